@@ -1,0 +1,11 @@
+"""The Dagster code location: `dagster dev -m pipeline.definitions`."""
+import dagster as dg
+
+from pipeline.defs.ingest import documents
+from pipeline.defs.resources import warehouse_resource
+
+defs = dg.Definitions(
+    assets=[documents],
+    resources={"duckdb": warehouse_resource()},
+    executor=dg.in_process_executor,
+)

@@ -1,0 +1,10 @@
+"""The one DuckDB resource every asset asks for by name."""
+
+from dagster_duckdb import DuckDBResource
+
+from pipeline.config import database_path
+
+
+def warehouse_resource(path: str | None = None) -> DuckDBResource:
+    target = path or str(database_path())
+    return DuckDBResource(database=target)

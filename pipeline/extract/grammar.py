@@ -1,0 +1,413 @@
+"""The claim grammar of one clause: which numbers are prices, context
+windows, speeds, latencies, scores, dates or parameter counts, normalised to
+the metric's unit, with their qualifiers. Which model a number belongs to is
+decided elsewhere (attribution); this module only reads the words around a
+number."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.extract.lexicon import Lexicon, lexicon, words_re
+from pipeline.extract.numbers import DATE, QUANTITY, date_value, quantity_values
+
+TOKEN_WORD = r"(?:tokens?|toks?|个?\s*(?:标记|令牌|词元|token)s?)"
+_CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|＄|USD\s?)\s*$")
+_CURRENCY_AFTER = re.compile(r"^\s*(?:美元|美金|USD|US dollars?|dollars?)(?![A-Za-z])", re.IGNORECASE)
+_DIRECTION = r"(?:\s*(?P<dir>input|output|prompt|completion|输入|输出))?"
+_RATE_AFTER = re.compile(
+    r"^\s*(?:/|per|each|every|每)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000|1000|one thousand)|"
+    r"(?P<m>1\s*M|M|MTok|mtok|百万|100\s*万|million|one million|1,000,000|1000000|mil)|(?P<t>))"
+    + _DIRECTION + rf"\s*(?:{TOKEN_WORD})?" + r"(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_RATE_BEFORE = re.compile(
+    r"(?:每|per|/)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000|1000)|(?P<m>1\s*M|M|百万|100\s*万|一百万|million|one million|MTok))"
+    r"\s*(?:个)?" + _DIRECTION + rf"\s*(?:{TOKEN_WORD})?\s*(?:个)?\s*$",
+    re.IGNORECASE,
+)
+_PER_TIME = re.compile(r"^\s*(?:/|per|每)\s*(?:月|年|天|小时|month|year|day|hour|user|用户|seat)", re.IGNORECASE)
+_THROUGHPUT_AFTER = re.compile(rf"^\s*{TOKEN_WORD}\s*(?:/|per|每)\s*(?:s|sec|secs|second|秒)(?![A-Za-z])", re.IGNORECASE)
+_THROUGHPUT_BEFORE = re.compile(r"每秒(?:钟)?\s*(?:可以?|能)?\s*(?:生成|输出|处理|产生)?\s*(?:约|大约|近|~)?\s*$")
+_TOKEN_AFTER = re.compile(rf"^\s*(?:\\?-)?\s*{TOKEN_WORD}(?![A-Za-z])", re.IGNORECASE)
+_MS_AFTER = re.compile(r"^\s*(?:ms|毫秒|milliseconds?|msec)(?![A-Za-z])", re.IGNORECASE)
+_SECONDS_AFTER = re.compile(r"^\s*(?:s|sec|secs|seconds?|秒钟?)(?![A-Za-z/])", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent)")
+_ARITHMETIC = re.compile(r"[×*=＝+](?=.*\d)|\d\s*[×*]\s*")
+_AS_OF = re.compile(r"(?:as of|as at|截至|截止到|截止至)\s*", re.IGNORECASE)
+_SHOTS = re.compile(r"(\d+)[- ]?shot(?:[- ,]*(cot|chain[- ]of[- ]thought))?|pass@(\d+)|\b(cot)\b", re.IGNORECASE)
+_ACTIVE = re.compile(r"active|激活", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[，,；;](?!\d)|\s(?:while|whereas|but)\s|但是?|而(?=[^且])")
+PARAM_SCALES = {"b", "bn", "billion", "t", "trillion", "亿", "万亿", "十亿"}
+
+
+@dataclass
+class Found:
+    """A number read as a claim, before its model is known."""
+
+    metric: str
+    value: float | str
+    value_high: float | None
+    start: int
+    end: int
+    approx: bool = False
+    hedged: bool = False
+    bound: str = "eq"
+    tier: str = "standard"
+    modality: str | None = None
+    setting: str | None = None
+    as_of: str | None = None
+    model_hint: object = None  # a Mention the grammar itself ties the number to
+    needs_rate: bool = False  # a unitless price waiting for the document's convention
+    rate: float | None = None
+
+
+@dataclass
+class Context:
+    """What surrounds a clause: table labels and headers, frontmatter keys,
+    headings, and what the document has already defined."""
+
+    cues: str = ""  # extra cue text (row label, column header, field key)
+    headings: tuple[str, ...] = ()
+    task_benchmarks: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CueSets:
+    metric: dict
+    approx: re.Pattern
+    hedged: re.Pattern
+    lte_before: re.Pattern
+    lte_after: re.Pattern
+    gte_before: re.Pattern
+    gte_after: re.Pattern
+    batch: re.Pattern
+    cached: re.Pattern
+    hypothetical: re.Pattern
+    competitor: re.Pattern
+    modality: dict
+    position: dict
+
+
+_AFTER_BOUNDS = {"内", "以内", "以下", "以上"}
+
+
+@lru_cache(maxsize=1)
+def cue_sets() -> CueSets:
+    lex = lexicon()
+    q = lex.vocab.qualifiers
+    metric = {name: words_re(entry.cues) for name, entry in lex.vocab.metrics.items() if entry.cues}
+    return CueSets(
+        metric=metric,
+        approx=words_re(q["approx"]),
+        hedged=words_re(q["hedged"]),
+        lte_before=words_re([w for w in q["bound_lte"] if w not in _AFTER_BOUNDS]),
+        lte_after=words_re([w for w in q["bound_lte"] if w in _AFTER_BOUNDS]),
+        gte_before=words_re([w for w in q["bound_gte"] if w not in _AFTER_BOUNDS]),
+        gte_after=words_re([w for w in q["bound_gte"] if w in _AFTER_BOUNDS] + ["+"]),
+        batch=words_re(q["tier_batch"]),
+        cached=words_re(q["tier_cached"]),
+        hypothetical=words_re(q["hypothetical"]),
+        competitor=words_re(q["competitor"]),
+        modality={k: words_re(v) for k, v in q["modality"].items()},
+        position={k: words_re(v) for k, v in q["position"].items()},
+    )
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, cursor = [], start
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def has_cue(metric: str, *texts: str) -> bool:
+    pattern = cue_sets().metric.get(metric)
+    return bool(pattern) and any(pattern.search(t) for t in texts if t)
+
+
+def _nearest(cands, start: int, end: int):
+    """The candidate (s, e, x) closest to [start, end), with no digit between."""
+    best, best_gap = None, None
+    for s, e, x in cands:
+        gap_text = None
+        if e <= start:
+            gap_text = (s, e, x, start - e)
+        elif s >= end:
+            gap_text = (s, e, x, s - end)
+        if gap_text is None:
+            continue
+        gap = gap_text[3]
+        if best_gap is None or gap < best_gap:
+            best, best_gap = x, gap
+    return best
+
+
+class ClauseReader:
+    """Reads the numbers of one clause. `text` is the whole document; spans
+    are absolute; `blocked` are spans (model names, URLs) holding no claim."""
+
+    def __init__(self, text: str, start: int, end: int, sentence: tuple[int, int],
+                 ctx: Context, mentions: list, masked: list[tuple[int, int]], lex: Lexicon | None = None):
+        self.text, self.start, self.end = text, start, end
+        self.sentence = sentence
+        self.ctx = ctx
+        self.mentions = mentions
+        self.blocked = masked + [(m.start, m.end) for m in mentions]
+        self.lex = lex or lexicon()
+        self.cues = cue_sets()
+        self.clause = text[start:end]
+        self.used: list[tuple[int, int]] = []
+
+    # -- helpers ---------------------------------------------------------
+    def _free(self, s: int, e: int) -> bool:
+        return not any(s < be and bs < e for bs, be in self.blocked + self.used)
+
+    def _before(self, pos: int, width: int = 40) -> str:
+        return self.text[max(self.start, pos - width):pos]
+
+    def _after(self, pos: int, width: int = 40) -> str:
+        return self.text[pos:min(self.end, pos + width)]
+
+    def _qualify(self, found: Found, num_start: int, unit_end: int) -> Found:
+        before = self._before(num_start, 12)
+        after = self._after(unit_end, 6)
+        found.approx = bool(self.cues.approx.search(before[-6:]) or re.search(r"(?:about|around|approximately|roughly|nearly)\s*\$?$", before, re.I))
+        found.hedged = bool(self.cues.hedged.search(self.clause))
+        if self.cues.lte_after.match(after.lstrip()) or self.cues.lte_before.search(before):
+            found.bound = "lte"
+        elif self.cues.gte_after.match(after.lstrip()) or self.cues.gte_before.search(before):
+            found.bound = "gte"
+        return found
+
+    # -- the grammar -----------------------------------------------------
+    def read(self) -> list[Found]:
+        if self.cues.hypothetical.search(self.clause):
+            return []
+        arithmetic = bool(_ARITHMETIC.search(self.clause))
+        found = self._dates()
+        for match in QUANTITY.finditer(self.text, self.start, self.end):
+            s, e = match.span()
+            if not self._free(s, e) or (s > 0 and self.text[s - 1].isalnum() and self.text[s - 1].isascii()):
+                continue
+            item = self._classify(match, arithmetic)
+            if item is not None:
+                found.append(item)
+                self.used.append((s, e))
+        return [f for f in found if not self._after_competitor(f)]
+
+    def _after_competitor(self, f: Found) -> bool:
+        before = self._before(f.start, 12)
+        return bool(self.cues.competitor.search(before)) and f.model_hint is None
+
+    def _classify(self, match: re.Match, arithmetic: bool) -> Found | None:
+        s, e = match.span()
+        low, high = quantity_values(match)
+        scale = (match.group("s1") or match.group("s2") or "").lower()
+        before, after = self._before(s), self._after(e)
+        if _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after):
+            return None if arithmetic else self._price(low, high, s, e, before, after)
+        if (m := _THROUGHPUT_AFTER.match(after)) or (_THROUGHPUT_BEFORE.search(before) and (m := _TOKEN_AFTER.match(after))):
+            return self._with_modality(self._qualify(Found("throughput", low, high, s, e), s, e + m.end()), e + m.end())
+        if m := _MS_AFTER.match(after):
+            return self._latency(low, high, s, e + m.end(), 1.0)
+        if m := _SECONDS_AFTER.match(after):
+            return self._latency(low, high, s, e + m.end(), 1000.0)
+        if m := _PERCENT_AFTER.match(after):
+            return self._score(low, high, s, e + m.end())
+        if scale in PARAM_SCALES and has_cue("parameters", self.clause, self.ctx.cues):
+            found = self._qualify(Found("parameters", low, high, s, e), s, e)
+            found.setting = "active" if _ACTIVE.search(self.clause) else None
+            return found
+        token_unit = _TOKEN_AFTER.match(after)
+        if token_unit or scale in ("k", "m") or self._bare_table_value():
+            return self._tokens_or_hint(low, high, s, e + (token_unit.end() if token_unit else 0), arithmetic)
+        return None
+
+    def _bare_table_value(self) -> bool:
+        return bool(self.ctx.cues)
+
+    def _tokens_or_hint(self, low, high, s, e, arithmetic) -> Found | None:
+        if arithmetic:
+            return None
+        cue_text = self.clause + " " + self.ctx.cues
+        if has_cue("max_output", cue_text):
+            return self._qualify(Found("max_output", low, high, s, e), s, e)
+        if has_cue("context_window", cue_text):
+            return self._qualify(Found("context_window", low, high, s, e), s, e)
+        if self.ctx.cues:  # a bare number in a table cell: the header says what it is
+            bench = self._benchmark_for(s, e)
+            if bench and 0 <= low <= 100:
+                return self._qualify(Found(bench, low, high, s, e), s, e)
+            for metric in ("throughput", "latency"):
+                if has_cue(metric, self.ctx.cues):
+                    factor = 1000.0 if metric == "latency" and re.search(r"\(s\)|seconds|秒", self.ctx.cues) else 1.0
+                    return self._qualify(Found(metric, low * factor, high * factor if high else None, s, e), s, e)
+            if has_cue("price", self.ctx.cues) or has_cue("price_input", self.ctx.cues):
+                return self._price(low, high, s, e, self._before(s), self._after(e))
+        return None
+
+    def _price(self, low, high, s, e, before, after) -> Found | None:
+        if _PER_TIME.match(after):
+            return None
+        rate, direction = None, None
+        if m := _RATE_AFTER.match(after):
+            rate = 1e3 if m.group("k") else 1.0 if m.group("m") else 1e6
+            direction = m.group("dir")
+            unit_end = e + m.end()
+        else:
+            unit_end = e
+            m = _RATE_BEFORE.search(_CURRENCY_BEFORE.sub("", before))
+            if m:
+                rate = 1e3 if m.group("k") else 1.0
+                direction = m.group("dir")
+        found = Found("price", low, high, s, e)
+        if rate is None and self.ctx.cues and "$" in self.ctx.cues:
+            m = re.search(r"(?:/|per)\s*(1\s*[Kk]|[Kk]|1\s*M|M|MTok|million|thousand)", self.ctx.cues, re.I)
+            if m:
+                rate = 1e3 if m.group(1).strip().lower() in ("1k", "k", "thousand", "1 k") else 1.0
+        if rate is None:
+            if low <= 0 or low >= 100 or not (has_cue("price", self.clause, self.ctx.cues)):
+                return None
+            found.needs_rate = True
+        found.rate = rate
+        found.metric = self._direction(direction, s, e)
+        found.tier = self._tier(s)
+        return self._qualify(found, s, unit_end)
+
+    def _direction(self, stated: str | None, s: int, e: int) -> str:
+        words = {"input": "price_input", "prompt": "price_input", "输入": "price_input",
+                 "output": "price_output", "completion": "price_output", "输出": "price_output"}
+        if stated:
+            return words[stated.lower()]
+        finder = re.compile(r"input|prompt|输入|output|completion|输出", re.I)
+        before = [m for m in finder.finditer(self.text, self.start, s)]
+        if before:
+            return words[before[-1].group(0).lower()]
+        nxt = re.search(r"\d", self.text[e:self.end])
+        window_end = e + nxt.start() if nxt else self.end
+        after = finder.search(self.text, e, window_end)
+        if after:
+            return words[after.group(0).lower()]
+        cue = finder.search(self.ctx.cues)
+        return words[cue.group(0).lower()] if cue else "price"
+
+    def _tier(self, pos: int) -> str:
+        lead = self.text[self.sentence[0]:pos] + " " + self.clause + " " + self.ctx.cues
+        if self.cues.cached.search(lead):
+            return "cached"
+        if self.cues.batch.search(lead):
+            return "batch"
+        return "standard"
+
+    def _latency(self, low, high, s, unit_end, factor) -> Found | None:
+        sentence = self.text[self.sentence[0]:self.sentence[1]]
+        if not has_cue("latency", self.clause, sentence, self.ctx.cues):
+            return None
+        found = Found("latency", low * factor, high * factor if high is not None else None, s, unit_end)
+        return self._with_modality(self._qualify(found, s, unit_end), unit_end)
+
+    def _with_modality(self, found: Found, unit_end: int) -> Found:
+        right = self.text[unit_end:min(self.end, unit_end + 8)]
+        for source in (right, self.clause, *reversed(self.ctx.headings)):
+            for name, pattern in self.cues.modality.items():
+                if pattern.search(source):
+                    found.modality = name
+                    return found
+        return found
+
+    def _benchmark_for(self, s: int, e: int) -> str | None:
+        benches = [(bs + self.start, be + self.start, slug) for bs, be, slug in self.lex.benchmarks(self.clause)]
+        slug = _nearest(benches, s, e)
+        if slug is None:
+            tasks = [(ts + self.start, te + self.start, t) for ts, te, t in self.lex.tasks(self.clause)]
+            task = _nearest([t for t in tasks if t[1] <= s] or tasks, s, e)
+            if task:
+                slug = self.ctx.task_benchmarks.get(task, task)
+        if slug is None and self.ctx.cues:
+            benches = self.lex.benchmarks(self.ctx.cues)
+            tasks = self.lex.tasks(self.ctx.cues)
+            if len({b for _, _, b in benches}) == 1:
+                slug = benches[0][2]
+            elif tasks:
+                slug = self.ctx.task_benchmarks.get(tasks[0][2], tasks[0][2])
+        if slug is None and has_cue("score", self.clause):
+            for heading in reversed(self.ctx.headings):
+                found = self.lex.benchmarks(heading)
+                if found:
+                    slug = found[0][2]
+                    break
+        return f"score:{slug}" if slug else None
+
+    def _score(self, low, high, s, unit_end) -> Found | None:
+        metric = self._benchmark_for(s, unit_end)
+        if metric is None or not 0 <= low <= 100:
+            return None
+        found = self._qualify(Found(metric, low, high, s, unit_end), s, unit_end)
+        found.setting = self._setting(metric)
+        return found
+
+    def _setting(self, metric: str) -> str | None:
+        for name, pattern in self.cues.position.items():
+            if pattern.search(self.clause) and (metric.endswith("needle-in-a-haystack") or re.search("位置|position|depth", self.clause, re.I)):
+                return f"position:{name}"
+        m = _SHOTS.search(self.clause)
+        if not m:
+            return None
+        if m.group(1):
+            return f"{m.group(1)}-shot" + ("-cot" if m.group(2) else "")
+        if m.group(3):
+            return f"pass@{m.group(3)}"
+        return "cot"
+
+    def _dates(self) -> list[Found]:
+        found = []
+        for match in DATE.finditer(self.text, self.start, self.end):
+            s, e = match.span()
+            value = date_value(match)
+            if value is None or not self._free(s, e):
+                continue
+            self.used.append((s, e))
+            if _AS_OF.search(self._before(s, 12)):
+                continue
+            hint = None
+            metric = self._date_metric(s)
+            if metric is None and (hint := self._lineage(s)) is not None:
+                metric = "release_date"
+            if metric is None:
+                continue
+            found.append(Found(metric, value, None, s, e, model_hint=hint,
+                               hedged=bool(self.cues.hedged.search(self.clause))))
+        return found
+
+    def _date_metric(self, s: int) -> str | None:
+        cue_text = self.clause + " " + self.ctx.cues
+        cutoff = cue_sets().metric["knowledge_cutoff"].search(cue_text)
+        release = cue_sets().metric["release_date"].search(cue_text)
+        if cutoff:
+            return "knowledge_cutoff"
+        if release:
+            return "release_date"
+        return None
+
+    def _lineage(self, s: int):
+        """A model name followed by its date in brackets: `GPT-4 Vision（2023.9）`."""
+        if not re.search(r"[（(]\s*$", self.text[max(self.start, s - 12):s]):
+            return None
+        for mention in self.mentions:
+            gap = self.text[mention.end:s] if mention.end <= s else None
+            if gap is not None and len(gap) <= 12 and re.fullmatch(r"[\s（(<>/a-z\"'「：:]*", gap, re.I):
+                return mention
+        return None
+
+
+def as_of_date(text: str, start: int, end: int) -> str | None:
+    """`as of June 2024` / `截至 2024 年 6 月` dates the claims of a sentence."""
+    for match in _AS_OF.finditer(text, start, end):
+        date = DATE.match(text, match.end())
+        if date:
+            return date_value(date)
+    return None

@@ -1,0 +1,79 @@
+"""Markdown tables read as claims. A header naming models makes each column
+a model and each row's first cell the metric; a header naming metrics with a
+model column makes each row a model; any other table is rows of attributes
+of the section's model. Each cell is then read like a clause, with the row
+label and column header as its cue words."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.context import DocumentContext
+from pipeline.extract.segments import Unit
+
+_MODEL_HEADER = re.compile(r"^\W*(?:model|models|模型|名称|name|llm)\W*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CellPlan:
+    """One cell to read: its span, the cue words around it, and the model the
+    table's layout gives it (None: fall back to the section's model)."""
+
+    start: int
+    end: int
+    cues: str
+    model: str | None
+
+
+def _cell_text(text: str, span: tuple[int, int]) -> str:
+    return text[span[0]:span[1]]
+
+
+def _cell_models(doc: DocumentContext, span: tuple[int, int]) -> list[str]:
+    piece = doc.text[span[0]:span[1]]
+    return sorted({doc.resolve(m) for m in doc.lex.mentions(piece)})
+
+
+def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPlan]]:
+    """Cell plans per row unit (keyed by the row's start offset)."""
+    if len(rows) < 2:
+        return {}
+    header, body = rows[0], rows[1:]
+    header_texts = [_cell_text(doc.text, c) for c in header.cells]
+    column_models = {}
+    for index, span in enumerate(header.cells):
+        models = _cell_models(doc, span)
+        if index > 0 and len(models) == 1:
+            column_models[index] = models[0]
+    model_column = next((i for i, t in enumerate(header_texts) if _MODEL_HEADER.match(t)), None)
+    if model_column is None and not column_models:
+        first_cells = [_cell_models(doc, r.cells[0]) for r in body if r.cells]
+        if first_cells and sum(1 for m in first_cells if len(m) == 1) >= max(1, len(first_cells) // 2):
+            model_column = 0
+    plans: dict[int, list[CellPlan]] = {}
+    for row in body:
+        cells = row.cells
+        if not cells:
+            continue
+        label = _cell_text(doc.text, cells[0])
+        row_plans = []
+        if column_models:
+            for index, span in enumerate(cells[1:], start=1):
+                head = header_texts[index] if index < len(header_texts) else ""
+                row_plans.append(CellPlan(span[0], span[1], label, column_models.get(index)))
+        elif model_column is not None and model_column < len(cells):
+            models = _cell_models(doc, cells[model_column])
+            row_model = models[0] if len(models) == 1 else None
+            if row_model is None:
+                continue
+            for index, span in enumerate(cells):
+                if index == model_column:
+                    continue
+                head = header_texts[index] if index < len(header_texts) else ""
+                row_plans.append(CellPlan(span[0], span[1], head, row_model))
+        else:
+            for index, span in enumerate(cells[1:], start=1):
+                head = header_texts[index] if index < len(header_texts) else ""
+                row_plans.append(CellPlan(span[0], span[1], f"{label} {head}".strip(), None))
+        plans[row.start] = row_plans
+    return plans

@@ -1,0 +1,106 @@
+"""Decoded text to a Document: frontmatter (title, author, date), language,
+HTML reduced to markdown-like text. The decoded text is kept whole so that
+claim quotes and spans point into it."""
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, datetime
+
+import frontmatter
+import trafilatura
+import yaml
+from langdetect import DetectorFactory, LangDetectException, detect
+
+from pipeline.schemas import Document
+
+DetectorFactory.seed = 0  # langdetect is random unless seeded
+
+_FIRST_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+class ParseError(ValueError):
+    pass
+
+
+def doc_id_for(kind: str, location: str) -> str:
+    """Stable per source: the same path or URL always gets the same id."""
+    return hashlib.sha256(f"{kind}:{location}".encode()).hexdigest()[:16]
+
+
+def is_html(content_type: str, location: str) -> bool:
+    return "html" in content_type or location.lower().endswith((".html", ".htm"))
+
+
+def html_to_text(html: str) -> str:
+    text = trafilatura.extract(
+        html, output_format="markdown", include_tables=True, include_comments=False,
+        favor_recall=True, include_formatting=False,
+    )
+    if not text or not text.strip():
+        raise ParseError("HTML page has no extractable main text")
+    return text
+
+
+def read_frontmatter(text: str) -> dict:
+    try:
+        metadata, _ = frontmatter.parse(text)
+    except yaml.YAMLError as exc:
+        raise ParseError(f"broken YAML frontmatter: {exc}".splitlines()[0]) from exc
+    if not isinstance(metadata, dict):
+        raise ParseError("YAML frontmatter is not a mapping")
+    return metadata
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+        except ValueError:
+            return None
+    return None
+
+
+def detect_language(text: str) -> str | None:
+    sample = text[:20000]
+    cjk = len(_CJK.findall(sample))
+    letters = sum(ch.isalpha() for ch in sample) or 1
+    if cjk / letters > 0.2:
+        return "zh"
+    try:
+        lang = detect(sample)
+    except LangDetectException:
+        return None
+    return "zh" if lang.startswith("zh") else lang
+
+
+def build_document(*, kind: str, location: str, source: str, data: bytes, text: str,
+                   content_type: str) -> Document:
+    raw_html = None
+    if is_html(content_type, location):
+        raw_html, text = text, html_to_text(text)
+    meta = read_frontmatter(text)
+    heading = _FIRST_HEADING.search(text)
+    title = meta.get("title") or (heading.group(1).strip() if heading else None)
+    published = _as_date(meta.get("date") or meta.get("published") or meta.get("published_at"))
+    author = meta.get("author")
+    return Document(
+        doc_id=doc_id_for(kind, location),
+        source=source,
+        location=location,
+        kind=kind,
+        content_type=content_type,
+        title=str(title) if title else None,
+        author=str(author) if author else None,
+        published_at=published,
+        lang=detect_language(text),
+        sha256=hashlib.sha256(data).hexdigest(),
+        n_chars=len(text),
+        text=text,
+        raw_text=raw_html,
+    )

@@ -1,0 +1,76 @@
+"""Keeps `documents` in step with the sources, incrementally: the content
+hash decides what is redone; a changed source replaces its old version and
+everything derived from it in one transaction; a removed source goes; a
+source that fails keeps its previous version."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import duckdb
+
+from pipeline.ingest.parse import doc_id_for
+from pipeline.ingest.sources import SourceRef
+from pipeline.schemas import Document, IngestError
+from pipeline.store.sqlfiles import fetch_dicts, run_sql
+
+
+@dataclass
+class SyncReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection):
+    con.execute("begin transaction")
+    try:
+        yield con
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def _write_document(con: duckdb.DuckDBPyConnection, doc: Document, ingested_at: datetime) -> None:
+    params = doc.model_dump(exclude={"text", "raw_text"}) | {"ingested_at": ingested_at}
+    with transaction(con):
+        run_sql(con, "ingest/delete_derived", {"doc_id": doc.doc_id})
+        run_sql(con, "ingest/upsert_document", params)
+        run_sql(con, "ingest/upsert_document_text",
+                {"doc_id": doc.doc_id, "text": doc.text, "raw_text": doc.raw_text})
+
+
+def sync_documents(con: duckdb.DuckDBPyConnection, refs: list[SourceRef],
+                   results: list[Document | IngestError]) -> SyncReport:
+    report = SyncReport()
+    known = {row["doc_id"]: row["sha256"] for row in fetch_dicts(con, "ingest/current_hashes")}
+    listed = {doc_id_for(ref.kind, ref.location) for ref in refs}
+    ingested_at = _now()
+    for result in results:
+        if isinstance(result, IngestError):
+            report.errors.append(result)
+            continue
+        previous = known.get(result.doc_id)
+        if previous == result.sha256:
+            report.unchanged.append(result.source)
+            continue
+        _write_document(con, result, ingested_at)
+        (report.changed if previous else report.added).append(result.source)
+    for doc_id in sorted(set(known) - listed):
+        with transaction(con):
+            run_sql(con, "ingest/delete_document", {"doc_id": doc_id})
+        report.removed.append(doc_id)
+    with transaction(con):
+        run_sql(con, "ingest/replace_errors")
+        for error in report.errors:
+            run_sql(con, "ingest/insert_error", error.model_dump())
+    return report

@@ -1,0 +1,31 @@
+-- claims: one row per claim (the export format of claims.md plus ids).
+create table if not exists claims (
+    claim_id   varchar primary key,
+    doc_id     varchar not null,
+    source     varchar not null,
+    model      varchar not null,
+    metric     varchar not null,
+    unit       varchar not null,
+    value      double,
+    value_high double,
+    value_text varchar,
+    tier       varchar not null,
+    bound      varchar not null,
+    modality   varchar,
+    setting    varchar,
+    approx     boolean not null,
+    hedged     boolean not null,
+    as_of      date,
+    quote      varchar not null,
+    span_start integer not null,
+    span_end   integer not null
+);
+
+-- extraction_state: which document version the claims of a document came from.
+create table if not exists extraction_state (
+    doc_id       varchar primary key,
+    sha256       varchar not null,
+    extractor    varchar not null,
+    n_claims     integer not null,
+    extracted_at timestamp not null
+);
