@@ -48,6 +48,28 @@ class DocumentContext:
             return self.family_member.get(mention.model, mention.model)
         return mention.model
 
+    def is_family(self, model: str) -> bool:
+        entry = self.lex.vocab.models.get(model)
+        return bool(entry and entry.is_family)
+
+    def primary(self, mentions: list[Mention]) -> str | None:
+        """The first specific model named (a vendor or family name yields to it)."""
+        resolved = [self.resolve(m) for m in mentions]
+        return next((r for r in resolved if not self.is_family(r)), resolved[0] if resolved else None)
+
+    def only_model(self, mentions: list[Mention]) -> str | None:
+        """The one model a heading or title names, ignoring family names beside it."""
+        resolved = {self.resolve(m) for m in mentions}
+        specific = {r for r in resolved if not self.is_family(r)}
+        pool = specific or resolved
+        return pool.pop() if len(pool) == 1 else None
+
+    def sibling(self, model: str, size: str) -> str | None:
+        """`the 8B variant` of llama-3.1-405b is llama-3.1-8b, when the vocabulary knows it."""
+        family = self.lex.vocab.models[model].family if model in self.lex.vocab.models else None
+        candidate = f"{family}-{size.lower()}" if family else None
+        return candidate if candidate in self.lex.vocab.models else None
+
     def _descendants(self, family: str) -> set[str]:
         out, frontier = set(), {family}
         while frontier:
@@ -90,15 +112,14 @@ class DocumentContext:
                     candidates.append(self.mentions[index])
                     break
         for mentions in candidates:
-            models = {self.resolve(m) for m in mentions}
-            if len(models) == 1:
-                return models.pop()
+            model = self.only_model(mentions)
+            if model:
+                return model
         return None
 
     def heading_model(self, heading: str) -> str | None:
         if heading not in self.heading_models:
-            models = {self.resolve(m) for m in self.lex.mentions(heading)}
-            self.heading_models[heading] = models.pop() if len(models) == 1 else None
+            self.heading_models[heading] = self.only_model(self.lex.mentions(heading))
         return self.heading_models[heading]
 
     def context_model(self, unit: Unit) -> str | None:

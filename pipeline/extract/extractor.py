@@ -16,6 +16,7 @@ from pipeline.schemas import Claim, Qualifiers
 
 EXTRACTOR_VERSION = "rules-1"
 _HAS_DIGIT = re.compile(r"\d")
+_SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _OPEN, _CLOSE = "(（[", ")）]"
 
 
@@ -79,7 +80,7 @@ class Extractor:
                 else:
                     self._read_unit(unit, index, fallback)
             if mentions:
-                carry[unit.block] = self.doc.resolve(mentions[0])
+                carry[unit.block] = self.doc.primary(mentions)
                 if self.text[unit.start:unit.end].rstrip("*").endswith((":", "：")):
                     lead_in, lead_left = carry[unit.block], 8
         return self._finish()
@@ -91,19 +92,31 @@ class Extractor:
         mentions = self.doc.mentions[index]
         ctx = Context(cues=self._cues(unit), headings=unit.headings, task_benchmarks=self.doc.task_benchmarks)
         sentence = (unit.start, unit.end)
-        first = self.doc.resolve(mentions[0]) if mentions else None
-        default = first or fallback or self.doc.context_model(unit)
-        if unit.kind == "field":
-            default = first or self.doc.subject
+        section = self.doc.subject if unit.kind == "field" else (fallback or self.doc.context_model(unit))
         as_of = as_of_date(self.text, unit.start, unit.end)
         for clause in clauses(self.text, unit.start, unit.end):
             reader = ClauseReader(self.text, *clause, sentence, ctx, mentions, self.doc.masked[index], self.lex)
             for found in reader.read():
-                mention = found.model_hint or pick_mention(self.text, found, clause, mentions)
-                model = self.doc.resolve(mention) if mention else default
+                model = self._model_for(found, clause, mentions, section)
                 if model:
                     found.as_of = as_of
                     self.pending.append((found, model, unit))
+
+    def _model_for(self, found: Found, clause: tuple[int, int], mentions: list[Mention],
+                   section: str | None) -> str | None:
+        """The clause's model; else the sentence's subject named before the
+        number (a leading date may take the subject named after it); else the
+        paragraph's, the section's or the document's model."""
+        mention = found.model_hint or pick_mention(self.text, found, clause, mentions)
+        if mention:
+            return self.doc.resolve(mention)
+        is_date = isinstance(found.value, str)
+        earlier = [m for m in mentions if is_date or m.end <= found.start]
+        model = self.doc.primary(earlier) or section
+        size = _SIZE_VARIANT.search(self.text, clause[0], clause[1])
+        if model and size:
+            return self.doc.sibling(model, size.group(1))
+        return model
 
     def _read_row(self, unit: Unit, index: int, plans) -> None:
         masked = self.doc.masked[index]

@@ -24,7 +24,7 @@ _RATE_AFTER = re.compile(
 )
 _RATE_BEFORE = re.compile(
     r"(?:每|per|/)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000|1000)|(?P<m>1\s*M|M|百万|100\s*万|一百万|million|one million|MTok))"
-    r"\s*(?:个)?" + _DIRECTION + rf"\s*(?:{TOKEN_WORD})?\s*(?:个)?\s*$",
+    r"\s*(?:个)?" + _DIRECTION + rf"\s*(?:{TOKEN_WORD})?\s*(?:个)?[^\d$￥，,。;；]{{0,6}}$",
     re.IGNORECASE,
 )
 _PER_TIME = re.compile(r"^\s*(?:/|per|每)\s*(?:月|年|天|小时|month|year|day|hour|user|用户|seat)", re.IGNORECASE)
@@ -34,11 +34,12 @@ _TOKEN_AFTER = re.compile(rf"^\s*(?:\\?-)?\s*{TOKEN_WORD}(?![A-Za-z])", re.IGNOR
 _MS_AFTER = re.compile(r"^\s*(?:ms|毫秒|milliseconds?|msec)(?![A-Za-z])", re.IGNORECASE)
 _SECONDS_AFTER = re.compile(r"^\s*(?:s|sec|secs|seconds?|秒钟?)(?![A-Za-z/])", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent)")
+_POINTS_AFTER = re.compile(r"^\s*(?:分|points?|pts)(?![A-Za-z])", re.IGNORECASE)
 _ARITHMETIC = re.compile(r"[×*=＝+](?=.*\d)|\d\s*[×*]\s*")
 _AS_OF = re.compile(r"(?:as of|as at|截至|截止到|截止至)\s*", re.IGNORECASE)
 _SHOTS = re.compile(r"(\d+)[- ]?shot(?:[- ,]*(cot|chain[- ]of[- ]thought))?|pass@(\d+)|\b(cot)\b", re.IGNORECASE)
 _ACTIVE = re.compile(r"active|激活", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[，,；;](?!\d)|\s(?:while|whereas|but)\s|但是?|而(?=[^且])")
+_CLAUSE_BREAK = re.compile(r"[，；;]|,(?!\s?\d)|\s(?:while|whereas|but)\s|但是?|而(?=[^且])")
 PARAM_SCALES = {"b", "bn", "billion", "t", "trillion", "亿", "万亿", "十亿"}
 
 
@@ -162,6 +163,10 @@ class ClauseReader:
         self.clause = text[start:end]
         self.used: list[tuple[int, int]] = []
 
+    @property
+    def sentence_text(self) -> str:
+        return self.text[self.sentence[0]:self.sentence[1]]
+
     # -- helpers ---------------------------------------------------------
     def _free(self, s: int, e: int) -> bool:
         return not any(s < be and bs < e for bs, be in self.blocked + self.used)
@@ -213,12 +218,15 @@ class ClauseReader:
         if (m := _THROUGHPUT_AFTER.match(after)) or (_THROUGHPUT_BEFORE.search(before) and (m := _TOKEN_AFTER.match(after))):
             return self._with_modality(self._qualify(Found("throughput", low, high, s, e), s, e + m.end()), e + m.end())
         if m := _MS_AFTER.match(after):
-            return self._latency(low, high, s, e + m.end(), 1.0)
+            return self._latency(low, high, s, e + m.end(), 1.0, cue_needed=False)
         if m := _SECONDS_AFTER.match(after):
             return self._latency(low, high, s, e + m.end(), 1000.0)
         if m := _PERCENT_AFTER.match(after):
             return self._score(low, high, s, e + m.end())
-        if scale in PARAM_SCALES and has_cue("parameters", self.clause, self.ctx.cues):
+        if (m := _POINTS_AFTER.match(after)) or self._next_to_benchmark(s, e):
+            return self._score(low, high, s, e + (m.end() if m else 0), sentence_wide=False)
+        if scale in PARAM_SCALES and not _TOKEN_AFTER.match(after) and has_cue(
+                "parameters", self.clause, self.ctx.cues, self.sentence_text):
             found = self._qualify(Found("parameters", low, high, s, e), s, e)
             found.setting = "active" if _ACTIVE.search(self.clause) else None
             return found
@@ -226,6 +234,18 @@ class ClauseReader:
         if token_unit or scale in ("k", "m") or self._bare_table_value():
             return self._tokens_or_hint(low, high, s, e + (token_unit.end() if token_unit else 0), arithmetic)
         return None
+
+    def _next_to_benchmark(self, s: int, e: int) -> bool:
+        """`88.5 on MMLU`, `MMLU: 88.5`, `MMLU score of 88.5`: a bare score beside its benchmark."""
+        after = self.text[e:min(self.end, e + 30)]
+        before = self.text[max(self.start, s - 30):s]
+        for bs, be, _ in self.lex.benchmarks(after):
+            if re.fullmatch(r"\s*(?:on|in|at|for)\s+(?:the\s+)?", after[:bs], re.I):
+                return True
+        for bs, be, _ in self.lex.benchmarks(before):
+            if re.fullmatch(r"\s*(?:[:：]|score of|scores?|of|得分|成绩为?|为)?\s*", before[be:], re.I):
+                return True
+        return False
 
     def _bare_table_value(self) -> bool:
         return bool(self.ctx.cues)
@@ -236,7 +256,7 @@ class ClauseReader:
         cue_text = self.clause + " " + self.ctx.cues
         if has_cue("max_output", cue_text):
             return self._qualify(Found("max_output", low, high, s, e), s, e)
-        if has_cue("context_window", cue_text):
+        if has_cue("context_window", cue_text) or has_cue("context_window", self.sentence_text):
             return self._qualify(Found("context_window", low, high, s, e), s, e)
         if self.ctx.cues:  # a bare number in a table cell: the header says what it is
             bench = self._benchmark_for(s, e)
@@ -303,9 +323,8 @@ class ClauseReader:
             return "batch"
         return "standard"
 
-    def _latency(self, low, high, s, unit_end, factor) -> Found | None:
-        sentence = self.text[self.sentence[0]:self.sentence[1]]
-        if not has_cue("latency", self.clause, sentence, self.ctx.cues):
+    def _latency(self, low, high, s, unit_end, factor, cue_needed: bool = True) -> Found | None:
+        if cue_needed and not has_cue("latency", self.clause, self.sentence_text, self.ctx.cues):
             return None
         found = Found("latency", low * factor, high * factor if high is not None else None, s, unit_end)
         return self._with_modality(self._qualify(found, s, unit_end), unit_end)
@@ -342,8 +361,11 @@ class ClauseReader:
                     break
         return f"score:{slug}" if slug else None
 
-    def _score(self, low, high, s, unit_end) -> Found | None:
+    def _score(self, low, high, s, unit_end, sentence_wide: bool = True) -> Found | None:
         metric = self._benchmark_for(s, unit_end)
+        if metric is None and sentence_wide:
+            earlier = self.lex.benchmarks(self.text[self.sentence[0]:s])
+            metric = f"score:{earlier[-1][2]}" if earlier else None
         if metric is None or not 0 <= low <= 100:
             return None
         found = self._qualify(Found(metric, low, high, s, unit_end), s, unit_end)
@@ -384,13 +406,11 @@ class ClauseReader:
         return found
 
     def _date_metric(self, s: int) -> str | None:
-        cue_text = self.clause + " " + self.ctx.cues
-        cutoff = cue_sets().metric["knowledge_cutoff"].search(cue_text)
-        release = cue_sets().metric["release_date"].search(cue_text)
-        if cutoff:
-            return "knowledge_cutoff"
-        if release:
-            return "release_date"
+        for cue_text in (self.clause + " " + self.ctx.cues, self.sentence_text):
+            if cue_sets().metric["knowledge_cutoff"].search(cue_text):
+                return "knowledge_cutoff"
+            if cue_sets().metric["release_date"].search(cue_text):
+                return "release_date"
         return None
 
     def _lineage(self, s: int):

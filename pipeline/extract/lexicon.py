@@ -99,17 +99,15 @@ def _names_matcher(table: dict[str, tuple[str, ...]]) -> tuple[re.Pattern, dict[
     """All-caps names (MMLU, MATH) match in capitals only, so 'math' in prose
     is not the MATH benchmark; other names match in any case."""
     by_name: dict[str, str] = {}
-    strict, loose = [], []
-    for slug, names in table.items():
-        for name in names:
+    names = []
+    for slug, written in table.items():
+        for name in written:
             by_name[_key(name)] = slug
-            is_caps = name.upper() == name and re.search("[A-Z]", name)
-            (strict if is_caps else loose).append(name)
+            names.append(name)
     pieces = []
-    if strict:
-        pieces.append(f"(?-i:{_alternation(strict)})")
-    if loose:
-        pieces.append(_alternation(loose))
+    for name in sorted(set(names), key=len, reverse=True):
+        is_caps = name.upper() == name and re.search("[A-Z]", name)
+        pieces.append(f"(?-i:{name_pattern(name)})" if is_caps else name_pattern(name))
     pattern = re.compile(rf"{_LEFT}(?:{'|'.join(pieces)}){_RIGHT}", re.IGNORECASE)
     return pattern, by_name
 
@@ -129,7 +127,10 @@ def words_re(words) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    vocab = vocabulary()
+    return build_lexicon(vocabulary())
+
+
+def build_lexicon(vocab: Vocabulary) -> Lexicon:
     by_group: dict[str, str] = {}
     groups = []
     # one named group per written name, longest first, so `GPT-4 Turbo` is

@@ -68,6 +68,9 @@ def fetch(url: str, policy: FetchPolicy = FetchPolicy(), session: requests.Sessi
             url, timeout=(policy.connect_timeout, policy.read_timeout), stream=True,
             hooks={"response": _refuse_non_http_redirects},
         ) as response:
+            if response.status_code >= 500:
+                raise FetchError(f"HTTP {response.status_code} {response.reason} from {url} "
+                                 f"(still failing after {policy.retries} retries)")
             if response.status_code >= 400:
                 raise FetchError(f"HTTP {response.status_code} {response.reason} from {url}")
             content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()

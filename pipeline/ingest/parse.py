@@ -36,7 +36,7 @@ def is_html(content_type: str, location: str) -> bool:
 def html_to_text(html: str) -> str:
     text = trafilatura.extract(
         html, output_format="markdown", include_tables=True, include_comments=False,
-        favor_recall=True, include_formatting=False,
+        favor_recall=True, include_formatting=True,
     )
     if not text or not text.strip():
         raise ParseError("HTML page has no extractable main text")
@@ -82,9 +82,12 @@ def detect_language(text: str) -> str | None:
 def build_document(*, kind: str, location: str, source: str, data: bytes, text: str,
                    content_type: str) -> Document:
     raw_html = None
+    meta = {}
     if is_html(content_type, location):
         raw_html, text = text, html_to_text(text)
-    meta = read_frontmatter(text)
+        page = trafilatura.extract_metadata(raw_html)
+        meta = {"title": page.title, "author": page.author} if page else {}
+    meta = read_frontmatter(text) | {k: v for k, v in meta.items() if v}
     heading = _FIRST_HEADING.search(text)
     title = meta.get("title") or (heading.group(1).strip() if heading else None)
     published = _as_date(meta.get("date") or meta.get("published") or meta.get("published_at"))

@@ -1,0 +1,41 @@
+"""Publishes the vocabulary file as the tables `models`, `model_aliases`,
+`metrics` and `benchmarks`, so SQL joins the same words the extractor uses."""
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from pipeline.store.documents import transaction
+from pipeline.store.sqlfiles import run_sql
+from pipeline.vocabulary import Vocabulary
+
+
+def vocabulary_frames(vocab: Vocabulary) -> dict[str, pd.DataFrame]:
+    models = pd.DataFrame([
+        {"model": m.id, "vendor": m.vendor, "family": m.family, "is_family": m.is_family}
+        for m in vocab.models.values()
+    ])
+    aliases = pd.DataFrame([{"alias": a, "model": m} for a, m in sorted(set(vocab.aliases()))])
+    metrics = pd.DataFrame([
+        {"metric": m.id, "unit": m.unit, "label": m.label,
+         "range_min": m.range[0] if m.range else None, "range_max": m.range[1] if m.range else None}
+        for m in vocab.metrics.values()
+    ])
+    benchmarks = pd.DataFrame([
+        {"benchmark": slug, "name": name} for slug, names in vocab.benchmarks.items() for name in names
+    ])
+    return {"vocab_models": models, "vocab_aliases": aliases, "vocab_metrics": metrics,
+            "vocab_benchmarks": benchmarks}
+
+
+def publish_vocabulary(con: duckdb.DuckDBPyConnection, vocab: Vocabulary) -> dict[str, int]:
+    frames = vocabulary_frames(vocab)
+    for name, frame in frames.items():
+        con.register(name, frame)
+    try:
+        with transaction(con):
+            run_sql(con, "extract/replace_vocabulary")
+    finally:
+        for name in frames:
+            con.unregister(name)
+    return {name.removeprefix("vocab_"): len(frame) for name, frame in frames.items()}

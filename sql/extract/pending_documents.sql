@@ -1,0 +1,7 @@
+-- documents whose current version has not been extracted by this extractor yet.
+select d.doc_id, d.source, d.sha256, t.text
+from documents as d
+join document_texts as t using (doc_id)
+left join extraction_state as s using (doc_id)
+where s.doc_id is null or s.sha256 <> d.sha256 or s.extractor <> $extractor
+order by d.source;

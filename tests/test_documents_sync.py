@@ -1,0 +1,105 @@
+"""The documents table kept in step with the sources: unchanged sources are
+left byte-for-byte alone, changed ones replaced with what derived from them,
+removed ones dropped, and failing ones keep their last good version."""
+import duckdb
+
+from pipeline.ingest.fetch import FetchPolicy
+from pipeline.ingest.sources import read_all
+from pipeline.store.documents import sync_documents
+from pipeline.store.schema import apply_schema
+
+FAST = FetchPolicy(connect_timeout=1.0, read_timeout=0.5, max_bytes=5 * 1024 * 1024, retries=1, backoff=0.01)
+
+
+def _sync(con, sources):
+    refs, results = read_all(sources, exclude=sources / "reference", policy=FAST)
+    return sync_documents(con, refs, results)
+
+
+def _documents(con):
+    return con.execute("select * from documents order by doc_id").fetchall()
+
+
+def test_rerun_with_nothing_changed_changes_no_row(workspace):
+    sources, warehouse = workspace
+    con = duckdb.connect(str(warehouse.parent / "w.duckdb"))
+    apply_schema(con)
+    first = _sync(con, sources)
+    assert sorted(first.added) == ["000_5e08c9661b6e3145.txt", "004_f422d1c70ca436bc.txt"]
+    before = _documents(con)
+    second = _sync(con, sources)
+    assert second.added == [] and second.changed == [] and len(second.unchanged) == 2
+    assert _documents(con) == before
+
+
+def test_changed_source_replaces_its_version_and_derived_rows(workspace):
+    sources, warehouse = workspace
+    con = duckdb.connect(str(warehouse.parent / "w.duckdb"))
+    apply_schema(con)
+    _sync(con, sources)
+    doc_id, old_sha = con.execute(
+        "select doc_id, sha256 from documents where source = '004_f422d1c70ca436bc.txt'").fetchone()
+    con.execute("insert into claims (claim_id, doc_id, source, model, metric, unit, value, tier, bound, approx, hedged, quote, span_start, span_end) "
+                "values ('c1', ?, '004_f422d1c70ca436bc.txt', 'gpt-4o', 'context_window', 'tokens', 128000, 'standard', 'eq', false, false, 'q', 0, 1)", [doc_id])
+    path = sources / "004_f422d1c70ca436bc.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nGPT-4o 的上下文窗口为 128K tokens。\n", encoding="utf-8")
+    report = _sync(con, sources)
+    assert report.changed == ["004_f422d1c70ca436bc.txt"]
+    new_id, new_sha = con.execute(
+        "select doc_id, sha256 from documents where source = '004_f422d1c70ca436bc.txt'").fetchone()
+    assert new_id == doc_id and new_sha != old_sha
+    assert con.execute("select count(*) from claims where doc_id = ?", [doc_id]).fetchone()[0] == 0
+
+
+def test_removed_source_disappears(workspace):
+    sources, warehouse = workspace
+    con = duckdb.connect(str(warehouse.parent / "w.duckdb"))
+    apply_schema(con)
+    _sync(con, sources)
+    (sources / "000_5e08c9661b6e3145.txt").unlink()
+    report = _sync(con, sources)
+    assert len(report.removed) == 1
+    assert [r[0] for r in con.execute("select source from documents").fetchall()] == ["004_f422d1c70ca436bc.txt"]
+    assert con.execute("select count(*) from document_texts").fetchone()[0] == 1
+
+
+def test_bad_inputs_are_recorded_and_good_ones_ingested(workspace, http_server):
+    sources, warehouse = workspace
+    (sources / "empty.md").write_bytes(b"")
+    (sources / "image.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    (sources / "broken.md").write_text("---\ntitle: [unclosed\n---\nGPT-4o costs $5.\n", encoding="utf-8")
+    (sources / "gbk.txt").write_bytes("GPT-4o 的上下文窗口为 128K tokens。".encode("gb18030"))
+    (sources / "sources.yaml").write_text(
+        "urls:\n"
+        f"  - {http_server}/article.md\n"
+        f"  - {http_server}/review.html\n"
+        f"  - {http_server}/missing\n"
+        f"  - {http_server}/slow\n"
+        f"  - {http_server}/huge\n", encoding="utf-8")
+    con = duckdb.connect(str(warehouse.parent / "w.duckdb"))
+    apply_schema(con)
+    report = _sync(con, sources)
+    errors = dict(con.execute("select source, error from ingest_errors").fetchall())
+    assert set(errors) == {"empty.md", "image.md", "broken.md", f"{http_server}/missing",
+                           f"{http_server}/slow", f"{http_server}/huge"}
+    assert "empty" in errors["empty.md"] and "binary" in errors["image.md"]
+    assert "frontmatter" in errors["broken.md"] and "404" in errors[f"{http_server}/missing"]
+    docs = dict(con.execute("select source, lang from documents").fetchall())
+    assert {"gbk.txt", f"{http_server}/article.md", f"{http_server}/review.html"} <= set(docs)
+    assert docs["gbk.txt"] == "zh"
+    html_text = con.execute("select t.text from documents d join document_texts t using (doc_id) "
+                            "where d.source like '%review.html'").fetchone()[0]
+    assert "200K token context window" in html_text and "<p>" not in html_text
+    assert len(report.errors) == 6
+
+
+def test_a_failing_source_keeps_its_previous_version(workspace):
+    sources, warehouse = workspace
+    con = duckdb.connect(str(warehouse.parent / "w.duckdb"))
+    apply_schema(con)
+    _sync(con, sources)
+    before = _documents(con)
+    (sources / "004_f422d1c70ca436bc.txt").write_bytes(b"")
+    report = _sync(con, sources)
+    assert [e.source for e in report.errors] == ["004_f422d1c70ca436bc.txt"]
+    assert _documents(con) == before

@@ -1,0 +1,84 @@
+"""Sentence-level cases of the claim grammar: units, directions, tiers and
+qualifiers, and the things that look like claims but are not. Each row is
+one rule a reviewer can read."""
+import pytest
+
+from pipeline.extract import extract_claims
+
+
+def _claims(text):
+    return [(c.model, c.metric, c.value, c.value_high) for c in extract_claims(text, "t.md")]
+
+
+def _one(text):
+    (claim,) = extract_claims(text, "t.md")
+    return claim
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("GPT-4o costs $5 per million input tokens.", [("gpt-4o", "price_input", 5.0, None)]),
+    ("GPT-4o: $0.005/1K input tokens", [("gpt-4o", "price_input", 5.0, None)]),
+    ("GPT-4o 输出：$0.015/1K tokens", [("gpt-4o", "price_output", 15.0, None)]),
+    ("GPT-4o 的价格是 $0.005/token", [("gpt-4o", "price", 5000.0, None)]),
+    ("Claude 3.5 Sonnet 每百万输入令牌 $3，每百万输出令牌 $15。",
+     [("claude-3.5-sonnet", "price_input", 3.0, None), ("claude-3.5-sonnet", "price_output", 15.0, None)]),
+    ("GPT-4o mini 的输入价格为每百万 tokens 0.15 美元。", [("gpt-4o-mini", "price_input", 0.15, None)]),
+    ("Claude 3.5 Sonnet has a 200K context window.", [("claude-3.5-sonnet", "context_window", 200000.0, None)]),
+    ("GPT-4o 提供了一个 128,000 个令牌的上下文窗口。", [("gpt-4o", "context_window", 128000.0, None)]),
+    ("GPT-4o mini 的最大输出为 16,384 tokens。", [("gpt-4o-mini", "max_output", 16384.0, None)]),
+    ("GPT-4 Turbo：~50-100 tokens/秒", [("gpt-4-turbo", "throughput", 50.0, 100.0)]),
+    ("GPT-4o 每秒生成约 109 个标记。", [("gpt-4o", "throughput", 109.0, None)]),
+    ("GPT-4o 的平均响应时间为 320 毫秒。", [("gpt-4o", "latency", 320.0, None)]),
+    ("o1 的延迟约为 2-3 秒。", [("o1", "latency", 2000.0, 3000.0)]),
+    ("GPT-4o scores 88.7% on MMLU.", [("gpt-4o", "score:mmlu", 88.7, None)]),
+    ("DeepSeek-V3 reports 88.5 on MMLU.", [("deepseek-v3", "score:mmlu", 88.5, None)]),
+    ("GPT-4o 于 2024 年 5 月发布。", [("gpt-4o", "release_date", "2024-05", None)]),
+    ("GPT-4o's knowledge cutoff is October 2023.", [("gpt-4o", "knowledge_cutoff", "2023-10", None)]),
+    ("DeepSeek-V3 总参数量为 6710 亿。", [("deepseek-v3", "parameters", 6.71e11, None)]),
+    ("Llama 3.1 405B was trained on 15T tokens.", []),
+    ("GPT-4o is used by 92% of the Fortune 500.", []),
+    ("GPT-4o is twice as fast as Claude 3 Opus.", []),
+    ("假设 GPT-4o 的上下文为 128K tokens。", []),
+    ("GPT-4o: 10000 份 × $0.005 = $50", []),
+    ("图表理解：98% 准确率（vs 竞品 85%）", []),  # no model anywhere: nothing to attribute
+    ("See https://example.com/gpt-4o-128k-context for more.", []),
+])
+def test_sentences(text, expected):
+    assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("GPT-4o：~120 tokens/秒", "approx", True),
+    ("GPT-4o 每秒生成约 23 个标记", "approx", True),
+    ("GPT-4o 的参数推测为 1.8T", "hedged", True),
+    ("GPT-4o is rumored to have 1.8T parameters", "hedged", True),
+    ("GPT-4o 的语音延迟在 300ms 内", "bound", "lte"),
+    ("GPT-4o responds within 300 ms", "bound", "lte"),
+    ("GPT-4o Batch API: $1.25 per million input tokens", "tier", "batch"),
+    ("GPT-4o cached input costs $1.25 per million tokens", "tier", "cached"),
+    ("GPT-4o 音频的平均响应时间为 320 毫秒", "modality", "audio"),
+    ("GPT-4o scores 88.7% on MMLU (5-shot)", "setting", "5-shot"),
+])
+def test_qualifiers(text, field, value):
+    assert getattr(_one(text).qualifiers, field) == value
+
+
+def test_headings_give_context_and_families_resolve():
+    text = ("# Claude 3.5 Sonnet vs GPT-4o\n\n## Claude 3.5 Sonnet\n\nClaude 3.5 has a 200K context window.\n\n"
+            "## GPT-4o\n\nIts price is $2.50 per million input tokens.\n")
+    assert _claims(text) == [("claude-3.5-sonnet", "context_window", 200000.0, None),
+                             ("gpt-4o", "price_input", 2.5, None)]
+
+
+def test_tables_with_models_as_columns_and_as_rows():
+    columns = "| | GPT-4o | Claude 3.5 Sonnet |\n|---|---|---|\n| Context | 128K | 200K |\n"
+    rows = "| Model | MMLU | Price ($/1M input) |\n|---|---|---|\n| GPT-4o | 88.7 | $2.50 |\n"
+    assert _claims(columns) == [("gpt-4o", "context_window", 128000.0, None),
+                                ("claude-3.5-sonnet", "context_window", 200000.0, None)]
+    assert _claims(rows) == [("gpt-4o", "score:mmlu", 88.7, None), ("gpt-4o", "price_input", 2.5, None)]
+
+
+def test_every_quote_is_the_text_at_its_span():
+    text = "---\ncontext: 128K tokens\nmodel: GPT-4o\n---\n\n- GPT-4o 的价格是 $5 每百万输入 tokens\n"
+    for claim in extract_claims(text, "t.md"):
+        assert text[claim.span[0]:claim.span[1]] == claim.quote
