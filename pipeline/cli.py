@@ -31,12 +31,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from pipeline.bench import DEFAULT_CORPORA, run
+
+    return run(args.mb, [Path(p) for p in args.corpus] or DEFAULT_CORPORA)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser("extract", help="print the claims of files as JSONL")
     extract.add_argument("paths", nargs="+")
     extract.set_defaults(func=cmd_extract)
+    bench = commands.add_parser("bench-extract", help="measure extraction throughput (MB/s, claims/s)")
+    bench.add_argument("--mb", type=float, default=50.0, help="corpus size per measurement (default 50)")
+    bench.add_argument("--corpus", action="append", default=[], help="folder of articles (repeatable)")
+    bench.set_defaults(func=cmd_bench)
     return parser
 
 

@@ -1,43 +1,126 @@
-"""What a document establishes once and its claims lean on: the model it is
-about, which member a bare family name stands for, which benchmark a task
-word stands for, and the models its headings name."""
+"""What a document establishes once and its claims lean on: where models,
+URLs, benchmarks and task words are named (one scan each over the whole
+text), the model it is about, which member a bare family name stands for,
+which benchmark a task word stands for, and the models its headings name."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.extract.lexicon import Lexicon, Mention
-from pipeline.extract.segments import Unit
+from pipeline.extract.segments import Block
 
-URL = re.compile(r"\]\([^)\s]*\)|https?://[^\s)\]>\"']+|www\.[^\s)\]>\"']+")
+_DIGITS = re.compile(r"\d+")
+
+
+class Spans:
+    """Sorted spans with a fast 'which fall inside [start, end)'."""
+
+    def __init__(self, items: list, start=lambda x: x[0]):
+        self.items = items
+        self.starts = [start(x) for x in items]
+
+    def within(self, start: int, end: int) -> list:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.items[lo:hi]
 
 
 @dataclass
 class DocumentContext:
     text: str
-    units: list[Unit]
+    blocks: list[Block]
     lex: Lexicon
-    mentions: list[list[Mention]] = field(default_factory=list)  # per unit
-    masked: list[list[tuple[int, int]]] = field(default_factory=list)  # URL spans per unit
+    mentions: Spans = None
+    urls: Spans = None
     family_member: dict[str, str] = field(default_factory=dict)
     task_benchmarks: dict[str, str] = field(default_factory=dict)
     subject: str | None = None
     heading_models: dict[str, str | None] = field(default_factory=dict)
+    benchmarks: Spans = None
+    tasks: Spans = None
+    numbers: list[int] = field(default_factory=list)  # digit runs outside names and URLs
+    quantities: list[int] = field(default_factory=list)  # the ones written as quantities
 
     @classmethod
-    def build(cls, text: str, units: list[Unit], lex: Lexicon) -> "DocumentContext":
-        doc = cls(text=text, units=units, lex=lex)
-        for unit in units:
-            masked = [(m.start(), m.end()) for m in URL.finditer(text, unit.start, unit.end)]
-            found = [m for m in lex.mentions(text[unit.start:unit.end], unit.start)
-                     if not any(s <= m.start < e for s, e in masked)]
-            doc.mentions.append(found)
-            doc.masked.append(masked)
+    def build(cls, text: str, blocks: list[Block], lex: Lexicon) -> "DocumentContext":
+        doc = cls(text=text, blocks=blocks, lex=lex)
+        scan = lex.scan(text)
+        doc.urls = Spans(scan.urls)
+        doc.mentions = Spans(scan.mentions, start=lambda m: m.start)
+        doc.benchmarks = Spans(scan.benchmarks)
+        doc.tasks = Spans(scan.tasks)
+        doc.numbers = doc._free_numbers()
+        doc.quantities = doc._quantities(scan.marks)
         doc.family_member = doc._family_members()
         doc.task_benchmarks = doc._task_benchmarks()
         doc.subject = doc._subject()
         return doc
+
+    def _free_numbers(self) -> list[int]:
+        """Digit runs that may be a quantity: not part of a model name or a URL."""
+        taken = sorted([(m.start, m.end) for m in self.mentions.items] + self.urls.items)
+        starts = [s for s, _ in taken]
+        free = []
+        self._run_ends = {}
+        for match in _DIGITS.finditer(self.text):
+            pos = match.start()
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0 and pos < taken[i][1]:
+                continue
+            free.append(pos)
+            self._run_ends[pos] = match.end()
+        return free
+
+    def _run_end(self, start: int) -> int:
+        return self._run_ends[start]
+
+    def _quantities(self, marks: list[int]) -> list[int]:
+        """Free digit runs marked as quantities (the first digit run at or
+        just after a mark), or beside a benchmark name."""
+        numbers = self.numbers
+        keep = set()
+        for mark in marks:
+            i = bisect.bisect_right(numbers, mark) - 1
+            if i >= 0 and self._run_end(numbers[i]) > mark:
+                keep.add(numbers[i])
+            elif i + 1 < len(numbers) and numbers[i + 1] - mark <= 12:
+                keep.add(numbers[i + 1])
+        for start, end, _ in self.benchmarks.items:
+            lo = bisect.bisect_left(numbers, start - 30)
+            hi = bisect.bisect_left(numbers, end + 30)
+            keep.update(numbers[lo:hi])
+        return sorted(keep)
+
+    def has_number(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.numbers, start)
+        return i < len(self.numbers) and self.numbers[i] < end
+
+    def is_quantity(self, pos: int) -> bool:
+        i = bisect.bisect_left(self.quantities, pos)
+        return i < len(self.quantities) and self.quantities[i] == pos
+
+    def has_quantity(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.quantities, start)
+        return i < len(self.quantities) and self.quantities[i] < end
+
+    def benchmarks_in(self, start: int, end: int) -> list:
+        return [b for b in self.benchmarks.within(start, end) if b[1] <= end]
+
+    def tasks_in(self, start: int, end: int) -> list:
+        return [t for t in self.tasks.within(start, end) if t[1] <= end]
+
+    def _in_url(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.urls.starts, pos) - 1
+        return i >= 0 and pos < self.urls.items[i][1]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions.within(start, end) if m.end <= end]
+
+    def urls_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        return [u for u in self.urls.items if u[0] < end and start < u[1]] if self.urls.items else []
 
     def resolve(self, mention: Mention) -> str:
         """A family name stands for the one member the document names, if one."""
@@ -70,49 +153,42 @@ class DocumentContext:
         candidate = f"{family}-{size.lower()}" if family else None
         return candidate if candidate in self.lex.vocab.models else None
 
-    def _descendants(self, family: str) -> set[str]:
-        out, frontier = set(), {family}
-        while frontier:
-            children = {m.id for m in self.lex.vocab.models.values() if m.family in frontier}
-            frontier = children - out
-            out |= children
-        return out
-
     def _family_members(self) -> dict[str, str]:
-        named = {m.model for ms in self.mentions for m in ms}
+        named = {m.model for m in self.mentions.items}
         resolved = {}
         for model in named:
             if not self.lex.vocab.models[model].is_family:
                 continue
-            members = {n for n in named if n in self._descendants(model) and not self.lex.vocab.models[n].is_family}
+            members = {n for n in named if n in self.lex.descendants[model] and not self.lex.vocab.models[n].is_family}
             if len(members) == 1:
                 resolved[model] = members.pop()
         return resolved
 
     def _task_benchmarks(self) -> dict[str, str]:
-        """A unit naming one task and one benchmark ties the two for the document."""
+        """A line naming one task and one benchmark ties the two for the document."""
+        benches = self.benchmarks.items
+        if not benches:
+            return {}
+        tasks = self.tasks
+        bench_spans = self.benchmarks
         ties: dict[str, Counter] = {}
-        for unit in self.units:
-            piece = self.text[unit.start:unit.end]
-            benches = {b for _, _, b in self.lex.benchmarks(piece)}
-            tasks = {t for _, _, t in self.lex.tasks(piece)}
-            if len(benches) == 1 and len(tasks) == 1:
-                ties.setdefault(tasks.pop(), Counter())[benches.pop()] += 1
+        for start, _, bench in benches:
+            line_start = self.text.rfind("\n", 0, start) + 1
+            line_end = self.text.find("\n", start)
+            line_end = len(self.text) if line_end < 0 else line_end
+            line_tasks = {t for _, _, t in tasks.within(line_start, line_end)}
+            line_benches = {b for _, _, b in bench_spans.within(line_start, line_end)}
+            if len(line_tasks) == 1 and len(line_benches) == 1:
+                ties.setdefault(line_tasks.pop(), Counter())[bench] += 1
         return {task: counts.most_common(1)[0][0] for task, counts in ties.items()}
 
     def _subject(self) -> str | None:
         """The one model a document is about: its frontmatter `model`, else its title."""
-        candidates = []
-        for index, unit in enumerate(self.units):
-            if unit.key in ("model", "model_name", "name"):
-                candidates.append(self.mentions[index])
-        if not candidates:
-            for index, unit in enumerate(self.units):
-                if unit.key in ("title",) or (unit.kind == "heading" and not unit.headings):
-                    candidates.append(self.mentions[index])
-                    break
-        for mentions in candidates:
-            model = self.only_model(mentions)
+        keyed = [b for b in self.blocks if b.key in ("model", "model_name", "name")]
+        titled = [b for b in self.blocks if b.key == "title"] or [
+            b for b in self.blocks[:50] if b.kind == "heading"][:1]
+        for block in keyed or titled:
+            model = self.only_model(self.mentions_in(block.start, block.end))
             if model:
                 return model
         return None
@@ -122,9 +198,9 @@ class DocumentContext:
             self.heading_models[heading] = self.only_model(self.lex.mentions(heading))
         return self.heading_models[heading]
 
-    def context_model(self, unit: Unit) -> str | None:
+    def context_model(self, headings: tuple[str, ...]) -> str | None:
         """The innermost heading naming one model, else the document's subject."""
-        for heading in reversed(unit.headings):
+        for heading in reversed(headings):
             model = self.heading_model(heading)
             if model:
                 return model

@@ -1,7 +1,8 @@
-"""Text in, validated claims out. Cuts the document into units, reads each
-clause with the grammar, gives every number its model (the clause's, the
-sentence's, the paragraph's, the table's, the section's, the document's)
-and quotes the unit it came from."""
+"""Text in, validated claims out. Walks the document's blocks; a block with
+a number in it is cut into units and each clause is read with the grammar;
+every number gets its model (the clause's, the sentence's, the paragraph's,
+the table's, the section's, the document's) and the unit it came from is
+its quote."""
 from __future__ import annotations
 
 import re
@@ -10,19 +11,19 @@ from collections import Counter
 from pipeline.extract.context import DocumentContext
 from pipeline.extract.grammar import ClauseReader, Context, Found, as_of_date, clauses
 from pipeline.extract.lexicon import Mention, lexicon
-from pipeline.extract.segments import Unit, segment
+from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-1"
-_HAS_DIGIT = re.compile(r"\d")
+EXTRACTOR_VERSION = "rules-2"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _OPEN, _CLOSE = "(（[", ")）]"
+LEAD_IN_REACH = 8  # blocks after "GPT-4o pricing:" that may lean on it
 
 
 def _enclosing_paren(text: str, start: int, pos: int) -> int | None:
     """Start of the innermost bracket still open at `pos`, within [start, pos)."""
-    depth, opened = 0, []
+    depth = 0
     for i in range(pos - 1, start - 1, -1):
         ch = text[i]
         if ch in _CLOSE:
@@ -56,46 +57,52 @@ class Extractor:
         self.text = text
         self.source = source
         self.lex = lexicon()
-        self.units = segment(text)
-        self.doc = DocumentContext.build(text, self.units, self.lex)
+        self.blocks = blocks_of(text)
+        self.doc = DocumentContext.build(text, self.blocks, self.lex)
         self.pending: list[tuple[Found, str, Unit]] = []
 
     def run(self) -> list[Claim]:
-        table_plans = {}
-        for table in {u.table for u in self.units if u.table is not None}:
-            rows = [u for u in self.units if u.table == table]
-            table_plans.update(plan_table(self.doc, rows))
-        carry: dict[int, str] = {}  # block -> the model its latest unit named
-        lead_in, lead_left = None, 0  # "GPT-4o pricing:" lends its model to what follows
-        for index, unit in enumerate(self.units):
-            mentions = self.doc.mentions[index]
-            if unit.kind == "heading":
-                lead_in, lead_left = None, 0
+        lead_in, lead_until = None, -1  # "GPT-4o pricing:" lends its model to what follows
+        tables = 0
+        for block in self.blocks:
+            if block.kind == "heading":
+                lead_in = None
                 continue
-            fallback = carry.get(unit.block) or (lead_in if lead_left > 0 else None)
-            lead_left -= 1
-            if _HAS_DIGIT.search(self.text, unit.start, unit.end):
-                if unit.kind == "row":
-                    self._read_row(unit, index, table_plans.get(unit.start, []))
+            lead = lead_in if block.index <= lead_until else None
+            if block.kind in ("table", "field") and self.doc.has_number(block.start, block.end) or (
+                    self.doc.has_quantity(block.start, block.end)):
+                if block.kind == "table":
+                    self._read_table(block, tables)
                 else:
-                    self._read_unit(unit, index, fallback)
-            if mentions:
-                carry[unit.block] = self.doc.primary(mentions)
-                if self.text[unit.start:unit.end].rstrip("*").endswith((":", "：")):
-                    lead_in, lead_left = carry[unit.block], 8
+                    self._read_block(block, lead)
+            tables += block.kind == "table"
+            if self.text[block.start:block.end].rstrip("*").endswith((":", "：")):
+                mentions = self.doc.mentions_in(block.start, block.end)
+                if mentions:
+                    lead_in, lead_until = self.doc.primary(mentions), block.index + LEAD_IN_REACH
         return self._finish()
 
-    def _cues(self, unit: Unit) -> str:
-        return unit.key.replace("_", " ") if unit.kind == "field" and unit.key else ""
+    def _read_block(self, block: Block, lead: str | None) -> None:
+        carry = None  # the model the block's latest unit named
+        urls = self.doc.urls_in(block.start, block.end)
+        for unit in units_of(self.text, block):
+            mentions = self.doc.mentions_in(unit.start, unit.end)
+            if self.doc.has_quantity(unit.start, unit.end) or (
+                    unit.kind == "field" and self.doc.has_number(unit.start, unit.end)):
+                self._read_unit(unit, mentions, urls, carry or lead)
+            if mentions:
+                carry = self.doc.primary(mentions)
 
-    def _read_unit(self, unit: Unit, index: int, fallback: str | None) -> None:
-        mentions = self.doc.mentions[index]
-        ctx = Context(cues=self._cues(unit), headings=unit.headings, task_benchmarks=self.doc.task_benchmarks)
+    def _read_unit(self, unit: Unit, mentions: list[Mention], urls, fallback: str | None) -> None:
+        cues = unit.key.replace("_", " ") if unit.kind == "field" and unit.key else ""
+        ctx = Context(cues=cues, headings=unit.headings, task_benchmarks=self.doc.task_benchmarks)
         sentence = (unit.start, unit.end)
-        section = self.doc.subject if unit.kind == "field" else (fallback or self.doc.context_model(unit))
+        section = self.doc.subject if unit.kind == "field" else (fallback or self.doc.context_model(unit.headings))
         as_of = as_of_date(self.text, unit.start, unit.end)
         for clause in clauses(self.text, unit.start, unit.end):
-            reader = ClauseReader(self.text, *clause, sentence, ctx, mentions, self.doc.masked[index], self.lex)
+            if not (self.doc.has_quantity(*clause) or unit.kind == "field" and self.doc.has_number(*clause)):
+                continue
+            reader = ClauseReader(self.text, *clause, sentence, ctx, mentions, urls, self.doc, self.lex)
             for found in reader.read():
                 model = self._model_for(found, clause, mentions, section)
                 if model:
@@ -118,19 +125,25 @@ class Extractor:
             return self.doc.sibling(model, size.group(1))
         return model
 
-    def _read_row(self, unit: Unit, index: int, plans) -> None:
-        masked = self.doc.masked[index]
-        for plan in plans:
-            cell_mentions = [m for m in self.doc.mentions[index] if plan.start <= m.start < plan.end]
-            ctx = Context(cues=plan.cues, headings=unit.headings, task_benchmarks=self.doc.task_benchmarks)
-            default = plan.model or self.doc.context_model(unit)
-            for clause in clauses(self.text, plan.start, plan.end):
-                reader = ClauseReader(self.text, *clause, (plan.start, plan.end), ctx, cell_mentions, masked, self.lex)
-                for found in reader.read():
-                    mention = found.model_hint or pick_mention(self.text, found, clause, cell_mentions)
-                    model = self.doc.resolve(mention) if mention else default
-                    if model:
-                        self.pending.append((found, model, unit))
+    def _read_table(self, block: Block, table_no: int) -> None:
+        rows = units_of(self.text, block, table_no)
+        plans = plan_table(self.doc, rows)
+        urls = self.doc.urls_in(block.start, block.end)
+        for row in rows:
+            for plan in plans.get(row.start, []):
+                if not self.doc.has_number(plan.start, plan.end):
+                    continue
+                cell_mentions = self.doc.mentions_in(plan.start, plan.end)
+                ctx = Context(cues=plan.cues, headings=row.headings, task_benchmarks=self.doc.task_benchmarks)
+                default = plan.model or self.doc.context_model(row.headings)
+                for clause in clauses(self.text, plan.start, plan.end):
+                    reader = ClauseReader(self.text, *clause, (plan.start, plan.end), ctx, cell_mentions, urls,
+                                          self.doc, self.lex)
+                    for found in reader.read():
+                        mention = found.model_hint or pick_mention(self.text, found, clause, cell_mentions)
+                        model = self.doc.resolve(mention) if mention else default
+                        if model:
+                            self.pending.append((found, model, row))
 
     def _price_convention(self) -> float | None:
         """The per-token rate the document states most often for prices."""

@@ -40,6 +40,7 @@ _AS_OF = re.compile(r"(?:as of|as at|截至|截止到|截止至)\s*", re.IGNOREC
 _SHOTS = re.compile(r"(\d+)[- ]?shot(?:[- ,]*(cot|chain[- ]of[- ]thought))?|pass@(\d+)|\b(cot)\b", re.IGNORECASE)
 _ACTIVE = re.compile(r"active|激活", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[，；;]|,(?!\s?\d)|\s(?:while|whereas|but)\s|但是?|而(?=[^且])")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 PARAM_SCALES = {"b", "bn", "billion", "t", "trillion", "亿", "万亿", "十亿"}
 
 
@@ -116,6 +117,16 @@ def cue_sets() -> CueSets:
     )
 
 
+@lru_cache(maxsize=4096)
+def _names_in(kind: str, text: str) -> tuple:
+    return tuple(getattr(lexicon(), kind)(text))
+
+
+def names_in(lex: Lexicon, kind: str, text: str) -> tuple:
+    """Benchmark or task names in a short string (headers, headings), cached."""
+    return _names_in(kind, text) if lex is lexicon() else tuple(getattr(lex, kind)(text))
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cursor = [], start
     for match in _CLAUSE_BREAK.finditer(text, start, end):
@@ -152,8 +163,9 @@ class ClauseReader:
     are absolute; `blocked` are spans (model names, URLs) holding no claim."""
 
     def __init__(self, text: str, start: int, end: int, sentence: tuple[int, int],
-                 ctx: Context, mentions: list, masked: list[tuple[int, int]], lex: Lexicon | None = None):
+                 ctx: Context, mentions: list, masked: list[tuple[int, int]], names, lex: Lexicon | None = None):
         self.text, self.start, self.end = text, start, end
+        self.names = names  # where the document names benchmarks and tasks
         self.sentence = sentence
         self.ctx = ctx
         self.mentions = mentions
@@ -162,10 +174,13 @@ class ClauseReader:
         self.cues = cue_sets()
         self.clause = text[start:end]
         self.used: list[tuple[int, int]] = []
+        self._sentence_text: str | None = None
 
     @property
     def sentence_text(self) -> str:
-        return self.text[self.sentence[0]:self.sentence[1]]
+        if self._sentence_text is None:
+            self._sentence_text = self.text[self.sentence[0]:self.sentence[1]]
+        return self._sentence_text
 
     # -- helpers ---------------------------------------------------------
     def _free(self, s: int, e: int) -> bool:
@@ -194,9 +209,10 @@ class ClauseReader:
             return []
         arithmetic = bool(_ARITHMETIC.search(self.clause))
         found = self._dates()
+        bare_ok = bool(self.ctx.cues)  # table cells and fields read bare numbers too
         for match in QUANTITY.finditer(self.text, self.start, self.end):
             s, e = match.span()
-            if not self._free(s, e) or (s > 0 and self.text[s - 1].isalnum() and self.text[s - 1].isascii()):
+            if not (bare_ok or self.names.is_quantity(s)) or not self._free(s, e) or (s > 0 and self.text[s - 1].isalnum() and self.text[s - 1].isascii()):
                 continue
             item = self._classify(match, arithmetic)
             if item is not None:
@@ -237,13 +253,11 @@ class ClauseReader:
 
     def _next_to_benchmark(self, s: int, e: int) -> bool:
         """`88.5 on MMLU`, `MMLU: 88.5`, `MMLU score of 88.5`: a bare score beside its benchmark."""
-        after = self.text[e:min(self.end, e + 30)]
-        before = self.text[max(self.start, s - 30):s]
-        for bs, be, _ in self.lex.benchmarks(after):
-            if re.fullmatch(r"\s*(?:on|in|at|for)\s+(?:the\s+)?", after[:bs], re.I):
+        for bs, _, _ in self.names.benchmarks_in(e, min(self.end, e + 30)):
+            if re.fullmatch(r"\s*(?:on|in|at|for)\s+(?:the\s+)?", self.text[e:bs], re.I):
                 return True
-        for bs, be, _ in self.lex.benchmarks(before):
-            if re.fullmatch(r"\s*(?:[:：]|score of|scores?|of|得分|成绩为?|为)?\s*", before[be:], re.I):
+        for _, be, _ in self.names.benchmarks_in(max(self.start, s - 30), s):
+            if be <= s and re.fullmatch(r"\s*(?:[:：]|score of|scores?|of|得分|成绩为?|为)?\s*", self.text[be:s], re.I):
                 return True
         return False
 
@@ -339,23 +353,23 @@ class ClauseReader:
         return found
 
     def _benchmark_for(self, s: int, e: int) -> str | None:
-        benches = [(bs + self.start, be + self.start, slug) for bs, be, slug in self.lex.benchmarks(self.clause)]
+        benches = self.names.benchmarks_in(self.start, self.end)
         slug = _nearest(benches, s, e)
         if slug is None:
-            tasks = [(ts + self.start, te + self.start, t) for ts, te, t in self.lex.tasks(self.clause)]
+            tasks = self.names.tasks_in(self.start, self.end)
             task = _nearest([t for t in tasks if t[1] <= s] or tasks, s, e)
             if task:
                 slug = self.ctx.task_benchmarks.get(task, task)
         if slug is None and self.ctx.cues:
-            benches = self.lex.benchmarks(self.ctx.cues)
-            tasks = self.lex.tasks(self.ctx.cues)
+            benches = names_in(self.lex, "benchmarks", self.ctx.cues)
+            tasks = names_in(self.lex, "tasks", self.ctx.cues)
             if len({b for _, _, b in benches}) == 1:
                 slug = benches[0][2]
             elif tasks:
                 slug = self.ctx.task_benchmarks.get(tasks[0][2], tasks[0][2])
         if slug is None and has_cue("score", self.clause):
             for heading in reversed(self.ctx.headings):
-                found = self.lex.benchmarks(heading)
+                found = names_in(self.lex, "benchmarks", heading)
                 if found:
                     slug = found[0][2]
                     break
@@ -364,7 +378,7 @@ class ClauseReader:
     def _score(self, low, high, s, unit_end, sentence_wide: bool = True) -> Found | None:
         metric = self._benchmark_for(s, unit_end)
         if metric is None and sentence_wide:
-            earlier = self.lex.benchmarks(self.text[self.sentence[0]:s])
+            earlier = self.names.benchmarks_in(self.sentence[0], s)
             metric = f"score:{earlier[-1][2]}" if earlier else None
         if metric is None or not 0 <= low <= 100:
             return None
@@ -387,6 +401,8 @@ class ClauseReader:
 
     def _dates(self) -> list[Found]:
         found = []
+        if not _YEAR.search(self.text, self.start, self.end):
+            return found
         for match in DATE.finditer(self.text, self.start, self.end):
             s, e = match.span()
             value = date_value(match)

@@ -1,17 +1,37 @@
 """The vocabulary compiled into matchers: model names (loose about case,
 spaces, hyphens and markdown escapes), benchmark and task names, and the
-cue words of metrics and qualifiers. Built once per process."""
+cue words of metrics and qualifiers. Built once per process.
+
+Speed matters here (a whole document is scanned once): every name is found
+by its first word on the lower-cased text, in one pass that also finds URLs
+and the marks of quantities; only then is the full name matched, anchored."""
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.vocabulary import Vocabulary, vocabulary
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[A-Za-z]+|\d+|[{_CJK}]+|[.]|[-_ ]|\S")
+_HEAD = re.compile(rf"[A-Za-z0-9]+|[{_CJK}]+")
 SNAPSHOT = re.compile(r"\\?-(20\d{2}-\d{2}-\d{2}|20\d{6}|0[1-9]\d{2})(?![\d])")
+_RIGHT = r"(?![A-Za-z0-9])(?!\\?\.\d)"
+_WINDOW = 48  # longer than any written name, so a window decides its match
+_LEFT_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789.\\")
+URL = r"\]\([^)\s]*\)|https?://[^\s)\]>\"']+|www\.[^\s)\]>\"']+"
+# where a number is written as a quantity the grammar can read: a currency
+# before it; a unit, scale, percent, range or date mark after it; a month name
+# before it. Lookaheads only, so a mark never swallows the name that follows.
+QUANTITY_MARK = (
+    r"[$＄](?=\s?\d)"
+    r"|\d[\d,.\\]*(?=(?:\\?-)?\s?(?:[%％kmbt万亿千分秒个/~～–—]|百万|十亿|毫秒|美元|美金|标记|令牌|词元|usd|dollar"
+    r"|point|pts|sec|s\b|per\b|年|月|日|号|-\s?\d|到|至|to\s\d))"
+    r"|(?:19|20)\d\d(?=\s*[年.\-/]\s*\d)"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?=[a-z]*\.?\s+\d)"
+)
 
 
 @dataclass(frozen=True)
@@ -20,6 +40,17 @@ class Mention:
     end: int
     model: str  # canonical id as named (a family id stays a family id here)
     snapshot: str | None = None
+
+
+@dataclass
+class Scan:
+    """Everything one pass over a document finds, each list in text order."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    benchmarks: list[tuple[int, int, str]] = field(default_factory=list)
+    tasks: list[tuple[int, int, str]] = field(default_factory=list)
+    urls: list[tuple[int, int]] = field(default_factory=list)
+    marks: list[int] = field(default_factory=list)
 
 
 def name_pattern(name: str) -> str:
@@ -44,72 +75,125 @@ def name_pattern(name: str) -> str:
     return "".join(parts)
 
 
+def name_key(written: str) -> str:
+    """How a written name is looked up: case, spaces, hyphens, underscores and
+    markdown escapes do not count; a version's dot may also be a separator."""
+    return re.sub(r"[\s\\_-]+", "", written.lower())
+
+
+def _name_keys(name: str) -> set[str]:
+    key = name_key(name)
+    return {key, key.replace(".", "")}
+
+
+class NameMatcher:
+    """Written names of one kind (models, benchmarks, tasks), matched at a
+    position where their first word starts. All-caps names (MMLU, MATH) match
+    in capitals only, so `math` in prose is not the MATH benchmark."""
+
+    def __init__(self, names: list[tuple[str, str]]):
+        self.by_key: dict[str, str] = {}
+        by_head: dict[str, list[str]] = {}
+        for written, target in names:
+            for key in _name_keys(written):
+                self.by_key.setdefault(key, target)
+            by_head.setdefault(_HEAD.match(written).group(0).lower(), []).append(written)
+        self.anchored = {head: re.compile(rf"(?:{_alternation(written)}){_RIGHT}", re.IGNORECASE)
+                         for head, written in by_head.items()}
+        self.heads = set(by_head)
+        self._seen: dict[str, tuple[int, str] | None] = {}  # the same names recur: remember them
+
+    def match(self, text: str, start: int, head: str) -> tuple[int, str] | None:
+        window = text[start:start + _WINDOW]
+        if window in self._seen:
+            hit = self._seen[window]
+            return (start + hit[0], hit[1]) if hit else None
+        pattern = self.anchored.get(head)
+        found = pattern.match(window) if pattern else None
+        target = self.by_key.get(name_key(found.group(0))) if found else None
+        if len(self._seen) > 100_000:
+            self._seen.clear()
+        self._seen[window] = (found.end(), target) if target else None
+        return (start + found.end(), target) if target else None
+
+
 def _alternation(names: list[str]) -> str:
-    ordered = sorted(set(names), key=len, reverse=True)
-    return "|".join(name_pattern(n) for n in ordered)
-
-
-_LEFT = r"(?<![A-Za-z0-9.\\])"
-_RIGHT = r"(?![A-Za-z0-9])(?!\\?\.\d)"
+    pieces = []
+    for name in sorted(set(names), key=len, reverse=True):
+        is_caps = name.upper() == name and re.search("[A-Z]", name)
+        pieces.append(f"(?-i:{name_pattern(name)})" if is_caps else name_pattern(name))
+    return "|".join(pieces)
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    model_re: re.Pattern
-    model_by_group: dict[str, str]
-    benchmark_re: re.Pattern
-    benchmark_by_name: dict[str, str]
-    task_re: re.Pattern
-    task_by_name: dict[str, str]
+    models: NameMatcher
+    benchmarks_: NameMatcher
+    tasks_: NameMatcher
+    heads: re.Pattern  # first words of every name, lower case
+    marks: re.Pattern
+    urls: re.Pattern
     vocab: Vocabulary
+    descendants: dict[str, frozenset[str]]
+
+    def scan(self, text: str, offset: int = 0) -> Scan:
+        """Three quick passes over the lower-cased `text` (so no pattern needs
+        IGNORECASE): URLs, quantity marks, and the first words of names, each
+        of which is then matched in full on the original text."""
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a rare character whose lower case is longer
+            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+        out = Scan()
+        out.urls = [(m.start() + offset, m.end() + offset) for m in self.urls.finditer(lowered)]
+        out.marks = [m.start() + offset for m in self.marks.finditer(lowered)]
+        url_ends = {s - offset: e - offset for s, e in out.urls}
+        url_starts = sorted(url_ends)
+        cursor = 0
+        for match in self.heads.finditer(lowered):
+            start = match.start()
+            head = match.group(0)
+            if start < cursor or (start and lowered[start - 1] in _LEFT_CHARS and head.isascii()):
+                continue
+            if url_starts and _inside(url_starts, url_ends, start):
+                continue
+            model = self.models.match(text, start, head)
+            if model:
+                end, model_id = model
+                snapshot = None
+                tail = SNAPSHOT.match(text, end)
+                if tail and not self.vocab.models[model_id].is_family:
+                    snapshot = f"{model_id}-{_iso(tail.group(1))}"
+                    end = tail.end()
+                out.mentions.append(Mention(start + offset, end + offset, model_id, snapshot))
+                cursor = end
+                continue
+            for matcher, found in ((self.benchmarks_, out.benchmarks), (self.tasks_, out.tasks)):
+                name = matcher.match(text, start, head)
+                if name:
+                    found.append((start + offset, name[0] + offset, name[1]))
+                    cursor = name[0]
+                    break
+        return out
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
-        found = []
-        for match in self.model_re.finditer(text):
-            model = self.model_by_group[match.lastgroup]
-            end = match.end()
-            snapshot = None
-            tail = SNAPSHOT.match(text, end)
-            if tail and not self.vocab.models[model].is_family:
-                snapshot = f"{model}-{_iso(tail.group(1))}"
-                end = tail.end()
-            found.append(Mention(match.start() + offset, end + offset, model, snapshot))
-        return found
+        return self.scan(text, offset).mentions
 
     def benchmarks(self, text: str) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), self.benchmark_by_name[_key(m.group(0))])
-                for m in self.benchmark_re.finditer(text)]
+        return self.scan(text).benchmarks
 
     def tasks(self, text: str) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), self.task_by_name[_key(m.group(0))])
-                for m in self.task_re.finditer(text)]
+        return self.scan(text).tasks
+
+
+def _inside(starts: list[int], ends: dict[int, int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[starts[i]]
 
 
 def _iso(stamp: str) -> str:
     if len(stamp) == 8 and "-" not in stamp:
         return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:]}"
     return stamp
-
-
-def _key(name: str) -> str:
-    return re.sub(r"[\s\\_-]+", " ", name.lower()).strip()
-
-
-def _names_matcher(table: dict[str, tuple[str, ...]]) -> tuple[re.Pattern, dict[str, str]]:
-    """All-caps names (MMLU, MATH) match in capitals only, so 'math' in prose
-    is not the MATH benchmark; other names match in any case."""
-    by_name: dict[str, str] = {}
-    names = []
-    for slug, written in table.items():
-        for name in written:
-            by_name[_key(name)] = slug
-            names.append(name)
-    pieces = []
-    for name in sorted(set(names), key=len, reverse=True):
-        is_caps = name.upper() == name and re.search("[A-Z]", name)
-        pieces.append(f"(?-i:{name_pattern(name)})" if is_caps else name_pattern(name))
-    pattern = re.compile(rf"{_LEFT}(?:{'|'.join(pieces)}){_RIGHT}", re.IGNORECASE)
-    return pattern, by_name
 
 
 def words_re(words) -> re.Pattern:
@@ -125,21 +209,27 @@ def words_re(words) -> re.Pattern:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+def _descendants(vocab: Vocabulary) -> dict[str, frozenset[str]]:
+    out = {}
+    for family in (m.id for m in vocab.models.values() if m.is_family):
+        found, frontier = set(), {family}
+        while frontier:
+            children = {m.id for m in vocab.models.values() if m.family in frontier}
+            frontier = children - found
+            found |= children
+        out[family] = frozenset(found)
+    return out
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     return build_lexicon(vocabulary())
 
 
 def build_lexicon(vocab: Vocabulary) -> Lexicon:
-    by_group: dict[str, str] = {}
-    groups = []
-    # one named group per written name, longest first, so `GPT-4 Turbo` is
-    # never read as `GPT-4` followed by a word
-    for index, (alias, model) in enumerate(sorted(set(vocab.aliases()), key=lambda am: -len(am[0]))):
-        group = f"m{index}"
-        by_group[group] = model
-        groups.append((len(alias), f"(?P<{group}>{name_pattern(alias)})"))
-    model_re = re.compile(rf"{_LEFT}(?:{'|'.join(g for _, g in groups)}){_RIGHT}", re.IGNORECASE)
-    benchmark_re, benchmark_by_name = _names_matcher(vocab.benchmarks)
-    task_re, task_by_name = _names_matcher(vocab.tasks)
-    return Lexicon(model_re, by_group, benchmark_re, benchmark_by_name, task_re, task_by_name, vocab)
+    models = NameMatcher(vocab.aliases())
+    benchmarks = NameMatcher([(n, slug) for slug, names in vocab.benchmarks.items() for n in names])
+    tasks = NameMatcher([(n, slug) for slug, names in vocab.tasks.items() for n in names])
+    heads = sorted(models.heads | benchmarks.heads | tasks.heads, key=len, reverse=True)
+    return Lexicon(models, benchmarks, tasks, re.compile("|".join(re.escape(h) for h in heads)),
+                   re.compile(QUANTITY_MARK), re.compile(URL), vocab, _descendants(vocab))

@@ -30,8 +30,7 @@ def _cell_text(text: str, span: tuple[int, int]) -> str:
 
 
 def _cell_models(doc: DocumentContext, span: tuple[int, int]) -> list[str]:
-    piece = doc.text[span[0]:span[1]]
-    return sorted({doc.resolve(m) for m in doc.lex.mentions(piece)})
+    return sorted({doc.resolve(m) for m in doc.mentions_in(*span)})
 
 
 def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPlan]]:
