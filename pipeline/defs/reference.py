@@ -1,0 +1,35 @@
+"""The `reference_facts` table from the versioned snapshots in REFERENCE_DIR."""
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipeline.config import reference_dir
+from pipeline.reference.loaders import load_reference_dir
+from pipeline.store.reference import current_hashes, replace_reference
+from pipeline.store.schema import apply_schema
+
+
+@dg.asset(group_name="ingest", kinds={"duckdb", "python"}, pool="warehouse")
+def reference_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    """One row per fact a reference dataset states (LiteLLM prices and limits,
+    simple-evals scores, vendors' official launch facts), with snapshot,
+    validity period and citation. Reloaded only when a snapshot file changes."""
+    folder = reference_dir()
+    with duckdb.get_connection() as con:
+        apply_schema(con)
+        known = current_hashes(con)
+        files = load_reference_dir(folder)
+        if {f.file_name: f.sha256 for f in files} == known:
+            context.log.info("reference snapshots unchanged; nothing reloaded")
+            loaded = None
+        else:
+            loaded = replace_reference(con, files)
+        by_source = dict(con.execute(
+            "select ref_source, count(*) from reference_facts group by 1 order by 1").fetchall())
+        total = sum(by_source.values())
+    return dg.MaterializeResult(metadata={
+        "dagster/row_count": total,
+        "facts_by_source": dg.MetadataValue.json(by_source),
+        "reloaded": loaded is not None,
+        "files": dg.MetadataValue.json({f.file_name: {"facts": len(f.facts), "skipped": f.skipped} for f in files}),
+        "reference_dir": str(folder),
+    })

@@ -1,0 +1,176 @@
+"""Truth discovery in the style of TruthFinder (Yin, Han & Yu, 2008): a value
+is as credible as the sources stating it are trustworthy, a source is as
+trustworthy as its values are credible, and similar values lend each other
+support; iterated to a fixed point. Reference datasets take part as sources
+of fixed, high trust. The winner of each fact prefers the value true as of
+the newest date among those the data supports."""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from pipeline.reconcile.statements import Statement, agree, comparable
+
+REFERENCE_TRUST = {"official": 0.95, "simple-evals": 0.9, "litellm": 0.9}
+INITIAL_TRUST = 0.7
+SIMILARITY_WEIGHT = 0.5  # rho: how much agreeing values support each other
+DAMPING = 0.3  # gamma: keeps confidences from saturating
+MAX_ITERATIONS = 30
+TOLERANCE = 1e-4
+
+
+@dataclass
+class Candidate:
+    """One value of a fact, with the claims and reference facts stating it."""
+
+    value: Statement
+    claims: list[Statement] = field(default_factory=list)
+    references: list[Statement] = field(default_factory=list)
+    confidence: float = 0.0
+
+    @property
+    def period_start(self) -> date | None:
+        """When the value started to hold: its reference's validity, else when it was said."""
+        starts = [r.valid_from for r in self.references if r.valid_from]
+        if starts:
+            return min(starts)
+        said = [c.asserted for c in self.claims if c.asserted]
+        return max(said) if said else None
+
+
+@dataclass
+class Fact:
+    key: str
+    claims: list[Statement]
+    references: list[Statement]
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def build_facts(claims: list[Statement], references: list[Statement]) -> list[Fact]:
+    by_key: dict[str, list[Statement]] = defaultdict(list)
+    for c in claims:
+        by_key[c.fact_key].append(c)
+    refs_by_model: dict[str, list[Statement]] = defaultdict(list)
+    for r in references:
+        refs_by_model[r.model].append(r)
+    facts = []
+    for key, stated in sorted(by_key.items()):
+        first = stated[0]
+        refs = [r for r in refs_by_model[first.model] if comparable(first, r)
+                and not (first.setting and r.setting and first.setting != r.setting)]
+        fact = Fact(key, stated, refs)
+        for c in stated:
+            home = next((cand for cand in fact.candidates if _same_value(cand.value, c)), None)
+            if home is None:
+                home = Candidate(c)
+                fact.candidates.append(home)
+            home.claims.append(c)
+        for cand in fact.candidates:
+            cand.references = [r for r in refs if agree(cand.value, r)]
+        facts.append(fact)
+    return facts
+
+
+def _same_value(a: Statement, b: Statement) -> bool:
+    return (a.value, a.value_high, a.value_text, a.bound, a.approx) == (b.value, b.value_high, b.value_text, b.bound, b.approx)
+
+
+def truth_finder(facts: list[Fact]) -> tuple[dict[str, float], int]:
+    """Iterates source trust and value confidence to a fixed point.
+    Returns the trust of every document and the iterations it took."""
+    trust: dict[str, float] = {c.doc_id: INITIAL_TRUST for f in facts for c in f.claims}
+    iterations = 0
+    for iterations in range(1, MAX_ITERATIONS + 1):
+        for fact in facts:
+            scores = []
+            for cand in fact.candidates:
+                score = sum(_tau(trust[c.doc_id]) for c in {c.doc_id: c for c in cand.claims}.values())
+                score += sum(_tau(REFERENCE_TRUST.get(r.ref_source, 0.8)) for r in _one_per_source(cand.references))
+                scores.append(score)
+            for cand, own in zip(fact.candidates, scores):
+                support = sum(other_score for other, other_score in zip(fact.candidates, scores)
+                              if other is not cand and agree(other.value, cand.value))
+                cand.confidence = 1.0 / (1.0 + math.exp(-DAMPING * (own + SIMILARITY_WEIGHT * support)))
+        updated = {}
+        for doc in trust:
+            mine = [cand.confidence for f in facts for cand in f.candidates for c in cand.claims if c.doc_id == doc]
+            updated[doc] = sum(mine) / len(mine) if mine else INITIAL_TRUST
+        change = max((abs(updated[d] - trust[d]) for d in trust), default=0.0)
+        trust = updated
+        if change < TOLERANCE:
+            break
+    return trust, iterations
+
+
+def _tau(trust: float) -> float:
+    return -math.log(max(1e-9, 1.0 - min(trust, 0.999999)))
+
+
+def _one_per_source(refs: list[Statement]) -> list[Statement]:
+    seen = {}
+    for r in refs:
+        seen.setdefault(r.ref_source, r)
+    return list(seen.values())
+
+
+@dataclass
+class Verdict:
+    fact: Fact
+    winner: Statement
+    status: str
+    confidence: float
+    method: str
+    supporting: list[Statement]
+    dissenting: list[Statement]
+    reference: Statement | None
+    as_of: date | None
+
+
+def decide(fact: Fact, iterations: int) -> Verdict:
+    """The fact's value: among the values reference data supports, the one true
+    as of the newest date; failing that, the reference itself when every claim
+    contradicts it; failing that, the most credible value."""
+    method = f"truthfinder({iterations} iterations)"
+    backed = [c for c in fact.candidates if c.references]
+    by_confidence = sorted(fact.candidates, key=lambda c: -c.confidence)
+    if backed:
+        newest = max(backed, key=lambda c: (c.period_start or date.min, c.confidence))
+        # of the values agreeing with the newest, the most precise (exact over approximate, day over month)
+        best = max((c for c in backed if agree(c.value, newest.value)), key=_precision)
+        winner, reference = best.value, _best_reference(best.references)
+        method += " + newest value backed by reference" if len(backed) > 1 else " + reference agrees"
+    elif fact.references:
+        reference = _best_reference(fact.references)
+        winner = reference
+        method += " + reference overrides claims"
+    else:
+        best = by_confidence[0]
+        winner, reference = best.value, None
+    supporting = [c for c in fact.claims if agree(c, winner)]
+    dissenting = [c for c in fact.claims if not agree(c, winner)]
+    documents = {c.doc_id for c in supporting}
+    winner_confidence = max((c.confidence for c in fact.candidates if agree(c.value, winner)), default=0.9)
+    if not dissenting:
+        status = "agreed" if len(documents) >= 2 or reference is not None else "single_source"
+    elif reference is not None:
+        status = "resolved"
+    else:
+        runner_up = next((c.confidence for c in by_confidence if not agree(c.value, winner)), 0.0)
+        status = "resolved" if winner_confidence - runner_up >= 0.15 else "disputed"
+    said = [c.asserted for c in supporting if c.asserted]
+    as_of = reference.valid_from if reference is not None and reference.valid_from else max(said, default=None)
+    return Verdict(fact, winner, status, round(winner_confidence, 4), method, supporting, dissenting,
+                   reference, as_of)
+
+
+def _precision(c: Candidate) -> tuple:
+    v = c.value
+    return (not v.approx, v.bound == "eq", v.value_high is None, len(v.value_text or ""), c.confidence)
+
+
+def _best_reference(refs: list[Statement]) -> Statement:
+    order = {"official": 0, "simple-evals": 1, "litellm": 2}
+    return min(refs, key=lambda r: (order.get(r.ref_source, 9), -(r.valid_from.toordinal() if r.valid_from else 0),
+                                    r.snapshot is not None, r.id))

@@ -1,0 +1,9 @@
+-- the reconciliation's outputs, replaced whole from registered frames in one transaction.
+delete from conflicts;
+insert into conflicts by name select * from new_conflicts;
+delete from reconciled_facts;
+insert into reconciled_facts by name select * from new_reconciled_facts;
+delete from fact_timeline;
+insert into fact_timeline by name select * from new_fact_timeline;
+delete from source_reliability;
+insert into source_reliability by name select * from new_source_reliability;
