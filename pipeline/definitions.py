@@ -1,12 +1,16 @@
 """The Dagster code location: `dagster dev -m pipeline.definitions`."""
 import dagster as dg
 
+from pipeline.defs.checks import gx_checks
 from pipeline.defs.extract import claims, vocabulary_tables
 from pipeline.defs.ingest import documents
+from pipeline.defs.reconcile import reconciliation
+from pipeline.defs.reference import reference_facts
 from pipeline.defs.resources import warehouse_resource
 
 defs = dg.Definitions(
-    assets=[documents, vocabulary_tables, claims],
+    assets=[documents, reference_facts, vocabulary_tables, claims, reconciliation],
+    asset_checks=gx_checks,
     resources={"duckdb": warehouse_resource()},
     executor=dg.in_process_executor,
 )

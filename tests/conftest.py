@@ -12,6 +12,7 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
+REFERENCE = Path(__file__).parent.parent / "sources" / "reference"  # versioned snapshots, part of the repo
 
 ARTICLE_MD = """---
 title: GPT-4o mini launch notes
@@ -116,5 +117,5 @@ def workspace(tmp_path, monkeypatch):
     warehouse = tmp_path / "warehouse"
     monkeypatch.setenv("SOURCES_DIR", str(sources))
     monkeypatch.setenv("WAREHOUSE_DIR", str(warehouse))
-    monkeypatch.setenv("REFERENCE_DIR", str(sources / "reference"))
+    monkeypatch.setenv("REFERENCE_DIR", str(REFERENCE))
     return sources, warehouse

@@ -13,8 +13,8 @@ def _defs():
 
 def _materialize(warehouse):
     defs = _defs()
-    assets = list(defs.assets)
-    result = dg.materialize(assets, resources={"duckdb": warehouse_resource(str(warehouse / "claims.duckdb"))})
+    result = dg.materialize(list(defs.assets) + list(defs.asset_checks),
+                            resources={"duckdb": warehouse_resource(str(warehouse / "claims.duckdb"))})
     assert result.success
     return result
 
@@ -23,7 +23,10 @@ def test_definitions_load():
     defs = _defs()
     repo = defs.get_repository_def()
     keys = {k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()}
-    assert {"documents", "vocabulary", "claims"} <= keys
+    assert {"documents", "vocabulary", "claims", "reference_facts", "conflicts", "reconciled_facts",
+            "source_reliability", "fact_timeline"} <= keys
+    checks = {k.name for k in repo.asset_graph.asset_check_keys}
+    assert checks == {"gx_claims", "gx_reference_facts", "gx_reconciled_facts", "gx_cross_source_consistency"}
 
 
 def test_main_job_builds_the_warehouse_and_reruns_idempotently(workspace):

@@ -1,0 +1,117 @@
+"""One small wrapper around Great Expectations 1.x (dagster-ge supports only
+GX < 1.0, and GX 1.x has no working DuckDB source): a suite from
+expectations/NAME.json is validated against a pandas frame that
+sql/quality/*_frame.sql reads from DuckDB, through GX's pandas data source in
+a file context under the reports folder, which also builds the Data Docs."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pipeline.config import EXPECTATIONS_DIR, reports_dir
+from pipeline.store.sqlfiles import run_sql
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+logging.getLogger("great_expectations").setLevel(logging.ERROR)
+
+import great_expectations as gx  # noqa: E402  (after the analytics switch)
+
+DOCS_SITE = "warehouse"
+
+
+@dataclass
+class ExpectationOutcome:
+    suite: str
+    expectation: str
+    table_name: str
+    success: bool
+    severity: str
+    unexpected_count: int | None
+    details: dict
+
+
+@dataclass
+class SuiteOutcome:
+    suite: str
+    table_name: str
+    outcomes: list[ExpectationOutcome]
+
+    @property
+    def critical_failures(self) -> list[ExpectationOutcome]:
+        return [o for o in self.outcomes if not o.success and o.severity == "critical"]
+
+    @property
+    def warnings(self) -> list[ExpectationOutcome]:
+        return [o for o in self.outcomes if not o.success and o.severity != "critical"]
+
+
+def suite_names() -> list[str]:
+    return sorted(p.stem for p in EXPECTATIONS_DIR.glob("*.json"))
+
+
+def load_suite_file(name: str) -> dict:
+    return json.loads((EXPECTATIONS_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def read_frame(con: duckdb.DuckDBPyConnection, suite: dict) -> pd.DataFrame:
+    return run_sql(con, suite["meta"]["frame"]).fetchdf()
+
+
+def _context():
+    root = reports_dir() / "gx_project"
+    root.mkdir(parents=True, exist_ok=True)
+    context = gx.get_context(mode="file", project_root_dir=str(root))
+    if DOCS_SITE not in {s["site_name"] for s in context.get_docs_sites_urls()}:
+        context.add_data_docs_site(site_name=DOCS_SITE, site_config={
+            "class_name": "SiteBuilder",
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(reports_dir() / "gx")},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        })
+    return context
+
+
+def validate(name: str, frame: pd.DataFrame) -> SuiteOutcome:
+    """Runs one suite through a GX checkpoint (results stored, Data Docs updated)."""
+    spec = load_suite_file(name)
+    context = _context()
+    source = context.data_sources.add_or_update_pandas("warehouse")
+    asset = next((a for a in source.assets if a.name == name), None) or source.add_dataframe_asset(name)
+    batch = next((b for b in asset.batch_definitions if b.name == "whole"), None) or \
+        asset.add_batch_definition_whole_dataframe("whole")
+    suite = context.suites.add_or_update(gx.ExpectationSuite(
+        name=name, expectations=spec["expectations"], meta=spec.get("meta", {})))
+    definition = context.validation_definitions.add_or_update(
+        gx.ValidationDefinition(name=name, data=batch, suite=suite))
+    checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
+        name=name, validation_definitions=[definition],
+        actions=[gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=[DOCS_SITE])],
+        result_format={"result_format": "SUMMARY", "partial_unexpected_count": 5}))
+    result = checkpoint.run(batch_parameters={"dataframe": frame})
+    table = spec["meta"]["table"]
+    outcomes = []
+    for run in result.run_results.values():
+        for item in run.results:
+            config = item.expectation_config
+            column = config.kwargs.get("column") or f"{config.kwargs.get('column_A')}={config.kwargs.get('column_B')}"
+            outcomes.append(ExpectationOutcome(
+                suite=name, expectation=f"{config.type}({column})", table_name=table, success=bool(item.success),
+                severity=str(getattr(config, "severity", "critical")).split(".")[-1].lower(),
+                unexpected_count=item.result.get("unexpected_count"),
+                details={"partial_unexpected_list": _jsonable(item.result.get("partial_unexpected_list", [])),
+                         "element_count": item.result.get("element_count"), "meta": config.meta or {}},
+            ))
+    return SuiteOutcome(name, table, outcomes)
+
+
+def _jsonable(values):
+    return [v if isinstance(v, (str, int, float, bool, type(None))) else str(v) for v in values or []]
+
+
+def docs_index() -> Path:
+    return reports_dir() / "gx" / "index.html"

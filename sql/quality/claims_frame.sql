@@ -1,0 +1,26 @@
+-- claims with what their expectations check: the metric's unit and range from the vocabulary, and the quote at its span.
+with joined as (
+    select
+        c.*,
+        m.unit as metric_unit,
+        m.range_min,
+        m.range_max,
+        substring(t.text, c.span_start + 1, c.span_end - c.span_start) = c.quote as span_valid,
+        exists (select 1 from models as v where v.model = regexp_replace(c.model, '-(\d{4}-\d{2}-\d{2})$', '')) as model_known
+    from claims as c
+    left join metrics as m on m.metric = case when starts_with(c.metric, 'score:') then 'score' else c.metric end
+    left join document_texts as t using (doc_id)
+),
+
+final as (
+    select
+        claim_id, doc_id, source, model, metric, unit, value, value_high, value_text, tier, bound, quote,
+        metric_unit, coalesce(span_valid, false) as span_valid, model_known,
+        case when metric_unit = 'date' then value is null and value_text is not null
+             else value is not null and value_text is null end as value_kind_ok,
+        metric_unit = 'date' or range_min is null
+            or (value >= range_min and coalesce(value_high, value) <= range_max) as value_plausible
+    from joined
+)
+
+select * from final;

@@ -1,0 +1,62 @@
+"""Builds a tiny warehouse by hand: documents, claims and reference facts as
+literal rows, then runs the real reconciliation (SQL rules + Python)."""
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+import duckdb
+
+from pipeline.reconcile.run import load_statements, reconcile, write_outcome
+from pipeline.store.schema import apply_schema
+from pipeline.vocabulary import vocabulary
+
+_ids = itertools.count()
+
+
+def claim(doc, model, metric, value=None, *, high=None, text=None, tier="standard", bound="eq", approx=False,
+          hedged=False, setting=None, as_of=None):
+    n = next(_ids)
+    return dict(claim_id=f"c{n}", doc_id=doc, source=f"{doc}.md", model=model, metric=metric,
+                unit=vocabulary().unit_of(metric), value=value, value_high=high, value_text=text, tier=tier,
+                bound=bound, modality=None, setting=setting, approx=approx, hedged=hedged, as_of=as_of,
+                quote=f"quote {n}", span_start=0, span_end=7)
+
+
+def ref(model, metric, value=None, *, text=None, tier=None, setting=None, snapshot=None, valid_from=None,
+        source="official"):
+    n = next(_ids)
+    return dict(ref_id=f"r{n}", ref_source=source, model=model, snapshot=snapshot, metric=metric,
+                unit=vocabulary().unit_of(metric), tier=tier, setting=setting, value=value, value_text=text,
+                valid_from=valid_from, valid_to=None, citation=f"https://example.com/{n}")
+
+
+def build(tmp_path, claims, references=(), dates=None):
+    """Returns an open connection to a warehouse holding the reconciliation's output."""
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    apply_schema(con)
+    for doc in sorted({c["doc_id"] for c in claims}):
+        con.execute("insert into documents values (?, ?, ?, 'file', 'text/markdown', null, null, ?, 'en', 'x', 10, now())",
+                    [doc, f"{doc}.md", f"{doc}.md", (dates or {}).get(doc)])
+    for c in claims:
+        con.execute(f"insert into claims by name select * from (select {', '.join('? as ' + k for k in c)})",
+                    list(c.values()))
+    for r in references:
+        con.execute(f"insert into reference_facts by name select * from (select {', '.join('? as ' + k for k in r)})",
+                    list(r.values()))
+    statements, refs = load_statements(con)
+    write_outcome(con, reconcile(statements, refs), statements)
+    return con
+
+
+def conflicts(con):
+    return con.execute("select kind, metric, claim_texts, reference_text, explanation_kind from conflicts "
+                       "order by kind, metric, claim_texts").fetchall()
+
+
+def fact(con, model, metric, tier="standard"):
+    return con.execute("select coalesce(cast(value as varchar), value_text), status from reconciled_facts "
+                       "where model = ? and metric = ? and tier = ?", [model, metric, tier]).fetchone()
+
+
+D = date.fromisoformat
