@@ -31,6 +31,34 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_sql(args: argparse.Namespace) -> int:
+    """Runs one query against the warehouse, read-only, and prints the result."""
+    import csv
+
+    import duckdb
+
+    from pipeline.config import database_path
+
+    path = database_path()
+    if not path.exists():
+        print(f"{path}: no warehouse yet; run the main job first (see README)", file=sys.stderr)
+        return 2
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            frame = con.execute(args.query).fetchdf()
+    except duckdb.Error as exc:
+        print(f"query failed: {exc}", file=sys.stderr)
+        return 1
+    if args.csv:
+        frame.to_csv(sys.stdout, index=False, quoting=csv.QUOTE_MINIMAL)
+    elif args.json:
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, date_format="iso") + "\n")
+    else:
+        shown = frame.astype(object).where(frame.notna(), "")
+        sys.stdout.write(shown.to_markdown(index=False) + "\n" if len(frame) else "(no rows)\n")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from pipeline.bench import DEFAULT_CORPORA, run
 
@@ -43,6 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="print the claims of files as JSONL")
     extract.add_argument("paths", nargs="+")
     extract.set_defaults(func=cmd_extract)
+    sql = commands.add_parser("sql", help="run a read-only SQL query against the warehouse")
+    sql.add_argument("query")
+    form = sql.add_mutually_exclusive_group()
+    form.add_argument("--csv", action="store_true", help="print CSV")
+    form.add_argument("--json", action="store_true", help="print JSON records")
+    sql.set_defaults(func=cmd_sql)
     bench = commands.add_parser("bench-extract", help="measure extraction throughput (MB/s, claims/s)")
     bench.add_argument("--mb", type=float, default=50.0, help="corpus size per measurement (default 50)")
     bench.add_argument("--corpus", action="append", default=[], help="folder of articles (repeatable)")

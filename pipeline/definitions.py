@@ -1,16 +1,21 @@
 """The Dagster code location: `dagster dev -m pipeline.definitions`."""
 import dagster as dg
 
+from pipeline.defs.automation import daily_refresh, everything, sources_changed
 from pipeline.defs.checks import gx_checks
 from pipeline.defs.extract import claims, vocabulary_tables
 from pipeline.defs.ingest import documents
+from pipeline.defs.publish import claim_reviews, conflict_report
 from pipeline.defs.reconcile import reconciliation
 from pipeline.defs.reference import reference_facts
 from pipeline.defs.resources import warehouse_resource
 
 defs = dg.Definitions(
-    assets=[documents, reference_facts, vocabulary_tables, claims, reconciliation],
+    assets=[documents, reference_facts, vocabulary_tables, claims, reconciliation, conflict_report, claim_reviews],
     asset_checks=gx_checks,
+    jobs=[everything],
+    sensors=[sources_changed],
+    schedules=[daily_refresh],
     resources={"duckdb": warehouse_resource()},
     executor=dg.in_process_executor,
 )

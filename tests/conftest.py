@@ -8,7 +8,10 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import dagster as dg
 import pytest
+
+from pipeline.defs.resources import warehouse_resource
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
@@ -104,6 +107,34 @@ def http_server():
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def seeded(tmp_path_factory):
+    """The main job (every asset and check) materialised once over the seeds."""
+    import os
+    import shutil
+    root = tmp_path_factory.mktemp("seeded")
+    sources = root / "sources"
+    sources.mkdir()
+    for seed in SEEDS.glob("*.txt"):
+        shutil.copy(seed, sources / seed.name)
+    env = {"SOURCES_DIR": str(sources), "WAREHOUSE_DIR": str(root / "warehouse"), "REFERENCE_DIR": str(REFERENCE)}
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        from pipeline.definitions import defs
+        result = dg.materialize(list(defs.assets) + list(defs.asset_checks),
+                                resources={"duckdb": warehouse_resource(str(root / "warehouse" / "claims.duckdb"))})
+        assert result.success
+        yield root / "warehouse", result
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
 
 
 @pytest.fixture()

@@ -2,36 +2,8 @@
 reference snapshots, through a real materialisation of every asset and check."""
 import dagster as dg
 import duckdb
-import pytest
 
 from pipeline.defs.resources import warehouse_resource
-
-
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory):
-    from tests.conftest import REFERENCE, SEEDS
-    import os
-    import shutil
-    root = tmp_path_factory.mktemp("seeded")
-    sources = root / "sources"
-    sources.mkdir()
-    for seed in SEEDS.glob("*.txt"):
-        shutil.copy(seed, sources / seed.name)
-    env = {"SOURCES_DIR": str(sources), "WAREHOUSE_DIR": str(root / "warehouse"), "REFERENCE_DIR": str(REFERENCE)}
-    old = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        from pipeline.definitions import defs
-        result = dg.materialize(list(defs.assets) + list(defs.asset_checks),
-                                resources={"duckdb": warehouse_resource(str(root / "warehouse" / "claims.duckdb"))})
-        assert result.success
-        yield root / "warehouse", result
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def _rows(warehouse, sql, params=None):

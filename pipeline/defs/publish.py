@@ -1,0 +1,41 @@
+"""Publish group: the reviewer's conflict report (HTML and markdown) and the
+ClaimReview JSON-LD, both under WAREHOUSE_DIR/reports."""
+import dagster as dg
+import duckdb as duckdb_lib
+from dagster_duckdb import DuckDBResource
+
+from pipeline.config import reports_dir, sources_dir
+from pipeline.report.claimreview import write_claim_reviews
+from pipeline.report.data import read_report_data
+from pipeline.report.render import write_report
+
+REPORT_DEPS = ["conflicts", "reconciled_facts", "source_reliability", "fact_timeline"]
+
+
+@dg.asset(deps=REPORT_DEPS, group_name="publish", kinds={"html", "python"})
+def conflict_report(duckdb: DuckDBResource) -> dg.MaterializeResult:
+    """warehouse/reports/conflicts.html (one self-contained file) and
+    conflicts.md: a summary, one card per conflict with quotes, sources,
+    reference value, explanation and verdict, the reconciled facts per model,
+    and price charts."""
+    with duckdb_lib.connect(duckdb.database, read_only=True) as con:
+        data = read_report_data(con, sources_dir())
+    paths = write_report(data, reports_dir(), duckdb.database)
+    preview = [f"- **{c['model']} {c['metric']}** ({c['severity']}, {c['explanation_kind']}): {c['explanation']}"
+               for c in data.conflicts[:5]]
+    return dg.MaterializeResult(metadata={
+        "report": dg.MetadataValue.path(str(paths["html"])),
+        "markdown": dg.MetadataValue.path(str(paths["markdown"])),
+        "conflicts": len(data.conflicts),
+        "newest_conflicts": dg.MetadataValue.md("\n".join(preview) or "(no conflicts)"),
+    })
+
+
+@dg.asset(deps=REPORT_DEPS, group_name="publish", kinds={"json", "python"})
+def claim_reviews(duckdb: DuckDBResource) -> dg.MaterializeResult:
+    """warehouse/reports/claimreview.jsonld: one schema.org ClaimReview per
+    reviewed claim, rated against its reconciled fact."""
+    path = reports_dir() / "claimreview.jsonld"
+    with duckdb_lib.connect(duckdb.database, read_only=True) as con:
+        count = write_claim_reviews(con, path)
+    return dg.MaterializeResult(metadata={"dagster/row_count": count, "path": dg.MetadataValue.path(str(path))})
