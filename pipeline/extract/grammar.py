@@ -12,13 +12,13 @@ from functools import lru_cache
 from pipeline.extract.lexicon import Lexicon, lexicon, words_re
 from pipeline.extract.numbers import DATE, QUANTITY, date_value, quantity_values
 
-TOKEN_WORD = r"(?:tokens?|toks?|个?\s*(?:标记|令牌|词元|token)s?)"
+TOKEN_WORD = r"(?:tokens?|toks?|个?\s*(?:标记|令牌|词元|代币|token)s?)"
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|＄|USD\s?)\s*$")
 _CURRENCY_AFTER = re.compile(r"^\s*(?:美元|美金|USD|US dollars?|dollars?)(?![A-Za-z])", re.IGNORECASE)
 _DIRECTION = r"(?:\s*(?P<dir>input|output|prompt|completion|输入|输出))?"
 _RATE_AFTER = re.compile(
     r"^\s*(?:/|per|each|every|每)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000|1000|one thousand)|"
-    r"(?P<m>1\s*M|M|MTok|mtok|百万|100\s*万|million|one million|1,000,000|1000000|mil)|(?P<t>))"
+    r"(?P<m>1\s*M|M|MTok|mtok|百万|100\s*万|million|one million|1,000,000|1000000|mil)|(?P<t>(?=\s*(?:个\s*)?(?:tokens?|toks?|令牌|标记|词元))))"
     + _DIRECTION + rf"\s*(?:{TOKEN_WORD})?" + r"(?![A-Za-z])",
     re.IGNORECASE,
 )
@@ -27,10 +27,14 @@ _RATE_BEFORE = re.compile(
     r"\s*(?:个)?" + _DIRECTION + rf"\s*(?:{TOKEN_WORD})?\s*(?:个)?[^\d$￥，,。;；]{{0,6}}$",
     re.IGNORECASE,
 )
+_PAIR_HEAD = re.compile(r"^\s*/\s*(?:US\$|\$|＄)\s*\d")
+_PAIR_TAIL = re.compile(r"(?:US\$|\$|＄)\s*[\d.,\\]+\s*/\s*(?:US\$|\$|＄)\s*$")
 _PER_TIME = re.compile(r"^\s*(?:/|per|每)\s*(?:月|年|天|小时|month|year|day|hour|user|用户|seat)", re.IGNORECASE)
 _THROUGHPUT_AFTER = re.compile(rf"^\s*{TOKEN_WORD}\s*(?:/|per|每)\s*(?:s|sec|secs|second|秒)(?![A-Za-z])", re.IGNORECASE)
 _THROUGHPUT_BEFORE = re.compile(r"每秒(?:钟)?\s*(?:可以?|能)?\s*(?:生成|输出|处理|产生)?\s*(?:约|大约|近|~)?\s*$")
-_TOKEN_AFTER = re.compile(rf"^\s*(?:\\?-)?\s*{TOKEN_WORD}(?![A-Za-z])", re.IGNORECASE)
+_TOKEN_AFTER = re.compile(
+    rf"^\s*(?:\\?-)?\s*(?:(?:input|output|context|prompt|completion|输入|输出)\s*)?{TOKEN_WORD}(?![A-Za-z])",
+    re.IGNORECASE)
 _MS_AFTER = re.compile(r"^\s*(?:ms|毫秒|milliseconds?|msec)(?![A-Za-z])", re.IGNORECASE)
 _SECONDS_AFTER = re.compile(r"^\s*(?:s|sec|secs|seconds?|秒钟?)(?![A-Za-z/])", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent)")
@@ -267,11 +271,11 @@ class ClauseReader:
     def _tokens_or_hint(self, low, high, s, e, arithmetic) -> Found | None:
         if arithmetic:
             return None
-        cue_text = self.clause + " " + self.ctx.cues
-        if has_cue("max_output", cue_text):
-            return self._qualify(Found("max_output", low, high, s, e), s, e)
-        if has_cue("context_window", cue_text) or has_cue("context_window", self.sentence_text):
-            return self._qualify(Found("context_window", low, high, s, e), s, e)
+        metric = self._nearest_cue(("max_output", "context_window"), s, e)
+        if metric is None and has_cue("context_window", self.sentence_text):
+            metric = "context_window"
+        if metric:
+            return self._qualify(Found(metric, low, high, s, e), s, e)
         if self.ctx.cues:  # a bare number in a table cell: the header says what it is
             bench = self._benchmark_for(s, e)
             if bench and 0 <= low <= 100:
@@ -284,14 +288,31 @@ class ClauseReader:
                 return self._price(low, high, s, e, self._before(s), self._after(e))
         return None
 
+    def _nearest_cue(self, metrics: tuple[str, ...], s: int, e: int) -> str | None:
+        """Of the metrics cued in the clause, the one whose cue is nearest the number;
+        a table's or field's cue counts when the clause has none."""
+        best, best_gap = None, None
+        for metric in metrics:
+            for cue in cue_sets().metric[metric].finditer(self.text, self.start, self.end):
+                gap = s - cue.end() if cue.end() <= s else cue.start() - e
+                if best_gap is None or abs(gap) < best_gap:
+                    best, best_gap = metric, abs(gap)
+        if best is None:
+            best = next((m for m in metrics if has_cue(m, self.ctx.cues)), None)
+        return best
+
     def _price(self, low, high, s, e, before, after) -> Found | None:
         if _PER_TIME.match(after):
             return None
+        pair = "input" if _PAIR_HEAD.match(after) else "output" if _PAIR_TAIL.search(before) else None
+        if pair == "input":  # "$3 / $15 per 1M tokens": the rate follows the second price
+            tail = re.match(r"\s*/\s*(?:US\$|\$|＄)\s*[\d.,\\]+\s*[KkMm]?", after)
+            after = after[tail.end():] if tail else after
         rate, direction = None, None
         if m := _RATE_AFTER.match(after):
             rate = 1e3 if m.group("k") else 1.0 if m.group("m") else 1e6
             direction = m.group("dir")
-            unit_end = e + m.end()
+            unit_end = e + (m.end() if pair != "input" else 0)
         else:
             unit_end = e
             m = _RATE_BEFORE.search(_CURRENCY_BEFORE.sub("", before))
@@ -299,16 +320,16 @@ class ClauseReader:
                 rate = 1e3 if m.group("k") else 1.0
                 direction = m.group("dir")
         found = Found("price", low, high, s, e)
-        if rate is None and self.ctx.cues and "$" in self.ctx.cues:
-            m = re.search(r"(?:/|per)\s*(1\s*[Kk]|[Kk]|1\s*M|M|MTok|million|thousand)", self.ctx.cues, re.I)
+        if rate is None and self.ctx.cues:
+            m = re.search(r"(?:/|per|每)\s*(1\s*[Kk]|[Kk]|千|1\s*M|M|MTok|million|百万|thousand)", self.ctx.cues, re.I)
             if m:
-                rate = 1e3 if m.group(1).strip().lower() in ("1k", "k", "thousand", "1 k") else 1.0
+                rate = 1e3 if m.group(1).replace(" ", "").lower() in ("1k", "k", "thousand", "千") else 1.0
         if rate is None:
-            if low <= 0 or low >= 100 or not (has_cue("price", self.clause, self.ctx.cues)):
+            if low <= 0 or low >= 100 or not (pair or has_cue("price", self.clause, self.ctx.cues)):
                 return None
             found.needs_rate = True
         found.rate = rate
-        found.metric = self._direction(direction, s, e)
+        found.metric = self._direction(direction or pair, s, e)
         found.tier = self._tier(s)
         return self._qualify(found, s, unit_end)
 

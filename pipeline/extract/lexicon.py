@@ -27,7 +27,8 @@ URL = r"\]\([^)\s]*\)|https?://[^\s)\]>\"']+|www\.[^\s)\]>\"']+"
 # before it. Lookaheads only, so a mark never swallows the name that follows.
 QUANTITY_MARK = (
     r"[$＄](?=\s?\d)"
-    r"|\d[\d,.\\]*(?=(?:\\?-)?\s?(?:[%％kmbt万亿千分秒个/~～–—]|百万|十亿|毫秒|美元|美金|标记|令牌|词元|usd|dollar"
+    r"|\d[\d,.\\]*(?=\s+(?:input|output|context|prompt|completion)\s+tok)"
+    r"|\d[\d,.\\]*(?=(?:\\?-)?\s?(?:[%％kmbt万亿千分秒个/~～–—]|百万|十亿|毫秒|美元|美金|标记|令牌|词元|代币|usd|dollar"
     r"|point|pts|sec|s\b|per\b|年|月|日|号|-\s?\d|到|至|to\s\d))"
     r"|(?:19|20)\d\d(?=\s*[年.\-/]\s*\d)"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?=[a-z]*\.?\s+\d)"
@@ -200,7 +201,7 @@ def words_re(words) -> re.Pattern:
     """Cue words: ASCII words need word boundaries, CJK words do not."""
     parts = []
     for word in sorted(set(words), key=len, reverse=True):
-        escaped = re.escape(word)
+        escaped = re.escape(word).replace(r"\ ", r"\s+")  # cues survive hard-wrapped lines
         if re.match(r"[A-Za-z]", word):
             escaped = rf"(?<![A-Za-z]){escaped}"
         if re.search(r"[A-Za-z]$", word):

@@ -20,8 +20,8 @@ SCALE = r"(?:万亿|十亿|百万|千|万|亿|thousand|million|billion|trillion|
 RANGE_SEP = r"(?:\s*(?:-|–|—|~|～|到|至|to)\s*)"
 
 QUANTITY = re.compile(
-    rf"(?P<n1>{NUM})(?:\s?(?P<s1>{SCALE}))?"
-    rf"(?:{RANGE_SEP}(?:US\$|\$)?(?P<n2>{NUM})(?:\s?(?P<s2>{SCALE}))?)?"
+    rf"(?P<n1>{NUM})(?:(?:\s?|-(?=[a-z]{{4}}))(?P<s1>{SCALE}))?"
+    rf"(?:{RANGE_SEP}(?:US\$|\$)?(?P<n2>{NUM})(?:(?:\s?|-(?=[a-z]{{4}}))(?P<s2>{SCALE}))?)?"
 )
 
 MONTHS = {

@@ -146,7 +146,8 @@ class ConflictFinder:
         refs = self.references_for(s)
         if not refs or any(agree(s, r) for r in refs):
             return None
-        ref = self._reference_for(s, refs)
+        slipped = [r for r in refs if _unit_slip_apart(s, r)]
+        ref = self._reference_for(s, slipped or refs)
         kind, text = explain([s, ref], self.evidence(position))
         return Conflict(s.model, s.metric, s.tier, s.setting, "vs_reference",
                         "high" if kind == "unit_slip" else severity(s, ref), position, ref, kind, text)
