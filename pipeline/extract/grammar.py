@@ -27,6 +27,9 @@ _RATE_BEFORE = re.compile(
     r"\s*(?:个)?" + _DIRECTION + rf"\s*(?:{TOKEN_WORD})?\s*(?:个)?[^\d$￥，,。;；]{{0,6}}$",
     re.IGNORECASE,
 )
+_RATE_ANYWHERE = re.compile(
+    r"(?:/|per|每)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000)|(?P<m>1\s*M|M|MTok|百万|100\s*万|million|one million))"
+    r"(?![A-Za-z])", re.IGNORECASE)
 _PAIR_HEAD = re.compile(r"^\s*/\s*(?:US\$|\$|＄)\s*\d")
 _PAIR_TAIL = re.compile(r"(?:US\$|\$|＄)\s*[\d.,\\]+\s*/\s*(?:US\$|\$|＄)\s*$")
 _PER_TIME = re.compile(r"^\s*(?:/|per|每)\s*(?:月|年|天|小时|month|year|day|hour|user|用户|seat)", re.IGNORECASE)
@@ -230,6 +233,13 @@ class ClauseReader:
 
     def _classify(self, match: re.Match, arithmetic: bool) -> Found | None:
         s, e = match.span()
+        plus = self.text[e:e + 1] == "+"  # "100+ tokens/s": at least 100
+        found = self._classify_span(match, s, e + plus, arithmetic)
+        if found is not None and plus:
+            found.bound = "gte"
+        return found
+
+    def _classify_span(self, match: re.Match, s: int, e: int, arithmetic: bool) -> Found | None:
         low, high = quantity_values(match)
         scale = (match.group("s1") or match.group("s2") or "").lower()
         before, after = self._before(s), self._after(e)
@@ -309,6 +319,10 @@ class ClauseReader:
             tail = re.match(r"\s*/\s*(?:US\$|\$|＄)\s*[\d.,\\]+\s*[KkMm]?", after)
             after = after[tail.end():] if tail else after
         rate, direction = None, None
+        currency_word = _CURRENCY_AFTER.match(after)  # "5 美元/百万 tokens": the rate follows the currency
+        if currency_word:
+            after = after[currency_word.end():]
+            e += currency_word.end()
         if m := _RATE_AFTER.match(after):
             rate = 1e3 if m.group("k") else 1.0 if m.group("m") else 1e6
             direction = m.group("dir")
@@ -320,6 +334,10 @@ class ClauseReader:
                 rate = 1e3 if m.group("k") else 1.0
                 direction = m.group("dir")
         found = Found("price", low, high, s, e)
+        if rate is None:  # "$15 input / $60 output per million tokens": a rate later in the clause
+            later = _RATE_ANYWHERE.search(self.text, e, self.end)
+            if later:
+                rate = 1e3 if later.group("k") else 1.0
         if rate is None and self.ctx.cues:
             m = re.search(r"(?:/|per|每)\s*(1\s*[Kk]|[Kk]|千|1\s*M|M|MTok|million|百万|thousand)", self.ctx.cues, re.I)
             if m:
@@ -334,19 +352,27 @@ class ClauseReader:
         return self._qualify(found, s, unit_end)
 
     def _direction(self, stated: str | None, s: int, e: int) -> str:
+        """Input or output: said with the rate, else the direction word nearest
+        the number between its neighbours (`$15 input / $60 output`)."""
         words = {"input": "price_input", "prompt": "price_input", "输入": "price_input",
                  "output": "price_output", "completion": "price_output", "输出": "price_output"}
         if stated:
             return words[stated.lower()]
         finder = re.compile(r"input|prompt|输入|output|completion|输出", re.I)
-        before = [m for m in finder.finditer(self.text, self.start, s)]
-        if before:
-            return words[before[-1].group(0).lower()]
-        nxt = re.search(r"\d", self.text[e:self.end])
-        window_end = e + nxt.start() if nxt else self.end
-        after = finder.search(self.text, e, window_end)
-        if after:
-            return words[after.group(0).lower()]
+        previous = [m.end() for m in re.finditer(r"\d", self.text[self.start:s])
+                    if not any(bs <= self.start + m.start() < be for bs, be in self.blocked)]
+        window_start = self.start + previous[-1] if previous else self.start
+        following = re.search(r"[\d$＄]", self.text[e:self.end])
+        window_end = e + following.start() if following else self.end
+        best, best_gap = None, None
+        for m in finder.finditer(self.text, window_start, s):
+            if best_gap is None or s - m.end() < best_gap:
+                best, best_gap = m.group(0), s - m.end()
+        for m in finder.finditer(self.text, e, window_end):
+            if best_gap is None or m.start() - e < best_gap:
+                best, best_gap = m.group(0), m.start() - e
+        if best:
+            return words[best.lower()]
         cue = finder.search(self.ctx.cues)
         return words[cue.group(0).lower()] if cue else "price"
 
