@@ -9,9 +9,8 @@ from datetime import datetime, timezone
 import duckdb
 
 from pipeline.quality.gx_suites import SuiteOutcome, load_suite_file, read_frame, validate
-from pipeline.store.documents import transaction
 from pipeline.store.schema import apply_schema
-from pipeline.store.sqlfiles import run_sql
+from pipeline.store.sqlfiles import run_sql, transaction
 
 
 def run_suite(database: str, name: str) -> SuiteOutcome:

@@ -13,8 +13,7 @@ import pandas as pd
 from pipeline.reconcile.conflicts import Conflict, ConflictFinder
 from pipeline.reconcile.statements import Statement
 from pipeline.reconcile.truth import Verdict, build_facts, decide, truth_finder
-from pipeline.store.documents import transaction
-from pipeline.store.sqlfiles import fetch_dicts, run_sql
+from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames
 
 
 @dataclass
@@ -111,14 +110,7 @@ def write_outcome(con: duckdb.DuckDBPyConnection, outcome: Outcome, claims: list
         "new_source_reliability": pd.DataFrame(_reliability_rows(outcome, claims),
                                                columns=_columns(con, "source_reliability")),
     }
-    for name, frame in frames.items():
-        con.register(name, frame)
-    try:
-        with transaction(con):
-            run_sql(con, "reconcile/replace_results")
-    finally:
-        for name in frames:
-            con.unregister(name)
+    run_sql_with_frames(con, "reconcile/replace_results", frames)
     run_sql(con, "reconcile/facts_as_of")
     return {name.removeprefix("new_"): len(frame) for name, frame in frames.items()}
 

@@ -8,8 +8,7 @@ import duckdb
 import pandas as pd
 
 from pipeline.schemas import Claim
-from pipeline.store.documents import transaction
-from pipeline.store.sqlfiles import fetch_dicts, run_sql
+from pipeline.store.sqlfiles import fetch_dicts, run_sql_with_frames
 
 CLAIM_COLUMNS = [
     "claim_id", "doc_id", "source", "model", "metric", "unit", "value", "value_high", "value_text",
@@ -52,13 +51,8 @@ def replace_claims(con: duckdb.DuckDBPyConnection, doc_id: str, sha256: str, ext
         {"value": "float64", "value_high": "float64", "approx": "bool", "hedged": "bool",
          "span_start": "int64", "span_end": "int64"})
     frame["as_of"] = pd.to_datetime(frame["as_of"]).dt.date if len(frame) else frame["as_of"]
-    con.register("new_claims", frame)
-    try:
-        with transaction(con):
-            run_sql(con, "extract/replace_claims", {
-                "doc_id": doc_id, "sha256": sha256, "extractor": extractor, "n_claims": len(rows),
-                "extracted_at": datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0),
-            })
-    finally:
-        con.unregister("new_claims")
+    run_sql_with_frames(con, "extract/replace_claims", {"new_claims": frame}, {
+        "doc_id": doc_id, "sha256": sha256, "extractor": extractor, "n_claims": len(rows),
+        "extracted_at": datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0),
+    })
     return len(rows)

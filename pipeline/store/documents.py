@@ -4,7 +4,6 @@ everything derived from it in one transaction; a removed source goes; a
 source that fails keeps its previous version."""
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -13,7 +12,7 @@ import duckdb
 from pipeline.ingest.parse import doc_id_for
 from pipeline.ingest.sources import SourceRef
 from pipeline.schemas import Document, IngestError
-from pipeline.store.sqlfiles import fetch_dicts, run_sql
+from pipeline.store.sqlfiles import fetch_dicts, run_sql, transaction
 
 
 @dataclass
@@ -23,17 +22,6 @@ class SyncReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
-
-
-@contextmanager
-def transaction(con: duckdb.DuckDBPyConnection):
-    con.execute("begin transaction")
-    try:
-        yield con
-    except BaseException:
-        con.execute("rollback")
-        raise
-    con.execute("commit")
 
 
 def _now() -> datetime:

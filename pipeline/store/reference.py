@@ -8,8 +8,7 @@ import duckdb
 import pandas as pd
 
 from pipeline.reference.loaders import LoadedFile
-from pipeline.store.documents import transaction
-from pipeline.store.sqlfiles import run_sql
+from pipeline.store.sqlfiles import run_sql_with_frames
 
 FACT_COLUMNS = ["ref_id", "ref_source", "model", "snapshot", "metric", "unit", "tier", "setting", "value",
                 "value_text", "valid_from", "valid_to", "citation"]
@@ -32,12 +31,6 @@ def replace_reference(con: duckdb.DuckDBPyConnection, files: list[LoadedFile]) -
         {"file_name": f.file_name, "ref_source": f.ref_source, "sha256": f.sha256, "n_facts": len(f.facts),
          "n_skipped": f.skipped, "loaded_at": now} for f in files
     ])
-    con.register("new_reference_facts", facts)
-    con.register("new_reference_files", files_frame)
-    try:
-        with transaction(con):
-            run_sql(con, "reconcile/replace_reference")
-    finally:
-        con.unregister("new_reference_facts")
-        con.unregister("new_reference_files")
+    run_sql_with_frames(con, "reconcile/replace_reference",
+                        {"new_reference_facts": facts, "new_reference_files": files_frame})
     return len(rows)

@@ -3,6 +3,7 @@ bound parameters ($name), statement by statement."""
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from functools import lru_cache
 
 import duckdb
@@ -37,3 +38,28 @@ def fetch_dicts(con: duckdb.DuckDBPyConnection, name: str, params: dict | None =
     cursor = run_sql(con, name, params)
     columns = [d[0] for d in cursor.description]
     return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection):
+    """All or nothing: a failure rolls back, so no table is left half-written."""
+    con.execute("begin transaction")
+    try:
+        yield con
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
+
+
+def run_sql_with_frames(con: duckdb.DuckDBPyConnection, name: str, frames: dict, params: dict | None = None):
+    """Runs sql/NAME.sql in one transaction with pandas frames registered as
+    views under their keys (the SQL inserts from them), then unregisters them."""
+    for view, frame in frames.items():
+        con.register(view, frame)
+    try:
+        with transaction(con):
+            run_sql(con, name, params)
+    finally:
+        for view in frames:
+            con.unregister(view)

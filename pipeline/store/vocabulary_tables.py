@@ -5,8 +5,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from pipeline.store.documents import transaction
-from pipeline.store.sqlfiles import run_sql
+from pipeline.store.sqlfiles import run_sql_with_frames
 from pipeline.vocabulary import Vocabulary
 
 
@@ -30,12 +29,5 @@ def vocabulary_frames(vocab: Vocabulary) -> dict[str, pd.DataFrame]:
 
 def publish_vocabulary(con: duckdb.DuckDBPyConnection, vocab: Vocabulary) -> dict[str, int]:
     frames = vocabulary_frames(vocab)
-    for name, frame in frames.items():
-        con.register(name, frame)
-    try:
-        with transaction(con):
-            run_sql(con, "extract/replace_vocabulary")
-    finally:
-        for name in frames:
-            con.unregister(name)
+    run_sql_with_frames(con, "extract/replace_vocabulary", frames)
     return {name.removeprefix("vocab_"): len(frame) for name, frame in frames.items()}
