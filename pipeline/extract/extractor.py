@@ -15,7 +15,7 @@ from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-2"
+EXTRACTOR_VERSION = "rules-3"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _OPEN, _CLOSE = "(（[", ")）]"
 LEAD_IN_REACH = 8  # blocks after "GPT-4o pricing:" that may lean on it
@@ -118,12 +118,20 @@ class Extractor:
         if mention:
             return self.doc.resolve(mention)
         is_date = isinstance(found.value, str)
-        earlier = [m for m in mentions if is_date or m.end <= found.start]
+        earlier = [m for m in mentions if is_date or m.end <= found.start or self._opens_clause(m, clause)]
         model = self.doc.primary(earlier) or section
         size = _SIZE_VARIANT.search(self.text, clause[0], clause[1])
         if model and size:
             return self.doc.sibling(model, size.group(1))
         return model
+
+    def _opens_clause(self, mention: Mention, clause: tuple[int, int]) -> bool:
+        """A model named first in a later clause is its subject: "With an MMLU
+        score of 86.4%, GPT-4 remains strong" (but not "..., it undercuts GPT-4o")."""
+        if mention.start < clause[1]:
+            return False
+        lead = self.text[clause[1]:mention.start]
+        return bool(re.fullmatch(r"[\s,，;；、]*(?:and\s+|but\s+|while\s+|the\s+|而|但)?", lead, re.IGNORECASE))
 
     def _read_table(self, block: Block, table_no: int) -> None:
         rows = units_of(self.text, block, table_no)

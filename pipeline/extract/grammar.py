@@ -14,7 +14,7 @@ from pipeline.extract.numbers import DATE, QUANTITY, date_value, quantity_values
 
 TOKEN_WORD = r"(?:tokens?|toks?|个?\s*(?:标记|令牌|词元|代币|token)s?)"
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|＄|USD\s?)\s*$")
-_CURRENCY_AFTER = re.compile(r"^\s*(?:美元|美金|USD|US dollars?|dollars?)(?![A-Za-z])", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(r"^\s*(?:美元|美金|USD|US dollars?|dollars?|(?P<cents>cents?|美分))(?![A-Za-z])", re.IGNORECASE)
 _DIRECTION = r"(?:\s*(?P<dir>input|output|prompt|completion|输入|输出))?"
 _RATE_AFTER = re.compile(
     r"^\s*(?:/|per|each|every|每)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000|1000|one thousand)|"
@@ -47,6 +47,7 @@ _AS_OF = re.compile(r"(?:as of|as at|截至|截止到|截止至)\s*", re.IGNOREC
 _SHOTS = re.compile(r"(\d+)[- ]?shot(?:[- ,]*(cot|chain[- ]of[- ]thought))?|pass@(\d+)|\b(cot)\b", re.IGNORECASE)
 _ACTIVE = re.compile(r"active|激活", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[，；;]|,(?!\s?\d)|\s(?:while|whereas|but)\s|但是?|而(?=[^且])")
+_SCORE_WORD = re.compile(r"得分|成绩|分数|score|scored|achiev|reach|达到|取得", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 PARAM_SCALES = {"b", "bn", "billion", "t", "trillion", "亿", "万亿", "十亿"}
 
@@ -271,7 +272,9 @@ class ClauseReader:
             if re.fullmatch(r"\s*(?:on|in|at|for)\s+(?:the\s+)?", self.text[e:bs], re.I):
                 return True
         for _, be, _ in self.names.benchmarks_in(max(self.start, s - 30), s):
-            if be <= s and re.fullmatch(r"\s*(?:[:：]|score of|scores?|of|得分|成绩为?|为)?\s*", self.text[be:s], re.I):
+            gap = self.text[be:s]
+            if be <= s and (re.fullmatch(r"\s*(?:[:：]|score of|scores?|of|为)?\s*", gap, re.I) or (
+                    len(gap) <= 12 and not re.search(r"\d", gap) and _SCORE_WORD.search(gap))):
                 return True
         return False
 
@@ -323,10 +326,14 @@ class ClauseReader:
         if currency_word:
             after = after[currency_word.end():]
             e += currency_word.end()
+            if currency_word.group("cents"):
+                low, high = low / 100, (high / 100 if high is not None else None)
         if m := _RATE_AFTER.match(after):
             rate = 1e3 if m.group("k") else 1.0 if m.group("m") else 1e6
             direction = m.group("dir")
             unit_end = e + (m.end() if pair != "input" else 0)
+            if pair != "input":
+                self.used.append((e, e + m.end()))  # "/ 1M tokens" is the rate, not a token count
         else:
             unit_end = e
             m = _RATE_BEFORE.search(_CURRENCY_BEFORE.sub("", before))

@@ -28,7 +28,7 @@ URL = r"\]\([^)\s]*\)|https?://[^\s)\]>\"']+|www\.[^\s)\]>\"']+"
 QUANTITY_MARK = (
     r"[$＄](?=\s?\d)"
     r"|\d[\d,.\\]*(?=\s+(?:input|output|context|prompt|completion)\s+tok)"
-    r"|\d[\d,.\\]*(?=\+?(?:\\?-)?\s?(?:[%％kmbt万亿千分秒个/~～–—]|百万|十亿|毫秒|美元|美金|标记|令牌|词元|代币|usd|dollar"
+    r"|\d[\d,.\\]*(?=\+?(?:\\?-)?\s?(?:[%％kmbt万亿千分秒个/~～–—]|百万|十亿|毫秒|美元|美金|美分|标记|令牌|词元|代币|usd|dollar|cent"
     r"|point|pts|sec|s\b|per\b|年|月|日|号|-\s?\d|到|至|to\s\d))"
     r"|(?:19|20)\d\d(?=\s*[年.\-/]\s*\d)"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?=[a-z]*\.?\s+\d)"
