@@ -96,6 +96,8 @@ class CueSets:
     cached: re.Pattern
     hypothetical: re.Pattern
     competitor: re.Pattern
+    relative_before: re.Pattern
+    relative_after: re.Pattern
     modality: dict
     position: dict
 
@@ -120,6 +122,8 @@ def cue_sets() -> CueSets:
         cached=words_re(q["tier_cached"]),
         hypothetical=words_re(q["hypothetical"]),
         competitor=words_re(q["competitor"]),
+        relative_before=re.compile("(?:" + words_re(q["relative_before"]).pattern + r")\s*$", re.IGNORECASE),
+        relative_after=words_re(q["relative_after"]),
         modality={k: words_re(v) for k, v in q["modality"].items()},
         position={k: words_re(v) for k, v in q["position"].items()},
     )
@@ -430,6 +434,9 @@ class ClauseReader:
         return f"score:{slug}" if slug else None
 
     def _score(self, low, high, s, unit_end, sentence_wide: bool = True) -> Found | None:
+        if self.cues.relative_before.search(self._before(s, 10)) or self.cues.relative_after.match(
+                self.text[unit_end:min(self.end, unit_end + 14)].lstrip()):
+            return None  # "by 20%", "高出 10%", "60% cheaper": a change, not a score
         metric = self._benchmark_for(s, unit_end)
         if metric is None and sentence_wide:
             earlier = self.names.benchmarks_in(self.sentence[0], s)
@@ -454,34 +461,53 @@ class ClauseReader:
         return "cot"
 
     def _dates(self) -> list[Found]:
+        """Dates next to a release or cut-off cue (each cue takes the date
+        nearest to it), or a model's date in brackets (a lineage)."""
         found = []
         if not _YEAR.search(self.text, self.start, self.end):
             return found
+        dates = []
         for match in DATE.finditer(self.text, self.start, self.end):
             s, e = match.span()
             value = date_value(match)
             if value is None or not self._free(s, e):
                 continue
             self.used.append((s, e))
-            if _AS_OF.search(self._before(s, 12)):
-                continue
-            hint = None
-            metric = self._date_metric(s)
+            if not _AS_OF.search(self._before(s, 12)):
+                dates.append((s, e, value))
+        cued = self._cued_dates(dates)
+        for s, e, value in dates:
+            metric, hint = cued.get(s), None
             if metric is None and (hint := self._lineage(s)) is not None:
                 metric = "release_date"
-            if metric is None:
-                continue
-            found.append(Found(metric, value, None, s, e, model_hint=hint,
-                               hedged=bool(self.cues.hedged.search(self.clause))))
+            if metric is not None:
+                found.append(Found(metric, value, None, s, e, model_hint=hint,
+                                   hedged=bool(self.cues.hedged.search(self.clause))))
         return found
 
-    def _date_metric(self, s: int) -> str | None:
-        for cue_text in (self.clause + " " + self.ctx.cues, self.sentence_text):
-            if cue_sets().metric["knowledge_cutoff"].search(cue_text):
-                return "knowledge_cutoff"
-            if cue_sets().metric["release_date"].search(cue_text):
-                return "release_date"
-        return None
+    def _cued_dates(self, dates: list[tuple[int, int, str]]) -> dict[int, str]:
+        """Date start -> metric, pairing each cue with its nearest date. A field's
+        or table's cue (no position) applies to every date; the sentence's cues
+        count when the clause has none."""
+        if not dates:
+            return {}
+        for metric in ("knowledge_cutoff", "release_date"):
+            if has_cue(metric, self.ctx.cues):
+                return {s: metric for s, _, _ in dates}
+        for start, end in ((self.start, self.end), self.sentence):
+            cues = [(c.start(), c.end(), metric) for metric in ("knowledge_cutoff", "release_date")
+                    for c in cue_sets().metric[metric].finditer(self.text, start, end)]
+            if cues:
+                break
+        out: dict[int, str] = {}
+        for cs, ce, metric in sorted(cues, key=lambda c: c[2] != "knowledge_cutoff"):
+            following = [d for d in dates if 0 <= d[0] - ce <= 60]
+            if following and self.text[cs:ce].isascii():  # English names the date after the verb
+                nearest = following[0]
+            else:
+                nearest = min(dates, key=lambda d: d[0] - ce if d[0] >= ce else cs - d[1])
+            out.setdefault(nearest[0], metric)
+        return out
 
     def _lineage(self, s: int):
         """A model name followed by its date in brackets: `GPT-4 Vision（2023.9）`."""
