@@ -71,3 +71,12 @@ def test_definitions_have_one_job_a_schedule_and_the_sensor():
     groups = {key.to_user_string(): graph.get(key).group_name for key in graph.get_all_asset_keys()}
     assert {groups["documents"], groups["claims"], groups["conflicts"], groups["conflict_report"]} == \
         {"ingest", "extract", "reconcile", "publish"}
+
+
+def test_dagster_definitions_validate(tmp_path):
+    env = {**__import__("os").environ, "DAGSTER_HOME": str(tmp_path), "WAREHOUSE_DIR": str(tmp_path / "w")}
+    dagster = str(__import__("pathlib").Path(sys.executable).with_name("dagster"))
+    result = subprocess.run([dagster, "definitions", "validate", "-m", "pipeline.definitions"],
+                            capture_output=True, text=True, env=env, cwd=str(tmp_path))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Validation successful" in result.stderr + result.stdout
