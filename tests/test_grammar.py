@@ -66,6 +66,10 @@ def _one(text):
     ("OpenAI was founded in December 2015 and released GPT-4o in May 2024.",
      [("gpt-4o", "release_date", "2024-05", None)]),
     ("GPT-4o scored over 90% on HumanEval.", [("gpt-4o", "score:humaneval", 90.0, None)]),
+    ("Claude 3 family: Opus costs $15/$75, Sonnet $3/$15 and Haiku $0.25/$1.25 per million tokens.",
+     [("claude-3-opus", "price_input", 15.0, None), ("claude-3-opus", "price_output", 75.0, None),
+      ("claude-3-sonnet", "price_input", 3.0, None), ("claude-3-sonnet", "price_output", 15.0, None),
+      ("claude-3-haiku", "price_input", 0.25, None), ("claude-3-haiku", "price_output", 1.25, None)]),
     ("Llama 3.1 405B was trained on 15T tokens.", []),
     ("GPT-4o is used by 92% of the Fortune 500.", []),
     ("GPT-4o is twice as fast as Claude 3 Opus.", []),
@@ -115,3 +119,24 @@ def test_every_quote_is_the_text_at_its_span():
     text = "---\ncontext: 128K tokens\nmodel: GPT-4o\n---\n\n- GPT-4o 的价格是 $5 每百万输入 tokens\n"
     for claim in extract_claims(text, "t.md"):
         assert text[claim.span[0]:claim.span[1]] == claim.quote
+
+
+def test_table_headers_carry_units_and_metrics():
+    text = ("| 模型 | 输出速度 (tokens/s) | 首字延迟 (ms) |\n|---|---|---|\n| GPT-4o | 105 | 450 |\n"
+            "| Model | Release date | Knowledge cutoff | Parameters |\n")
+    assert _claims(text)[:2] == [("gpt-4o", "throughput", 105.0, None), ("gpt-4o", "latency", 450.0, None)]
+    rows = ("| Model | Release date | Context | Knowledge cutoff | Parameters |\n|---|---|---|---|---|\n"
+            "| Llama 3.1 405B | 2024-07-23 | 128K | Dec 2023 | 405B |\n")
+    assert _claims(rows) == [("llama-3.1-405b", "release_date", "2024-07-23", None),
+                             ("llama-3.1-405b", "context_window", 128000.0, None),
+                             ("llama-3.1-405b", "knowledge_cutoff", "2023-12", None),
+                             ("llama-3.1-405b", "parameters", 405e9, None)]
+
+
+def test_list_items_under_a_model_heading():
+    text = ("## GPT-4o pricing\n\n- Input: $2.50 / 1M tokens\n- Output: $10.00 / 1M tokens\n"
+            "- Cached input: $1.25 / 1M tokens\n")
+    claims = extract_claims(text, "t.md")
+    assert [(c.model, c.metric, c.value, c.qualifiers.tier) for c in claims] == [
+        ("gpt-4o", "price_input", 2.5, "standard"), ("gpt-4o", "price_output", 10.0, "standard"),
+        ("gpt-4o", "price_input", 1.25, "cached")]

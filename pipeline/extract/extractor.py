@@ -17,6 +17,7 @@ from pipeline.schemas import Claim, Qualifiers
 
 EXTRACTOR_VERSION = "rules-3"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]{3,}")
 _OPEN, _CLOSE = "(（[", ")）]"
 LEAD_IN_REACH = 8  # blocks after "GPT-4o pricing:" that may lean on it
 
@@ -116,14 +117,23 @@ class Extractor:
         paragraph's, the section's or the document's model."""
         mention = found.model_hint or pick_mention(self.text, found, clause, mentions)
         if mention:
-            return self.doc.resolve(mention)
+            return self._member_named_in(self.doc.resolve(mention), clause, found.start)
         is_date = isinstance(found.value, str)
         earlier = [m for m in mentions if is_date or m.end <= found.start or self._opens_clause(m, clause)]
         model = self.doc.primary(earlier) or section
         size = _SIZE_VARIANT.search(self.text, clause[0], clause[1])
         if model and size:
             return self.doc.sibling(model, size.group(1))
-        return model
+        return self._member_named_in(model, clause, found.start) if model else model
+
+    def _member_named_in(self, model: str, clause: tuple[int, int], pos: int) -> str:
+        """A family and a bare member word before the number: "Claude 3 family:
+        ..., Sonnet $3/$15 and Haiku $0.25/$1.25" gives claude-3-sonnet, claude-3-haiku."""
+        if not self.doc.is_family(model):
+            return model
+        members = [f"{model}-{w.group(0).lower()}" for w in _WORD.finditer(self.text, clause[0], pos)]
+        members = [m for m in members if m in self.lex.vocab.models]
+        return members[-1] if members else model
 
     def _opens_clause(self, mention: Mention, clause: tuple[int, int]) -> bool:
         """A model named first in a later clause is its subject: "With an MMLU
