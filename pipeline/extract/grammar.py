@@ -7,49 +7,35 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from pipeline.extract.lexicon import Lexicon, lexicon, words_re
+from pipeline.extract.lexicon import Lexicon, lexicon
+from pipeline.extract.cues import cue_sets, has_cue, names_in
+from pipeline.extract.patterns import (
+    ACTIVE,
+    ARITHMETIC,
+    AS_OF,
+    CLAUSE_BREAK,
+    CURRENCY_AFTER,
+    CURRENCY_BEFORE,
+    MS_AFTER,
+    PAIR_HEAD,
+    PAIR_TAIL,
+    PARAM_SCALES,
+    PERCENT_AFTER,
+    PER_TIME,
+    POINTS_AFTER,
+    RATE_AFTER,
+    RATE_ANYWHERE,
+    RATE_BEFORE,
+    SCORE_WORD,
+    SECONDS_AFTER,
+    SHOTS,
+    THROUGHPUT_AFTER,
+    THROUGHPUT_BEFORE,
+    TOKEN_AFTER,
+    YEAR,
+)
 from pipeline.extract.numbers import DATE, QUANTITY, date_value, quantity_values
-
-TOKEN_WORD = r"(?:tokens?|toks?|个?\s*(?:标记|令牌|词元|代币|token)s?)"
-_CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|＄|USD\s?)\s*$")
-_CURRENCY_AFTER = re.compile(r"^\s*(?:美元|美金|USD|US dollars?|dollars?|(?P<cents>cents?|美分))(?![A-Za-z])", re.IGNORECASE)
-_DIRECTION = r"(?:\s*(?P<dir>input|output|prompt|completion|输入|输出))?"
-_RATE_AFTER = re.compile(
-    r"^\s*(?:/|per|each|every|每)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000|1000|one thousand)|"
-    r"(?P<m>1\s*M|M|MTok|mtok|百万|100\s*万|million|one million|1,000,000|1000000|mil)|(?P<t>(?=\s*(?:个\s*)?(?:tokens?|toks?|令牌|标记|词元))))"
-    + _DIRECTION + rf"\s*(?:{TOKEN_WORD})?" + r"(?![A-Za-z])",
-    re.IGNORECASE,
-)
-_RATE_BEFORE = re.compile(
-    r"(?:每|per|/)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000|1000)|(?P<m>1\s*M|M|百万|100\s*万|一百万|million|one million|MTok))"
-    r"\s*(?:个)?" + _DIRECTION + rf"\s*(?:{TOKEN_WORD})?\s*(?:个)?[^\d$￥，,。;；]{{0,6}}$",
-    re.IGNORECASE,
-)
-_RATE_ANYWHERE = re.compile(
-    r"(?:/|per|每)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000)|(?P<m>1\s*M|M|MTok|百万|100\s*万|million|one million))"
-    r"(?![A-Za-z])", re.IGNORECASE)
-_PAIR_HEAD = re.compile(r"^\s*/\s*(?:US\$|\$|＄)\s*\d")
-_PAIR_TAIL = re.compile(r"(?:US\$|\$|＄)\s*[\d.,\\]+\s*/\s*(?:US\$|\$|＄)\s*$")
-_PER_TIME = re.compile(r"^\s*(?:/|per|每)\s*(?:月|年|天|小时|month|year|day|hour|user|用户|seat)", re.IGNORECASE)
-_THROUGHPUT_AFTER = re.compile(rf"^\s*{TOKEN_WORD}\s*(?:/|per|每)\s*(?:s|sec|secs|second|秒)(?![A-Za-z])", re.IGNORECASE)
-_THROUGHPUT_BEFORE = re.compile(r"每秒(?:钟)?\s*(?:可以?|能)?\s*(?:生成|输出|处理|产生)?\s*(?:约|大约|近|~)?\s*$")
-_TOKEN_AFTER = re.compile(
-    rf"^\s*(?:\\?-)?\s*(?:(?:input|output|context|prompt|completion|输入|输出)\s*)?{TOKEN_WORD}(?![A-Za-z])",
-    re.IGNORECASE)
-_MS_AFTER = re.compile(r"^\s*(?:ms|毫秒|milliseconds?|msec)(?![A-Za-z])", re.IGNORECASE)
-_SECONDS_AFTER = re.compile(r"^\s*(?:s|sec|secs|seconds?|秒钟?)(?![A-Za-z/])", re.IGNORECASE)
-_PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent)")
-_POINTS_AFTER = re.compile(r"^\s*(?:分|points?|pts)(?![A-Za-z])", re.IGNORECASE)
-_ARITHMETIC = re.compile(r"[×*=＝+](?=.*\d)|\d\s*[×*]\s*")
-_AS_OF = re.compile(r"(?:as of|as at|截至|截止到|截止至)\s*", re.IGNORECASE)
-_SHOTS = re.compile(r"(\d+)[- ]?shot(?:[- ,]*(cot|chain[- ]of[- ]thought))?|pass@(\d+)|\b(cot)\b", re.IGNORECASE)
-_ACTIVE = re.compile(r"active|激活", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[，；;]|,(?!\s?\d)|\s(?:while|whereas|but)\s|但是?|而(?=[^且])")
-_SCORE_WORD = re.compile(r"得分|成绩|分数|score|scored|achiev|reach|达到|取得", re.IGNORECASE)
-_YEAR = re.compile(r"(?:19|20)\d\d")
-PARAM_SCALES = {"b", "bn", "billion", "t", "trillion", "亿", "万亿", "十亿"}
 
 
 @dataclass
@@ -83,74 +69,13 @@ class Context:
     task_benchmarks: dict = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class CueSets:
-    metric: dict
-    approx: re.Pattern
-    hedged: re.Pattern
-    lte_before: re.Pattern
-    lte_after: re.Pattern
-    gte_before: re.Pattern
-    gte_after: re.Pattern
-    batch: re.Pattern
-    cached: re.Pattern
-    hypothetical: re.Pattern
-    competitor: re.Pattern
-    relative_before: re.Pattern
-    relative_after: re.Pattern
-    modality: dict
-    position: dict
-
-
-_AFTER_BOUNDS = {"内", "以内", "以下", "以上"}
-
-
-@lru_cache(maxsize=1)
-def cue_sets() -> CueSets:
-    lex = lexicon()
-    q = lex.vocab.qualifiers
-    metric = {name: words_re(entry.cues) for name, entry in lex.vocab.metrics.items() if entry.cues}
-    return CueSets(
-        metric=metric,
-        approx=words_re(q["approx"]),
-        hedged=words_re(q["hedged"]),
-        lte_before=words_re([w for w in q["bound_lte"] if w not in _AFTER_BOUNDS]),
-        lte_after=words_re([w for w in q["bound_lte"] if w in _AFTER_BOUNDS]),
-        gte_before=words_re([w for w in q["bound_gte"] if w not in _AFTER_BOUNDS]),
-        gte_after=words_re([w for w in q["bound_gte"] if w in _AFTER_BOUNDS] + ["+"]),
-        batch=words_re(q["tier_batch"]),
-        cached=words_re(q["tier_cached"]),
-        hypothetical=words_re(q["hypothetical"]),
-        competitor=words_re(q["competitor"]),
-        relative_before=re.compile("(?:" + words_re(q["relative_before"]).pattern + r")\s*$", re.IGNORECASE),
-        relative_after=words_re(q["relative_after"]),
-        modality={k: words_re(v) for k, v in q["modality"].items()},
-        position={k: words_re(v) for k, v in q["position"].items()},
-    )
-
-
-@lru_cache(maxsize=4096)
-def _names_in(kind: str, text: str) -> tuple:
-    return tuple(getattr(lexicon(), kind)(text))
-
-
-def names_in(lex: Lexicon, kind: str, text: str) -> tuple:
-    """Benchmark or task names in a short string (headers, headings), cached."""
-    return _names_in(kind, text) if lex is lexicon() else tuple(getattr(lex, kind)(text))
-
-
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cursor = [], start
-    for match in _CLAUSE_BREAK.finditer(text, start, end):
+    for match in CLAUSE_BREAK.finditer(text, start, end):
         spans.append((cursor, match.start()))
         cursor = match.end()
     spans.append((cursor, end))
     return [(s, e) for s, e in spans if e > s]
-
-
-def has_cue(metric: str, *texts: str) -> bool:
-    pattern = cue_sets().metric.get(metric)
-    return bool(pattern) and any(pattern.search(t) for t in texts if t)
 
 
 def _nearest(cands, start: int, end: int):
@@ -219,7 +144,7 @@ class ClauseReader:
     def read(self) -> list[Found]:
         if self.cues.hypothetical.search(self.clause):
             return []
-        arithmetic = bool(_ARITHMETIC.search(self.clause))
+        arithmetic = bool(ARITHMETIC.search(self.clause))
         found = self._dates()
         bare_ok = bool(self.ctx.cues)  # table cells and fields read bare numbers too
         for match in QUANTITY.finditer(self.text, self.start, self.end):
@@ -248,24 +173,24 @@ class ClauseReader:
         low, high = quantity_values(match)
         scale = (match.group("s1") or match.group("s2") or "").lower()
         before, after = self._before(s), self._after(e)
-        if _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after):
+        if CURRENCY_BEFORE.search(before) or CURRENCY_AFTER.match(after):
             return None if arithmetic else self._price(low, high, s, e, before, after)
-        if (m := _THROUGHPUT_AFTER.match(after)) or (_THROUGHPUT_BEFORE.search(before) and (m := _TOKEN_AFTER.match(after))):
+        if (m := THROUGHPUT_AFTER.match(after)) or (THROUGHPUT_BEFORE.search(before) and (m := TOKEN_AFTER.match(after))):
             return self._with_modality(self._qualify(Found("throughput", low, high, s, e), s, e + m.end()), e + m.end())
-        if m := _MS_AFTER.match(after):
+        if m := MS_AFTER.match(after):
             return self._latency(low, high, s, e + m.end(), 1.0, cue_needed=False)
-        if m := _SECONDS_AFTER.match(after):
+        if m := SECONDS_AFTER.match(after):
             return self._latency(low, high, s, e + m.end(), 1000.0)
-        if m := _PERCENT_AFTER.match(after):
+        if m := PERCENT_AFTER.match(after):
             return self._score(low, high, s, e + m.end())
-        if (m := _POINTS_AFTER.match(after)) or self._next_to_benchmark(s, e):
+        if (m := POINTS_AFTER.match(after)) or self._next_to_benchmark(s, e):
             return self._score(low, high, s, e + (m.end() if m else 0), sentence_wide=False)
-        if scale in PARAM_SCALES and not _TOKEN_AFTER.match(after) and has_cue(
+        if scale in PARAM_SCALES and not TOKEN_AFTER.match(after) and has_cue(
                 "parameters", self.clause, self.ctx.cues, self.sentence_text):
             found = self._qualify(Found("parameters", low, high, s, e), s, e)
-            found.setting = "active" if _ACTIVE.search(self.clause) else None
+            found.setting = "active" if ACTIVE.search(self.clause) else None
             return found
-        token_unit = _TOKEN_AFTER.match(after)
+        token_unit = TOKEN_AFTER.match(after)
         if token_unit or scale in ("k", "m") or self._bare_table_value():
             return self._tokens_or_hint(low, high, s, e + (token_unit.end() if token_unit else 0), arithmetic)
         return None
@@ -278,7 +203,7 @@ class ClauseReader:
         for _, be, _ in self.names.benchmarks_in(max(self.start, s - 30), s):
             gap = self.text[be:s]
             if be <= s and (re.fullmatch(r"\s*(?:[:：]|score of|scores?|of|为)?\s*", gap, re.I) or (
-                    len(gap) <= 12 and not re.search(r"\d", gap) and _SCORE_WORD.search(gap))):
+                    len(gap) <= 12 and not re.search(r"\d", gap) and SCORE_WORD.search(gap))):
                 return True
         return False
 
@@ -319,20 +244,20 @@ class ClauseReader:
         return best
 
     def _price(self, low, high, s, e, before, after) -> Found | None:
-        if _PER_TIME.match(after):
+        if PER_TIME.match(after):
             return None
-        pair = "input" if _PAIR_HEAD.match(after) else "output" if _PAIR_TAIL.search(before) else None
+        pair = "input" if PAIR_HEAD.match(after) else "output" if PAIR_TAIL.search(before) else None
         if pair == "input":  # "$3 / $15 per 1M tokens": the rate follows the second price
             tail = re.match(r"\s*/\s*(?:US\$|\$|＄)\s*[\d.,\\]+\s*[KkMm]?", after)
             after = after[tail.end():] if tail else after
         rate, direction = None, None
-        currency_word = _CURRENCY_AFTER.match(after)  # "5 美元/百万 tokens": the rate follows the currency
+        currency_word = CURRENCY_AFTER.match(after)  # "5 美元/百万 tokens": the rate follows the currency
         if currency_word:
             after = after[currency_word.end():]
             e += currency_word.end()
             if currency_word.group("cents"):
                 low, high = low / 100, (high / 100 if high is not None else None)
-        if m := _RATE_AFTER.match(after):
+        if m := RATE_AFTER.match(after):
             rate = 1e3 if m.group("k") else 1.0 if m.group("m") else 1e6
             direction = m.group("dir")
             unit_end = e + (m.end() if pair != "input" else 0)
@@ -340,13 +265,13 @@ class ClauseReader:
                 self.used.append((e, e + m.end()))  # "/ 1M tokens" is the rate, not a token count
         else:
             unit_end = e
-            m = _RATE_BEFORE.search(_CURRENCY_BEFORE.sub("", before))
+            m = RATE_BEFORE.search(CURRENCY_BEFORE.sub("", before))
             if m:
                 rate = 1e3 if m.group("k") else 1.0
                 direction = m.group("dir")
         found = Found("price", low, high, s, e)
         if rate is None:  # "$15 input / $60 output per million tokens": a rate later in the clause
-            later = _RATE_ANYWHERE.search(self.text, e, self.end)
+            later = RATE_ANYWHERE.search(self.text, e, self.end)
             if later:
                 rate = 1e3 if later.group("k") else 1.0
         if rate is None and self.ctx.cues:
@@ -451,7 +376,7 @@ class ClauseReader:
         for name, pattern in self.cues.position.items():
             if pattern.search(self.clause) and (metric.endswith("needle-in-a-haystack") or re.search("位置|position|depth", self.clause, re.I)):
                 return f"position:{name}"
-        m = _SHOTS.search(self.clause)
+        m = SHOTS.search(self.clause)
         if not m:
             return None
         if m.group(1):
@@ -464,7 +389,7 @@ class ClauseReader:
         """Dates next to a release or cut-off cue (each cue takes the date
         nearest to it), or a model's date in brackets (a lineage)."""
         found = []
-        if not _YEAR.search(self.text, self.start, self.end):
+        if not YEAR.search(self.text, self.start, self.end):
             return found
         dates = []
         for match in DATE.finditer(self.text, self.start, self.end):
@@ -473,7 +398,7 @@ class ClauseReader:
             if value is None or not self._free(s, e):
                 continue
             self.used.append((s, e))
-            if not _AS_OF.search(self._before(s, 12)):
+            if not AS_OF.search(self._before(s, 12)):
                 dates.append((s, e, value))
         cued = self._cued_dates(dates)
         for s, e, value in dates:
@@ -522,7 +447,7 @@ class ClauseReader:
 
 def as_of_date(text: str, start: int, end: int) -> str | None:
     """`as of June 2024` / `截至 2024 年 6 月` dates the claims of a sentence."""
-    for match in _AS_OF.finditer(text, start, end):
+    for match in AS_OF.finditer(text, start, end):
         date = DATE.match(text, match.end())
         if date:
             return date_value(date)

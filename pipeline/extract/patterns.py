@@ -1,0 +1,44 @@
+"""The fixed patterns of the claim grammar: how units, rates, currencies,
+directions and settings are written next to a number, in English and Chinese.
+(Words that vary by domain, like metric cues and qualifier words, live in the
+vocabulary file instead; see cues.py.)"""
+import re
+
+TOKEN_WORD = r"(?:tokens?|toks?|个?\s*(?:标记|令牌|词元|代币|token)s?)"
+CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|＄|USD\s?)\s*$")
+CURRENCY_AFTER = re.compile(r"^\s*(?:美元|美金|USD|US dollars?|dollars?|(?P<cents>cents?|美分))(?![A-Za-z])", re.IGNORECASE)
+DIRECTION = r"(?:\s*(?P<dir>input|output|prompt|completion|输入|输出))?"
+RATE_AFTER = re.compile(
+    r"^\s*(?:/|per|each|every|每)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000|1000|one thousand)|"
+    r"(?P<m>1\s*M|M|MTok|mtok|百万|100\s*万|million|one million|1,000,000|1000000|mil)|(?P<t>(?=\s*(?:个\s*)?(?:tokens?|toks?|令牌|标记|词元))))"
+    + DIRECTION + rf"\s*(?:{TOKEN_WORD})?" + r"(?![A-Za-z])",
+    re.IGNORECASE,
+)
+RATE_BEFORE = re.compile(
+    r"(?:每|per|/)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000|1000)|(?P<m>1\s*M|M|百万|100\s*万|一百万|million|one million|MTok))"
+    r"\s*(?:个)?" + DIRECTION + rf"\s*(?:{TOKEN_WORD})?\s*(?:个)?[^\d$￥，,。;；]{{0,6}}$",
+    re.IGNORECASE,
+)
+RATE_ANYWHERE = re.compile(
+    r"(?:/|per|每)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000)|(?P<m>1\s*M|M|MTok|百万|100\s*万|million|one million))"
+    r"(?![A-Za-z])", re.IGNORECASE)
+PAIR_HEAD = re.compile(r"^\s*/\s*(?:US\$|\$|＄)\s*\d")
+PAIR_TAIL = re.compile(r"(?:US\$|\$|＄)\s*[\d.,\\]+\s*/\s*(?:US\$|\$|＄)\s*$")
+PER_TIME = re.compile(r"^\s*(?:/|per|每)\s*(?:月|年|天|小时|month|year|day|hour|user|用户|seat)", re.IGNORECASE)
+THROUGHPUT_AFTER = re.compile(rf"^\s*{TOKEN_WORD}\s*(?:/|per|每)\s*(?:s|sec|secs|second|秒)(?![A-Za-z])", re.IGNORECASE)
+THROUGHPUT_BEFORE = re.compile(r"每秒(?:钟)?\s*(?:可以?|能)?\s*(?:生成|输出|处理|产生)?\s*(?:约|大约|近|~)?\s*$")
+TOKEN_AFTER = re.compile(
+    rf"^\s*(?:\\?-)?\s*(?:(?:input|output|context|prompt|completion|输入|输出)\s*)?{TOKEN_WORD}(?![A-Za-z])",
+    re.IGNORECASE)
+MS_AFTER = re.compile(r"^\s*(?:ms|毫秒|milliseconds?|msec)(?![A-Za-z])", re.IGNORECASE)
+SECONDS_AFTER = re.compile(r"^\s*(?:s|sec|secs|seconds?|秒钟?)(?![A-Za-z/])", re.IGNORECASE)
+PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent)")
+POINTS_AFTER = re.compile(r"^\s*(?:分|points?|pts)(?![A-Za-z])", re.IGNORECASE)
+ARITHMETIC = re.compile(r"[×*=＝+](?=.*\d)|\d\s*[×*]\s*")
+AS_OF = re.compile(r"(?:as of|as at|截至|截止到|截止至)\s*", re.IGNORECASE)
+SHOTS = re.compile(r"(\d+)[- ]?shot(?:[- ,]*(cot|chain[- ]of[- ]thought))?|pass@(\d+)|\b(cot)\b", re.IGNORECASE)
+ACTIVE = re.compile(r"active|激活", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[，；;]|,(?!\s?\d)|\s(?:while|whereas|but)\s|但是?|而(?=[^且])")
+SCORE_WORD = re.compile(r"得分|成绩|分数|score|scored|achiev|reach|达到|取得", re.IGNORECASE)
+YEAR = re.compile(r"(?:19|20)\d\d")
+PARAM_SCALES = {"b", "bn", "billion", "t", "trillion", "亿", "万亿", "十亿"}
