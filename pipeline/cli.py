@@ -49,6 +49,10 @@ def cmd_sql(args: argparse.Namespace) -> int:
     except duckdb.Error as exc:
         print(f"query failed: {exc}", file=sys.stderr)
         return 1
+    for column in frame.columns:  # DATE columns come back as midnight timestamps: show them as dates
+        if str(frame[column].dtype).startswith("datetime64") and (frame[column].dropna().dt.normalize()
+                                                                   == frame[column].dropna()).all():
+            frame[column] = frame[column].map(lambda d: d.date().isoformat() if d == d and d is not None else None)
     if args.csv:
         frame.to_csv(sys.stdout, index=False, quoting=csv.QUOTE_MINIMAL)
     elif args.json:

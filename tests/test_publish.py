@@ -17,9 +17,14 @@ def test_views_answer(seeded):
                             "where model = 'gpt-4o'").fetchone()
         detail = con.execute("select count(*), count(distinct conflict_id) from v_conflicts_detail").fetchone()
         titled = con.execute("select count(*) from v_claims where document_title is null").fetchone()[0]
+        held = con.execute("select value, cast(asserted_at as varchar), cast(held_from as varchar) from v_claims "
+                           "where model = 'gpt-4o' and metric = 'price_input' and tier = 'standard' "
+                           "order by value").fetchall()
     assert facts == ("2.5", "resolved", "128000.0")
     assert detail[0] > detail[1] > 0
     assert titled == 0
+    # when each price was asserted (the document's date) and from when it held (the reference it matches)
+    assert held == [(2.5, "2024-11-20", "2024-08-06"), (5.0, None, "2024-05-13")]
 
 
 def test_sql_command_prints_table_csv_and_json(seeded, monkeypatch):

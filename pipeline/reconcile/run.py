@@ -75,7 +75,7 @@ def _fact_rows(outcome: Outcome) -> tuple[list[dict], list[dict]]:
                 "fact_key": v.fact.key, "model": first.model, "metric": first.metric, "tier": first.tier,
                 "setting": first.setting, "value": cand.value.value, "value_high": cand.value.value_high,
                 "value_text": cand.value.value_text, "valid_from": cand.period_start, "valid_to": None,
-                "origin": "claim", "weight": cand.confidence,
+                "origin": "claim", "weight": cand.confidence, "claim_ids": [c.id for c in cand.claims],
                 "basis": f"{len(cand.claims)} claim(s), {len(cand.references)} agreeing reference fact(s)",
             })
         for ref in v.fact.references:
@@ -84,6 +84,7 @@ def _fact_rows(outcome: Outcome) -> tuple[list[dict], list[dict]]:
                     "fact_key": v.fact.key, "model": first.model, "metric": first.metric, "tier": first.tier,
                     "setting": first.setting, "value": ref.value, "value_high": None, "value_text": ref.value_text,
                     "valid_from": ref.valid_from, "valid_to": ref.valid_to, "origin": "reference", "weight": 1.0,
+                    "claim_ids": [],
                     "basis": f"{ref.ref_source}: {ref.citation}",
                 })
     return facts, timeline

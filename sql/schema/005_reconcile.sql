@@ -56,6 +56,9 @@ create table if not exists fact_timeline (
     basis      varchar not null
 );
 
+-- (added after the first release: the claims behind a claim-origin timeline row)
+alter table fact_timeline add column if not exists claim_ids varchar[];
+
 -- source_reliability: how far each document's claims can be trusted, learned from the data.
 create table if not exists source_reliability (
     doc_id        varchar primary key,

@@ -1,11 +1,21 @@
--- v_claims: one row per claim, with the title, date and language of the document saying it.
+-- v_claims: one row per claim, with the title, date and language of the document saying it,
+-- when it was asserted (its own as_of, else the document's date) and, where known, from when
+-- the value held (the validity of the reference value it matches).
 create or replace view v_claims as
+with held as (
+    select unnest(claim_ids) as claim_id, valid_from as held_from
+    from fact_timeline
+    where origin = 'claim' and claim_ids is not null
+)
+
 select
     c.claim_id, c.model, c.metric, c.value, c.value_high, c.value_text, c.unit, c.tier, c.bound, c.approx,
     c.hedged, c.modality, c.setting, c.as_of, c.quote, c.span_start, c.span_end,
-    c.source, d.title as document_title, d.published_at as document_date, d.lang, c.doc_id
+    c.source, d.title as document_title, d.published_at as document_date, d.lang, c.doc_id,
+    coalesce(c.as_of, d.published_at) as asserted_at, h.held_from
 from claims as c
-join documents as d using (doc_id);
+join documents as d using (doc_id)
+left join held as h using (claim_id);
 
 -- v_conflicts_detail: one row per claim in each conflict, with its quote and source.
 create or replace view v_conflicts_detail as
