@@ -15,9 +15,10 @@ from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-4"
+EXTRACTOR_VERSION = "rules-5"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
+_FOR_MODEL = re.compile(r"[^\d$]{0,24}?\b(?:for|of|from|by)\s+(?:the\s+)?", re.IGNORECASE)
 _OPEN, _CLOSE = "(（[", ")）]"
 LEAD_IN_REACH = 8  # blocks after "GPT-4o pricing:" that may lean on it
 
@@ -47,6 +48,9 @@ def pick_mention(text: str, found: Found, clause: tuple[int, int], mentions: lis
         in_paren = [m for m in inside if paren < m.start < found.start]
         if in_paren:
             return in_paren[-1]
+    after = [m for m in inside if m.start >= found.end]
+    if after and _FOR_MODEL.fullmatch(text[found.end:after[0].start]):
+        return after[0]  # "25 tokens/sec for Claude 3 Opus"
     before = [m for m in inside if m.end <= found.start]
     if before:
         return before[-1]
@@ -100,18 +104,23 @@ class Extractor:
         sentence = (unit.start, unit.end)
         section = self.doc.subject if unit.kind == "field" else (fallback or self.doc.context_model(unit.headings))
         as_of = as_of_date(self.text, unit.start, unit.end)
-        for clause in clauses(self.text, unit.start, unit.end):
+        spans = clauses(self.text, unit.start, unit.end)
+        for clause in spans:
             if not (self.doc.has_quantity(*clause) or unit.kind == "field" and self.doc.has_number(*clause)):
                 continue
             reader = ClauseReader(self.text, *clause, sentence, ctx, mentions, urls, self.doc, self.lex)
             for found in reader.read():
-                model = self._model_for(found, clause, mentions, section)
+                model = self._model_for(found, clause, mentions, section, spans)
                 if model:
                     found.as_of = as_of
                     self.pending.append((found, model, unit))
 
+    @staticmethod
+    def _clause_of(mention: Mention, spans: list[tuple[int, int]]) -> int:
+        return next((i for i, (s, e) in enumerate(spans) if s <= mention.start < e), -1)
+
     def _model_for(self, found: Found, clause: tuple[int, int], mentions: list[Mention],
-                   section: str | None) -> str | None:
+                   section: str | None, clauses_of_unit: list[tuple[int, int]]) -> str | None:
         """The clause's model; else the sentence's subject named before the
         number (a leading date may take the subject named after it); else the
         paragraph's, the section's or the document's model."""
@@ -119,7 +128,12 @@ class Extractor:
         if mention:
             return self._member_named_in(self.doc.resolve(mention), clause, found.start)
         is_date = isinstance(found.value, str)
-        earlier = [m for m in mentions if is_date or m.end <= found.start or self._opens_clause(m, clause)]
+        if is_date or any(self._opens_clause(m, clause) for m in mentions):
+            earlier = [m for m in mentions if is_date or m.end <= found.start or self._opens_clause(m, clause)]
+        else:  # the subject of the nearest earlier clause that names a model
+            named = [m for m in mentions if m.end <= clause[0]]
+            nearest = max((self._clause_of(m, clauses_of_unit) for m in named), default=None)
+            earlier = [m for m in named if self._clause_of(m, clauses_of_unit) == nearest]
         model = self.doc.primary(earlier) or section
         size = _SIZE_VARIANT.search(self.text, clause[0], clause[1])
         if model and size:

@@ -26,7 +26,7 @@ PAIR_HEAD = re.compile(r"^\s*/\s*(?:US\$|\$|＄)\s*\d")
 PAIR_TAIL = re.compile(r"(?:US\$|\$|＄)\s*[\d.,\\]+\s*/\s*(?:US\$|\$|＄)\s*$")
 PER_TIME = re.compile(r"^\s*(?:/|per|每)\s*(?:月|年|天|小时|month|year|day|hour|user|用户|seat)", re.IGNORECASE)
 THROUGHPUT_AFTER = re.compile(rf"^\s*{TOKEN_WORD}\s*(?:/|per|每)\s*(?:s|sec|secs|second|秒)(?![A-Za-z])", re.IGNORECASE)
-THROUGHPUT_BEFORE = re.compile(r"每秒(?:钟)?\s*(?:可以?|能)?\s*(?:生成|输出|处理|产生)?\s*(?:约|大约|近|~)?\s*$")
+THROUGHPUT_BEFORE = re.compile(r"每秒(?:钟)?\s*(?:可以?|能)?\s*(?:生成|输出|处理|产生)?\s*(?:约|大约|近|~|超过|至少|最多|高达|多达)?\s*$")
 TOKEN_AFTER = re.compile(
     rf"^\s*(?:\\?-)?\s*(?:(?:input|output|context|prompt|completion|输入|输出)\s*)?{TOKEN_WORD}(?![A-Za-z])",
     re.IGNORECASE)
@@ -34,7 +34,7 @@ MS_AFTER = re.compile(r"^\s*(?:ms|毫秒|milliseconds?|msec)(?![A-Za-z])", re.IG
 SECONDS_AFTER = re.compile(r"^\s*(?:s|sec|secs|seconds?|秒钟?)(?![A-Za-z/])", re.IGNORECASE)
 PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent)")
 POINTS_AFTER = re.compile(r"^\s*(?:分|points?|pts)(?![A-Za-z])", re.IGNORECASE)
-ARITHMETIC = re.compile(r"[×*=＝+](?=.*\d)|\d\s*[×*]\s*")
+ARITHMETIC = re.compile(r"[\d)）%]\s*[×*＊+=＝]\s*[\d$＄(（]")  # an operator between numbers: a worked example
 AS_OF = re.compile(r"(?:as of|as at|截至|截止到|截止至)\s*", re.IGNORECASE)
 SHOTS = re.compile(r"(\d+)[- ]?shot(?:[- ,]*(cot|chain[- ]of[- ]thought))?|pass@(\d+)|\b(cot)\b", re.IGNORECASE)
 ACTIVE = re.compile(r"active|激活", re.IGNORECASE)
