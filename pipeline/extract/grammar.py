@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pipeline.extract.lexicon import Lexicon, lexicon
 from pipeline.extract.cues import cue_sets, has_cue, names_in
 from pipeline.extract.patterns import (
-    ACTIVE,
     ARITHMETIC,
     AS_OF,
     CLAUSE_BREAK,
@@ -21,6 +20,7 @@ from pipeline.extract.patterns import (
     PAIR_HEAD,
     PAIR_TAIL,
     PARAM_SCALES,
+    PARAMETER_KIND,
     PERCENT_AFTER,
     PER_TIME,
     POINTS_AFTER,
@@ -188,11 +188,24 @@ class ClauseReader:
         if scale in PARAM_SCALES and not TOKEN_AFTER.match(after) and has_cue(
                 "parameters", self.clause, self.ctx.cues, self.sentence_text):
             found = self._qualify(Found("parameters", low, high, s, e), s, e)
-            found.setting = "active" if ACTIVE.search(self.clause) else None
+            found.setting = self._parameter_kind(s, e)
             return found
         token_unit = TOKEN_AFTER.match(after)
         if token_unit or scale in ("k", "m") or self._bare_table_value():
             return self._tokens_or_hint(low, high, s, e + (token_unit.end() if token_unit else 0), arithmetic)
+        return None
+
+    def _parameter_kind(self, s: int, e: int) -> str | None:
+        """`37B 激活` / `37B active` / `激活参数 37B` / `671B total`: the words
+        beside the number, up to the next or previous number."""
+        after = self.text[e:min(self.end, e + 16)]
+        after = after[:re.search(r"\d", after).start()] if re.search(r"\d", after) else after
+        before = self.text[max(self.start, s - 12):s]
+        before = before[re.search(r"\d(?!.*\d)", before).end():] if re.search(r"\d", before) else before
+        for window in (after, before):
+            kind = PARAMETER_KIND.search(window)
+            if kind:
+                return "active" if kind.group("active") else "total"
         return None
 
     def _next_to_benchmark(self, s: int, e: int) -> bool:

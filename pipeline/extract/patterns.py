@@ -37,7 +37,7 @@ POINTS_AFTER = re.compile(r"^\s*(?:分|points?|pts)(?![A-Za-z])", re.IGNORECASE)
 ARITHMETIC = re.compile(r"[\d)）%]\s*[×*＊+=＝]\s*[\d$＄(（]")  # an operator between numbers: a worked example
 AS_OF = re.compile(r"(?:as of|as at|截至|截止到|截止至)\s*", re.IGNORECASE)
 SHOTS = re.compile(r"(\d+)[- ]?shot(?:[- ,]*(cot|chain[- ]of[- ]thought))?|pass@(\d+)|\b(cot)\b", re.IGNORECASE)
-ACTIVE = re.compile(r"active|激活", re.IGNORECASE)
+PARAMETER_KIND = re.compile(r"(?P<active>active|activated|激活)|(?P<total>total|总)", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[，；;]|,(?!\s?\d)|\s(?:while|whereas|but)\s|但是?|而(?=[^且])")
 SCORE_WORD = re.compile(r"得分|成绩|分数|score|scored|achiev|reach|达到|取得", re.IGNORECASE)
 YEAR = re.compile(r"(?:19|20)\d\d")
