@@ -15,9 +15,10 @@ from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-6"
+EXTRACTOR_VERSION = "rules-7"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
+_RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
 _FOR_MODEL = re.compile(r"[^\d$]{0,24}?\b(?:for|of|from|by)\s+(?:the\s+)?", re.IGNORECASE)
 _OPEN, _CLOSE = "(（[", ")）]"
 LEAD_IN_REACH = 8  # blocks after "GPT-4o pricing:" that may lean on it
@@ -105,6 +106,7 @@ class Extractor:
         section = self.doc.subject if unit.kind == "field" else (fallback or self.doc.context_model(unit.headings))
         as_of = as_of_date(self.text, unit.start, unit.end)
         spans = clauses(self.text, unit.start, unit.end)
+        read: list[tuple[Found, str]] = []
         for clause in spans:
             if not (self.doc.has_quantity(*clause) or unit.kind == "field" and self.doc.has_number(*clause)):
                 continue
@@ -113,7 +115,30 @@ class Extractor:
                 model = self._model_for(found, clause, mentions, section, spans)
                 if model:
                     found.as_of = as_of
-                    self.pending.append((found, model, unit))
+                    read.append((found, model))
+        for found, model in self._respectively(unit, mentions, read):
+            self.pending.append((found, model, unit))
+
+    def _respectively(self, unit: Unit, mentions: list[Mention], read: list[tuple[Found, str]]):
+        """"GPT-4o 和 Claude 3.5 Sonnet 的上下文窗口分别为 128K 和 200K": with 分别 /
+        respectively, as many values of one metric as models named before them, in order."""
+        if not _RESPECTIVELY.search(self.text, unit.start, unit.end):
+            return read
+        by_metric: dict[str, list[Found]] = {}
+        for found, _ in read:
+            if found.model_hint is None:
+                by_metric.setdefault(found.metric, []).append(found)
+        assigned = {}
+        for values in by_metric.values():
+            values.sort(key=lambda f: f.start)
+            named = []
+            for m in mentions:
+                model = self.doc.resolve(m)
+                if m.end <= values[0].start and model not in named:
+                    named.append(model)
+            if len(values) >= 2 and len(values) == len(named):
+                assigned.update({id(f): model for f, model in zip(values, named)})
+        return [(found, assigned.get(id(found), model)) for found, model in read]
 
     @staticmethod
     def _clause_of(mention: Mention, spans: list[tuple[int, int]]) -> int:
