@@ -103,3 +103,27 @@ def test_a_failing_source_keeps_its_previous_version(workspace):
     report = _sync(con, sources)
     assert [e.source for e in report.errors] == ["004_f422d1c70ca436bc.txt"]
     assert _documents(con) == before
+
+
+def test_a_broken_url_list_is_an_error_and_keeps_url_documents(workspace, http_server):
+    sources, warehouse = workspace
+    con = duckdb.connect(str(warehouse.parent / "w.duckdb"))
+    apply_schema(con)
+    (sources / "sources.yaml").write_text(f"urls:\n  - {http_server}/article.md\n", encoding="utf-8")
+    _sync(con, sources)
+    assert con.execute("select count(*) from documents where kind = 'url'").fetchone()[0] == 1
+    (sources / "sources.yaml").write_text("urls: [unclosed\n", encoding="utf-8")
+    report = _sync(con, sources)
+    assert [e.source for e in report.errors] == ["sources.yaml"] and report.removed == []
+    assert con.execute("select count(*) from documents where kind = 'url'").fetchone()[0] == 1
+
+
+def test_a_missing_sources_folder_is_refused_not_emptied(workspace):
+    import pytest
+    sources, warehouse = workspace
+    con = duckdb.connect(str(warehouse.parent / "w.duckdb"))
+    apply_schema(con)
+    _sync(con, sources)
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        _sync(con, sources.parent / "nowhere")
+    assert con.execute("select count(*) from documents").fetchone()[0] == 2

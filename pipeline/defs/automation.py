@@ -30,6 +30,8 @@ def sources_fingerprint(folder) -> dict[str, list[int]]:
 @dg.sensor(job=everything, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING,
            description="Requests a run when an article under SOURCES_DIR is added, changed or removed.")
 def sources_changed(context: dg.SensorEvaluationContext):
+    if not sources_dir().is_dir():
+        return dg.SkipReason(f"sources folder {sources_dir()} does not exist (SOURCES_DIR)")
     current = sources_fingerprint(sources_dir())
     previous = json.loads(context.cursor) if context.cursor else None
     if previous == current:

@@ -25,7 +25,10 @@ class SourceRef:
     source: str  # the contract's `source`: file name or URL
 
 
-def list_sources(sources_dir: Path, exclude: Path | None = None) -> list[SourceRef]:
+def list_sources(sources_dir: Path, exclude: Path | None = None, urls: bool = True) -> list[SourceRef]:
+    if not sources_dir.is_dir():
+        # refusing beats an empty listing, which would remove every stored document
+        raise FileNotFoundError(f"sources folder {sources_dir} does not exist (SOURCES_DIR)")
     refs = []
     for path in sorted(sources_dir.rglob("*")):
         if not path.is_file() or path.suffix.lower() not in ARTICLE_SUFFIXES:
@@ -33,16 +36,26 @@ def list_sources(sources_dir: Path, exclude: Path | None = None) -> list[SourceR
         if exclude is not None and exclude.resolve() in path.resolve().parents:
             continue
         refs.append(SourceRef("file", path.relative_to(sources_dir).as_posix(), path.name))
-    refs.extend(SourceRef("url", url, url) for url in list_urls(sources_dir / URL_LIST))
+    if urls:
+        refs.extend(SourceRef("url", url, url) for url in list_urls(sources_dir / URL_LIST))
     return refs
+
+
+class SourceListError(ValueError):
+    """sources.yaml cannot be read: the URL sources it lists are unknown this run."""
 
 
 def list_urls(url_file: Path) -> list[str]:
     if not url_file.exists():
         return []
-    listed = yaml.safe_load(url_file.read_text(encoding="utf-8")) or {}
-    entries = listed.get("urls", []) if isinstance(listed, dict) else listed
-    return [e["url"] if isinstance(e, dict) else str(e) for e in entries or []]
+    try:
+        listed = yaml.safe_load(url_file.read_text(encoding="utf-8")) or {}
+        entries = listed.get("urls", []) if isinstance(listed, dict) else listed
+        if not isinstance(entries, list):
+            raise SourceListError(f"{url_file}: expected a list under 'urls'")
+        return [e["url"] if isinstance(e, dict) else str(e) for e in entries]
+    except (yaml.YAMLError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        raise SourceListError(f"{url_file}: not a valid URL list: {str(exc).splitlines()[0]}") from exc
 
 
 def read_source(ref: SourceRef, sources_dir: Path, policy: FetchPolicy = FetchPolicy(),
@@ -66,6 +79,21 @@ def read_source(ref: SourceRef, sources_dir: Path, policy: FetchPolicy = FetchPo
 
 def read_all(sources_dir: Path, exclude: Path | None = None,
              policy: FetchPolicy = FetchPolicy()) -> tuple[list[SourceRef], list[Document | IngestError]]:
-    refs = list_sources(sources_dir, exclude)
+    """Every source read. A broken sources.yaml is itself an ingest error, and
+    its URL sources count as still listed (kept as they were), not removed."""
+    listing_error = None
+    try:
+        refs = list_sources(sources_dir, exclude)
+    except SourceListError as exc:
+        refs = list_sources_without_urls(sources_dir, exclude)
+        listing_error = IngestError(source=URL_LIST, location=URL_LIST, error=str(exc),
+                                    occurred_at=datetime.now(timezone.utc).replace(tzinfo=None))
     session = make_session(policy) if any(r.kind == "url" for r in refs) else None
-    return refs, [read_source(ref, sources_dir, policy, session) for ref in refs]
+    results = [read_source(ref, sources_dir, policy, session) for ref in refs]
+    if listing_error:
+        results.append(listing_error)
+    return refs, results
+
+
+def list_sources_without_urls(sources_dir: Path, exclude: Path | None = None) -> list[SourceRef]:
+    return list_sources(sources_dir, exclude, urls=False)

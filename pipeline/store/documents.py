@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 import duckdb
 
 from pipeline.ingest.parse import doc_id_for
-from pipeline.ingest.sources import SourceRef
+from pipeline.ingest.sources import URL_LIST, SourceRef
 from pipeline.schemas import Document, IngestError
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, transaction
 
@@ -40,8 +40,11 @@ def _write_document(con: duckdb.DuckDBPyConnection, doc: Document, ingested_at: 
 def sync_documents(con: duckdb.DuckDBPyConnection, refs: list[SourceRef],
                    results: list[Document | IngestError]) -> SyncReport:
     report = SyncReport()
-    known = {row["doc_id"]: row["sha256"] for row in fetch_dicts(con, "ingest/current_hashes")}
+    current = fetch_dicts(con, "ingest/current_hashes")
+    known = {row["doc_id"]: row["sha256"] for row in current}
     listed = {doc_id_for(ref.kind, ref.location) for ref in refs}
+    if any(isinstance(r, IngestError) and r.source == URL_LIST for r in results):
+        listed |= {row["doc_id"] for row in current if row["kind"] == "url"}  # URL list unreadable: keep them
     ingested_at = _now()
     for result in results:
         if isinstance(result, IngestError):
