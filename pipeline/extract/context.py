@@ -112,10 +112,6 @@ class DocumentContext:
     def tasks_in(self, start: int, end: int) -> list:
         return [t for t in self.tasks.within(start, end) if t[1] <= end]
 
-    def _in_url(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.urls.starts, pos) - 1
-        return i >= 0 and pos < self.urls.items[i][1]
-
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions.within(start, end) if m.end <= end]
 

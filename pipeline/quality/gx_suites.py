@@ -51,10 +51,6 @@ class SuiteOutcome:
         return [o for o in self.outcomes if not o.success and o.severity != "critical"]
 
 
-def suite_names() -> list[str]:
-    return sorted(p.stem for p in EXPECTATIONS_DIR.glob("*.json"))
-
-
 def load_suite_file(name: str) -> dict:
     return json.loads((EXPECTATIONS_DIR / f"{name}.json").read_text(encoding="utf-8"))
 

@@ -91,12 +91,3 @@ def comparable(a: Statement, b: Statement) -> bool:
     if not (a.is_reference or b.is_reference) and (a.setting or None) != (b.setting or None):
         return False
     return True
-
-
-def scaled(s: Statement, factor: float) -> Statement:
-    """The same statement read with another unit (per token vs per 1K vs per 1M)."""
-    def f(x):
-        return None if x is None else x * factor
-    lo, hi = (f(s.lo), f(s.hi)) if factor > 0 else (f(s.hi), f(s.lo))
-    return Statement(id=s.id, model=s.model, metric=s.metric, tier=s.tier, setting=s.setting, unit=s.unit,
-                     value=f(s.value), value_high=f(s.value_high), value_text=None, lo=lo, hi=hi)
