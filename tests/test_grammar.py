@@ -153,3 +153,15 @@ def test_list_items_under_a_model_heading():
     assert [(c.model, c.metric, c.value, c.qualifiers.tier) for c in claims] == [
         ("gpt-4o", "price_input", 2.5, "standard"), ("gpt-4o", "price_output", 10.0, "standard"),
         ("gpt-4o", "price_input", 1.25, "cached")]
+
+
+def test_both_models_of_a_comparison_get_the_claim():
+    text = "# GPT-4o vs Claude 3.5 Sonnet\n\n两个模型都支持 128,000 个令牌的上下文窗口。\n"
+    assert _claims(text) == [("gpt-4o", "context_window", 128000.0, None),
+                             ("claude-3.5-sonnet", "context_window", 128000.0, None)]
+
+
+def test_a_family_name_stands_for_the_member_a_document_is_about():
+    text = ("# Llama 3.1 405B review\n\nLlama 3.1 405B is big. Llama 3.1 405B is open. The Llama 3.1 70B is smaller.\n\n"
+            "Llama 3.1 has a 128K context window.\n")
+    assert ("llama-3.1-405b", "context_window", 128000.0, None) in _claims(text)

@@ -39,6 +39,7 @@ class DocumentContext:
     task_benchmarks: dict[str, str] = field(default_factory=dict)
     subject: str | None = None
     heading_models: dict[str, str | None] = field(default_factory=dict)
+    title: str | None = None
     benchmarks: Spans = None
     tasks: Spans = None
     numbers: list[int] = field(default_factory=list)  # digit runs outside names and URLs
@@ -57,6 +58,7 @@ class DocumentContext:
         doc.family_member = doc._family_members()
         doc.task_benchmarks = doc._task_benchmarks()
         doc.subject = doc._subject()
+        doc.title = doc._title()
         return doc
 
     def _free_numbers(self) -> list[int]:
@@ -150,14 +152,18 @@ class DocumentContext:
         return candidate if candidate in self.lex.vocab.models else None
 
     def _family_members(self) -> dict[str, str]:
-        named = {m.model for m in self.mentions.items}
+        """A family stands for the member the document is about: the only one it
+        names, or one named at least twice as often as any other."""
+        counts = Counter(m.model for m in self.mentions.items)
         resolved = {}
-        for model in named:
+        for model in counts:
             if not self.lex.vocab.models[model].is_family:
                 continue
-            members = {n for n in named if n in self.lex.descendants[model] and not self.lex.vocab.models[n].is_family}
-            if len(members) == 1:
-                resolved[model] = members.pop()
+            members = Counter({n: c for n, c in counts.items()
+                               if n in self.lex.descendants[model] and not self.lex.vocab.models[n].is_family})
+            ranked = members.most_common(2)
+            if len(ranked) == 1 or (len(ranked) == 2 and ranked[0][1] >= 2 * ranked[1][1]):
+                resolved[model] = ranked[0][0]
         return resolved
 
     def _task_benchmarks(self) -> dict[str, str]:
@@ -187,6 +193,13 @@ class DocumentContext:
             model = self.only_model(self.mentions_in(block.start, block.end))
             if model:
                 return model
+        return None
+
+    def _title(self) -> str | None:
+        """The frontmatter title, else the first heading."""
+        for block in self.blocks[:60]:
+            if block.key == "title" or (block.kind == "heading" and not block.headings):
+                return self.text[block.start:block.end]
         return None
 
     def heading_model(self, heading: str) -> str | None:

@@ -15,9 +15,10 @@ from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-7"
+EXTRACTOR_VERSION = "rules-8"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
+_BOTH = re.compile(r"两个模型都|两款模型都|两者都|二者都|两个都|both models|both of them|\bboth\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
 _FOR_MODEL = re.compile(r"[^\d$]{0,24}?\b(?:for|of|from|by)\s+(?:the\s+)?", re.IGNORECASE)
 _OPEN, _CLOSE = "(（[", ")）]"
@@ -111,13 +112,32 @@ class Extractor:
             if not (self.doc.has_quantity(*clause) or unit.kind == "field" and self.doc.has_number(*clause)):
                 continue
             reader = ClauseReader(self.text, *clause, sentence, ctx, mentions, urls, self.doc, self.lex)
+            both = self._both_models(unit, mentions)
             for found in reader.read():
+                found.as_of = as_of
+                if both and not found.model_hint:  # "两个模型都支持 128K 上下文": one claim per model
+                    read.extend((found, model) for model in both)
+                    continue
                 model = self._model_for(found, clause, mentions, section, spans)
                 if model:
-                    found.as_of = as_of
                     read.append((found, model))
         for found, model in self._respectively(unit, mentions, read):
             self.pending.append((found, model, unit))
+
+    def _both_models(self, unit: Unit, mentions: list[Mention]) -> list[str]:
+        """A sentence about "both models" that names none: the models its section
+        (or the document's title) compares, when that is two or three of them."""
+        if mentions or not _BOTH.search(self.text, unit.start, unit.end):
+            return []
+        for text in [*reversed(unit.headings), self.doc.title or ""]:
+            models = []
+            for m in self.lex.mentions(text):
+                model = self.doc.resolve(m)
+                if not self.doc.is_family(model) and model not in models:
+                    models.append(model)
+            if 2 <= len(models) <= 3:
+                return models
+        return []
 
     def _respectively(self, unit: Unit, mentions: list[Mention], read: list[tuple[Found, str]]):
         """"GPT-4o 和 Claude 3.5 Sonnet 的上下文窗口分别为 128K 和 200K": with 分别 /
