@@ -31,8 +31,8 @@ QUANTITY_MARK = (
     r"|\d[\d,.\\]*(?=\+?(?:\\?-)?\s?(?:[%％kmbt万亿千分秒个/~～–—]|百万|十亿|毫秒|美元|美金|美分|标记|令牌|词元|代币|usd|dollar|cent"
     r"|point|pts|sec|s\b|per\b|年|月|日|号|-\s?\d|到|至|to\s\d))"
     r"|(?:19|20)\d\d(?=\s*[年.\-/]\s*\d)"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?=[a-z]*\.?\s+\d)"
 )
+MONTH_MARK = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?=[a-z]*\.?\s+\d)"
 
 
 @dataclass(frozen=True)
@@ -133,6 +133,7 @@ class Lexicon:
     tasks_: NameMatcher
     heads: re.Pattern  # first words of every name, lower case
     marks: re.Pattern
+    months: re.Pattern
     urls: re.Pattern
     vocab: Vocabulary
     descendants: dict[str, frozenset[str]]
@@ -147,6 +148,7 @@ class Lexicon:
         out = Scan()
         out.urls = [(m.start() + offset, m.end() + offset) for m in self.urls.finditer(lowered)]
         out.marks = [m.start() + offset for m in self.marks.finditer(lowered)]
+        out.marks += [m.start() + offset for m in self.months.finditer(lowered)]
         url_ends = {s - offset: e - offset for s, e in out.urls}
         url_starts = sorted(url_ends)
         cursor = 0
@@ -233,4 +235,6 @@ def build_lexicon(vocab: Vocabulary) -> Lexicon:
     tasks = NameMatcher([(n, slug) for slug, names in vocab.tasks.items() for n in names])
     heads = sorted(models.heads | benchmarks.heads | tasks.heads, key=len, reverse=True)
     return Lexicon(models, benchmarks, tasks, re.compile("|".join(re.escape(h) for h in heads)),
-                   re.compile(QUANTITY_MARK), re.compile(URL), vocab, _descendants(vocab))
+                   # a leading lookahead lets the regex engine skip to digits and currency signs
+                   re.compile(rf"(?=[\d$＄])(?:{QUANTITY_MARK})"), re.compile(MONTH_MARK), re.compile(URL),
+                   vocab, _descendants(vocab))
