@@ -165,3 +165,9 @@ def test_a_family_name_stands_for_the_member_a_document_is_about():
     text = ("# Llama 3.1 405B review\n\nLlama 3.1 405B is big. Llama 3.1 405B is open. The Llama 3.1 70B is smaller.\n\n"
             "Llama 3.1 has a 128K context window.\n")
     assert ("llama-3.1-405b", "context_window", 128000.0, None) in _claims(text)
+
+
+def test_a_line_naming_only_a_model_introduces_the_list_below():
+    text = "**GPT-4o**\n\n- Context: 128K\n- Price: $2.50 in / $10 out (per 1M tokens)\n- Released: May 2024\n"
+    assert _claims(text) == [("gpt-4o", "context_window", 128000.0, None), ("gpt-4o", "price_input", 2.5, None),
+                             ("gpt-4o", "price_output", 10.0, None), ("gpt-4o", "release_date", "2024-05", None)]

@@ -15,7 +15,7 @@ from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-8"
+EXTRACTOR_VERSION = "rules-9"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都|两款模型都|两者都|二者都|两个都|both models|both of them|\bboth\b", re.IGNORECASE)
@@ -83,11 +83,21 @@ class Extractor:
                 else:
                     self._read_block(block, lead)
             tables += block.kind == "table"
-            if self.text[block.start:block.end].rstrip("*").endswith((":", "：")):
-                mentions = self.doc.mentions_in(block.start, block.end)
-                if mentions:
-                    lead_in, lead_until = self.doc.primary(mentions), block.index + LEAD_IN_REACH
+            if block.kind in ("prose", "heading") and self._is_label(block):
+                lead_in = self.doc.primary(self.doc.mentions_in(block.start, block.end))
+                lead_until = block.index + LEAD_IN_REACH
         return self._finish()
+
+    def _is_label(self, block: Block) -> bool:
+        """"GPT-4o pricing:" or a line that is only a model's name ("**GPT-4o**")
+        introduces what follows."""
+        mentions = self.doc.mentions_in(block.start, block.end)
+        if not mentions or block.kind == "heading":
+            return False
+        text = self.text[block.start:block.end]
+        bare = text.strip("*_#:： \t")
+        named = sum(m.end - m.start for m in mentions)
+        return text.rstrip("*").endswith((":", "：")) or (len(mentions) == 1 and len(bare) <= named + 2)
 
     def _read_block(self, block: Block, lead: str | None) -> None:
         carry = None  # the model the block's latest unit named

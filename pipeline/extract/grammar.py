@@ -261,7 +261,8 @@ class ClauseReader:
             return None
         pair = "input" if PAIR_HEAD.match(after) else "output" if PAIR_TAIL.search(before) else None
         if pair == "input":  # "$3 / $15 per 1M tokens": the rate follows the second price
-            tail = re.match(r"\s*/\s*(?:US\$|\$|＄)\s*[\d.,\\]+\s*[KkMm]?", after)
+            tail = re.match(r"\s*(?:[A-Za-z]{1,6}\s*)?/\s*(?:US\$|\$|＄)\s*[\d.,\\]+\s*[KkMm]?(?:\s*[A-Za-z]{1,6}\b)?",
+                            after)
             after = after[tail.end():] if tail else after
         rate, direction = None, None
         currency_word = CURRENCY_AFTER.match(after)  # "5 美元/百万 tokens": the rate follows the currency

@@ -22,8 +22,8 @@ RATE_BEFORE = re.compile(
 RATE_ANYWHERE = re.compile(
     r"(?:/|per|每)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000)|(?P<m>1\s*M|M|MTok|百万|100\s*万|million|one million))"
     r"(?![A-Za-z])", re.IGNORECASE)
-PAIR_HEAD = re.compile(r"^\s*/\s*(?:US\$|\$|＄)\s*\d")
-PAIR_TAIL = re.compile(r"(?:US\$|\$|＄)\s*[\d.,\\]+\s*/\s*(?:US\$|\$|＄)\s*$")
+PAIR_HEAD = re.compile(r"^\s*(?:[A-Za-z]{1,6}\s*)?/\s*(?:US\$|\$|＄)\s*\d")  # "$3 / $15", "$2.50 in / $10 out"
+PAIR_TAIL = re.compile(r"(?:US\$|\$|＄)\s*[\d.,\\]+\s*(?:[A-Za-z]{1,6}\s*)?/\s*(?:US\$|\$|＄)\s*$")
 PER_TIME = re.compile(r"^\s*(?:/|per|每)\s*(?:月|年|天|小时|month|year|day|hour|user|用户|seat)", re.IGNORECASE)
 THROUGHPUT_AFTER = re.compile(rf"^\s*{TOKEN_WORD}\s*(?:/|per|每)\s*(?:s|sec|secs|second|秒)(?![A-Za-z])", re.IGNORECASE)
 THROUGHPUT_BEFORE = re.compile(r"每秒(?:钟)?\s*(?:可以?|能)?\s*(?:生成|输出|处理|产生)?\s*(?:约|大约|近|~|超过|至少|最多|高达|多达)?\s*$")
