@@ -116,3 +116,10 @@ def test_facts_as_of_follows_validity_periods(tmp_path):
     assert con.execute(query.format("2024-06-01")).fetchall() == [(5.0,)]
     assert con.execute(query.format("2024-11-20")).fetchall() == [(2.5,)]
     assert con.execute(query.format("2024-01-01")).fetchall() == []
+
+
+def test_scores_for_tasks_named_by_the_same_word_in_one_document(tmp_path):
+    rows = [claim("a", "gpt-4o", "score:table-understanding", 97.0), claim("a", "gpt-4o", "score:table-recognition", 99.0),
+            claim("b", "gpt-4o", "score:chart-understanding", 98.0)]
+    assert conflicts(build(tmp_path, rows)) == [
+        ("within_source", "score:table-recognition vs score:table-understanding", ["99", "97"], None, "eval_setting")]

@@ -82,8 +82,10 @@ def _fact_groups(claims: list[Statement]) -> dict[tuple, list[Statement]]:
 
 
 class ConflictFinder:
-    def __init__(self, claims: list[Statement], references: list[Statement], doc_models: dict[str, set[str]]):
+    def __init__(self, claims: list[Statement], references: list[Statement], doc_models: dict[str, set[str]],
+                 task_slugs: frozenset[str] = frozenset()):
         self.claims = claims
+        self.task_slugs = task_slugs
         self.references = references
         self.refs_by_model: dict[str, list[Statement]] = defaultdict(list)
         self.refs_by_metric: dict[str, list[Statement]] = defaultdict(list)
@@ -111,7 +113,33 @@ class ConflictFinder:
             conflict = self._against_reference(position)
             if conflict:
                 found.append(conflict)
+        found.extend(self._between_related_tasks())
         return found
+
+    def _between_related_tasks(self) -> list[Conflict]:
+        """Scores one document gives a model for two tasks named by the same word
+        (表格解读 97% vs 表格识别 99%: table-understanding vs table-recognition):
+        a copy slip, or different tasks behind one word; a reviewer decides."""
+        groups: dict[tuple, list[Statement]] = defaultdict(list)
+        for c in self.claims:
+            slug = c.metric.removeprefix("score:")
+            if c.metric.startswith("score:") and slug in self.task_slugs and "-" in slug:
+                groups[(c.doc_id, c.model, c.tier, c.setting, slug.split("-")[0])].append(c)
+        out = []
+        for (_, model, tier, setting, word), stated in groups.items():
+            by_metric = {c.metric: c for c in stated}
+            metrics = sorted(by_metric)
+            for i, a_metric in enumerate(metrics):
+                for b_metric in metrics[i + 1:]:
+                    a, b = by_metric[a_metric], by_metric[b_metric]
+                    if a.value is None or b.value is None or abs(a.value - b.value) <= 1.0:
+                        continue
+                    text = (f"{a_metric.removeprefix('score:')} ({a.shown()}) and {b_metric.removeprefix('score:')} "
+                            f"({b.shown()}) are different tasks behind the word '{word}' in one document: either "
+                            f"two evaluations or a copy slip; no benchmark is named, so neither can be checked.")
+                    out.append(Conflict(model, f"{a_metric} vs {b_metric}", tier, setting, "within_source",
+                                        severity(a, b), [a, b], None, "eval_setting", text))
+        return out
 
     def _between_claims(self, groups: list[list[Statement]]) -> list[Conflict]:
         out = []

@@ -14,6 +14,7 @@ from pipeline.reconcile.conflicts import Conflict, ConflictFinder
 from pipeline.reconcile.statements import Statement
 from pipeline.reconcile.truth import Verdict, build_facts, decide, truth_finder
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames
+from pipeline.vocabulary import vocabulary
 
 
 @dataclass
@@ -46,7 +47,7 @@ def reconcile(claims: list[Statement], references: list[Statement]) -> Outcome:
     doc_models: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         doc_models[c.doc_id].add(c.model)
-    conflicts = ConflictFinder(claims, references, doc_models).find()
+    conflicts = ConflictFinder(claims, references, doc_models, frozenset(vocabulary().tasks)).find()
     facts = build_facts(claims, references)
     trust, iterations = truth_finder(facts)
     verdicts = [decide(f, iterations) for f in facts]
