@@ -171,3 +171,15 @@ def test_a_line_naming_only_a_model_introduces_the_list_below():
     text = "**GPT-4o**\n\n- Context: 128K\n- Price: $2.50 in / $10 out (per 1M tokens)\n- Released: May 2024\n"
     assert _claims(text) == [("gpt-4o", "context_window", 128000.0, None), ("gpt-4o", "price_input", 2.5, None),
                              ("gpt-4o", "price_output", 10.0, None), ("gpt-4o", "release_date", "2024-05", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Claude 3.5 Sonnet gives you 200,000 tokens of context; GPT-4o gives you 128,000.",
+     [("claude-3.5-sonnet", "context_window", 200000.0, None), ("gpt-4o", "context_window", 128000.0, None)]),
+    ("GPT-4o outputs roughly 80-100 tokens per second compared to Claude 3.5 Sonnet's 60.",
+     [("gpt-4o", "throughput", 80.0, 100.0), ("claude-3.5-sonnet", "throughput", 60.0, None)]),
+    ("Claude 3.5 Sonnet has a 200K context window, and GPT-4o has 2 modes.",
+     [("claude-3.5-sonnet", "context_window", 200000.0, None)]),
+])
+def test_a_bare_figure_repeats_the_previous_metric_for_another_model(text, expected):
+    assert _claims(text) == expected

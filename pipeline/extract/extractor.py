@@ -15,7 +15,7 @@ from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-9"
+EXTRACTOR_VERSION = "rules-10"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都|两款模型都|两者都|二者都|两个都|both models|both of them|\bboth\b", re.IGNORECASE)
@@ -101,25 +101,33 @@ class Extractor:
 
     def _read_block(self, block: Block, lead: str | None) -> None:
         carry = None  # the model the block's latest unit named
+        echo = None  # the metric its latest figure was read as ("…200,000 tokens of context; GPT-4o …128,000")
         urls = self.doc.urls_in(block.start, block.end)
         for unit in units_of(self.text, block):
             mentions = self.doc.mentions_in(unit.start, unit.end)
             if self.doc.has_quantity(unit.start, unit.end) or (
-                    unit.kind == "field" and self.doc.has_number(unit.start, unit.end)):
-                self._read_unit(unit, mentions, urls, carry or lead)
+                    unit.kind == "field" and self.doc.has_number(unit.start, unit.end)) or (
+                    echo and mentions and self.doc.has_number(unit.start, unit.end)):
+                echo = self._read_unit(unit, mentions, urls, carry or lead, echo if unit.kind == "sentence" else None)
+            else:
+                echo = None
             if mentions:
                 carry = self.doc.primary(mentions)
 
-    def _read_unit(self, unit: Unit, mentions: list[Mention], urls, fallback: str | None) -> None:
+    def _read_unit(self, unit: Unit, mentions: list[Mention], urls, fallback: str | None,
+                   echo: str | None = None) -> str | None:
+        """Reads one unit; returns the metric its last figure was read as."""
         cues = unit.key.replace("_", " ") if unit.kind == "field" and unit.key else ""
-        ctx = Context(cues=cues, headings=unit.headings, task_benchmarks=self.doc.task_benchmarks)
+        ctx = Context(cues=cues, headings=unit.headings, task_benchmarks=self.doc.task_benchmarks, echo=echo)
         sentence = (unit.start, unit.end)
         section = self.doc.subject if unit.kind == "field" else (fallback or self.doc.context_model(unit.headings))
         as_of = as_of_date(self.text, unit.start, unit.end)
         spans = clauses(self.text, unit.start, unit.end)
         read: list[tuple[Found, str]] = []
         for clause in spans:
-            if not (self.doc.has_quantity(*clause) or unit.kind == "field" and self.doc.has_number(*clause)):
+            echoing = ctx.echo and self.doc.has_number(*clause) and self.doc.mentions_in(*clause)
+            if not (self.doc.has_quantity(*clause) or unit.kind == "field" and self.doc.has_number(*clause)
+                    or echoing):
                 continue
             reader = ClauseReader(self.text, *clause, sentence, ctx, mentions, urls, self.doc, self.lex)
             both = self._both_models(unit, mentions)
@@ -133,6 +141,7 @@ class Extractor:
                     read.append((found, model))
         for found, model in self._respectively(unit, mentions, read):
             self.pending.append((found, model, unit))
+        return ctx.echo if read else None  # only a sentence that stated a figure lends it to the next
 
     def _both_models(self, unit: Unit, mentions: list[Mention]) -> list[str]:
         """A sentence about "both models" that names none: the models its section

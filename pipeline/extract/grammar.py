@@ -59,6 +59,10 @@ class Found:
     rate: float | None = None
 
 
+ECHO_METRICS = {"context_window", "max_output", "throughput"}
+_ECHO_END = re.compile(r"\s*(?:[.。;；,，)）]|$|(?:for|on|in|too|as well)\b)", re.IGNORECASE)
+
+
 @dataclass
 class Context:
     """What surrounds a clause: table labels and headers, frontmatter keys,
@@ -67,6 +71,7 @@ class Context:
     cues: str = ""  # extra cue text (row label, column header, field key)
     headings: tuple[str, ...] = ()
     task_benchmarks: dict = field(default_factory=dict)
+    echo: str | None = None  # the metric the sentence's previous figure was read as
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -149,13 +154,35 @@ class ClauseReader:
         bare_ok = bool(self.ctx.cues)  # table cells and fields read bare numbers too
         for match in QUANTITY.finditer(self.text, self.start, self.end):
             s, e = match.span()
-            if not (bare_ok or self.names.is_quantity(s)) or not self._free(s, e) or (s > 0 and self.text[s - 1].isalnum() and self.text[s - 1].isascii()):
+            if not self._free(s, e) or (s > 0 and self.text[s - 1].isalnum() and self.text[s - 1].isascii()):
                 continue
-            item = self._classify(match, arithmetic)
+            if bare_ok or self.names.is_quantity(s):
+                item = self._classify(match, arithmetic)
+            else:
+                item = self._echo(match)
             if item is not None:
                 found.append(item)
                 self.used.append((s, e))
+                if item.metric in ECHO_METRICS or item.metric.startswith("score:"):
+                    self.ctx.echo = item.metric
         return [f for f in found if not self._after_competitor(f)]
+
+    def _echo(self, match: re.Match) -> Found | None:
+        """A bare figure that repeats the sentence's previous one for another model:
+        "Claude gives you 200,000 tokens of context; GPT-4o gives you 128,000",
+        "80-100 tokens per second compared to Claude's 60"."""
+        metric = self.ctx.echo
+        s, e = match.span()
+        if metric is None or match.group("s2") or not any(m.end <= s and s - m.end <= 24 for m in self.mentions
+                                                          if m.start >= self.start):
+            return None
+        if not _ECHO_END.match(self.text, e, self.end) and e < self.end:
+            return None
+        low, high = quantity_values(match)
+        lo, hi = (0, 100) if metric.startswith("score:") else self.lex.vocab.metrics[metric].range
+        if not lo <= low <= hi:
+            return None
+        return self._qualify(Found(metric, low, high, s, e), s, e)
 
     def _after_competitor(self, f: Found) -> bool:
         before = self._before(f.start, 12)
@@ -284,10 +311,12 @@ class ClauseReader:
                 rate = 1e3 if m.group("k") else 1.0
                 direction = m.group("dir")
         found = Found("price", low, high, s, e)
-        if rate is None:  # "$15 input / $60 output per million tokens": a rate later in the clause
-            later = RATE_ANYWHERE.search(self.text, e, self.end)
-            if later:
-                rate = 1e3 if later.group("k") else 1.0
+        if rate is None:  # "$15 input / $60 output per million tokens": a rate later in the clause,
+            # else the last one before it ("$15 per million output tokens vs GPT-4o's $10")
+            nearby = RATE_ANYWHERE.search(self.text, e, self.end) or next(
+                reversed(list(RATE_ANYWHERE.finditer(self.text, self.start, s))), None)
+            if nearby:
+                rate = 1e3 if nearby.group("k") else 1.0
         if rate is None and self.ctx.cues:
             m = re.search(r"(?:/|per|每)\s*(1\s*[Kk]|[Kk]|千|1\s*M|M|MTok|million|百万|thousand)", self.ctx.cues, re.I)
             if m:
