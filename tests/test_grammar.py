@@ -183,3 +183,85 @@ def test_a_line_naming_only_a_model_introduces_the_list_below():
 ])
 def test_a_bare_figure_repeats_the_previous_metric_for_another_model(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("GPT-4o scored 88.7 on MMLU; Anthropic reports 88.7 for Claude 3.5 Sonnet too.",
+     [("gpt-4o", "score:mmlu", 88.7, None), ("claude-3.5-sonnet", "score:mmlu", 88.7, None)]),
+    ("Gemini 1.5 Pro has a 2 million token context window. Claude 3 Opus tops out at 200K tokens.",
+     [("gemini-1.5-pro", "context_window", 2e6, None), ("claude-3-opus", "context_window", 200000.0, None)]),
+    ("GPT-4o has a 128K context window. In practice I rarely needed more than 50K tokens.",
+     [("gpt-4o", "context_window", 128000.0, None)]),
+])
+def test_a_figure_after_the_metric_named_before_it(text, expected):
+    assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("GPT-4o mini costs $0.15 per 1M input tokens and $0.60 per 1M output tokens, versus $10 and $30 on GPT-4 Turbo.",
+     [("gpt-4o-mini", "price_input", 0.15, None), ("gpt-4o-mini", "price_output", 0.6, None),
+      ("gpt-4-turbo", "price_input", 10.0, None), ("gpt-4-turbo", "price_output", 30.0, None)]),
+    ("GPT-4o 输入 2.5 美元/百万 tokens、输出 10 美元/百万 tokens，Claude 3.5 Sonnet 则是 3 美元和 15 美元。",
+     [("gpt-4o", "price_input", 2.5, None), ("gpt-4o", "price_output", 10.0, None),
+      ("claude-3.5-sonnet", "price_input", 3.0, None), ("claude-3.5-sonnet", "price_output", 15.0, None)]),
+    ("GPT-4o costs $2.50 per million input tokens and $10 per million output tokens.\n"
+     "Claude 3 Opus is far pricier at $15 and $75 respectively.",
+     [("gpt-4o", "price_input", 2.5, None), ("gpt-4o", "price_output", 10.0, None),
+      ("claude-3-opus", "price_input", 15.0, None), ("claude-3-opus", "price_output", 75.0, None)]),
+    ("DeepSeek-V3 定价为每百万输入 tokens 0.27 美元（缓存命中时 0.07 美元），每百万输出 tokens 1.10 美元。",
+     [("deepseek-v3", "price_input", 0.27, None), ("deepseek-v3", "price_input", 0.07, None),
+      ("deepseek-v3", "price_output", 1.1, None)]),
+])
+def test_a_price_without_its_own_direction_word(text, expected):
+    assert _claims(text) == expected
+
+
+def test_a_tier_in_brackets_is_only_the_bracketed_price():
+    text = "DeepSeek-V3 定价为每百万输入 tokens 0.27 美元（缓存命中时 0.07 美元），每百万输出 tokens 1.10 美元。"
+    assert [c.qualifiers.tier for c in extract_claims(text, "t.md")] == ["standard", "cached", "standard"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("o1-preview 和 o1-mini 均于 2024 年 9 月 12 日发布。",
+     [("o1-preview", "release_date", "2024-09-12", None), ("o1-mini", "release_date", "2024-09-12", None)]),
+    ("Both GPT-4o and GPT-4o mini have a 128K context window.",
+     [("gpt-4o", "context_window", 128000.0, None), ("gpt-4o-mini", "context_window", 128000.0, None)]),
+    ("We measured 60 tokens/sec for Gemini 1.5 Pro and 25 tokens/sec for Claude 3 Opus, "
+     "with first-token latencies of 1.1s and 2.3s.",
+     [("gemini-1.5-pro", "throughput", 60.0, None), ("claude-3-opus", "throughput", 25.0, None),
+      ("gemini-1.5-pro", "latency", 1100.0, None), ("claude-3-opus", "latency", 2300.0, None)]),
+    ("# Claude 3.5 Haiku\n\nIt was announced on October 22, 2024 alongside Claude 3.5 Sonnet.",
+     [("claude-3.5-haiku", "release_date", "2024-10-22", None)]),
+    ("# Llama 3.1 405B\n\nThe model has a context window of 128K tokens, up from 8K in Llama 3.",
+     [("llama-3.1-405b", "context_window", 128000.0, None), ("llama-3", "context_window", 8000.0, None)]),
+    ("o1-mini 的上下文窗口为 128,000 个令牌，最大输出令牌为 65,536 个。",
+     [("o1-mini", "context_window", 128000.0, None), ("o1-mini", "max_output", 65536.0, None)]),
+])
+def test_who_a_shared_or_pronoun_subject_figure_belongs_to(text, expected):
+    assert _claims(text) == expected
+
+
+def test_a_plain_text_title_line_gives_the_document_its_subject():
+    text = "OpenAI 发布 o1-mini：更便宜的推理模型\n\n定价方面，每百万输入令牌收费 3 美元。\n"
+    assert _claims(text) == [("o1-mini", "price_input", 3.0, None)]
+
+
+def test_a_relative_clause_belongs_to_the_model_just_before_it():
+    text = "o3-mini is expected to undercut o1-mini, which still lists at $3 per million input tokens."
+    assert _claims(text) == [("o1-mini", "price_input", 3.0, None)]
+
+
+def test_keys_in_code_name_the_metric_of_a_bare_number():
+    text = '```python\nLIMITS = {\n    "gpt-4o": {"context": 128000, "max_output": 16384, "max_tokens": 4096},\n}\n```\n'
+    assert _claims(text) == [("gpt-4o", "context_window", 128000.0, None), ("gpt-4o", "max_output", 16384.0, None)]
+
+
+def test_training_data_up_to_a_date_is_a_cutoff_not_an_as_of_date():
+    assert _claims("Claude 3.5 Haiku 的训练数据截止到 2024 年 7 月。") == [
+        ("claude-3.5-haiku", "knowledge_cutoff", "2024-07", None)]
+
+
+def test_dollar_cells_under_direction_headers_take_the_rate_the_page_states():
+    text = ("Prices are in USD per million tokens.\n\n| Model | Input | Output |\n|---|---|---|\n"
+            "| GPT-4o mini | $0.15 | $0.60 |\n")
+    assert _claims(text) == [("gpt-4o-mini", "price_input", 0.15, None), ("gpt-4o-mini", "price_output", 0.6, None)]

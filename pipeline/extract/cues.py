@@ -68,3 +68,8 @@ def names_in(lex: Lexicon, kind: str, text: str) -> tuple:
 def has_cue(metric: str, *texts: str) -> bool:
     pattern = cue_sets().metric.get(metric)
     return bool(pattern) and any(pattern.search(t) for t in texts if t)
+
+
+def direction_cue(text: str) -> bool:
+    """The text says input or output price (a table header "Input", "输出")."""
+    return has_cue("price_input", text) or has_cue("price_output", text)

@@ -11,16 +11,24 @@ from collections import Counter
 from pipeline.extract.context import DocumentContext
 from pipeline.extract.grammar import ClauseReader, Context, Found, as_of_date, clauses
 from pipeline.extract.lexicon import Mention, lexicon
+from pipeline.extract.patterns import RATE_ANYWHERE
 from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-10"
+EXTRACTOR_VERSION = "rules-11"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都|两款模型都|两者都|二者都|两个都|both models|both of them|\bboth\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
 _FOR_MODEL = re.compile(r"[^\d$]{0,24}?\b(?:for|of|from|by)\s+(?:the\s+)?", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:,|，|、|和|与|及|以及|and|&)\s*(?:the\s+)?", re.IGNORECASE)
+_SHARED_AFTER = re.compile(r"\s*(?:(?:were|are|have|had|will|can|each)\s+)?(?:both|all|均|都|皆|同时)", re.IGNORECASE)
+_SHARED_BEFORE = re.compile(r"(?:\bboth|无论是|不论是)\s*$", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"(?:it|its|it's|this model|the model|这款模型|该模型|此模型|它|其)(?![A-Za-z])", re.IGNORECASE)
+_OF_MODEL = re.compile(r"[^\d$]{0,24}?\b(?:for|of|from|by|in|on|with)\s+(?:the\s+)?", re.IGNORECASE)
+_JOINED_VALUES = re.compile(r"[^\d]{0,12}?(?:\s(?:and|&)\s|和|与|及|、)\s*(?:US\$|\$|＄)?", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*(?:which|who|whose)\b", re.IGNORECASE)
 _OPEN, _CLOSE = "(（[", ")）]"
 LEAD_IN_REACH = 8  # blocks after "GPT-4o pricing:" that may lean on it
 
@@ -76,7 +84,7 @@ class Extractor:
                 lead_in = None
                 continue
             lead = lead_in if block.index <= lead_until else None
-            if block.kind in ("table", "field") and self.doc.has_number(block.start, block.end) or (
+            if block.kind in ("table", "field", "code") and self.doc.has_number(block.start, block.end) or (
                     self.doc.has_quantity(block.start, block.end)):
                 if block.kind == "table":
                     self._read_table(block, tables)
@@ -106,7 +114,7 @@ class Extractor:
         for unit in units_of(self.text, block):
             mentions = self.doc.mentions_in(unit.start, unit.end)
             if self.doc.has_quantity(unit.start, unit.end) or (
-                    unit.kind == "field" and self.doc.has_number(unit.start, unit.end)) or (
+                    unit.kind in ("field", "code") and self.doc.has_number(unit.start, unit.end)) or (
                     echo and mentions and self.doc.has_number(unit.start, unit.end)):
                 echo = self._read_unit(unit, mentions, urls, carry or lead, echo if unit.kind == "sentence" else None)
             else:
@@ -126,11 +134,11 @@ class Extractor:
         read: list[tuple[Found, str]] = []
         for clause in spans:
             echoing = ctx.echo and self.doc.has_number(*clause) and self.doc.mentions_in(*clause)
-            if not (self.doc.has_quantity(*clause) or unit.kind == "field" and self.doc.has_number(*clause)
+            if not (self.doc.has_quantity(*clause) or unit.kind in ("field", "code") and self.doc.has_number(*clause)
                     or echoing):
                 continue
             reader = ClauseReader(self.text, *clause, sentence, ctx, mentions, urls, self.doc, self.lex)
-            both = self._both_models(unit, mentions)
+            both = self._both_models(unit, mentions) or self._joint_subject(clause, mentions)
             for found in reader.read():
                 found.as_of = as_of
                 if both and not found.model_hint:  # "两个模型都支持 128K 上下文": one claim per model
@@ -158,18 +166,37 @@ class Extractor:
                 return models
         return []
 
+    def _joint_subject(self, clause: tuple[int, int], mentions: list[Mention]) -> list[str]:
+        """Models joined as one subject and said to share the figure: "o1-preview
+        和 o1-mini 均于 2024 年 9 月 12 日发布", "Both GPT-4o and GPT-4o mini have ..."."""
+        inside = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
+        for first in range(len(inside) - 1):
+            last = first
+            while last + 1 < len(inside) and _JOINED.fullmatch(self.text, inside[last].end, inside[last + 1].start):
+                last += 1
+            if last == first:
+                continue
+            shared = _SHARED_AFTER.match(self.text, inside[last].end, clause[1]) or _SHARED_BEFORE.search(
+                self.text[clause[0]:inside[first].start])
+            if shared:
+                models = list(dict.fromkeys(self.doc.resolve(m) for m in inside[first:last + 1]))
+                return models if len(models) > 1 else []
+        return []
+
     def _respectively(self, unit: Unit, mentions: list[Mention], read: list[tuple[Found, str]]):
         """"GPT-4o 和 Claude 3.5 Sonnet 的上下文窗口分别为 128K 和 200K": with 分别 /
         respectively, as many values of one metric as models named before them, in order."""
-        if not _RESPECTIVELY.search(self.text, unit.start, unit.end):
-            return read
-        by_metric: dict[str, list[Found]] = {}
-        for found, _ in read:
+        said = bool(_RESPECTIVELY.search(self.text, unit.start, unit.end))
+        by_metric: dict[str, list[tuple[Found, str]]] = {}
+        for found, model in read:
             if found.model_hint is None:
-                by_metric.setdefault(found.metric, []).append(found)
+                by_metric.setdefault(found.metric, []).append((found, model))
         assigned = {}
-        for values in by_metric.values():
-            values.sort(key=lambda f: f.start)
+        for pairs in by_metric.values():
+            pairs.sort(key=lambda p: p[0].start)
+            values = [f for f, _ in pairs]
+            if not said and not self._parallel(values, {m for _, m in pairs}):
+                continue
             named = []
             for m in mentions:
                 model = self.doc.resolve(m)
@@ -178,6 +205,14 @@ class Extractor:
             if len(values) >= 2 and len(values) == len(named):
                 assigned.update({id(f): model for f, model in zip(values, named)})
         return [(found, assigned.get(id(found), model)) for found, model in read]
+
+    def _parallel(self, values: list[Found], models: set[str]) -> bool:
+        """"…for Gemini 1.5 Pro and … for Claude 3 Opus, with latencies of 1.1s
+        and 2.3s": figures of one metric joined by "and", all given to one model,
+        read as "respectively" when as many models were named before them."""
+        if len(values) < 2 or len(models) != 1:
+            return False
+        return all(_JOINED_VALUES.fullmatch(self.text, a.end, b.start) for a, b in zip(values, values[1:]))
 
     @staticmethod
     def _clause_of(mention: Mention, spans: list[tuple[int, int]]) -> int:
@@ -189,11 +224,16 @@ class Extractor:
         number (a leading date may take the subject named after it); else the
         paragraph's, the section's or the document's model."""
         mention = found.model_hint or pick_mention(self.text, found, clause, mentions)
+        if mention and section and not found.model_hint and self._pronoun_subject(found, mention, mentions,
+                                                                                   clauses_of_unit[0][0]):
+            return section
         if mention:
             return self._member_named_in(self.doc.resolve(mention), clause, found.start)
         is_date = isinstance(found.value, str)
         if is_date or any(self._opens_clause(m, clause) for m in mentions):
             earlier = [m for m in mentions if is_date or m.end <= found.start or self._opens_clause(m, clause)]
+        elif _RELATIVE.match(self.text, clause[0]):  # "…undercut o1-mini, which still lists at $3"
+            earlier = [m for m in mentions if m.end <= clause[0]][-1:]
         else:  # the subject of the nearest earlier clause that names a model
             named = [m for m in mentions if m.end <= clause[0]]
             nearest = max((self._clause_of(m, clauses_of_unit) for m in named), default=None)
@@ -203,6 +243,16 @@ class Extractor:
         if model and size:
             return self.doc.sibling(model, size.group(1))
         return self._member_named_in(model, clause, found.start) if model else model
+
+    def _pronoun_subject(self, found: Found, mention: Mention, mentions: list[Mention], unit_start: int) -> bool:
+        """"It was announced on October 22, 2024 alongside Claude 3.5 Sonnet": a
+        sentence whose subject is a pronoun is about the model before it, not one
+        named after the number (unless the number is "for"/"of" that model)."""
+        if mention.start < found.end or any(m.start < found.start for m in mentions):
+            return False
+        if _OF_MODEL.fullmatch(self.text[found.end:mention.start]):
+            return False
+        return bool(_PRONOUN_SUBJECT.match(self.text, unit_start))
 
     def _member_named_in(self, model: str, clause: tuple[int, int], pos: int) -> str:
         """A family and a bare member word before the number: "Claude 3 family:
@@ -244,6 +294,8 @@ class Extractor:
     def _price_convention(self) -> float | None:
         """The per-token rate the document states most often for prices."""
         rates = Counter(f.rate for f, _, _ in self.pending if f.metric.startswith("price") and f.rate)
+        if not rates:  # "Prices are list prices in USD per million tokens."
+            rates = Counter(1e3 if m.group("k") else 1.0 for m in RATE_ANYWHERE.finditer(self.text))
         return rates.most_common(1)[0][0] if rates else None
 
     def _finish(self) -> list[Claim]:

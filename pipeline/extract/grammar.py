@@ -9,13 +9,14 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extract.lexicon import Lexicon, lexicon
-from pipeline.extract.cues import cue_sets, has_cue, names_in
+from pipeline.extract.cues import cue_sets, direction_cue, has_cue, names_in
 from pipeline.extract.patterns import (
     ARITHMETIC,
     AS_OF,
     CLAUSE_BREAK,
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
+    KEY_BEFORE,
     MS_AFTER,
     PAIR_HEAD,
     PAIR_TAIL,
@@ -23,6 +24,8 @@ from pipeline.extract.patterns import (
     PARAMETER_KIND,
     PERCENT_AFTER,
     PER_TIME,
+    PRICE_CONJ_HEAD,
+    PRICE_CONJ_TAIL,
     POINTS_AFTER,
     RATE_AFTER,
     RATE_ANYWHERE,
@@ -33,6 +36,8 @@ from pipeline.extract.patterns import (
     THROUGHPUT_AFTER,
     THROUGHPUT_BEFORE,
     TOKEN_AFTER,
+    TOKENS_COUNTED,
+    COUNTER_AFTER,
     YEAR,
 )
 from pipeline.extract.numbers import DATE, QUANTITY, date_value, quantity_values
@@ -59,6 +64,7 @@ class Found:
     rate: float | None = None
 
 
+_FOR_NAME = re.compile(r"\s*(?:for|of|by)\s+(?:the\s+)?", re.IGNORECASE)
 ECHO_METRICS = {"context_window", "max_output", "throughput"}
 _ECHO_END = re.compile(r"\s*(?:[.。;；,，)）]|$|(?:for|on|in|too|as well)\b)", re.IGNORECASE)
 
@@ -156,10 +162,9 @@ class ClauseReader:
             s, e = match.span()
             if not self._free(s, e) or (s > 0 and self.text[s - 1].isalnum() and self.text[s - 1].isascii()):
                 continue
-            if bare_ok or self.names.is_quantity(s):
-                item = self._classify(match, arithmetic)
-            else:
-                item = self._echo(match)
+            item = self._classify(match, arithmetic) if bare_ok or self.names.is_quantity(s) else None
+            if item is None and not bare_ok:
+                item = self._keyed(match) or self._echo(match)
             if item is not None:
                 found.append(item)
                 self.used.append((s, e))
@@ -173,9 +178,10 @@ class ClauseReader:
         "80-100 tokens per second compared to Claude's 60"."""
         metric = self.ctx.echo
         s, e = match.span()
-        if metric is None or match.group("s2") or not any(m.end <= s and s - m.end <= 24 for m in self.mentions
-                                                          if m.start >= self.start):
-            return None
+        if metric is None or match.group("s2") or not any(
+                (m.end <= s and s - m.end <= 24) or (m.start >= e and _FOR_NAME.fullmatch(self.text, e, m.start))
+                for m in self.mentions if m.start >= self.start):
+            return None  # "…; GPT-4o gives you 128,000", "…; Anthropic reports 88.7 for Claude 3.5 Sonnet"
         if not _ECHO_END.match(self.text, e, self.end) and e < self.end:
             return None
         low, high = quantity_values(match)
@@ -183,6 +189,21 @@ class ClauseReader:
         if not lo <= low <= hi:
             return None
         return self._qualify(Found(metric, low, high, s, e), s, e)
+
+    def _keyed(self, match: re.Match) -> Found | None:
+        """A bare number after a key that names a token metric, as code and
+        config write it: `"context": 128000`, `max_output=16384`."""
+        s, e = match.span()
+        key = KEY_BEFORE.search(self.text, max(self.start, s - 40), s)
+        if key is None or match.group("s2"):
+            return None
+        words = re.sub(r"[_\-]+", " ", key.group(1)).lower()
+        low, high = quantity_values(match)
+        for metric in ("max_output", "context_window", "throughput"):
+            lo, hi = self.lex.vocab.metrics[metric].range
+            if has_cue(metric, words) and lo <= low <= hi:
+                return Found(metric, low, high, s, e)
+        return None
 
     def _after_competitor(self, f: Found) -> bool:
         before = self._before(f.start, 12)
@@ -217,7 +238,7 @@ class ClauseReader:
             found = self._qualify(Found("parameters", low, high, s, e), s, e)
             found.setting = self._parameter_kind(s, e)
             return found
-        token_unit = TOKEN_AFTER.match(after)
+        token_unit = TOKEN_AFTER.match(after) or (TOKENS_COUNTED.search(before) and COUNTER_AFTER.match(after))
         if token_unit or scale in ("k", "m") or self._bare_table_value():
             return self._tokens_or_hint(low, high, s, e + (token_unit.end() if token_unit else 0), arithmetic)
         return None
@@ -256,6 +277,8 @@ class ClauseReader:
         metric = self._nearest_cue(("max_output", "context_window"), s, e)
         if metric is None and has_cue("context_window", self.sentence_text):
             metric = "context_window"
+        if metric is None and self.ctx.echo in ("context_window", "max_output") and self.mentions:
+            metric = self.ctx.echo  # "…a 2 million token context window. Claude 3 Opus tops out at 200K tokens."
         if metric:
             return self._qualify(Found(metric, low, high, s, e), s, e)
         if self.ctx.cues:  # a bare number in a table cell: the header says what it is
@@ -313,8 +336,10 @@ class ClauseReader:
         found = Found("price", low, high, s, e)
         if rate is None:  # "$15 input / $60 output per million tokens": a rate later in the clause,
             # else the last one before it ("$15 per million output tokens vs GPT-4o's $10")
+            # or the sentence's last before the clause ("…per 1M output tokens, versus $10 and $30 on GPT-4 Turbo")
             nearby = RATE_ANYWHERE.search(self.text, e, self.end) or next(
-                reversed(list(RATE_ANYWHERE.finditer(self.text, self.start, s))), None)
+                reversed(list(RATE_ANYWHERE.finditer(self.text, self.start, s))), None) or next(
+                reversed(list(RATE_ANYWHERE.finditer(self.text, self.sentence[0], self.start))), None)
             if nearby:
                 rate = 1e3 if nearby.group("k") else 1.0
         if rate is None and self.ctx.cues:
@@ -322,7 +347,10 @@ class ClauseReader:
             if m:
                 rate = 1e3 if m.group(1).replace(" ", "").lower() in ("1k", "k", "thousand", "千") else 1.0
         if rate is None:
-            if low <= 0 or low >= 100 or not (pair or has_cue("price", self.clause, self.ctx.cues)):
+            joined = PRICE_CONJ_HEAD.match(after) or PRICE_CONJ_TAIL.search(before)  # "at $15 and $75"
+            priced = has_cue("price", self.clause, self.ctx.cues) or (  # a "$" cell under an "Input" header
+                self.ctx.cues and CURRENCY_BEFORE.search(before) and direction_cue(self.ctx.cues))
+            if low <= 0 or low >= 100 or not (pair or joined or priced):
                 return None
             found.needs_rate = True
         found.rate = rate
@@ -353,10 +381,37 @@ class ClauseReader:
         if best:
             return words[best.lower()]
         cue = finder.search(self.ctx.cues)
-        return words[cue.group(0).lower()] if cue else "price"
+        if cue:
+            return words[cue.group(0).lower()]
+        return self._elided_direction(finder, window_start, s, e, words)
+
+    def _elided_direction(self, finder: re.Pattern, window_start: int, s: int, e: int, words: dict) -> str:
+        """No direction word beside the price: one in brackets takes the price
+        before the bracket's ("输入 0.27 美元（缓存命中时 0.07 美元）"); a bare pair
+        in a sentence that states both directions is input then output
+        ("$0.15 input and $0.60 output, versus $10 and $30 on GPT-4 Turbo")."""
+        bracket = re.search(r"[(（][^)）]*$", self.text[window_start:s])
+        if bracket:
+            earlier = list(finder.finditer(self.text, self.start, window_start + bracket.start()))
+            if earlier:
+                return words[earlier[-1].group(0).lower()]
+        directions = {words[m.group(0).lower()] for m in finder.finditer(self.sentence_text)}
+        if not directions:  # "…$10.50 per million output tokens. Claude 3 Opus is pricier at $15 and $75."
+            paragraph = self.text.rfind("\n\n", max(0, self.sentence[0] - 400), self.sentence[0])
+            lead = self.text[max(paragraph, self.sentence[0] - 400, 0):self.sentence[0]]
+            directions = {words[m.group(0).lower()] for m in finder.finditer(lead)}
+        if directions == {"price_input", "price_output"}:
+            if PRICE_CONJ_HEAD.match(self.text, e, self.end):
+                return "price_input"
+            if PRICE_CONJ_TAIL.search(self.text[max(self.start, s - 24):s]):
+                return "price_output"
+        return "price"
 
     def _tier(self, pos: int) -> str:
-        lead = self.text[self.sentence[0]:pos] + " " + self.clause + " " + self.ctx.cues
+        """Batch or cached, said in the sentence up to the price or in its clause;
+        words in brackets count only for the numbers inside those brackets."""
+        lead = _outside_brackets(self.text[self.sentence[0]:pos]) + " " + _outside_brackets(
+            self.clause, pos - self.start) + " " + self.ctx.cues
         if self.cues.cached.search(lead):
             return "cached"
         if self.cues.batch.search(lead):
@@ -486,6 +541,14 @@ class ClauseReader:
             if gap is not None and len(gap) <= 12 and re.fullmatch(r"[\s（(<>/a-z\"'「：:]*", gap, re.I):
                 return mention
         return None
+
+
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _outside_brackets(text: str, keep: int = -1) -> str:
+    """`text` without its bracketed asides, except the one holding offset `keep`."""
+    return _BRACKETED.sub(lambda m: m.group(0) if m.start() <= keep < m.end() else " ", text)
 
 
 def as_of_date(text: str, start: int, end: int) -> str | None:

@@ -24,18 +24,26 @@ RATE_ANYWHERE = re.compile(
     r"(?![A-Za-z])", re.IGNORECASE)
 PAIR_HEAD = re.compile(r"^\s*(?:[A-Za-z]{1,6}\s*)?/\s*(?:US\$|\$|＄)\s*\d")  # "$3 / $15", "$2.50 in / $10 out"
 PAIR_TAIL = re.compile(r"(?:US\$|\$|＄)\s*[\d.,\\]+\s*(?:[A-Za-z]{1,6}\s*)?/\s*(?:US\$|\$|＄)\s*$")
+_CONJ = r"\s*(?:and|和|与|及|、|&)\s*"
+PRICE_CONJ_HEAD = re.compile(rf"\s*(?:美元|美金|dollars?)?{_CONJ}(?:US\$|\$|＄)?\s*\d", re.IGNORECASE)  # "$10 and $30"
+PRICE_CONJ_TAIL = re.compile(rf"(?:[$＄]\s*[\d.,]+|[\d.,]+\s*(?:美元|美金|dollars?)){_CONJ}(?:US\$|\$|＄)?\s*$", re.IGNORECASE)
 PER_TIME = re.compile(r"^\s*(?:/|per|每)\s*(?:月|年|天|小时|month|year|day|hour|user|用户|seat)", re.IGNORECASE)
 THROUGHPUT_AFTER = re.compile(rf"^\s*{TOKEN_WORD}\s*(?:/|per|每)\s*(?:s|sec|secs|second|秒)(?![A-Za-z])", re.IGNORECASE)
 THROUGHPUT_BEFORE = re.compile(r"每秒(?:钟)?\s*(?:可以?|能)?\s*(?:生成|输出|处理|产生)?\s*(?:约|大约|近|~|超过|至少|最多|高达|多达)?\s*$")
 TOKEN_AFTER = re.compile(
     rf"^\s*(?:\\?-)?\s*(?:(?:input|output|context|prompt|completion|输入|输出)\s*)?{TOKEN_WORD}(?![A-Za-z])",
     re.IGNORECASE)
+# "最大输出令牌为 65,536 个": the token word before the number, the counter word after it
+TOKENS_COUNTED = re.compile(rf"{TOKEN_WORD}\s*(?:数|数量|上限)?\s*(?:为|是|有|达|达到|可达|多达|高达|[:：])?\s*$", re.IGNORECASE)
+COUNTER_AFTER = re.compile(r"^\s*个(?!\s*(?:月|字|小时|百分点))")
+KEY_BEFORE = re.compile(r"[\"']?([A-Za-z][\w\- ]{1,30}?)[\"']?\s*[:=]\s*$")  # `"context": ` before a number in code
 MS_AFTER = re.compile(r"^\s*(?:ms|毫秒|milliseconds?|msec)(?![A-Za-z])", re.IGNORECASE)
 SECONDS_AFTER = re.compile(r"^\s*(?:s|sec|secs|seconds?|秒钟?)(?![A-Za-z/])", re.IGNORECASE)
 PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent)")
 POINTS_AFTER = re.compile(r"^\s*(?:分|points?|pts)(?![A-Za-z])", re.IGNORECASE)
 ARITHMETIC = re.compile(r"[\d)）%]\s*[×*＊+=＝]\s*[\d$＄(（]")  # an operator between numbers: a worked example
-AS_OF = re.compile(r"(?:as of|as at|截至|截止到|截止至)\s*", re.IGNORECASE)
+# "截至 2024 年 6 月" dates a claim, but "训练数据截止到 2024 年 7 月" is a cut-off
+AS_OF = re.compile(r"(?:as of|as at|(?<!数据)(?<!知识)(?<!数据 )(?<!知识 )(?:截至|截止到|截止至))\s*", re.IGNORECASE)
 SHOTS = re.compile(r"(\d+)[- ]?shot(?:[- ,]*(cot|chain[- ]of[- ]thought))?|pass@(\d+)|\b(cot)\b", re.IGNORECASE)
 PARAMETER_KIND = re.compile(r"(?P<active>active|activated|激活)|(?P<total>total|总)", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[，；;]|,(?!\s?\d)|\s(?:while|whereas|but)\s|但是?|而(?=[^且])")

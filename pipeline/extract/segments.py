@@ -17,6 +17,7 @@ _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(
 _FIELD = re.compile(r"[ \t]*([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 # sentence ends: CJK full stops always; ASCII ones before a space and a capital/CJK/quote
 _SENTENCE_END = re.compile(r"[。！？](?:[”」』\"')）]*)|[!?](?=\s|$)|;\s|；|\.(?=\s+[A-Z\"'(\[\u4e00-\u9fff])|\.(?=\s*$)")
+_TITLE_END = re.compile(r"[。.!?！？;；:：,，]\s*$")
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
 PROSE_FIELDS = {"title", "meta_title", "description", "summary", "excerpt", "subtitle", "abstract"}
 
@@ -172,6 +173,23 @@ def blocks_of(text: str) -> list[Block]:
             blocks.append(Block("table", start, end, len(blocks), headings=context, rows=rows))
 
     visit(_PARSER.tree(body))
+    return _with_plain_title(text, blocks)
+
+
+def _with_plain_title(text: str, blocks: list[Block]) -> list[Block]:
+    """A document with no headings whose first block is one short line with no
+    sentence end (a plain-text article's title line) gets that line as its
+    title heading, so it gives the rest of the document its subject."""
+    first = next((i for i, b in enumerate(blocks) if b.kind != "field" or b.key in PROSE_FIELDS), None)
+    if first is None or first + 1 >= len(blocks) or any(b.kind == "heading" for b in blocks):
+        return blocks
+    block = blocks[first]
+    line = text[block.start:block.end]
+    if block.kind != "prose" or block.key or "\n" in line or len(line) > 100 or _TITLE_END.search(line):
+        return blocks
+    blocks[first] = Block("heading", block.start, block.end, block.index, headings=block.headings)
+    for later in blocks[first + 1:]:
+        later.headings = (*later.headings, line)
     return blocks
 
 
