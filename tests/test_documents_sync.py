@@ -2,8 +2,10 @@
 left byte-for-byte alone, changed ones replaced with what derived from them,
 removed ones dropped, and failing ones keep their last good version."""
 import duckdb
+import pytest
 
 from pipeline.ingest.fetch import FetchPolicy
+from pipeline.ingest.parse import ParseError, read_frontmatter
 from pipeline.ingest.sources import read_all
 from pipeline.store.documents import sync_documents
 from pipeline.store.schema import apply_schema
@@ -127,3 +129,10 @@ def test_a_missing_sources_folder_is_refused_not_emptied(workspace):
     with pytest.raises(FileNotFoundError, match="does not exist"):
         _sync(con, sources.parent / "nowhere")
     assert con.execute("select count(*) from documents").fetchone()[0] == 2
+
+
+def test_markdown_escapes_in_quoted_frontmatter_are_read_literally():
+    text = '---\ntitle: "GPT\\-4o vs Claude 3\\.5 Sonnet"\ndate: 2024-09-15\n---\n\nGPT\\-4o has a 128K context window.\n'
+    assert read_frontmatter(text)["title"] == "GPT\\-4o vs Claude 3\\.5 Sonnet"
+    with pytest.raises(ParseError, match="frontmatter"):
+        read_frontmatter('---\ntitle: "GPT\\-4o [unclosed\nx: [\n---\n')

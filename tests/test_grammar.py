@@ -265,3 +265,32 @@ def test_dollar_cells_under_direction_headers_take_the_rate_the_page_states():
     text = ("Prices are in USD per million tokens.\n\n| Model | Input | Output |\n|---|---|---|\n"
             "| GPT-4o mini | $0.15 | $0.60 |\n")
     assert _claims(text) == [("gpt-4o-mini", "price_input", 0.15, None), ("gpt-4o-mini", "price_output", 0.6, None)]
+
+
+def test_respectively_after_two_benchmarks_gives_each_score_its_benchmark():
+    text = ("Claude 3.5 Sonnet scores 92.0% on HumanEval and 59.4% on GPQA, "
+            "while GPT-4o reaches 90.2% and 53.6% respectively.")
+    assert _claims(text) == [("claude-3.5-sonnet", "score:humaneval", 92.0, None),
+                             ("claude-3.5-sonnet", "score:gpqa", 59.4, None),
+                             ("gpt-4o", "score:humaneval", 90.2, None), ("gpt-4o", "score:gpqa", 53.6, None)]
+
+
+def test_the_two_respectively_are_the_models_of_the_sentence_before():
+    text = "在 MMLU 上，Llama 3.1 405B 获得了 88.6% 的分数，而 Claude 3 Opus 为 86.8%。在 HumanEval 上，两者分别为 89.0% 和 84.9%。"
+    assert _claims(text)[2:] == [("llama-3.1-405b", "score:humaneval", 89.0, None),
+                                 ("claude-3-opus", "score:humaneval", 84.9, None)]
+
+
+def test_a_launch_price_dates_the_prices_and_is_no_release_date():
+    claims = extract_claims("GPT-4o: $5 per 1M input tokens (the May 2024 launch price).", "t.md")
+    assert [(c.metric, c.value, c.qualifiers.as_of) for c in claims] == [("price_input", 5.0, "2024-05")]
+
+
+def test_a_pair_with_chinese_directions_in_brackets():
+    text = "与 GPT-4o mini（$0.15 输入 / $0.60 输出，每百万 tokens）相比，它更便宜。"
+    assert _claims(text) == [("gpt-4o-mini", "price_input", 0.15, None), ("gpt-4o-mini", "price_output", 0.6, None)]
+
+
+def test_output_tokens_after_a_context_window_are_the_maximum_output():
+    text = "Released o1 with a 200,000-token context window and up to 100,000 output tokens."
+    assert _claims(text)[-2:] == [("o1", "context_window", 200000.0, None), ("o1", "max_output", 100000.0, None)]

@@ -16,10 +16,10 @@ from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-11"
+EXTRACTOR_VERSION = "rules-12"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
-_BOTH = re.compile(r"两个模型都|两款模型都|两者都|二者都|两个都|both models|both of them|\bboth\b", re.IGNORECASE)
+_BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
 _FOR_MODEL = re.compile(r"[^\d$]{0,24}?\b(?:for|of|from|by)\s+(?:the\s+)?", re.IGNORECASE)
 _JOINED = re.compile(r"\s*(?:,|，|、|和|与|及|以及|and|&)\s*(?:the\s+)?", re.IGNORECASE)
@@ -109,6 +109,7 @@ class Extractor:
 
     def _read_block(self, block: Block, lead: str | None) -> None:
         carry = None  # the model the block's latest unit named
+        self.previous_named = []  # and every model it named, in order ("两者分别为 …")
         echo = None  # the metric its latest figure was read as ("…200,000 tokens of context; GPT-4o …128,000")
         urls = self.doc.urls_in(block.start, block.end)
         for unit in units_of(self.text, block):
@@ -121,6 +122,7 @@ class Extractor:
                 echo = None
             if mentions:
                 carry = self.doc.primary(mentions)
+                self.previous_named = self._named_models(mentions)
 
     def _read_unit(self, unit: Unit, mentions: list[Mention], urls, fallback: str | None,
                    echo: str | None = None) -> str | None:
@@ -154,7 +156,8 @@ class Extractor:
     def _both_models(self, unit: Unit, mentions: list[Mention]) -> list[str]:
         """A sentence about "both models" that names none: the models its section
         (or the document's title) compares, when that is two or three of them."""
-        if mentions or not _BOTH.search(self.text, unit.start, unit.end):
+        if mentions or not _BOTH.search(self.text, unit.start, unit.end) or _RESPECTIVELY.search(
+                self.text, unit.start, unit.end):
             return []
         for text in [*reversed(unit.headings), self.doc.title or ""]:
             models = []
@@ -187,6 +190,8 @@ class Extractor:
         """"GPT-4o 和 Claude 3.5 Sonnet 的上下文窗口分别为 128K 和 200K": with 分别 /
         respectively, as many values of one metric as models named before them, in order."""
         said = bool(_RESPECTIVELY.search(self.text, unit.start, unit.end))
+        if said:
+            self._respective_benchmarks(unit, read)
         by_metric: dict[str, list[tuple[Found, str]]] = {}
         for found, model in read:
             if found.model_hint is None:
@@ -197,14 +202,29 @@ class Extractor:
             values = [f for f, _ in pairs]
             if not said and not self._parallel(values, {m for _, m in pairs}):
                 continue
-            named = []
-            for m in mentions:
-                model = self.doc.resolve(m)
-                if m.end <= values[0].start and model not in named:
-                    named.append(model)
+            named = self._named_models([m for m in mentions if m.end <= values[0].start])
+            if not named and said and _BOTH.search(self.text, unit.start, unit.end):
+                named = self.previous_named  # "…美洲驼 … 88.6%，而克劳德 3 作品为 86.8%。…两者分别为 89.0% 和 84.9%"
             if len(values) >= 2 and len(values) == len(named):
                 assigned.update({id(f): model for f, model in zip(values, named)})
         return [(found, assigned.get(id(found), model)) for found, model in read]
+
+    def _named_models(self, mentions: list[Mention]) -> list[str]:
+        return list(dict.fromkeys(self.doc.resolve(m) for m in mentions))
+
+    def _respective_benchmarks(self, unit: Unit, read: list[tuple[Found, str]]) -> None:
+        """"Sonnet scores 92.0% on HumanEval and 59.4% on GPQA, while GPT-4o reaches
+        90.2% and 53.6% respectively": scores after the last benchmark named take
+        the benchmarks in the order they were named."""
+        benches = self.doc.benchmarks_in(unit.start, unit.end)
+        slugs = list(dict.fromkeys(slug for _, _, slug in benches))
+        if len(slugs) < 2:
+            return
+        trailing = sorted((f for f, _ in read if f.metric.startswith("score:") and f.model_hint is None
+                           and f.start >= benches[-1][1]), key=lambda f: f.start)
+        if len(trailing) == len(slugs):
+            for found, slug in zip(trailing, slugs):
+                found.metric = f"score:{slug}"
 
     def _parallel(self, values: list[Found], models: set[str]) -> bool:
         """"…for Gemini 1.5 Pro and … for Claude 3 Opus, with latencies of 1.1s

@@ -17,6 +17,7 @@ from pipeline.extract.patterns import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
     KEY_BEFORE,
+    LAUNCH_PRICE,
     MS_AFTER,
     PAIR_HEAD,
     PAIR_TAIL,
@@ -25,6 +26,7 @@ from pipeline.extract.patterns import (
     PERCENT_AFTER,
     PER_TIME,
     PRICE_CONJ_HEAD,
+    PRICE_NOUN,
     PRICE_CONJ_TAIL,
     POINTS_AFTER,
     RATE_AFTER,
@@ -289,7 +291,8 @@ class ClauseReader:
                 if has_cue(metric, self.ctx.cues):
                     factor = 1000.0 if metric == "latency" and re.search(r"\(s\)|seconds|秒", self.ctx.cues) else 1.0
                     return self._qualify(Found(metric, low * factor, high * factor if high else None, s, e), s, e)
-            if has_cue("price", self.ctx.cues) or has_cue("price_input", self.ctx.cues):
+            scaled = self.text[e - 1:e] in "kKmM万"  # "（≤128K）" in a price row is a token count
+            if not scaled and (has_cue("price", self.ctx.cues) or has_cue("price_input", self.ctx.cues)):
                 return self._price(low, high, s, e, self._before(s), self._after(e))
         return None
 
@@ -299,7 +302,7 @@ class ClauseReader:
         best, best_gap = None, None
         for metric in metrics:
             for cue in cue_sets().metric[metric].finditer(self.text, self.start, self.end):
-                gap = s - cue.end() if cue.end() <= s else cue.start() - e
+                gap = s - cue.end() if cue.end() <= s else max(0, cue.start() - e)  # a cue in the unit: 0
                 if best_gap is None or abs(gap) < best_gap:
                     best, best_gap = metric, abs(gap)
         if best is None:
@@ -311,7 +314,8 @@ class ClauseReader:
             return None
         pair = "input" if PAIR_HEAD.match(after) else "output" if PAIR_TAIL.search(before) else None
         if pair == "input":  # "$3 / $15 per 1M tokens": the rate follows the second price
-            tail = re.match(r"\s*(?:[A-Za-z]{1,6}\s*)?/\s*(?:US\$|\$|＄)\s*[\d.,\\]+\s*[KkMm]?(?:\s*[A-Za-z]{1,6}\b)?",
+            tail = re.match(r"\s*(?:(?:[A-Za-z]{1,6}|输入|输出)\s*)?/\s*(?:US\$|\$|＄)\s*[\d.,\\]+\s*[KkMm]?"
+                            r"(?:\s*(?:[A-Za-z]{1,6}\b|输入|输出))?",
                             after)
             after = after[tail.end():] if tail else after
         rate, direction = None, None
@@ -519,7 +523,8 @@ class ClauseReader:
                 return {s: metric for s, _, _ in dates}
         for start, end in ((self.start, self.end), self.sentence):
             cues = [(c.start(), c.end(), metric) for metric in ("knowledge_cutoff", "release_date")
-                    for c in cue_sets().metric[metric].finditer(self.text, start, end)]
+                    for c in cue_sets().metric[metric].finditer(self.text, start, end)
+                    if not (metric == "release_date" and PRICE_NOUN.match(self.text, c.end()))]  # "launch price"
             if cues:
                 break
         out: dict[int, str] = {}
@@ -556,5 +561,8 @@ def as_of_date(text: str, start: int, end: int) -> str | None:
     for match in AS_OF.finditer(text, start, end):
         date = DATE.match(text, match.end())
         if date:
+            return date_value(date)
+    for date in DATE.finditer(text, start, end):  # "(the May 2024 launch price)"
+        if LAUNCH_PRICE.match(text, date.end()):
             return date_value(date)
     return None

@@ -7,7 +7,7 @@ import re
 TOKEN_WORD = r"(?:tokens?|toks?|个?\s*(?:标记|令牌|词元|代币|token)s?)"
 CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|＄|USD\s?)\s*$")
 CURRENCY_AFTER = re.compile(r"^\s*(?:美元|美金|USD|US dollars?|dollars?|(?P<cents>cents?|美分))(?![A-Za-z])", re.IGNORECASE)
-DIRECTION = r"(?:\s*(?P<dir>input|output|prompt|completion|输入|输出))?"
+DIRECTION = r"(?:\s*(?:cached\s+|cache\s+|batch\s+|缓存)?(?P<dir>input|output|prompt|completion|输入|输出))?"
 RATE_AFTER = re.compile(
     r"^\s*(?:/|per|each|every|每)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000|1000|one thousand)|"
     r"(?P<m>1\s*M|M|MTok|mtok|百万|100\s*万|million|one million|1,000,000|1000000|mil)|(?P<t>(?=\s*(?:个\s*)?(?:tokens?|toks?|令牌|标记|词元))))"
@@ -22,11 +22,13 @@ RATE_BEFORE = re.compile(
 RATE_ANYWHERE = re.compile(
     r"(?:/|per|每)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000)|(?P<m>1\s*M|M|MTok|百万|100\s*万|million|one million))"
     r"(?![A-Za-z])", re.IGNORECASE)
-PAIR_HEAD = re.compile(r"^\s*(?:[A-Za-z]{1,6}\s*)?/\s*(?:US\$|\$|＄)\s*\d")  # "$3 / $15", "$2.50 in / $10 out"
-PAIR_TAIL = re.compile(r"(?:US\$|\$|＄)\s*[\d.,\\]+\s*(?:[A-Za-z]{1,6}\s*)?/\s*(?:US\$|\$|＄)\s*$")
+PAIR_HEAD = re.compile(r"^\s*(?:(?:[A-Za-z]{1,6}|输入|输出)\s*)?/\s*(?:US\$|\$|＄)\s*\d")  # "$3 / $15", "$2.50 in / $10 out"
+PAIR_TAIL = re.compile(r"(?:US\$|\$|＄)\s*[\d.,\\]+\s*(?:(?:[A-Za-z]{1,6}|输入|输出)\s*)?/\s*(?:US\$|\$|＄)\s*$")
 _CONJ = r"\s*(?:and|和|与|及|、|&)\s*"
 PRICE_CONJ_HEAD = re.compile(rf"\s*(?:美元|美金|dollars?)?{_CONJ}(?:US\$|\$|＄)?\s*\d", re.IGNORECASE)  # "$10 and $30"
 PRICE_CONJ_TAIL = re.compile(rf"(?:[$＄]\s*[\d.,]+|[\d.,]+\s*(?:美元|美金|dollars?)){_CONJ}(?:US\$|\$|＄)?\s*$", re.IGNORECASE)
+PRICE_NOUN = re.compile(r"\s*(?:price|pricing|prices|价格|定价|价)", re.IGNORECASE)
+LAUNCH_PRICE = re.compile(r"\s*(?:launch|release|发布|首发|上线)\s*(?:price|pricing|价格?|定价)", re.IGNORECASE)
 PER_TIME = re.compile(r"^\s*(?:/|per|每)\s*(?:月|年|天|小时|month|year|day|hour|user|用户|seat)", re.IGNORECASE)
 THROUGHPUT_AFTER = re.compile(rf"^\s*{TOKEN_WORD}\s*(?:/|per|每)\s*(?:s|sec|secs|second|秒)(?![A-Za-z])", re.IGNORECASE)
 THROUGHPUT_BEFORE = re.compile(r"每秒(?:钟)?\s*(?:可以?|能)?\s*(?:生成|输出|处理|产生)?\s*(?:约|大约|近|~|超过|至少|最多|高达|多达)?\s*$")

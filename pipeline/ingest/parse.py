@@ -18,6 +18,7 @@ DetectorFactory.seed = 0  # langdetect is random unless seeded
 
 _FIRST_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_MARKDOWN_ESCAPE = re.compile(r"\\(?=[-.!#*_()\[\]{}+`|>~])")
 
 
 class ParseError(ValueError):
@@ -44,10 +45,15 @@ def html_to_text(html: str) -> str:
 
 
 def read_frontmatter(text: str) -> dict:
+    """The YAML frontmatter. Markdown escapes in quoted values (`title: "GPT\\-4o"`,
+    common in exported posts) are not YAML escapes: they are read literally."""
     try:
         metadata, _ = frontmatter.parse(text)
     except yaml.YAMLError as exc:
-        raise ParseError(f"broken YAML frontmatter: {exc}".splitlines()[0]) from exc
+        try:
+            metadata, _ = frontmatter.parse(_MARKDOWN_ESCAPE.sub(r"\\\\", text))
+        except yaml.YAMLError:
+            raise ParseError(f"broken YAML frontmatter: {exc}".splitlines()[0]) from exc
     if not isinstance(metadata, dict):
         raise ParseError("YAML frontmatter is not a mapping")
     return metadata
@@ -98,7 +104,7 @@ def build_document(*, kind: str, location: str, source: str, data: bytes, text: 
         location=location,
         kind=kind,
         content_type=content_type,
-        title=str(title) if title else None,
+        title=_MARKDOWN_ESCAPE.sub("", str(title)) if title else None,
         author=str(author) if author else None,
         published_at=published,
         lang=detect_language(text),
