@@ -294,3 +294,14 @@ def test_a_pair_with_chinese_directions_in_brackets():
 def test_output_tokens_after_a_context_window_are_the_maximum_output():
     text = "Released o1 with a 200,000-token context window and up to 100,000 output tokens."
     assert _claims(text)[-2:] == [("o1", "context_window", 200000.0, None), ("o1", "max_output", 100000.0, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "A single 100K-token prompt to Claude 3.5 Sonnet costs about $0.30.",
+    "GPT-4o's benchmark scores did not predict our 71% task success rate.",
+    "ChatGPT Plus costs $20 per month and GPT-4o is included.",
+    "Moving from GPT-4 to GPT-4o cut our bill by 50% and latency by 40%.",
+    "GPT-4o is 2x faster than GPT-4 Turbo in our traces.",
+])
+def test_figures_that_are_not_claims(text):
+    assert _claims(text) == []

@@ -19,6 +19,7 @@ from pipeline.extract.patterns import (
     KEY_BEFORE,
     LAUNCH_PRICE,
     MS_AFTER,
+    OWN_FIGURE,
     PAIR_HEAD,
     PAIR_TAIL,
     PARAM_SCALES,
@@ -38,6 +39,7 @@ from pipeline.extract.patterns import (
     THROUGHPUT_AFTER,
     THROUGHPUT_BEFORE,
     TOKEN_AFTER,
+    TOKEN_COUNT,
     TOKENS_COUNTED,
     COUNTER_AFTER,
     YEAR,
@@ -208,8 +210,9 @@ class ClauseReader:
         return None
 
     def _after_competitor(self, f: Found) -> bool:
+        """`vs competitors' 85%`, `our 71% task success rate`: not the model's figure."""
         before = self._before(f.start, 12)
-        return bool(self.cues.competitor.search(before)) and f.model_hint is None
+        return (bool(self.cues.competitor.search(before)) or bool(OWN_FIGURE.search(before))) and f.model_hint is None
 
     def _classify(self, match: re.Match, arithmetic: bool) -> Found | None:
         s, e = match.span()
@@ -350,6 +353,8 @@ class ClauseReader:
             m = re.search(r"(?:/|per|每)\s*(1\s*[Kk]|[Kk]|千|1\s*M|M|MTok|million|百万|thousand)", self.ctx.cues, re.I)
             if m:
                 rate = 1e3 if m.group(1).replace(" ", "").lower() in ("1k", "k", "thousand", "千") else 1.0
+        if rate is None and TOKEN_COUNT.search(self.text, self.start, s):
+            return None  # "a single 100K-token prompt costs about $0.30": the cost of one request
         if rate is None:
             joined = PRICE_CONJ_HEAD.match(after) or PRICE_CONJ_TAIL.search(before)  # "at $15 and $75"
             priced = has_cue("price", self.clause, self.ctx.cues) or (  # a "$" cell under an "Input" header
@@ -562,7 +567,8 @@ def as_of_date(text: str, start: int, end: int) -> str | None:
         date = DATE.match(text, match.end())
         if date:
             return date_value(date)
-    for date in DATE.finditer(text, start, end):  # "(the May 2024 launch price)"
-        if LAUNCH_PRICE.match(text, date.end()):
-            return date_value(date)
+    for launch in LAUNCH_PRICE.finditer(text, start, end):  # "(the May 2024 launch price)"
+        for date in DATE.finditer(text, max(start, launch.start() - 24), launch.start() + 1):
+            if date.end() <= launch.start() and not text[date.end():launch.start()].strip():
+                return date_value(date)
     return None
