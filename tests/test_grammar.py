@@ -305,3 +305,35 @@ def test_output_tokens_after_a_context_window_are_the_maximum_output():
 ])
 def test_figures_that_are_not_claims(text):
     assert _claims(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("---\ndate: 2024-11-20\n---\n\nOpenAI shipped GPT-4o in May and o1 in December.\n",
+     [("gpt-4o", "release_date", "2024-05", None), ("o1", "release_date", "2023-12", None)]),
+    ("# Frontier models, December 2024\n\nOpenAI shipped GPT-4o in May and o1 in December.\n",
+     [("gpt-4o", "release_date", "2024-05", None), ("o1", "release_date", "2024-12", None)]),
+    ("---\ndate: 2024-11-20\n---\n\nGPT-4o 于 5 月发布。\n", [("gpt-4o", "release_date", "2024-05", None)]),
+    ("OpenAI shipped GPT-4o in May.\n", []),  # no year anywhere: no date
+])
+def test_a_month_without_a_year_takes_the_documents_year(text, expected):
+    assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("As for context windows, GPT-4o and o1-mini sit at 128K, Claude 3.5 Sonnet at 200K.",
+     [("gpt-4o", "context_window", 128000.0, None), ("o1-mini", "context_window", 128000.0, None),
+      ("claude-3.5-sonnet", "context_window", 200000.0, None)]),
+    ("Claude 3.5 Sonnet beats GPT-4o and Gemini 1.5 Pro with 92.0% on HumanEval.",
+     [("claude-3.5-sonnet", "score:humaneval", 92.0, None)]),
+    ("Measurements put GPT-4o at roughly 100 output tokens per second and Claude 3.5 Sonnet at about 55. "
+     "Time to first token is around 0.5 seconds for both.",
+     [("gpt-4o", "throughput", 100.0, None), ("claude-3.5-sonnet", "throughput", 55.0, None),
+      ("gpt-4o", "latency", 500.0, None), ("claude-3.5-sonnet", "latency", 500.0, None)]),
+    ("GPT-4o costs $2.50 per 1M input tokens. With the Batch API, OpenAI discounts GPT-4o to $1.25 input and $5.00 output.",
+     [("gpt-4o", "price_input", 2.5, None), ("gpt-4o", "price_input", 1.25, None),
+      ("gpt-4o", "price_output", 5.0, None)]),
+    ("GPT-4o mini 支持 128K 个令牌的上下文窗口，每个请求最多可输出 16K 个令牌。",
+     [("gpt-4o-mini", "context_window", 128000.0, None), ("gpt-4o-mini", "max_output", 16000.0, None)]),
+])
+def test_shared_subjects_and_elided_units(text, expected):
+    assert _claims(text) == expected

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.extract.lexicon import Lexicon, Mention
+from pipeline.extract.numbers import DATE, YEARLESS_MONTH, date_value
 from pipeline.extract.segments import Block
 
 _DIGITS = re.compile(r"\d+")
@@ -44,6 +45,7 @@ class DocumentContext:
     tasks: Spans = None
     numbers: list[int] = field(default_factory=list)  # digit runs outside names and URLs
     quantities: list[int] = field(default_factory=list)  # the ones written as quantities
+    dated: tuple[int, int | None] | None = None  # the year (and month) the document is written in
 
     @classmethod
     def build(cls, text: str, blocks: list[Block], lex: Lexicon) -> "DocumentContext":
@@ -54,6 +56,7 @@ class DocumentContext:
         doc.benchmarks = Spans(scan.benchmarks)
         doc.tasks = Spans(scan.tasks)
         doc.numbers = doc._free_numbers()
+        doc.dated = doc._dated()
         doc.quantities = doc._quantities(scan.marks)
         doc.family_member = doc._family_members()
         doc.task_benchmarks = doc._task_benchmarks()
@@ -94,7 +97,24 @@ class DocumentContext:
             lo = bisect.bisect_left(numbers, start - 30)
             hi = bisect.bisect_left(numbers, end + 30)
             keep.update(numbers[lo:hi])
+        if self.dated:  # "shipped GPT-4o in May": the month name marks the clause as one to read
+            keep.update(m.start("en") for m in YEARLESS_MONTH.finditer(self.text) if m.group("en"))
         return sorted(keep)
+
+    def _dated(self) -> tuple[int, int | None] | None:
+        """When the document says it was written: its frontmatter date, else a
+        date or year in its title."""
+        for block in self.blocks[:60]:
+            if block.kind == "field" and block.key in ("date", "published", "published_at", "updated"):
+                found = DATE.search(self.text, block.start, block.end)
+                if found and (value := date_value(found)):
+                    return int(value[:4]), int(value[5:7])
+        title = self._title() or ""
+        found = DATE.search(title)
+        if found and (value := date_value(found)):
+            return int(value[:4]), int(value[5:7])
+        year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", title)
+        return (int(year.group(0)), None) if year else None
 
     def has_number(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.numbers, start)

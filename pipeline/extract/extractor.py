@@ -5,6 +5,7 @@ the table's, the section's, the document's) and the unit it came from is
 its quote."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -16,7 +17,7 @@ from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-13"
+EXTRACTOR_VERSION = "rules-14"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
@@ -25,10 +26,14 @@ _FOR_MODEL = re.compile(r"[^\d$]{0,24}?\b(?:for|of|from|by)\s+(?:the\s+)?", re.I
 _JOINED = re.compile(r"\s*(?:,|，|、|和|与|及|以及|and|&)\s*(?:the\s+)?", re.IGNORECASE)
 _SHARED_AFTER = re.compile(r"\s*(?:(?:were|are|have|had|will|can|each)\s+)?(?:both|all|均|都|皆|同时)", re.IGNORECASE)
 _SHARED_BEFORE = re.compile(r"(?:\bboth|无论是|不论是)\s*$", re.IGNORECASE)
+_CLAUSE_OPENING = re.compile(r"[\s*_]*(?:(?:and|but|while|whereas|the|而|但)\s*)?", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?:it|its|it's|this model|the model|这款模型|该模型|此模型|它|其)(?![A-Za-z])", re.IGNORECASE)
 _OF_MODEL = re.compile(r"[^\d$]{0,24}?\b(?:for|of|from|by|in|on|with)\s+(?:the\s+)?", re.IGNORECASE)
 _JOINED_VALUES = re.compile(r"[^\d]{0,12}?(?:\s(?:and|&)\s|和|与|及|、)\s*(?:US\$|\$|＄)?", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*(?:which|who|whose)\b", re.IGNORECASE)
+_OUTRANKS = re.compile(r"[^\d]{0,6}?\b(?:beats?|outperforms?|outscores?|surpass(?:es)?|overtakes?|edges? out|tops)\s+"
+                       r"(?:both\s+)?(?:the\s+)?|[^\d]{0,6}?(?:超过|超越|优于|击败|胜过|领先于?)\s*", re.IGNORECASE)
+_ATTACHED = re.compile(r"\s*(?:'s|’s|的)?\s*(?:[:：(（]|at|score of|scores?|得分为?|为|是)?\s*[$＄]?\s*", re.IGNORECASE)
 _OPEN, _CLOSE = "(（[", ")）]"
 LEAD_IN_REACH = 8  # blocks after "GPT-4o pricing:" that may lean on it
 
@@ -62,6 +67,9 @@ def pick_mention(text: str, found: Found, clause: tuple[int, int], mentions: lis
     if after and _FOR_MODEL.fullmatch(text[found.end:after[0].start]):
         return after[0]  # "25 tokens/sec for Claude 3 Opus"
     before = [m for m in inside if m.end <= found.start]
+    if len(before) >= 2 and _OUTRANKS.fullmatch(text, before[0].end, before[1].start) and not _ATTACHED.fullmatch(
+            text, before[-1].end, found.start):
+        return before[0]  # "Claude 3.5 Sonnet beats GPT-4o and Gemini 1.5 Pro with 92.0%": the subject's
     if before:
         return before[-1]
     return inside[0]
@@ -75,6 +83,7 @@ class Extractor:
         self.blocks = blocks_of(text)
         self.doc = DocumentContext.build(text, self.blocks, self.lex)
         self.pending: list[tuple[Found, str, Unit]] = []
+        self.previous_named: list[str] = []
 
     def run(self) -> list[Claim]:
         lead_in, lead_until = None, -1  # "GPT-4o pricing:" lends its model to what follows
@@ -167,6 +176,8 @@ class Extractor:
                     models.append(model)
             if 2 <= len(models) <= 3:
                 return models
+        if 2 <= len(self.previous_named) <= 3:  # "…GPT-4o … Claude 3.5 Sonnet … . Around 0.5 s for both."
+            return self.previous_named
         return []
 
     def _joint_subject(self, clause: tuple[int, int], mentions: list[Mention]) -> list[str]:
@@ -179,12 +190,17 @@ class Extractor:
                 last += 1
             if last == first:
                 continue
-            shared = _SHARED_AFTER.match(self.text, inside[last].end, clause[1]) or _SHARED_BEFORE.search(
-                self.text[clause[0]:inside[first].start])
+            lead = self.text[clause[0]:inside[first].start]
+            shared = _SHARED_AFTER.match(self.text, inside[last].end, clause[1]) or _SHARED_BEFORE.search(lead) or (
+                _CLAUSE_OPENING.fullmatch(lead) and self._figures_in(clause) == 1)  # "GPT-4o and o1-mini sit at 128K"
             if shared:
                 models = list(dict.fromkeys(self.doc.resolve(m) for m in inside[first:last + 1]))
                 return models if len(models) > 1 else []
         return []
+
+    def _figures_in(self, clause: tuple[int, int]) -> int:
+        quantities = self.doc.quantities
+        return bisect.bisect_left(quantities, clause[1]) - bisect.bisect_left(quantities, clause[0])
 
     def _respectively(self, unit: Unit, mentions: list[Mention], read: list[tuple[Found, str]]):
         """"GPT-4o 和 Claude 3.5 Sonnet 的上下文窗口分别为 128K 和 200K": with 分别 /

@@ -19,6 +19,7 @@ from pipeline.extract.patterns import (
     KEY_BEFORE,
     LAUNCH_PRICE,
     MS_AFTER,
+    MODEL_THEN_DATE,
     OWN_FIGURE,
     PAIR_HEAD,
     PAIR_TAIL,
@@ -44,7 +45,7 @@ from pipeline.extract.patterns import (
     COUNTER_AFTER,
     YEAR,
 )
-from pipeline.extract.numbers import DATE, QUANTITY, date_value, quantity_values
+from pipeline.extract.numbers import DATE, QUANTITY, YEARLESS_MONTH, date_value, quantity_values, yearless_value
 
 
 @dataclass
@@ -496,17 +497,19 @@ class ClauseReader:
         """Dates next to a release or cut-off cue (each cue takes the date
         nearest to it), or a model's date in brackets (a lineage)."""
         found = []
-        if not YEAR.search(self.text, self.start, self.end):
-            return found
         dates = []
-        for match in DATE.finditer(self.text, self.start, self.end):
-            s, e = match.span()
-            value = date_value(match)
-            if value is None or not self._free(s, e):
-                continue
-            self.used.append((s, e))
-            if not AS_OF.search(self._before(s, 12)):
-                dates.append((s, e, value))
+        if YEAR.search(self.text, self.start, self.end):
+            for match in DATE.finditer(self.text, self.start, self.end):
+                s, e = match.span()
+                value = date_value(match)
+                if value is None or not self._free(s, e):
+                    continue
+                self.used.append((s, e))
+                if not AS_OF.search(self._before(s, 12)):
+                    dates.append((s, e, value))
+        dates += self._yearless_dates()
+        if not dates:
+            return found
         cued = self._cued_dates(dates)
         for s, e, value in dates:
             metric, hint = cued.get(s), None
@@ -516,6 +519,20 @@ class ClauseReader:
                 found.append(Found(metric, value, None, s, e, model_hint=hint,
                                    hedged=bool(self.cues.hedged.search(self.clause))))
         return found
+
+    def _yearless_dates(self) -> list[tuple[int, int, str]]:
+        """"in May", "于 5 月" in a document that says when it was written."""
+        dated = getattr(self.names, "dated", None)
+        if not dated:
+            return []
+        out = []
+        for match in YEARLESS_MONTH.finditer(self.text, self.start, self.end):
+            s, e = match.span("en") if match.group("en") else match.span()
+            value = yearless_value(match, *dated)
+            if value and self._free(s, e):
+                self.used.append((s, e))
+                out.append((s, e, value))
+        return sorted(out)
 
     def _cued_dates(self, dates: list[tuple[int, int, str]]) -> dict[int, str]:
         """Date start -> metric, pairing each cue with its nearest date. A field's
@@ -540,7 +557,16 @@ class ClauseReader:
             else:
                 nearest = min(dates, key=lambda d: d[0] - ce if d[0] >= ce else cs - d[1])
             out.setdefault(nearest[0], metric)
+        if out and len(set(out.values())) == 1:  # "shipped GPT-4o in May and o1 in December"
+            metric = next(iter(out.values()))
+            for s, _, _ in dates:
+                if s not in out and s > min(out) and self._model_then_date(s):
+                    out[s] = metric
         return out
+
+    def _model_then_date(self, s: int) -> bool:
+        """`o1 in December`, `o1 于 12 月`: a model named just before the date."""
+        return any(m.end <= s and MODEL_THEN_DATE.fullmatch(self.text, m.end, s) for m in self.mentions)
 
     def _lineage(self, s: int):
         """A model name followed by its date in brackets: `GPT-4 Vision（2023.9）`."""

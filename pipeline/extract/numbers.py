@@ -88,3 +88,26 @@ def date_value(match: re.Match) -> str | None:
 def _month_key(name: str) -> str:
     name = name.lower().rstrip(".")
     return name if name in MONTHS else name[:3]
+
+
+# A month with no year ("shipped GPT-4o in May", "于 5 月发布"): a date only in a
+# document that dates itself. English month names in capitals only ("may" is a verb).
+YEARLESS_MONTH = re.compile(
+    r"\b(?:in|since|on|from|until|through|early|late|mid-?)\s+(?P<en>January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)\b(?![ \t]*,?[ \t]*\d)"
+    r"|(?:今年|于|在|同年)\s*(?P<zh>\d{1,2})\s*月份?(?!\s*\d)"
+)
+_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december"]
+
+
+def yearless_value(match: re.Match, year: int, latest_month: int | None) -> str | None:
+    """YYYY-MM for a month of the document's year; a month after the document's
+    own month belongs to the year before."""
+    month = _MONTH_NAMES.index(match.group("en").lower()) + 1 if match.group("en") else int(match.group("zh"))
+    if not 1 <= month <= 12:
+        return None
+    if latest_month is not None and month > latest_month:
+        year -= 1
+    return f"{year:04d}-{month:02d}"
+

@@ -25,12 +25,15 @@ RATE_ANYWHERE = re.compile(
 PAIR_HEAD = re.compile(r"^\s*(?:(?:[A-Za-z]{1,6}|输入|输出)\s*)?/\s*(?:US\$|\$|＄)\s*\d")  # "$3 / $15", "$2.50 in / $10 out"
 PAIR_TAIL = re.compile(r"(?:US\$|\$|＄)\s*[\d.,\\]+\s*(?:(?:[A-Za-z]{1,6}|输入|输出)\s*)?/\s*(?:US\$|\$|＄)\s*$")
 _CONJ = r"\s*(?:and|和|与|及|、|&)\s*"
-PRICE_CONJ_HEAD = re.compile(rf"\s*(?:美元|美金|dollars?)?{_CONJ}(?:US\$|\$|＄)?\s*\d", re.IGNORECASE)  # "$10 and $30"
-PRICE_CONJ_TAIL = re.compile(rf"(?:[$＄]\s*[\d.,]+|[\d.,]+\s*(?:美元|美金|dollars?)){_CONJ}(?:US\$|\$|＄)?\s*$", re.IGNORECASE)
+_DIRECTION_WORD = r"(?:\s*(?:input|output|prompt|completion|输入|输出))?"
+PRICE_CONJ_HEAD = re.compile(  # "$10 and $30", "$1.25 input and $5.00 output"
+    rf"\s*(?:美元|美金|dollars?)?{_DIRECTION_WORD}{_CONJ}(?:US\$|\$|＄)?\s*\d", re.IGNORECASE)
+PRICE_CONJ_TAIL = re.compile(
+    rf"(?:[$＄]\s*[\d.,]+|[\d.,]+\s*(?:美元|美金|dollars?)){_DIRECTION_WORD}{_CONJ}(?:US\$|\$|＄)?\s*$", re.IGNORECASE)
 PRICE_NOUN = re.compile(r"\s*(?:price|pricing|prices|价格|定价|价)", re.IGNORECASE)
 LAUNCH_PRICE = re.compile(r"(?:launch|release|发布|首发|上线)\s*(?:price|pricing|价格?|定价)", re.IGNORECASE)
 PER_TIME = re.compile(r"^\s*(?:/|per|每)\s*(?:月|年|天|小时|month|year|day|hour|user|用户|seat)", re.IGNORECASE)
-THROUGHPUT_AFTER = re.compile(rf"^\s*{TOKEN_WORD}\s*(?:/|per|每)\s*(?:s|sec|secs|second|秒)(?![A-Za-z])", re.IGNORECASE)
+THROUGHPUT_AFTER = re.compile(rf"^\s*(?:output\s+|generated\s+|输出\s*)?{TOKEN_WORD}\s*(?:/|per|每)\s*(?:s|sec|secs|second|秒)(?![A-Za-z])", re.IGNORECASE)
 THROUGHPUT_BEFORE = re.compile(r"每秒(?:钟)?\s*(?:可以?|能)?\s*(?:生成|输出|处理|产生)?\s*(?:约|大约|近|~|超过|至少|最多|高达|多达)?\s*$")
 TOKEN_AFTER = re.compile(
     rf"^\s*(?:\\?-)?\s*(?:(?:input|output|context|prompt|completion|输入|输出)\s*)?{TOKEN_WORD}(?![A-Za-z])",
@@ -41,6 +44,7 @@ COUNTER_AFTER = re.compile(r"^\s*个(?!\s*(?:月|字|小时|百分点))")
 KEY_BEFORE = re.compile(r"[\"']?([A-Za-z][\w\- ]{1,30}?)[\"']?\s*[:=]\s*$")  # `"context": ` before a number in code
 TOKEN_COUNT = re.compile(rf"\d[\d,.]*\s*(?:[KkMm]|万|千)?\s*-?\s*{TOKEN_WORD}(?![A-Za-z])", re.IGNORECASE)
 OWN_FIGURE = re.compile(r"(?:\b(?:our|my|their|your)|我们的|我们)\s*$", re.IGNORECASE)  # "our 71% success rate"
+MODEL_THEN_DATE = re.compile(r"\s*(?:\(|（)?\s*(?:in|on|于|在)?\s*", re.IGNORECASE)
 MS_AFTER = re.compile(r"^\s*(?:ms|毫秒|milliseconds?|msec)(?![A-Za-z])", re.IGNORECASE)
 SECONDS_AFTER = re.compile(r"^\s*(?:s|sec|secs|seconds?|秒钟?)(?![A-Za-z/])", re.IGNORECASE)
 PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent)")
