@@ -337,3 +337,16 @@ def test_a_month_without_a_year_takes_the_documents_year(text, expected):
 ])
 def test_shared_subjects_and_elided_units(text, expected):
     assert _claims(text) == expected
+
+
+def test_money_headers_with_in_and_out_are_price_columns():
+    text = "| Model | $/M in | $/M out |\n|---|---:|---:|\n| GPT-4o mini | 0.15 | 0.60 |\n"
+    assert _claims(text) == [("gpt-4o-mini", "price_input", 0.15, None), ("gpt-4o-mini", "price_output", 0.6, None)]
+
+
+def test_a_member_named_once_does_not_take_over_its_family():
+    text = ("**Llama 3.2**：Meta 在 2024 年 9 月 25 日发布了 1B、3B 两个轻量模型，全部支持 128K 上下文。"
+            "其中 Llama 3.2 3B 的 MMLU 成绩为 63.4%。")
+    assert _claims(text) == [("llama-3.2", "release_date", "2024-09-25", None),
+                             ("llama-3.2", "context_window", 128000.0, None),
+                             ("llama-3.2-3b", "score:mmlu", 63.4, None)]

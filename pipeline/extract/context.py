@@ -173,7 +173,7 @@ class DocumentContext:
 
     def _family_members(self) -> dict[str, str]:
         """A family stands for the member the document is about: the only one it
-        names, or one named at least twice as often as any other."""
+        names (at least twice), or one named at least twice as often as any other."""
         counts = Counter(m.model for m in self.mentions.items)
         resolved = {}
         for model in counts:
@@ -182,6 +182,8 @@ class DocumentContext:
             members = Counter({n: c for n, c in counts.items()
                                if n in self.lex.descendants[model] and not self.lex.vocab.models[n].is_family})
             ranked = members.most_common(2)
+            if ranked and ranked[0][1] < 2:
+                continue  # a member named once ("其中 Llama 3.2 3B …") does not make the document about it
             if len(ranked) == 1 or (len(ranked) == 2 and ranked[0][1] >= 2 * ranked[1][1]):
                 resolved[model] = ranked[0][0]
         return resolved

@@ -19,6 +19,8 @@ from pipeline.extract.patterns import (
     KEY_BEFORE,
     LAUNCH_PRICE,
     MS_AFTER,
+    MONEY_HEADER,
+    HEADER_DIRECTION,
     MODEL_THEN_DATE,
     OWN_FIGURE,
     PAIR_HEAD,
@@ -296,7 +298,8 @@ class ClauseReader:
                     factor = 1000.0 if metric == "latency" and re.search(r"\(s\)|seconds|秒", self.ctx.cues) else 1.0
                     return self._qualify(Found(metric, low * factor, high * factor if high else None, s, e), s, e)
             scaled = self.text[e - 1:e] in "kKmM万"  # "（≤128K）" in a price row is a token count
-            if not scaled and (has_cue("price", self.ctx.cues) or has_cue("price_input", self.ctx.cues)):
+            if not scaled and (has_cue("price", self.ctx.cues) or has_cue("price_input", self.ctx.cues)
+                               or MONEY_HEADER.search(self.ctx.cues)):  # "$/M in", "USD / 1M out"
                 return self._price(low, high, s, e, self._before(s), self._after(e))
         return None
 
@@ -371,8 +374,8 @@ class ClauseReader:
     def _direction(self, stated: str | None, s: int, e: int) -> str:
         """Input or output: said with the rate, else the direction word nearest
         the number between its neighbours (`$15 input / $60 output`)."""
-        words = {"input": "price_input", "prompt": "price_input", "输入": "price_input",
-                 "output": "price_output", "completion": "price_output", "输出": "price_output"}
+        words = {"input": "price_input", "prompt": "price_input", "输入": "price_input", "in": "price_input",
+                 "output": "price_output", "completion": "price_output", "输出": "price_output", "out": "price_output"}
         if stated:
             return words[stated.lower()]
         finder = re.compile(r"input|prompt|输入|output|completion|输出", re.I)
@@ -390,7 +393,7 @@ class ClauseReader:
                 best, best_gap = m.group(0), m.start() - e
         if best:
             return words[best.lower()]
-        cue = finder.search(self.ctx.cues)
+        cue = finder.search(self.ctx.cues) or HEADER_DIRECTION.search(self.ctx.cues)
         if cue:
             return words[cue.group(0).lower()]
         return self._elided_direction(finder, window_start, s, e, words)
