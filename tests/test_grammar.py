@@ -350,3 +350,10 @@ def test_a_member_named_once_does_not_take_over_its_family():
     assert _claims(text) == [("llama-3.2", "release_date", "2024-09-25", None),
                              ("llama-3.2", "context_window", 128000.0, None),
                              ("llama-3.2-3b", "score:mmlu", 63.4, None)]
+
+
+def test_latency_percentiles_are_settings():
+    text = "| Model | TTFT p50 | TTFT p95 | Output TPS |\n|---|---|---|---|\n| GPT-4o | 0.42 s | 0.95 s | 104 |\n"
+    claims = extract_claims(text, "t.md")
+    assert [(c.metric, c.value, c.qualifiers.setting) for c in claims] == [
+        ("latency", 420.0, "p50"), ("latency", 950.0, "p95"), ("throughput", 104.0, None)]

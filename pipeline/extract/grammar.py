@@ -19,6 +19,7 @@ from pipeline.extract.patterns import (
     KEY_BEFORE,
     LAUNCH_PRICE,
     MS_AFTER,
+    PERCENTILE,
     MONEY_HEADER,
     HEADER_DIRECTION,
     MODEL_THEN_DATE,
@@ -435,7 +436,16 @@ class ClauseReader:
         if cue_needed and not has_cue("latency", self.clause, self.sentence_text, self.ctx.cues):
             return None
         found = Found("latency", low * factor, high * factor if high is not None else None, s, unit_end)
+        found.setting = self._percentile(s)
         return self._with_modality(self._qualify(found, s, unit_end), unit_end)
+
+    def _percentile(self, s: int) -> str | None:
+        """`p95`, `median`: latencies at different percentiles are different facts.
+        The nearest one before the number in its clause, else the table header's."""
+        said = list(PERCENTILE.finditer(self.text, self.start, s)) or list(PERCENTILE.finditer(self.ctx.cues))
+        if not said:
+            return None
+        return f"p{said[-1].group(1)}" if said[-1].group(1) else "p50"
 
     def _with_modality(self, found: Found, unit_end: int) -> Found:
         right = self.text[unit_end:min(self.end, unit_end + 8)]
