@@ -357,3 +357,15 @@ def test_latency_percentiles_are_settings():
     claims = extract_claims(text, "t.md")
     assert [(c.metric, c.value, c.qualifiers.setting) for c in claims] == [
         ("latency", 420.0, "p50"), ("latency", 950.0, "p95"), ("throughput", 104.0, None)]
+
+
+def test_a_cell_of_two_values_under_a_header_naming_two_metrics():
+    text = "| 模型 | 上下文/最大输出 |\n|---|---|\n| GPT-4o | 128K / 16K |\n"
+    assert _claims(text) == [("gpt-4o", "context_window", 128000.0, None), ("gpt-4o", "max_output", 16000.0, None)]
+
+
+def test_a_note_in_brackets_after_a_price_is_its_tier():
+    text = "- **DeepSeek-R1**\n  - Input: $0.55/M tokens (cache miss), $0.14/M (cache hit)\n"
+    claims = extract_claims(text, "t.md")
+    assert [(c.metric, c.value, c.qualifiers.tier) for c in claims] == [
+        ("price_input", 0.55, "standard"), ("price_input", 0.14, "cached")]

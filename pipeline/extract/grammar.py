@@ -19,6 +19,7 @@ from pipeline.extract.patterns import (
     KEY_BEFORE,
     LAUNCH_PRICE,
     MS_AFTER,
+    NOTE_AFTER,
     PERCENTILE,
     MONEY_HEADER,
     HEADER_DIRECTION,
@@ -369,7 +370,7 @@ class ClauseReader:
             found.needs_rate = True
         found.rate = rate
         found.metric = self._direction(direction or pair, s, e)
-        found.tier = self._tier(s)
+        found.tier = self._tier(s, max(e, unit_end))
         return self._qualify(found, s, unit_end)
 
     def _direction(self, stated: str | None, s: int, e: int) -> str:
@@ -419,13 +420,17 @@ class ClauseReader:
                 return "price_input"
             if PRICE_CONJ_TAIL.search(self.text[max(self.start, s - 24):s]):
                 return "price_output"
+        if len(directions) == 1 and self.start > self.sentence[0]:  # "Input: $0.55/M (cache miss), $0.14/M (cache hit)"
+            return directions.pop()
         return "price"
 
-    def _tier(self, pos: int) -> str:
+    def _tier(self, pos: int, end: int) -> str:
         """Batch or cached, said in the sentence up to the price or in its clause;
-        words in brackets count only for the numbers inside those brackets."""
+        words in brackets count only for the numbers inside those brackets, or
+        for the price just before a bracket with no number of its own ("$0.14/M (cache hit)")."""
+        note = NOTE_AFTER.match(self.text, end, self.end)
         lead = _outside_brackets(self.text[self.sentence[0]:pos]) + " " + _outside_brackets(
-            self.clause, pos - self.start) + " " + self.ctx.cues
+            self.clause, pos - self.start) + " " + self.ctx.cues + " " + (note.group(1) if note else "")
         if self.cues.cached.search(lead):
             return "cached"
         if self.cues.batch.search(lead):

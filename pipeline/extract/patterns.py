@@ -48,6 +48,7 @@ MODEL_THEN_DATE = re.compile(r"\s*(?:\(|（)?\s*(?:in|on|于|在)?\s*", re.IGNOR
 MONEY_HEADER = re.compile(r"[$＄]|\bUSD\b|美元|\bcost\b", re.IGNORECASE)  # a table column of prices
 HEADER_DIRECTION = re.compile(r"\b(?:in|out)\b", re.IGNORECASE)  # "$/M in", "$/M out"
 PERCENTILE = re.compile(r"\bp(50|75|90|95|99)\b|(median|中位数)", re.IGNORECASE)
+NOTE_AFTER = re.compile(r"[^\d(（$＄]{0,24}?[(（]([^()（）\d]{1,30})[)）]")  # "$0.14/M (cache hit)"
 MS_AFTER = re.compile(r"^\s*(?:ms|毫秒|milliseconds?|msec)(?![A-Za-z])", re.IGNORECASE)
 SECONDS_AFTER = re.compile(r"^\s*(?:s|sec|secs|seconds?|秒钟?)(?![A-Za-z/])", re.IGNORECASE)
 PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent)")

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from pipeline.extract.context import DocumentContext
 from pipeline.extract.segments import Unit
 
+_SLASH = re.compile(r"\s*/\s*")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_DIGIT = re.compile(r"\d")
 _MODEL_HEADER = re.compile(r"^\W*(?:model|models|模型|名称|name|llm)\W*$", re.IGNORECASE)
 
 
@@ -31,6 +34,21 @@ def _cell_text(text: str, span: tuple[int, int]) -> str:
 
 def _cell_models(doc: DocumentContext, span: tuple[int, int]) -> list[str]:
     return sorted({doc.resolve(m) for m in doc.mentions_in(*span)})
+
+
+def _split_cell(text: str, span: tuple[int, int], cues: str, model: str | None) -> list[CellPlan]:
+    """`128K / 16K` under `上下文/最大输出`: as many slash-separated values as the
+    header (or row label) names things, each read with its own name."""
+    names = [n.strip() for n in _SLASH.split(_BRACKETED.sub(" ", cues)) if n.strip()]
+    parts = list(_SLASH.finditer(text, span[0], span[1]))
+    if len(names) < 2 or len(parts) + 1 != len(names):
+        return [CellPlan(span[0], span[1], cues, model)]
+    bounds = [span[0], *[p.start() for p in parts], span[1]]
+    starts = [span[0], *[p.end() for p in parts]]
+    pieces = [(starts[i], bounds[i + 1]) for i in range(len(names))]
+    if not all(_DIGIT.search(text, a, b) for a, b in pieces):
+        return [CellPlan(span[0], span[1], cues, model)]
+    return [CellPlan(a, b, name, model) for (a, b), name in zip(pieces, names)]
 
 
 def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPlan]]:
@@ -59,7 +77,7 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
         if column_models:
             for index, span in enumerate(cells[1:], start=1):
                 head = header_texts[index] if index < len(header_texts) else ""
-                row_plans.append(CellPlan(span[0], span[1], label, column_models.get(index)))
+                row_plans.extend(_split_cell(doc.text, span, label, column_models.get(index)))
         elif model_column is not None and model_column < len(cells):
             models = _cell_models(doc, cells[model_column])
             row_model = models[0] if len(models) == 1 else None
@@ -69,7 +87,7 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
                 if index == model_column:
                     continue
                 head = header_texts[index] if index < len(header_texts) else ""
-                row_plans.append(CellPlan(span[0], span[1], head, row_model))
+                row_plans.extend(_split_cell(doc.text, span, head, row_model))
         else:
             for index, span in enumerate(cells[1:], start=1):
                 head = header_texts[index] if index < len(header_texts) else ""
