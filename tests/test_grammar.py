@@ -369,3 +369,27 @@ def test_a_note_in_brackets_after_a_price_is_its_tier():
     claims = extract_claims(text, "t.md")
     assert [(c.metric, c.value, c.qualifiers.tier) for c in claims] == [
         ("price_input", 0.55, "standard"), ("price_input", 0.14, "cached")]
+
+
+def test_a_versus_pair_in_a_comparison_article_maps_to_its_two_models():
+    text = ("# GPT-4o or Claude 3.5 Sonnet?\n\nWe compare GPT-4o and Claude 3.5 Sonnet for a support bot.\n\n"
+            "GPT-4o wins on cost: input is cheaper ($2.50 vs $3.00 per 1 million tokens) and so is output "
+            "($10.00 vs $15.00 per 1 million tokens).\n")
+    assert _claims(text) == [("gpt-4o", "price_input", 2.5, None), ("claude-3.5-sonnet", "price_input", 3.0, None),
+                             ("gpt-4o", "price_output", 10.0, None), ("claude-3.5-sonnet", "price_output", 15.0, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Claude 3.5 Sonnet has a 200K-token context window, 56% larger than GPT-4o.",
+     [("claude-3.5-sonnet", "context_window", 200000.0, None)]),
+    ("| Metric | Claude 3.5 Sonnet | GPT-4o |\n|---|---|---|\n| GPQA | 0.6 | 0.5 |\n",
+     [("claude-3.5-sonnet", "score:gpqa", 60.0, None), ("gpt-4o", "score:gpqa", 50.0, None)]),
+    ("| Price | Claude 3.5 Sonnet | GPT-4o |\n|---|---|---|\n| Input / 1M tokens | $3.00 1.2x | $2.50 |\n"
+     "| Cache hit / 1M tokens | $0.30 | $1.25 |\n| Medium job (5K in / 1K out) | $0.0300 | $0.0225 |\n",
+     [("claude-3.5-sonnet", "price_input", 3.0, None), ("gpt-4o", "price_input", 2.5, None),
+      ("claude-3.5-sonnet", "price_input", 0.3, None), ("gpt-4o", "price_input", 1.25, None)]),
+    ("Rates below are per-1M-token list prices.\n\n| Rate | GPT-4o |\n|---|---|\n| Cache read | $1.25 |\n",
+     [("gpt-4o", "price_input", 1.25, None)]),
+])
+def test_what_web_comparison_pages_write(text, expected):
+    assert _claims(text) == expected

@@ -165,6 +165,18 @@ class DocumentContext:
         pool = specific or resolved
         return pool.pop() if len(pool) == 1 else None
 
+    def compared_pair(self) -> list[str]:
+        """The two models a comparison article is about: the two specific models it
+        names most (each at least twice), in the order it first names them."""
+        counts = Counter(self.resolve(m) for m in self.mentions.items)
+        top = [model for model, n in counts.most_common() if n >= 2 and not self.is_family(model)][:3]
+        if len(top) < 2 or (len(top) == 3 and counts[top[2]] == counts[top[1]]):
+            return []
+        first = {}
+        for m in self.mentions.items:
+            first.setdefault(self.resolve(m), m.start)
+        return sorted(top[:2], key=first.get)
+
     def sibling(self, model: str, size: str) -> str | None:
         """`the 8B variant` of llama-3.1-405b is llama-3.1-8b, when the vocabulary knows it."""
         family = self.lex.vocab.models[model].family if model in self.lex.vocab.models else None

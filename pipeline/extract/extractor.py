@@ -17,7 +17,7 @@ from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-17"
+EXTRACTOR_VERSION = "rules-18"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
@@ -34,6 +34,9 @@ _RELATIVE = re.compile(r"\s*(?:which|who|whose)\b", re.IGNORECASE)
 _OUTRANKS = re.compile(r"[^\d]{0,6}?\b(?:beats?|outperforms?|outscores?|surpass(?:es)?|overtakes?|edges? out|tops)\s+"
                        r"(?:both\s+)?(?:the\s+)?|[^\d]{0,6}?(?:超过|超越|优于|击败|胜过|领先于?)\s*", re.IGNORECASE)
 _ATTACHED = re.compile(r"\s*(?:'s|’s|的)?\s*(?:[:：(（]|at|score of|scores?|得分为?|为|是)?\s*[$＄]?\s*", re.IGNORECASE)
+_COMPARED = re.compile(r"(?:\bthan|\bvs\.?|\bversus|\bcompared (?:to|with)|\bover|比|相比|对比)\s*(?:the\s+)?\S*\s*$",
+                       re.IGNORECASE)
+_VERSUS_VALUES = re.compile(r"[^\d]{0,8}?\s(?:vs\.?|versus)\s*(?:US\$|\$|＄)?|[^\d]{0,8}?(?:对比|相比)\s*", re.IGNORECASE)
 _OPEN, _CLOSE = "(（[", ")）]"
 LEAD_IN_REACH = 8  # blocks after "GPT-4o pricing:" that may lean on it
 
@@ -72,7 +75,8 @@ def pick_mention(text: str, found: Found, clause: tuple[int, int], mentions: lis
         return before[0]  # "Claude 3.5 Sonnet beats GPT-4o and Gemini 1.5 Pro with 92.0%": the subject's
     if before:
         return before[-1]
-    return inside[0]
+    owners = [m for m in after if not _COMPARED.search(text, max(clause[0], m.start - 16), m.start)]
+    return owners[0] if owners else None  # "…a 200K window -- 56% larger than GPT-4o": not GPT-4o's
 
 
 class Extractor:
@@ -216,11 +220,16 @@ class Extractor:
         for pairs in by_metric.values():
             pairs.sort(key=lambda p: p[0].start)
             values = [f for f, _ in pairs]
-            if not said and not self._parallel(values, {m for _, m in pairs}):
+            versus = len(values) == 2 and bool(_VERSUS_VALUES.fullmatch(self.text, values[0].end, values[1].start))
+            if not said and not versus and not self._parallel(values, {m for _, m in pairs}):
                 continue
             named = self._named_models([m for m in mentions if m.end <= values[0].start])
             if not named and said and _BOTH.search(self.text, unit.start, unit.end):
                 named = self.previous_named  # "…美洲驼 … 88.6%，而克劳德 3 作品为 86.8%。…两者分别为 89.0% 和 84.9%"
+            if versus and len(named) < 2:  # "lower input ($2.50 vs $3.00)" in an article comparing two models
+                pair = self.doc.compared_pair()
+                if set(named) <= set(pair):  # the subject named, if any, first
+                    named = named + [m for m in pair if m not in named]
             if len(values) >= 2 and len(values) == len(named):
                 assigned.update({id(f): model for f, model in zip(values, named)})
         return [(found, assigned.get(id(found), model)) for found, model in read]

@@ -19,6 +19,8 @@ from pipeline.extract.patterns import (
     KEY_BEFORE,
     LAUNCH_PRICE,
     MS_AFTER,
+    MULTIPLIER_AFTER,
+    WORKLOAD,
     NOTE_AFTER,
     PERCENTILE,
     MONEY_HEADER,
@@ -34,6 +36,8 @@ from pipeline.extract.patterns import (
     PRICE_CONJ_HEAD,
     PRICE_NOUN,
     PRICE_CONJ_TAIL,
+    PRICE_VS_HEAD,
+    PRICE_VS_TAIL,
     POINTS_AFTER,
     RATE_AFTER,
     RATE_ANYWHERE,
@@ -171,6 +175,8 @@ class ClauseReader:
             s, e = match.span()
             if not self._free(s, e) or (s > 0 and self.text[s - 1].isalnum() and self.text[s - 1].isascii()):
                 continue
+            if MULTIPLIER_AFTER.match(self.text, e):
+                continue
             item = self._classify(match, arithmetic) if bare_ok or self.names.is_quantity(s) else None
             if item is None and not bare_ok:
                 item = self._keyed(match) or self._echo(match)
@@ -294,6 +300,8 @@ class ClauseReader:
         if self.ctx.cues:  # a bare number in a table cell: the header says what it is
             bench = self._benchmark_for(s, e)
             if bench and 0 <= low <= 100:
+                if low < 1 and (high is None or high < 1) and "." in self.text[s:e]:  # "MMLU-Pro | 0.8": a fraction
+                    low, high = round(low * 100, 6), (round(high * 100, 6) if high is not None else None)
                 return self._qualify(Found(bench, low, high, s, e), s, e)
             for metric in ("throughput", "latency"):
                 if has_cue(metric, self.ctx.cues):
@@ -319,8 +327,8 @@ class ClauseReader:
         return best
 
     def _price(self, low, high, s, e, before, after) -> Found | None:
-        if PER_TIME.match(after):
-            return None
+        if PER_TIME.match(after) or WORKLOAD.search(self.ctx.cues):
+            return None  # "$20 per month"; a row "Medium (5K in / 1K out)" costs a workload
         pair = "input" if PAIR_HEAD.match(after) else "output" if PAIR_TAIL.search(before) else None
         if pair == "input":  # "$3 / $15 per 1M tokens": the rate follows the second price
             tail = re.match(r"\s*(?:(?:[A-Za-z]{1,6}|输入|输出)\s*)?/\s*(?:US\$|\$|＄)\s*[\d.,\\]+\s*[KkMm]?"
@@ -356,21 +364,25 @@ class ClauseReader:
             if nearby:
                 rate = 1e3 if nearby.group("k") else 1.0
         if rate is None and self.ctx.cues:
-            m = re.search(r"(?:/|per|每)\s*(1\s*[Kk]|[Kk]|千|1\s*M|M|MTok|million|百万|thousand)", self.ctx.cues, re.I)
+            m = re.search(r"(?:/|per|每)[\s-]*(1\s*[Kk]|[Kk]|千|1\s*M|M|MTok|million|百万|thousand)", self.ctx.cues, re.I)
             if m:
                 rate = 1e3 if m.group(1).replace(" ", "").lower() in ("1k", "k", "thousand", "千") else 1.0
         if rate is None and TOKEN_COUNT.search(self.text, self.start, s):
             return None  # "a single 100K-token prompt costs about $0.30": the cost of one request
         if rate is None:
-            joined = PRICE_CONJ_HEAD.match(after) or PRICE_CONJ_TAIL.search(before)  # "at $15 and $75"
+            joined = (PRICE_CONJ_HEAD.match(after) or PRICE_CONJ_TAIL.search(before)  # "at $15 and $75"
+                      or PRICE_VS_HEAD.match(after) or PRICE_VS_TAIL.search(before))  # "($2.50 vs $3.00)"
             priced = has_cue("price", self.clause, self.ctx.cues) or (  # a "$" cell under an "Input" header
-                self.ctx.cues and CURRENCY_BEFORE.search(before) and direction_cue(self.ctx.cues))
+                self.ctx.cues and CURRENCY_BEFORE.search(before) and (
+                    direction_cue(self.ctx.cues) or self.cues.cached.search(self.ctx.cues)))  # "Cache read | $1.25"
             if low <= 0 or low >= 100 or not (pair or joined or priced):
                 return None
             found.needs_rate = True
         found.rate = rate
         found.metric = self._direction(direction or pair, s, e)
         found.tier = self._tier(s, max(e, unit_end))
+        if found.metric == "price" and found.tier == "cached":
+            found.metric = "price_input"  # only input is ever cached
         return self._qualify(found, s, unit_end)
 
     def _direction(self, stated: str | None, s: int, e: int) -> str:
@@ -405,9 +417,9 @@ class ClauseReader:
         before the bracket's ("输入 0.27 美元（缓存命中时 0.07 美元）"); a bare pair
         in a sentence that states both directions is input then output
         ("$0.15 input and $0.60 output, versus $10 and $30 on GPT-4 Turbo")."""
-        bracket = re.search(r"[(（][^)）]*$", self.text[window_start:s])
-        if bracket:
-            earlier = list(finder.finditer(self.text, self.start, window_start + bracket.start()))
+        bracket = re.search(r"[(（][^)）]*$", self.text[self.start:s])
+        if bracket:  # "lower input ($2.50 vs $3.00)": the word before the bracket
+            earlier = list(finder.finditer(self.text, self.start, self.start + bracket.start()))
             if earlier:
                 return words[earlier[-1].group(0).lower()]
         directions = {words[m.group(0).lower()] for m in finder.finditer(self.sentence_text)}

@@ -10,17 +10,17 @@ CURRENCY_AFTER = re.compile(r"^\s*(?:美元|美金|USD|US dollars?|dollars?|(?P<
 DIRECTION = r"(?:\s*(?:cached\s+|cache\s+|batch\s+|缓存)?(?P<dir>input|output|prompt|completion|输入|输出))?"
 RATE_AFTER = re.compile(
     r"^\s*(?:/|per|each|every|每)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000|1000|one thousand)|"
-    r"(?P<m>1\s*M|M|MTok|mtok|百万|100\s*万|million|one million|1,000,000|1000000|mil)|(?P<t>(?=\s*(?:个\s*)?(?:tokens?|toks?|令牌|标记|词元))))"
+    r"(?P<m>1\s*million|1\s*M|M|MTok|mtok|百万|100\s*万|million|one million|1,000,000|1000000|mil)|(?P<t>(?=\s*(?:个\s*)?(?:tokens?|toks?|令牌|标记|词元))))"
     + DIRECTION + rf"\s*(?:{TOKEN_WORD})?" + r"(?![A-Za-z])",
     re.IGNORECASE,
 )
 RATE_BEFORE = re.compile(
-    r"(?:每|per|/)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000|1000)|(?P<m>1\s*M|M|百万|100\s*万|一百万|million|one million|MTok))"
+    r"(?:每|per|/)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000|1000)|(?P<m>1\s*million|1\s*M|M|百万|100\s*万|一百万|million|one million|MTok))"
     r"\s*(?:个)?" + DIRECTION + rf"\s*(?:{TOKEN_WORD})?\s*(?:个)?[^\d$￥，,。;；]{{0,6}}$",
     re.IGNORECASE,
 )
 RATE_ANYWHERE = re.compile(
-    r"(?:/|per|每)\s*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000)|(?P<m>1\s*M|M|MTok|百万|100\s*万|million|one million))"
+    r"(?:/|per|每)[\s-]*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000)|(?P<m>1\s*million|1\s*M|M|MTok|百万|100\s*万|million|one million))"
     r"(?![A-Za-z])", re.IGNORECASE)
 PAIR_HEAD = re.compile(r"^\s*(?:(?:[A-Za-z]{1,6}|输入|输出)\s*)?/\s*(?:US\$|\$|＄)\s*\d")  # "$3 / $15", "$2.50 in / $10 out"
 PAIR_TAIL = re.compile(r"(?:US\$|\$|＄)\s*[\d.,\\]+\s*(?:(?:[A-Za-z]{1,6}|输入|输出)\s*)?/\s*(?:US\$|\$|＄)\s*$")
@@ -28,6 +28,9 @@ _CONJ = r"\s*(?:and|和|与|及|、|&)\s*"
 _DIRECTION_WORD = r"(?:\s*(?:input|output|prompt|completion|输入|输出))?"
 PRICE_CONJ_HEAD = re.compile(  # "$10 and $30", "$1.25 input and $5.00 output"
     rf"\s*(?:美元|美金|dollars?)?{_DIRECTION_WORD}{_CONJ}(?:US\$|\$|＄)?\s*\d", re.IGNORECASE)
+_VS = r"\s*(?:vs\.?|versus|对比)\s*"
+PRICE_VS_HEAD = re.compile(rf"\s*(?:美元|美金|dollars?)?{_VS}(?:US\$|\$|＄)\s*\d", re.IGNORECASE)  # "$2.50 vs $3.00"
+PRICE_VS_TAIL = re.compile(rf"[$＄]\s*[\d.,]+\s*(?:美元|美金|dollars?)?{_VS}(?:US\$|\$|＄)\s*$", re.IGNORECASE)
 PRICE_CONJ_TAIL = re.compile(
     rf"(?:[$＄]\s*[\d.,]+|[\d.,]+\s*(?:美元|美金|dollars?)){_DIRECTION_WORD}{_CONJ}(?:US\$|\$|＄)?\s*$", re.IGNORECASE)
 PRICE_NOUN = re.compile(r"\s*(?:price|pricing|prices|价格|定价|价)", re.IGNORECASE)
@@ -49,6 +52,8 @@ MONEY_HEADER = re.compile(r"[$＄]|\bUSD\b|美元|\bcost\b", re.IGNORECASE)  # a
 HEADER_DIRECTION = re.compile(r"\b(?:in|out)\b", re.IGNORECASE)  # "$/M in", "$/M out"
 PERCENTILE = re.compile(r"\bp(50|75|90|95|99)\b|(median|中位数)", re.IGNORECASE)
 NOTE_AFTER = re.compile(r"[^\d(（$＄]{0,24}?[(（]([^()（）\d]{1,30})[)）]")  # "$0.14/M (cache hit)"
+MULTIPLIER_AFTER = re.compile(r"\s?[x×倍](?![A-Za-z])")  # "1.2x", "3 倍": a ratio, never a quantity
+WORKLOAD = re.compile(r"(?<![/\d.,])(?<!per )(?<!/ )(?<!每)\d[\d,.]*\s*[KkMm]?\s*(?:tokens?\s*)?(?:in|out|input|output)\b", re.IGNORECASE)  # "5K in / 1K out"
 MS_AFTER = re.compile(r"^\s*(?:ms|毫秒|milliseconds?|msec)(?![A-Za-z])", re.IGNORECASE)
 SECONDS_AFTER = re.compile(r"^\s*(?:s|sec|secs|seconds?|秒钟?)(?![A-Za-z/])", re.IGNORECASE)
 PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent)")
