@@ -393,3 +393,23 @@ def test_a_versus_pair_in_a_comparison_article_maps_to_its_two_models():
 ])
 def test_what_web_comparison_pages_write(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("| 模型 | Claude 3.5 Haiku | Claude 3.5 Sonnet |\n|---|---|---|\n| 上下文 | 200K | 200K |\n\n响应速度\n\n"
+     "- Claude Haiku: ~0.9s\n- Claude Sonnet: ~1.5s\n",
+     [("claude-3.5-haiku", "context_window", 200000.0, None), ("claude-3.5-sonnet", "context_window", 200000.0, None),
+      ("claude-3.5-haiku", "latency", 900.0, None), ("claude-3.5-sonnet", "latency", 1500.0, None)]),
+    ("| 特性 | GPT-5 | 数据来源 | 更新时间 |\n|---|---|---|---|\n| 发布时间 | 2025-08 | 官方公告 | 2025-09 |\n",
+     [("gpt-5", "release_date", "2025-08", None)]),
+    ("GPT-5 强调推理能力，其 400k token 的上下文窗口是 Claude 的两倍。",
+     [("gpt-5", "context_window", 400000.0, None)]),
+    ("SWE-bench Verified 是编码能力的黄金标准。在这项测试中，GPT-5 达到了 74.9% 的通过率。"
+     "Claude Sonnet 4 的通过率为 72.7%，略低于 GPT-5，但优化后可以达到 80.2%。",
+     [("gpt-5", "score:swe-bench-verified", 74.9, None), ("claude-sonnet-4", "score:swe-bench-verified", 72.7, None),
+      ("claude-sonnet-4", "score:swe-bench-verified", 80.2, None)]),
+    ("GPT-5 价格更低，而 Claude Sonnet 4 在长文本上占优（100万 token vs 64K token 的上下文）。",
+     [("claude-sonnet-4", "context_window", 1e6, None), ("gpt-5", "context_window", 64000.0, None)]),
+])
+def test_what_chinese_comparison_pages_write(text, expected):
+    assert _claims(text) == expected

@@ -45,6 +45,7 @@ class DocumentContext:
     tasks: Spans = None
     numbers: list[int] = field(default_factory=list)  # digit runs outside names and URLs
     quantities: list[int] = field(default_factory=list)  # the ones written as quantities
+    _named: set | None = None
     dated: tuple[int, int | None] | None = None  # the year (and month) the document is written in
 
     @classmethod
@@ -164,6 +165,14 @@ class DocumentContext:
         specific = {r for r in resolved if not self.is_family(r)}
         pool = specific or resolved
         return pool.pop() if len(pool) == 1 else None
+
+    def named_members(self, family: str, word: str) -> list[str]:
+        """The members of `family` this document names whose id ends in `word`
+        ("haiku" -> claude-3.5-haiku when that is the only Haiku it names)."""
+        if self._named is None:
+            self._named = {self.resolve(m) for m in self.mentions.items}
+        descendants = self.lex.descendants.get(family, frozenset())
+        return sorted(m for m in self._named if m in descendants and m.endswith(f"-{word}"))
 
     def compared_pair(self) -> list[str]:
         """The two models a comparison article is about: the two specific models it

@@ -17,7 +17,7 @@ from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-18"
+EXTRACTOR_VERSION = "rules-19"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
@@ -34,9 +34,11 @@ _RELATIVE = re.compile(r"\s*(?:which|who|whose)\b", re.IGNORECASE)
 _OUTRANKS = re.compile(r"[^\d]{0,6}?\b(?:beats?|outperforms?|outscores?|surpass(?:es)?|overtakes?|edges? out|tops)\s+"
                        r"(?:both\s+)?(?:the\s+)?|[^\d]{0,6}?(?:超过|超越|优于|击败|胜过|领先于?)\s*", re.IGNORECASE)
 _ATTACHED = re.compile(r"\s*(?:'s|’s|的)?\s*(?:[:：(（]|at|score of|scores?|得分为?|为|是)?\s*[$＄]?\s*", re.IGNORECASE)
-_COMPARED = re.compile(r"(?:\bthan|\bvs\.?|\bversus|\bcompared (?:to|with)|\bover|比|相比|对比)\s*(?:the\s+)?\S*\s*$",
+_COMPARED = re.compile(r"(?:\bthan|\bvs\.?|\bversus|\bcompared (?:to|with)|\bover|比|相比|对比|低于|高于|不如|落后于|超过|优于)"
+                       r"\s*(?:the\s+)?\S*\s*$",
                        re.IGNORECASE)
 _VERSUS_VALUES = re.compile(r"[^\d]{0,8}?\s(?:vs\.?|versus)\s*(?:US\$|\$|＄)?|[^\d]{0,8}?(?:对比|相比)\s*", re.IGNORECASE)
+_TIMES_OF = re.compile(r"(?:'s|的)?\s*(?:两|二|三|四|五|几|十|\d+(?:\.\d+)?)\s*倍|的一半|'s\s+(?:double|twice|half)", re.IGNORECASE)
 _OPEN, _CLOSE = "(（[", ")）]"
 LEAD_IN_REACH = 8  # blocks after "GPT-4o pricing:" that may lean on it
 
@@ -75,7 +77,8 @@ def pick_mention(text: str, found: Found, clause: tuple[int, int], mentions: lis
         return before[0]  # "Claude 3.5 Sonnet beats GPT-4o and Gemini 1.5 Pro with 92.0%": the subject's
     if before:
         return before[-1]
-    owners = [m for m in after if not _COMPARED.search(text, max(clause[0], m.start - 16), m.start)]
+    owners = [m for m in after if not _COMPARED.search(text, max(clause[0], m.start - 16), m.start)
+              and not _TIMES_OF.match(text, m.end)]
     return owners[0] if owners else None  # "…a 200K window -- 56% larger than GPT-4o": not GPT-4o's
 
 
@@ -141,7 +144,8 @@ class Extractor:
                    echo: str | None = None) -> str | None:
         """Reads one unit; returns the metric its last figure was read as."""
         cues = unit.key.replace("_", " ") if unit.kind == "field" and unit.key else ""
-        ctx = Context(cues=cues, headings=unit.headings, task_benchmarks=self.doc.task_benchmarks, echo=echo)
+        ctx = Context(cues=cues, headings=unit.headings, task_benchmarks=self.doc.task_benchmarks, echo=echo,
+                      paragraph_start=self.blocks[unit.block].start if unit.kind == "sentence" else None)
         sentence = (unit.start, unit.end)
         section = self.doc.subject if unit.kind == "field" else (fallback or self.doc.context_model(unit.headings))
         as_of = as_of_date(self.text, unit.start, unit.end)
@@ -226,10 +230,13 @@ class Extractor:
             named = self._named_models([m for m in mentions if m.end <= values[0].start])
             if not named and said and _BOTH.search(self.text, unit.start, unit.end):
                 named = self.previous_named  # "…美洲驼 … 88.6%，而克劳德 3 作品为 86.8%。…两者分别为 89.0% 和 84.9%"
-            if versus and len(named) < 2:  # "lower input ($2.50 vs $3.00)" in an article comparing two models
-                pair = self.doc.compared_pair()
-                if set(named) <= set(pair):  # the subject named, if any, first
-                    named = named + [m for m in pair if m not in named]
+            if versus and not mentions:  # "lower input ($2.50 vs $3.00)" in an article comparing two models
+                named = self.doc.compared_pair()
+            elif versus:  # "…而 B 在长文本上占优（100万 vs 64K）": the first is B's, the second the other model's
+                first = pairs[0][1]
+                others = [m for m in self._named_models(mentions) if m != first] or [
+                    m for m in self.doc.compared_pair() if m != first]
+                named = [first, others[-1]] if others else []
             if len(values) >= 2 and len(values) == len(named):
                 assigned.update({id(f): model for f, model in zip(values, named)})
         return [(found, assigned.get(id(found), model)) for found, model in read]
@@ -272,6 +279,9 @@ class Extractor:
         if mention and section and not found.model_hint and self._pronoun_subject(found, mention, mentions,
                                                                                    clauses_of_unit[0][0]):
             return section
+        if mention and not found.model_hint and clause[0] > clauses_of_unit[0][0] and self._pronoun_subject(
+                found, mention, [m for m in mentions if m.start >= clause[0]], clause[0]):
+            mention = None  # "GPT-5 …, 其 400k token 的上下文窗口是 Claude 的两倍": the earlier clause's subject
         if mention:
             return self._member_named_in(self.doc.resolve(mention), clause, found.start)
         is_date = isinstance(found.value, str)
@@ -279,8 +289,9 @@ class Extractor:
             earlier = [m for m in mentions if is_date or m.end <= found.start or self._opens_clause(m, clause)]
         elif _RELATIVE.match(self.text, clause[0]):  # "…undercut o1-mini, which still lists at $3"
             earlier = [m for m in mentions if m.end <= clause[0]][-1:]
-        else:  # the subject of the nearest earlier clause that names a model
-            named = [m for m in mentions if m.end <= clause[0]]
+        else:  # the subject of the nearest earlier clause that names a model (not "…, 略低于 GPT-5,")
+            named = [m for m in mentions if m.end <= clause[0]
+                     and not _COMPARED.search(self.text, max(0, m.start - 16), m.start)]
             nearest = max((self._clause_of(m, clauses_of_unit) for m in named), default=None)
             earlier = [m for m in named if self._clause_of(m, clauses_of_unit) == nearest]
         model = self.doc.primary(earlier) or section
@@ -297,16 +308,23 @@ class Extractor:
             return False
         if _OF_MODEL.fullmatch(self.text[found.end:mention.start]):
             return False
-        return bool(_PRONOUN_SUBJECT.match(self.text, unit_start))
+        return bool(_PRONOUN_SUBJECT.match(self.text, unit_start + len(self.text[unit_start:unit_start + 8])
+                                           - len(self.text[unit_start:unit_start + 8].lstrip())))
 
     def _member_named_in(self, model: str, clause: tuple[int, int], pos: int) -> str:
         """A family and a bare member word before the number: "Claude 3 family:
         ..., Sonnet $3/$15 and Haiku $0.25/$1.25" gives claude-3-sonnet, claude-3-haiku."""
         if not self.doc.is_family(model):
             return model
-        members = [f"{model}-{w.group(0).lower()}" for w in _WORD.finditer(self.text, clause[0], pos)]
-        members = [m for m in members if m in self.lex.vocab.models]
-        return members[-1] if members else model
+        words = [w.group(0).lower() for w in _WORD.finditer(self.text, clause[0], pos)]
+        members = [f"{model}-{w}" for w in words if f"{model}-{w}" in self.lex.vocab.models]
+        if members:
+            return members[-1]
+        for word in reversed(words):  # "Claude Haiku: ~0.9s" in a page naming Claude 3.5 Haiku
+            named = self.doc.named_members(model, word)
+            if len(named) == 1:
+                return named[0]
+        return model
 
     def _opens_clause(self, mention: Mention, clause: tuple[int, int]) -> bool:
         """A model named first in a later clause is its subject: "With an MMLU

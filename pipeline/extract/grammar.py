@@ -91,6 +91,7 @@ class Context:
     headings: tuple[str, ...] = ()
     task_benchmarks: dict = field(default_factory=dict)
     echo: str | None = None  # the metric the sentence's previous figure was read as
+    paragraph_start: int | None = None  # where the unit's paragraph starts (an earlier sentence may name the benchmark)
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -450,8 +451,9 @@ class ClauseReader:
         return "standard"
 
     def _latency(self, low, high, s, unit_end, factor, cue_needed: bool = True) -> Found | None:
-        if cue_needed and not has_cue("latency", self.clause, self.sentence_text, self.ctx.cues):
-            return None
+        if cue_needed and not has_cue("latency", self.clause, self.sentence_text, self.ctx.cues,
+                                      self.ctx.headings[-1] if self.ctx.headings else ""):
+            return None  # "## Latency" over "- GPT-4o: 0.4s"
         found = Found("latency", low * factor, high * factor if high is not None else None, s, unit_end)
         found.setting = self._percentile(s)
         return self._with_modality(self._qualify(found, s, unit_end), unit_end)
@@ -504,6 +506,10 @@ class ClauseReader:
         if metric is None and sentence_wide:
             earlier = self.names.benchmarks_in(self.sentence[0], s)
             metric = f"score:{earlier[-1][2]}" if earlier else None
+        if metric is None and sentence_wide and self.ctx.paragraph_start is not None and has_cue(
+                "score", self.sentence_text):  # "SWE-bench Verified … 。在这项测试中，GPT-5 达到了 74.9% 的通过率"
+            named = {slug for _, _, slug in self.names.benchmarks_in(self.ctx.paragraph_start, self.sentence[0])}
+            metric = f"score:{named.pop()}" if len(named) == 1 else None
         if metric is None or not 0 <= low <= 100:
             return None
         found = self._qualify(Found(metric, low, high, s, unit_end), s, unit_end)

@@ -17,6 +17,9 @@ _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(
 _FIELD = re.compile(r"[ \t]*([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 # sentence ends: CJK full stops always; ASCII ones before a space and a capital/CJK/quote
 _SENTENCE_END = re.compile(r"[。！？](?:[”」』\"')）]*)|[!?](?=\s|$)|;\s|；|\.(?=\s+[A-Z\"'(\[\u4e00-\u9fff])|\.(?=\s*$)")
+_DIGIT = re.compile(r"\d")
+_SENTENCE_MARK = re.compile(r"[。.!?！？;；,，]")
+_LIST_ITEM = re.compile(r"[ \t>]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 _TITLE_END = re.compile(r"[。.!?！？;；:：,，]\s*$")
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
 PROSE_FIELDS = {"title", "meta_title", "description", "summary", "excerpt", "subtitle", "abstract"}
@@ -173,7 +176,30 @@ def blocks_of(text: str) -> list[Block]:
             blocks.append(Block("table", start, end, len(blocks), headings=context, rows=rows))
 
     visit(_PARSER.tree(body))
-    return _with_plain_title(text, blocks)
+    return _with_list_labels(text, _with_plain_title(text, blocks))
+
+
+def _is_list_item(text: str, block: Block) -> bool:
+    line_start = text.rfind("\n", 0, block.start) + 1
+    return bool(_LIST_ITEM.fullmatch(text, line_start, block.start) or _LIST_ITEM.match(text, block.start))
+
+
+def _with_list_labels(text: str, blocks: list[Block]) -> list[Block]:
+    """A short line with no number right above a list ("响应速度", "Latency:") is
+    that list's heading: its items get it as their innermost heading."""
+    for i, block in enumerate(blocks[:-1]):
+        line = text[block.start:block.end]
+        if block.kind != "prose" or block.key or "\n" in line or len(line) > 24 or _DIGIT.search(line):
+            continue
+        if _SENTENCE_MARK.search(line) or not _is_list_item(text, blocks[i + 1]):
+            continue
+        blocks[i] = Block("heading", block.start, block.end, block.index, headings=block.headings)
+        label = line.strip("*_#:： \t")
+        for item in blocks[i + 1:]:
+            if item.kind != "prose" or not _is_list_item(text, item):
+                break
+            item.headings = (*item.headings, label)
+    return blocks
 
 
 def _with_plain_title(text: str, blocks: list[Block]) -> list[Block]:

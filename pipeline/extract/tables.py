@@ -76,8 +76,8 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
         row_plans = []
         if column_models:
             for index, span in enumerate(cells[1:], start=1):
-                head = header_texts[index] if index < len(header_texts) else ""
-                row_plans.extend(_split_cell(doc.text, span, label, column_models.get(index)))
+                if index in column_models:  # "数据来源 | 更新时间" columns hold no model's figures
+                    row_plans.extend(_split_cell(doc.text, span, label, column_models[index]))
         elif model_column is not None and model_column < len(cells):
             models = _cell_models(doc, cells[model_column])
             row_model = models[0] if len(models) == 1 else None
