@@ -413,3 +413,16 @@ def test_what_web_comparison_pages_write(text, expected):
 ])
 def test_what_chinese_comparison_pages_write(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("GPT-4o mini is a small model introduced on July 18, 2024 as the successor to GPT-3.5 Turbo.",
+     [("gpt-4o-mini", "release_date", "2024-07-18", None)]),
+    ("GPT-4o mini posted 82.0% on MMLU, 87.0% on the MGSM math benchmark, and 87.2% on HumanEval.",
+     [("gpt-4o-mini", "score:mmlu", 82.0, None), ("gpt-4o-mini", "score:mgsm", 87.0, None),
+      ("gpt-4o-mini", "score:humaneval", 87.2, None)]),
+    ("GPT-4o mini pricing per 1M tokens: input $0.15, output $0.60.",
+     [("gpt-4o-mini", "price_input", 0.15, None), ("gpt-4o-mini", "price_output", 0.6, None)]),
+])
+def test_what_model_spec_pages_write(text, expected):
+    assert _claims(text) == expected

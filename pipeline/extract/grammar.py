@@ -19,6 +19,8 @@ from pipeline.extract.patterns import (
     KEY_BEFORE,
     LAUNCH_PRICE,
     MS_AFTER,
+    RATE_DENOMINATOR,
+    BENCHMARK_AFTER,
     MULTIPLIER_AFTER,
     WORKLOAD,
     NOTE_AFTER,
@@ -240,6 +242,8 @@ class ClauseReader:
         before, after = self._before(s), self._after(e)
         if CURRENCY_BEFORE.search(before) or CURRENCY_AFTER.match(after):
             return None if arithmetic else self._price(low, high, s, e, before, after)
+        if RATE_DENOMINATOR.search(before):
+            return None  # "Pricing per 1M Tokens": the unit of a rate, not a count
         if (m := THROUGHPUT_AFTER.match(after)) or (THROUGHPUT_BEFORE.search(before) and (m := TOKEN_AFTER.match(after))):
             return self._with_modality(self._qualify(Found("throughput", low, high, s, e), s, e + m.end()), e + m.end())
         if m := MS_AFTER.match(after):
@@ -477,7 +481,8 @@ class ClauseReader:
 
     def _benchmark_for(self, s: int, e: int) -> str | None:
         benches = self.names.benchmarks_in(self.start, self.end)
-        slug = _nearest(benches, s, e)
+        named_after = [b for b in benches if b[0] >= e and BENCHMARK_AFTER.fullmatch(self.text, e, b[0])]
+        slug = named_after[0][2] if named_after else _nearest(benches, s, e)  # "87.0% on the MGSM benchmark"
         if slug is None:
             tasks = self.names.tasks_in(self.start, self.end)
             task = _nearest([t for t in tasks if t[1] <= s] or tasks, s, e)
