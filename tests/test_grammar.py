@@ -426,3 +426,15 @@ def test_what_chinese_comparison_pages_write(text, expected):
 ])
 def test_what_model_spec_pages_write(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("DeepSeek-V3 is a MoE model from the DeepSeek team with 671B total parameters and 37B activated per token.",
+     [("deepseek-v3", "parameters", 6.71e11, None), ("deepseek-v3", "parameters", 3.7e10, None)]),
+    ("About DeepSeek-V3.\n\n| Type | Price / 1M tokens |\n|---|---|\n| Input | $0.27 |\n",
+     [("deepseek-v3", "price_input", 0.27, None)]),
+    ("# DeepSeek-V3\n\nSpecs\n\n- Total params\n- 671B\n- Context window\n- 128K tokens\n- Experts\n- 256 total\n",
+     [("deepseek-v3", "parameters", 6.71e11, None), ("deepseek-v3", "context_window", 128000.0, None)]),
+])
+def test_what_model_cards_on_the_web_write(text, expected):
+    assert _claims(text) == expected

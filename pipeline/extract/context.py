@@ -236,6 +236,8 @@ class DocumentContext:
             model = self.only_model(self.mentions_in(block.start, block.end))
             if model:
                 return model
+        if not titled:  # an untitled page that names one model only is about it
+            return self.only_model(self.mentions.items)
         return None
 
     def _title(self) -> str | None:

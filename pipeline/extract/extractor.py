@@ -17,7 +17,7 @@ from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-20"
+EXTRACTOR_VERSION = "rules-21"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
@@ -40,6 +40,10 @@ _COMPARED = re.compile(r"(?:\bthan|\bvs\.?|\bversus|\bcompared (?:to|with)|\bove
                        re.IGNORECASE)
 _VERSUS_VALUES = re.compile(r"[^\d]{0,8}?\s(?:vs\.?|versus)\s*(?:US\$|\$|＄)?|[^\d]{0,8}?(?:对比|相比)\s*", re.IGNORECASE)
 _TIMES_OF = re.compile(r"(?:'s|的)?\s*(?:两|二|三|四|五|几|十|\d+(?:\.\d+)?)\s*倍|的一半|'s\s+(?:double|twice|half)", re.IGNORECASE)
+_VALUE_ONLY = re.compile(r"[~≈约]?\s*[$＄]?\s*\d[\d,.]*\s*(?:[KkMmBbTt]|万|亿)?\s*(?:tokens?|tok/s|tokens?/s|ms|s|%|USD)?\s*",
+                         re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_LIST_MARK = re.compile(r"[ \t>]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 _OPEN, _CLOSE = "(（[", ")）]"
 LEAD_IN_REACH = 8  # blocks after "GPT-4o pricing:" that may lean on it
 
@@ -92,14 +96,17 @@ class Extractor:
         self.doc = DocumentContext.build(text, self.blocks, self.lex)
         self.pending: list[tuple[Found, str, Unit]] = []
         self.previous_named: list[str] = []
+        self.body_start = next((b.start for b in self.blocks if b.kind != "field"), len(text))
 
     def run(self) -> list[Claim]:
         lead_in, lead_until = None, -1  # "GPT-4o pricing:" lends its model to what follows
         tables = 0
+        label = None  # "- Total params" over "- 671B": a key and its value as two list items
         for block in self.blocks:
             if block.kind == "heading":
                 lead_in = None
                 continue
+            block, label = self._keyed_by_label(block, label)
             lead = lead_in if block.index <= lead_until else None
             if block.kind in ("table", "field", "code") and self.doc.has_number(block.start, block.end) or (
                     self.doc.has_quantity(block.start, block.end)):
@@ -112,6 +119,19 @@ class Extractor:
                 lead_in = self.doc.primary(self.doc.mentions_in(block.start, block.end))
                 lead_until = block.index + LEAD_IN_REACH
         return self._finish()
+
+    def _keyed_by_label(self, block: Block, label: str | None) -> tuple[Block, str | None]:
+        """A list item that is only a value takes the item above it as its key;
+        a short item with no number may be the key of the next one."""
+        if block.kind != "prose":
+            return block, None
+        text = self.text[block.start:block.end]
+        if label and len(text) <= 24 and _VALUE_ONLY.fullmatch(text):
+            return Block("field", block.start, block.end, block.index, block.headings, key=label), None
+        if len(text) <= 32 and not _DIGIT.search(text) and _LIST_MARK.fullmatch(
+                self.text, self.text.rfind("\n", 0, block.start) + 1, block.start):
+            return block, text
+        return block, None
 
     def _is_label(self, block: Block) -> bool:
         """"GPT-4o pricing:" or a line that is only a model's name ("**GPT-4o**")
@@ -148,7 +168,8 @@ class Extractor:
         ctx = Context(cues=cues, headings=unit.headings, task_benchmarks=self.doc.task_benchmarks, echo=echo,
                       paragraph_start=self.blocks[unit.block].start if unit.kind == "sentence" else None)
         sentence = (unit.start, unit.end)
-        section = self.doc.subject if unit.kind == "field" else (fallback or self.doc.context_model(unit.headings))
+        front = unit.kind == "field" and not unit.headings and unit.start < self.body_start
+        section = self.doc.subject if front else (fallback or self.doc.context_model(unit.headings))
         as_of = as_of_date(self.text, unit.start, unit.end)
         spans = clauses(self.text, unit.start, unit.end)
         read: list[tuple[Found, str]] = []
@@ -283,6 +304,10 @@ class Extractor:
         if mention and not found.model_hint and clause[0] > clauses_of_unit[0][0] and self._pronoun_subject(
                 found, mention, [m for m in mentions if m.start >= clause[0]], clause[0]):
             mention = None  # "GPT-5 …, 其 400k token 的上下文窗口是 Claude 的两倍": the earlier clause's subject
+        if mention and self.doc.is_family(self.doc.resolve(mention)) and not found.model_hint:
+            specific = [m for m in mentions if clause[0] <= m.start < clause[1] and m.end <= found.start
+                        and not self.doc.is_family(self.doc.resolve(m))]
+            mention = specific[-1] if specific else mention  # "DeepSeek-V3 is a model from the DeepSeek team with 671B"
         if mention:
             return self._member_named_in(self.doc.resolve(mention), clause, found.start)
         is_date = isinstance(found.value, str)

@@ -191,7 +191,7 @@ def _with_list_labels(text: str, blocks: list[Block]) -> list[Block]:
         line = text[block.start:block.end]
         if block.kind != "prose" or block.key or "\n" in line or len(line) > 24 or _DIGIT.search(line):
             continue
-        if _SENTENCE_MARK.search(line) or not _is_list_item(text, blocks[i + 1]):
+        if _SENTENCE_MARK.search(line) or _is_list_item(text, block) or not _is_list_item(text, blocks[i + 1]):
             continue
         blocks[i] = Block("heading", block.start, block.end, block.index, headings=block.headings)
         label = line.strip("*_#:： \t")
