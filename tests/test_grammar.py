@@ -438,3 +438,21 @@ def test_what_model_spec_pages_write(text, expected):
 ])
 def test_what_model_cards_on_the_web_write(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Meta Llama 3.1 405B has a 128K context window.", [("llama-3.1-405b", "context_window", 128000.0, None)]),
+    ("# Llama 3.1 paper\n\nThe herd ships in three sizes (8B, 70B, and 405B parameters).",
+     [("llama-3.1-8b", "parameters", 8e9, None), ("llama-3.1-70b", "parameters", 7e10, None),
+      ("llama-3.1-405b", "parameters", 4.05e11, None)]),
+    ("# Llama 3.1 paper\n\nThe post-trained 405B model scores 87.3 on MMLU (5-shot), 73.8 on MATH (0-shot, CoT), "
+     "and 51.1 on GPQA (0-shot, CoT).",
+     [("llama-3.1-405b", "score:mmlu", 87.3, None), ("llama-3.1-405b", "score:math", 73.8, None),
+      ("llama-3.1-405b", "score:gpqa", 51.1, None)]),
+    ("# Llama 3.1 405B\n\nRelease Date\n\n23 Jul 2024\n\nKnowledge Cutoff\n\nDec 2023\n",
+     [("llama-3.1-405b", "release_date", "2024-07-23", None), ("llama-3.1-405b", "knowledge_cutoff", "2023-12", None)]),
+    ("Llama 3.1 405B is a herd of models publicly released July 23, 2024, superseding Llama 2.",
+     [("llama-3.1-405b", "release_date", "2024-07-23", None)]),
+])
+def test_what_model_papers_and_spec_sheets_write(text, expected):
+    assert _claims(text) == expected

@@ -188,9 +188,12 @@ class DocumentContext:
 
     def sibling(self, model: str, size: str) -> str | None:
         """`the 8B variant` of llama-3.1-405b is llama-3.1-8b, when the vocabulary knows it."""
-        family = self.lex.vocab.models[model].family if model in self.lex.vocab.models else None
+        models = self.lex.vocab.models
+        if model in models and models[model].is_family and f"{model}-{size.lower()}" in models:
+            return f"{model}-{size.lower()}"  # "the 405B model" of a Llama 3.1 paper
+        family = models[model].family if model in models else None
         candidate = f"{family}-{size.lower()}" if family else None
-        return candidate if candidate in self.lex.vocab.models else None
+        return candidate if candidate in models else None
 
     def _family_members(self) -> dict[str, str]:
         """A family stands for the member the document is about: the only one it

@@ -12,12 +12,13 @@ from collections import Counter
 from pipeline.extract.context import DocumentContext
 from pipeline.extract.grammar import ClauseReader, Context, Found, as_of_date, clauses
 from pipeline.extract.lexicon import Mention, lexicon
+from pipeline.extract.numbers import DATE
 from pipeline.extract.patterns import RATE_ANYWHERE
 from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-21"
+EXTRACTOR_VERSION = "rules-22"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
@@ -35,6 +36,7 @@ _OUTRANKS = re.compile(r"[^\d]{0,6}?\b(?:beats?|outperforms?|outscores?|surpass(
                        r"(?:both\s+)?(?:the\s+)?|[^\d]{0,6}?(?:超过|超越|优于|击败|胜过|领先于?)\s*", re.IGNORECASE)
 _ATTACHED = re.compile(r"\s*(?:'s|’s|的)?\s*(?:[:：(（]|at|score of|scores?|得分为?|为|是)?\s*[$＄]?\s*", re.IGNORECASE)
 _COMPARED = re.compile(r"(?:\bthan|\bvs\.?|\bversus|\bcompared (?:to|with)|\bover|\bsuccessor (?:to|of)|\breplac(?:es|ing|ement for)"
+                       r"|\bsupersed(?:es|ing)|\bup from"
                        r"|\binstead of|比|相比|对比|低于|高于|不如|落后于|超过|优于|取代|接替|替代)"
                        r"\s*(?:the\s+)?\S*\s*$",
                        re.IGNORECASE)
@@ -43,7 +45,7 @@ _TIMES_OF = re.compile(r"(?:'s|的)?\s*(?:两|二|三|四|五|几|十|\d+(?:\.\d
 _VALUE_ONLY = re.compile(r"[~≈约]?\s*[$＄]?\s*\d[\d,.]*\s*(?:[KkMmBbTt]|万|亿)?\s*(?:tokens?|tok/s|tokens?/s|ms|s|%|USD)?\s*",
                          re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-_LIST_MARK = re.compile(r"[ \t>]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+_SENTENCE_END = re.compile(r"[。.!?！？;；,，]\s*$|[.!?。！？]\s")
 _OPEN, _CLOSE = "(（[", ")）]"
 LEAD_IN_REACH = 8  # blocks after "GPT-4o pricing:" that may lean on it
 
@@ -126,11 +128,10 @@ class Extractor:
         if block.kind != "prose":
             return block, None
         text = self.text[block.start:block.end]
-        if label and len(text) <= 24 and _VALUE_ONLY.fullmatch(text):
+        if label and len(text) <= 24 and (_VALUE_ONLY.fullmatch(text) or DATE.fullmatch(text.strip())):
             return Block("field", block.start, block.end, block.index, block.headings, key=label), None
-        if len(text) <= 32 and not _DIGIT.search(text) and _LIST_MARK.fullmatch(
-                self.text, self.text.rfind("\n", 0, block.start) + 1, block.start):
-            return block, text
+        if len(text) <= 32 and "\n" not in text and not _DIGIT.search(text) and not _SENTENCE_END.search(text):
+            return block, text  # "Context Length" over "128K", as list items or lines of their own
         return block, None
 
     def _is_label(self, block: Block) -> bool:
@@ -158,7 +159,7 @@ class Extractor:
             else:
                 echo = None
             if mentions:
-                carry = self.doc.primary(mentions)
+                carry = self.doc.primary([m for m in mentions if not self._compared(m)] or mentions)
                 self.previous_named = self._named_models(mentions)
 
     def _read_unit(self, unit: Unit, mentions: list[Mention], urls, fallback: str | None,
@@ -188,7 +189,7 @@ class Extractor:
                 model = self._model_for(found, clause, mentions, section, spans)
                 if model:
                     read.append((found, model))
-        for found, model in self._respectively(unit, mentions, read):
+        for found, model in self._family_sizes(self._respectively(unit, mentions, read)):
             self.pending.append((found, model, unit))
         return ctx.echo if read else None  # only a sentence that stated a figure lends it to the next
 
@@ -227,6 +228,30 @@ class Extractor:
                 models = list(dict.fromkeys(self.doc.resolve(m) for m in inside[first:last + 1]))
                 return models if len(models) > 1 else []
         return []
+
+    def _compared(self, mention: Mention) -> bool:
+        """Named only as what another model is measured against ("superseding Llama 2")."""
+        return bool(_COMPARED.search(self.text, max(0, mention.start - 16), mention.start))
+
+    def _family_sizes(self, read: list[tuple[Found, str]]) -> list[tuple[Found, str]]:
+        """"available in 8 billion, 70 billion, and 405 billion parameter sizes": several
+        parameter counts given to one model are the sizes of its family's members."""
+        counts = [(f, m) for f, m in read if f.metric == "parameters" and f.setting is None]
+        families = {m if self.doc.is_family(m) else self.lex.vocab.models[m].family for _, m in counts}
+        if len(counts) < 2 or len(families) != 1:
+            return read
+        family = families.pop()
+        out = []
+        for found, owner in read:
+            if found.metric == "parameters" and found.setting is None and family and isinstance(found.value, float):
+                size = f"{found.value / 1e9:g}b" if found.value >= 1e9 else f"{found.value / 1e6:g}m"
+                member = self.doc.sibling(family, size) if self.doc.is_family(family) else None
+                if member is None:
+                    continue  # a size the vocabulary does not know: no claim rather than a wrong one
+                out.append((found, member))
+            else:
+                out.append((found, owner))
+        return out
 
     def _figures_in(self, clause: tuple[int, int]) -> int:
         quantities = self.doc.quantities
@@ -312,7 +337,8 @@ class Extractor:
             return self._member_named_in(self.doc.resolve(mention), clause, found.start)
         is_date = isinstance(found.value, str)
         if is_date or any(self._opens_clause(m, clause) for m in mentions):
-            earlier = [m for m in mentions if is_date or m.end <= found.start or self._opens_clause(m, clause)]
+            earlier = [m for m in mentions if (is_date or m.end <= found.start or self._opens_clause(m, clause))
+                       and not self._compared(m)]
         elif _RELATIVE.match(self.text, clause[0]):  # "…undercut o1-mini, which still lists at $3"
             earlier = [m for m in mentions if m.end <= clause[0]][-1:]
         else:  # the subject of the nearest earlier clause that names a model (not "…, 略低于 GPT-5,")
@@ -321,7 +347,8 @@ class Extractor:
             nearest = max((self._clause_of(m, clauses_of_unit) for m in named), default=None)
             earlier = [m for m in named if self._clause_of(m, clauses_of_unit) == nearest]
         model = self.doc.primary(earlier) or section
-        size = _SIZE_VARIANT.search(self.text, clause[0], clause[1])
+        size = _SIZE_VARIANT.search(self.text, clause[0], clause[1]) or _SIZE_VARIANT.search(
+            self.text, clauses_of_unit[0][0], clause[0])  # "The post-trained 405B model scores …, 73.8 on MATH"
         if model and size:
             return self.doc.sibling(model, size.group(1))
         return self._member_named_in(model, clause, found.start) if model else model

@@ -18,6 +18,7 @@ _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[A-Za-z]+|\d+|[{_CJK}]+|[.]|[-_ ]|\S")
 _HEAD = re.compile(rf"[A-Za-z0-9]+|[{_CJK}]+")
 SNAPSHOT = re.compile(r"\\?-(20\d{2}-\d{2}-\d{2}|20\d{6}|0[1-9]\d{2})(?![\d])")
+SIZE_AFTER = re.compile(r"[ \t-]?(\d+(?:\.\d+)?[BbMm])(?![A-Za-z0-9])")
 _RIGHT = r"(?![A-Za-z0-9])(?!\\?\.\d)"
 _WINDOW = 48  # longer than any written name, so a window decides its match
 _LEFT_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789.\\")
@@ -163,6 +164,10 @@ class Lexicon:
             if model:
                 end, model_id = model
                 snapshot = None
+                sized = SIZE_AFTER.match(text, end)  # "Meta Llama 3.1 405B": the family's 405B member
+                if sized and self.vocab.models[model_id].is_family and (
+                        f"{model_id}-{sized.group(1).lower()}" in self.vocab.models):
+                    model_id, end = f"{model_id}-{sized.group(1).lower()}", sized.end()
                 tail = SNAPSHOT.match(text, end)
                 if tail and not self.vocab.models[model_id].is_family:
                     snapshot = f"{model_id}-{_iso(tail.group(1))}"
