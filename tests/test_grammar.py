@@ -456,3 +456,8 @@ def test_what_model_cards_on_the_web_write(text, expected):
 ])
 def test_what_model_papers_and_spec_sheets_write(text, expected):
     assert _claims(text) == expected
+
+
+def test_a_price_quoted_for_a_count_of_tokens_is_a_rate():
+    text = "GPT-4o mini 输出：表示输出 1000 token 的价格为 0.0006 美元。"
+    assert _claims(text) == [("gpt-4o-mini", "price_output", 0.6, None)]

@@ -19,6 +19,8 @@ from pipeline.extract.patterns import (
     KEY_BEFORE,
     LAUNCH_PRICE,
     MS_AFTER,
+    PRICE_OF_COUNT,
+    PRICED_COUNT,
     RATE_DENOMINATOR,
     BENCHMARK_AFTER,
     MULTIPLIER_AFTER,
@@ -293,8 +295,8 @@ class ClauseReader:
         return bool(self.ctx.cues)
 
     def _tokens_or_hint(self, low, high, s, e, arithmetic) -> Found | None:
-        if arithmetic:
-            return None
+        if arithmetic or PRICED_COUNT.match(self.text, e, self.end):
+            return None  # "1000 token 的价格为 …": the unit a price is quoted for
         metric = self._nearest_cue(("max_output", "context_window"), s, e)
         if metric is None and has_cue("context_window", self.sentence_text):
             metric = "context_window"
@@ -357,6 +359,9 @@ class ClauseReader:
             unit_end = e
             m = RATE_BEFORE.search(CURRENCY_BEFORE.sub("", before))
             if m:
+                rate = 1e3 if m.group("k") else 1.0
+                direction = m.group("dir")
+            elif m := PRICE_OF_COUNT.search(CURRENCY_BEFORE.sub("", before)):  # "输入 1000 token 的价格为 0.000075 美元"
                 rate = 1e3 if m.group("k") else 1.0
                 direction = m.group("dir")
         found = Found("price", low, high, s, e)

@@ -56,6 +56,11 @@ MULTIPLIER_AFTER = re.compile(r"\s?[x×倍](?![A-Za-z])")  # "1.2x", "3 倍": a 
 WORKLOAD = re.compile(r"(?<![/\d.,])(?<!per )(?<!/ )(?<!每)\d[\d,.]*\s*[KkMm]?\s*(?:tokens?\s*)?(?:in|out|input|output)\b", re.IGNORECASE)  # "5K in / 1K out"
 RATE_DENOMINATOR = re.compile(r"(?:\bper|/|每)[\s-]*$", re.IGNORECASE)
 BENCHMARK_AFTER = re.compile(r"\s*(?:%|％|points?|pts)?\s*(?:on|in|at|for)\s+(?:the\s+)?", re.IGNORECASE)
+# "输入 1000 token 的价格为 0.000075 美元", "the price of 1M input tokens is $3": a rate written as a count
+PRICE_OF_COUNT = re.compile(
+    r"(?:(?P<dir>input|output|输入|输出)\s*)?(?:(?P<k>1000|1,000|1\s*[Kk]|一千|千)|(?P<m>1000000|1,000,000|1\s*M|百万|一百万))"
+    rf"\s*(?:个)?\s*{TOKEN_WORD}\s*(?:的)?\s*(?:价格|费用|成本|costs?|is priced at)\s*(?:为|是|约|:|：)?\s*$", re.IGNORECASE)
+PRICED_COUNT = re.compile(rf"\s*(?:{TOKEN_WORD})?\s*(?:的)?\s*(?:价格|费用|成本|costs?\b|is priced)", re.IGNORECASE)
 MS_AFTER = re.compile(r"^\s*(?:ms|毫秒|milliseconds?|msec)(?![A-Za-z])", re.IGNORECASE)
 SECONDS_AFTER = re.compile(r"^\s*(?:s|sec|secs|seconds?|秒钟?)(?![A-Za-z/])", re.IGNORECASE)
 PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent)")
