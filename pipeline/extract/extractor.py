@@ -159,7 +159,8 @@ class Extractor:
             else:
                 echo = None
             if mentions:
-                carry = self.doc.primary([m for m in mentions if not self._compared(m)] or mentions)
+                named = [m for m in mentions if not self._compared(m)] if len(mentions) > 1 else mentions
+                carry = self.doc.primary(named or mentions)
                 self.previous_named = self._named_models(mentions)
 
     def _read_unit(self, unit: Unit, mentions: list[Mention], urls, fallback: str | None,
