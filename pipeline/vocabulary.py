@@ -2,6 +2,8 @@
 benchmarks, task words and qualifier words. Everything else asks here."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -38,11 +40,20 @@ class Vocabulary:
     tasks: dict[str, tuple[str, ...]]
     qualifiers: dict
     name_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    member_words: tuple[str, ...] = ()
 
     def unit_of(self, metric: str) -> str:
         """score:* metrics share the `score` entry's unit."""
         base = "score" if metric.startswith("score:") else metric
         return self.metrics[base].unit
+
+    def benchmark_for_key(self, key: str) -> str | None:
+        """A benchmark named by a code or config key, any case (`gpqa`, `mmlu_pro`)."""
+        wanted = re.sub(r"[\s_-]+", "", key.lower())
+        for slug, names in self.benchmarks.items():
+            if any(re.sub(r"[\s_-]+", "", n.lower()) == wanted for n in names):
+                return slug
+        return None
 
     def members(self, family: str) -> list[str]:
         return [m.id for m in self.models.values() if m.family == family]
@@ -100,6 +111,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         tasks={t["slug"]: tuple(t["names"]) for t in raw["tasks"]},
         qualifiers=raw["qualifiers"],
         name_variants={k: tuple(v) for k, v in raw.get("name_variants", {}).items()},
+        member_words=tuple(raw.get("member_words", ())),
     )
 
 

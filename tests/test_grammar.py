@@ -461,3 +461,19 @@ def test_what_model_papers_and_spec_sheets_write(text, expected):
 def test_a_price_quoted_for_a_count_of_tokens_is_a_rate():
     text = "GPT-4o mini 输出：表示输出 1000 token 的价格为 0.0006 美元。"
     assert _claims(text) == [("gpt-4o-mini", "price_output", 0.6, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("# Claude 3 Sonnet\n\nClaude 3 Sonnet was released on March 4, 2024 alongside the more powerful Claude 3 Opus.",
+     [("claude-3-sonnet", "release_date", "2024-03-04", None)]),
+    ("# Claude 3.5 Sonnet: an analysis\n\nClaude 3.5 Sonnet beats Claude 3 Opus on most tasks.\n\n```yaml\nreasoning:\n  gpqa: \"59.4% vs 50.4%\"\n"
+     "cost:\n  input: \"$3/1M tokens (vs $15 for Opus)\"\n```\n",
+     [("claude-3.5-sonnet", "score:gpqa", 59.4, None), ("claude-3-opus", "score:gpqa", 50.4, None),
+      ("claude-3.5-sonnet", "price_input", 3.0, None), ("claude-3-opus", "price_input", 15.0, None)]),
+    ("Claude 3 Sonnet: 200K context · ~150K words · 4K max output",
+     [("claude-3-sonnet", "context_window", 200000.0, None), ("claude-3-sonnet", "max_output", 4000.0, None)]),
+    ("Claude 3 Sonnet\n\nContext window\n200,000 tokens (200K)\nMax output tokens\n4,096 tokens (4K)\n",
+     [("claude-3-sonnet", "context_window", 200000.0, None), ("claude-3-sonnet", "max_output", 4096.0, None)]),
+])
+def test_what_encyclopedias_and_analyses_write(text, expected):
+    assert _claims(text) == expected

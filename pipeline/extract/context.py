@@ -54,6 +54,8 @@ class DocumentContext:
         scan = lex.scan(text)
         doc.urls = Spans(scan.urls)
         doc.mentions = Spans(scan.mentions, start=lambda m: m.start)
+        if lex.vocab.member_words:
+            doc.mentions = Spans(doc._with_member_words(scan.mentions), start=lambda m: m.start)
         doc.benchmarks = Spans(scan.benchmarks)
         doc.tasks = Spans(scan.tasks)
         doc.numbers = doc._free_numbers()
@@ -64,6 +66,22 @@ class DocumentContext:
         doc.subject = doc._subject()
         doc.title = doc._title()
         return doc
+
+    def _with_member_words(self, mentions: list[Mention]) -> list[Mention]:
+        """"…(vs $15 for Opus)": a member word written alone is a mention of the one
+        model the document names that carries it."""
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, self.lex.vocab.member_words)) + r")\b")
+        named = {m.model for m in mentions}
+        starts = [m.start for m in mentions]
+        extra = []
+        for word in pattern.finditer(self.text):
+            i = bisect.bisect_right(starts, word.start()) - 1
+            if i >= 0 and word.start() < mentions[i].end:
+                continue  # part of a full name
+            owners = [m for m in named if word.group(1).lower() in m.split("-")]
+            if len(owners) == 1:
+                extra.append(Mention(word.start(), word.end(), owners[0], bare=True))
+        return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
     def _free_numbers(self) -> list[int]:
         """Digit runs that may be a quantity: not part of a model name or a URL."""
@@ -198,7 +216,7 @@ class DocumentContext:
     def _family_members(self) -> dict[str, str]:
         """A family stands for the member the document is about: the only one it
         names (at least twice), or one named at least twice as often as any other."""
-        counts = Counter(m.model for m in self.mentions.items)
+        counts = Counter(m.model for m in self.mentions.items if not m.bare)
         resolved = {}
         for model in counts:
             if not self.lex.vocab.models[model].is_family:

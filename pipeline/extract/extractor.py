@@ -18,7 +18,7 @@ from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-23"
+EXTRACTOR_VERSION = "rules-24"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
@@ -36,10 +36,11 @@ _OUTRANKS = re.compile(r"[^\d]{0,6}?\b(?:beats?|outperforms?|outscores?|surpass(
                        r"(?:both\s+)?(?:the\s+)?|[^\d]{0,6}?(?:超过|超越|优于|击败|胜过|领先于?)\s*", re.IGNORECASE)
 _ATTACHED = re.compile(r"\s*(?:'s|’s|的)?\s*(?:[:：(（]|at|score of|scores?|得分为?|为|是)?\s*[$＄]?\s*", re.IGNORECASE)
 _COMPARED = re.compile(r"(?:\bthan|\bvs\.?|\bversus|\bcompared (?:to|with)|\bover|\bsuccessor (?:to|of)|\breplac(?:es|ing|ement for)"
-                       r"|\bsupersed(?:es|ing)|\bup from"
+                       r"|\bsupersed(?:es|ing)|\bup from|\balongside|\balong with|\btogether with"
                        r"|\binstead of|比|相比|对比|低于|高于|不如|落后于|超过|优于|取代|接替|替代)"
-                       r"\s*(?:the\s+)?\S*\s*$",
+                       r"(?:[^\S\n]*[^\s,，;；。.\d]+){0,3}?[^\S\n]*[\[(（]?\s*$",  # "alongside the more powerful [X"
                        re.IGNORECASE)
+_COMPARED_REACH = 40
 _VERSUS_VALUES = re.compile(r"[^\d]{0,8}?\s(?:vs\.?|versus)\s*(?:US\$|\$|＄)?|[^\d]{0,8}?(?:对比|相比)\s*", re.IGNORECASE)
 _TIMES_OF = re.compile(r"(?:'s|的)?\s*(?:两|二|三|四|五|几|十|\d+(?:\.\d+)?)\s*倍|的一半|'s\s+(?:double|twice|half)", re.IGNORECASE)
 _VALUE_ONLY = re.compile(r"[~≈约]?\s*[$＄]?\s*\d[\d,.]*\s*(?:[KkMmBbTt]|万|亿)?\s*(?:tokens?|tok/s|tokens?/s|ms|s|%|USD)?\s*",
@@ -84,8 +85,9 @@ def pick_mention(text: str, found: Found, clause: tuple[int, int], mentions: lis
         return before[0]  # "Claude 3.5 Sonnet beats GPT-4o and Gemini 1.5 Pro with 92.0%": the subject's
     if before:
         return before[-1]
-    owners = [m for m in after if not _COMPARED.search(text, max(clause[0], m.start - 16), m.start)
-              and not _TIMES_OF.match(text, m.end)]
+    owners = [m for m in after if not _COMPARED.search(text, max(clause[0], m.start - _COMPARED_REACH), m.start)
+              and not _TIMES_OF.match(text, m.end)
+              and _enclosing_paren(text, found.end, m.start) is None]  # "$3/1M tokens (vs $15 for Opus)"
     return owners[0] if owners else None  # "…a 200K window -- 56% larger than GPT-4o": not GPT-4o's
 
 
@@ -150,8 +152,11 @@ class Extractor:
         self.previous_named = []  # and every model it named, in order ("两者分别为 …")
         echo = None  # the metric its latest figure was read as ("…200,000 tokens of context; GPT-4o …128,000")
         urls = self.doc.urls_in(block.start, block.end)
+        carry_indent = -1  # in code, a model named on a line holds for the lines nested under it
         for unit in units_of(self.text, block):
             mentions = self.doc.mentions_in(unit.start, unit.end)
+            if unit.kind == "code" and carry and self._indent(unit.start) <= carry_indent:
+                carry = None
             if self.doc.has_quantity(unit.start, unit.end) or (
                     unit.kind in ("field", "code") and self.doc.has_number(unit.start, unit.end)) or (
                     echo and mentions and self.doc.has_number(unit.start, unit.end)):
@@ -159,8 +164,9 @@ class Extractor:
             else:
                 echo = None
             if mentions:
-                named = [m for m in mentions if not self._compared(m)] if len(mentions) > 1 else mentions
-                carry = self.doc.primary(named or mentions)
+                named = [m for m in mentions if not self._compared(m)]
+                carry = self.doc.primary(named) if named else None  # not "vs_claude_3_opus:"
+                carry_indent = self._indent(unit.start) if unit.kind == "code" else -1
                 self.previous_named = self._named_models(mentions)
 
     def _read_unit(self, unit: Unit, mentions: list[Mention], urls, fallback: str | None,
@@ -230,9 +236,13 @@ class Extractor:
                 return models if len(models) > 1 else []
         return []
 
+    def _indent(self, pos: int) -> int:
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        return pos - line_start
+
     def _compared(self, mention: Mention) -> bool:
         """Named only as what another model is measured against ("superseding Llama 2")."""
-        return bool(_COMPARED.search(self.text, max(0, mention.start - 16), mention.start))
+        return bool(_COMPARED.search(self.text, max(0, mention.start - _COMPARED_REACH), mention.start))
 
     def _family_sizes(self, read: list[tuple[Found, str]]) -> list[tuple[Found, str]]:
         """"available in 8 billion, 70 billion, and 405 billion parameter sizes": several
@@ -337,6 +347,8 @@ class Extractor:
         if mention:
             return self._member_named_in(self.doc.resolve(mention), clause, found.start)
         is_date = isinstance(found.value, str)
+        if is_date and section and _PRONOUN_SUBJECT.match(self.text, clauses_of_unit[0][0]):
+            return section  # "It offers …, an August 2023 knowledge cutoff, … Claude.ai"
         if is_date or any(self._opens_clause(m, clause) for m in mentions):
             earlier = [m for m in mentions if (is_date or m.end <= found.start or self._opens_clause(m, clause))
                        and not self._compared(m)]
@@ -344,7 +356,7 @@ class Extractor:
             earlier = [m for m in mentions if m.end <= clause[0]][-1:]
         else:  # the subject of the nearest earlier clause that names a model (not "…, 略低于 GPT-5,")
             named = [m for m in mentions if m.end <= clause[0]
-                     and not _COMPARED.search(self.text, max(0, m.start - 16), m.start)]
+                     and not _COMPARED.search(self.text, max(0, m.start - _COMPARED_REACH), m.start)]
             nearest = max((self._clause_of(m, clauses_of_unit) for m in named), default=None)
             earlier = [m for m in named if self._clause_of(m, clauses_of_unit) == nearest]
         model = self.doc.primary(earlier) or section

@@ -19,6 +19,9 @@ from pipeline.extract.patterns import (
     KEY_BEFORE,
     LAUNCH_PRICE,
     MS_AFTER,
+    RESTATED,
+    WORD_COUNT,
+    LINE_KEY,
     PRICE_OF_COUNT,
     PRICED_COUNT,
     RATE_DENOMINATOR,
@@ -190,7 +193,20 @@ class ClauseReader:
                 self.used.append((s, e))
                 if item.metric in ECHO_METRICS or item.metric.startswith("score:"):
                     self.ctx.echo = item.metric
-        return [f for f in found if not self._after_competitor(f)]
+        return [f for f in self._without_restatements(found) if not self._after_competitor(f)]
+
+    def _without_restatements(self, found: list[Found]) -> list[Found]:
+        """"4,096 tokens (4K)": a rounded figure in brackets right after the same
+        metric's figure restates it."""
+        kept = []
+        for f in sorted(found, key=lambda f: f.start):
+            previous = kept[-1] if kept else None
+            if (previous and previous.metric == f.metric and isinstance(f.value, float) and previous.value
+                    and isinstance(previous.value, float) and abs(f.value - previous.value) <= 0.05 * previous.value
+                    and RESTATED.fullmatch(self.text, previous.end, f.start)):
+                continue
+            kept.append(f)
+        return kept
 
     def _echo(self, match: re.Match) -> Found | None:
         """A bare figure that repeats the sentence's previous one for another model:
@@ -244,8 +260,8 @@ class ClauseReader:
         before, after = self._before(s), self._after(e)
         if CURRENCY_BEFORE.search(before) or CURRENCY_AFTER.match(after):
             return None if arithmetic else self._price(low, high, s, e, before, after)
-        if RATE_DENOMINATOR.search(before):
-            return None  # "Pricing per 1M Tokens": the unit of a rate, not a count
+        if RATE_DENOMINATOR.search(before) or WORD_COUNT.match(after):
+            return None  # "Pricing per 1M Tokens": the unit of a rate; "~150K words": not tokens
         if (m := THROUGHPUT_AFTER.match(after)) or (THROUGHPUT_BEFORE.search(before) and (m := TOKEN_AFTER.match(after))):
             return self._with_modality(self._qualify(Found("throughput", low, high, s, e), s, e + m.end()), e + m.end())
         if m := MS_AFTER.match(after):
@@ -327,6 +343,8 @@ class ClauseReader:
         for metric in metrics:
             for cue in cue_sets().metric[metric].finditer(self.text, self.start, self.end):
                 gap = s - cue.end() if cue.end() <= s else max(0, cue.start() - e)  # a cue in the unit: 0
+                if cue.start() >= e and "\n" in self.text[e:cue.start()]:
+                    gap += 1000  # "Context window\n200,000 tokens\nMax output tokens": the label above
                 if best_gap is None or abs(gap) < best_gap:
                     best, best_gap = metric, abs(gap)
         if best is None:
@@ -493,6 +511,9 @@ class ClauseReader:
             task = _nearest([t for t in tasks if t[1] <= s] or tasks, s, e)
             if task:
                 slug = self.ctx.task_benchmarks.get(task, task)
+        line_start = self.text.rfind("\n", 0, s) + 1
+        if slug is None and (key := LINE_KEY.match(self.text, line_start, s)):
+            slug = self.lex.vocab.benchmark_for_key(key.group(1))  # `gpqa: "59.4% vs 50.4%"` in code
         if slug is None and self.ctx.cues:
             benches = names_in(self.lex, "benchmarks", self.ctx.cues)
             tasks = names_in(self.lex, "tasks", self.ctx.cues)

@@ -42,6 +42,7 @@ class Mention:
     end: int
     model: str  # canonical id as named (a family id stays a family id here)
     snapshot: str | None = None
+    bare: bool = False  # a member word alone ("for Opus"), resolved by the document
 
 
 @dataclass

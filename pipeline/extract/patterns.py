@@ -61,6 +61,9 @@ PRICE_OF_COUNT = re.compile(
     r"(?:(?P<dir>input|output|输入|输出)\s*)?(?:(?P<k>1000|1,000|1\s*[Kk]|一千|千)|(?P<m>1000000|1,000,000|1\s*M|百万|一百万))"
     rf"\s*(?:个)?\s*{TOKEN_WORD}\s*(?:的)?\s*(?:价格|费用|成本|costs?|is priced at)\s*(?:为|是|约|:|：)?\s*$", re.IGNORECASE)
 PRICED_COUNT = re.compile(rf"\s*(?:{TOKEN_WORD})?\s*(?:的)?\s*(?:价格|费用|成本|costs?\b|is priced)", re.IGNORECASE)
+WORD_COUNT = re.compile(r"^\s*(?:words?|个?单词|个?字|characters?|字符)(?![A-Za-z])", re.IGNORECASE)
+LINE_KEY = re.compile(r"[\s>*-]*[\"']?([A-Za-z][\w\- ]{1,30}?)[\"']?\s*[:=]")  # `  gpqa: "59.4% vs 50.4%"`
+RESTATED = re.compile(rf"\s*(?:{TOKEN_WORD})?\s*[(（]\s*(?:≈|~|约)?\s*", re.IGNORECASE)  # "4,096 tokens (4K"
 MS_AFTER = re.compile(r"^\s*(?:ms|毫秒|milliseconds?|msec)(?![A-Za-z])", re.IGNORECASE)
 SECONDS_AFTER = re.compile(r"^\s*(?:s|sec|secs|seconds?|秒钟?)(?![A-Za-z/])", re.IGNORECASE)
 PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent)")
