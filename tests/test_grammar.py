@@ -477,3 +477,10 @@ def test_a_price_quoted_for_a_count_of_tokens_is_a_rate():
 ])
 def test_what_encyclopedias_and_analyses_write(text, expected):
     assert _claims(text) == expected
+
+
+def test_a_bare_version_in_a_vendor_article_and_a_from_base():
+    text = ("# DeepSeek-V3 发布\n\n在 A100 集群上，V3 的首 token 生成延迟从 V2 的 120ms 压缩至 85ms，"
+            "吞吐量提升至每秒 320 tokens。")
+    assert _claims(text) == [("deepseek-v2", "latency", 120.0, None), ("deepseek-v3", "latency", 85.0, None),
+                             ("deepseek-v3", "throughput", 320.0, None)]

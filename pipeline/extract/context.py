@@ -70,15 +70,20 @@ class DocumentContext:
     def _with_member_words(self, mentions: list[Mention]) -> list[Mention]:
         """"…(vs $15 for Opus)": a member word written alone is a mention of the one
         model the document names that carries it."""
-        pattern = re.compile(r"\b(" + "|".join(map(re.escape, self.lex.vocab.member_words)) + r")\b")
+        words = "|".join(map(re.escape, self.lex.vocab.member_words))
+        pattern = re.compile(rf"(?<![A-Za-z0-9_.-])({words}|[Vv]\d+(?:\.\d+)?)(?![A-Za-z0-9_-])")
         named = {m.model for m in mentions}
+        families = {m for m in named if self.lex.vocab.models[m].is_family} | {
+            self.lex.vocab.models[m].family for m in named if self.lex.vocab.models[m].family}
         starts = [m.start for m in mentions]
         extra = []
         for word in pattern.finditer(self.text):
             i = bisect.bisect_right(starts, word.start()) - 1
             if i >= 0 and word.start() < mentions[i].end:
                 continue  # part of a full name
-            owners = [m for m in named if word.group(1).lower() in m.split("-")]
+            key = word.group(1).lower()
+            owners = [m for m in named if key in m.split("-")] or [  # "V2" in a DeepSeek article: deepseek-v2
+                f"{f}-{key}" for f in families if f"{f}-{key}" in self.lex.vocab.models]
             if len(owners) == 1:
                 extra.append(Mention(word.start(), word.end(), owners[0], bare=True))
         return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions

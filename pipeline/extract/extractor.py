@@ -18,7 +18,7 @@ from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-24"
+EXTRACTOR_VERSION = "rules-25"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
@@ -47,6 +47,7 @@ _VALUE_ONLY = re.compile(r"[~≈约]?\s*[$＄]?\s*\d[\d,.]*\s*(?:[KkMmBbTt]|万|
                          re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[。.!?！？;；,，]\s*$|[.!?。！？]\s")
+_FROM_BASE = re.compile(r"(?:\bfrom|从|由)\s*$", re.IGNORECASE)
 _OPEN, _CLOSE = "(（[", ")）]"
 LEAD_IN_REACH = 8  # blocks after "GPT-4o pricing:" that may lean on it
 
@@ -83,6 +84,11 @@ def pick_mention(text: str, found: Found, clause: tuple[int, int], mentions: lis
     if len(before) >= 2 and _OUTRANKS.fullmatch(text, before[0].end, before[1].start) and not _ATTACHED.fullmatch(
             text, before[-1].end, found.start):
         return before[0]  # "Claude 3.5 Sonnet beats GPT-4o and Gemini 1.5 Pro with 92.0%": the subject's
+    if before and _FROM_BASE.search(text, max(clause[0], before[-1].start - 4), before[-1].start) and not (
+            _ATTACHED.fullmatch(text, before[-1].end, found.start)):
+        before = before[:-1]  # "V3 的延迟从 V2 的 120ms 压缩至 85ms": 85ms is not V2's
+        if not before:
+            return None
     if before:
         return before[-1]
     owners = [m for m in after if not _COMPARED.search(text, max(clause[0], m.start - _COMPARED_REACH), m.start)
