@@ -484,3 +484,14 @@ def test_a_bare_version_in_a_vendor_article_and_a_from_base():
             "吞吐量提升至每秒 320 tokens。")
     assert _claims(text) == [("deepseek-v2", "latency", 120.0, None), ("deepseek-v3", "latency", 85.0, None),
                              ("deepseek-v3", "throughput", 320.0, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gemini Pricing Guide\n\nOverview\n\nGemini 2.5 Pro: $1.25 input, $10 output per 1M tokens.",
+     [("gemini-2.5-pro", "price_output", 10.0, None)]),
+    ("Gemini 1.5 Pro pricing: $1.25 per 1M input tokens, $5.00 per 1M output tokens - a 1M input + 10k output "
+     "costs ~$0.051.",
+     [("gemini-1.5-pro", "price_input", 1.25, None), ("gemini-1.5-pro", "price_output", 5.0, None)]),
+])
+def test_worked_examples_and_overview_lines(text, expected):
+    assert _claims(text) == expected

@@ -18,7 +18,7 @@ from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-25"
+EXTRACTOR_VERSION = "rules-26"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
@@ -37,8 +37,8 @@ _OUTRANKS = re.compile(r"[^\d]{0,6}?\b(?:beats?|outperforms?|outscores?|surpass(
 _ATTACHED = re.compile(r"\s*(?:'s|’s|的)?\s*(?:[:：(（]|at|score of|scores?|得分为?|为|是)?\s*[$＄]?\s*", re.IGNORECASE)
 _COMPARED = re.compile(r"(?:\bthan|\bvs\.?|\bversus|\bcompared (?:to|with)|\bover|\bsuccessor (?:to|of)|\breplac(?:es|ing|ement for)"
                        r"|\bsupersed(?:es|ing)|\bup from|\balongside|\balong with|\btogether with"
-                       r"|\binstead of|比|相比|对比|低于|高于|不如|落后于|超过|优于|取代|接替|替代)"
-                       r"(?:[^\S\n]*[^\s,，;；。.\d]+){0,3}?[^\S\n]*[\[(（]?\s*$",  # "alongside the more powerful [X"
+                       r"|\binstead of|比|相比|对比|低于|高于|不如|落后于|超过|优于|取代|接替|替代)(?![A-Za-z])"
+                       r"(?:[^\S\n]*[^\s,，;；。.\d]+){0,3}?[^\S\n]*[\[(（]?[^\S\n]*$",  # "alongside the more powerful [X"
                        re.IGNORECASE)
 _COMPARED_REACH = 40
 _VERSUS_VALUES = re.compile(r"[^\d]{0,8}?\s(?:vs\.?|versus)\s*(?:US\$|\$|＄)?|[^\d]{0,8}?(?:对比|相比)\s*", re.IGNORECASE)

@@ -85,6 +85,7 @@ class Found:
 
 
 _FOR_NAME = re.compile(r"\s*(?:for|of|by)\s+(?:the\s+)?", re.IGNORECASE)
+ARITHMETIC_REACH = 30  # a worked example's operator this close to a number makes it part of the example
 ECHO_METRICS = {"context_window", "max_output", "throughput"}
 _ECHO_END = re.compile(r"\s*(?:[.。;；,，)）]|$|(?:for|on|in|too|as well)\b)", re.IGNORECASE)
 
@@ -185,7 +186,9 @@ class ClauseReader:
                 continue
             if MULTIPLIER_AFTER.match(self.text, e):
                 continue
-            item = self._classify(match, arithmetic) if bare_ok or self.names.is_quantity(s) else None
+            near = arithmetic and bool(ARITHMETIC.search(self.text, max(self.start, s - ARITHMETIC_REACH),
+                                                        min(self.end, match.end() + ARITHMETIC_REACH)))
+            item = self._classify(match, near) if bare_ok or self.names.is_quantity(s) else None
             if item is None and not bare_ok:
                 item = self._keyed(match) or self._echo(match)
             if item is not None:

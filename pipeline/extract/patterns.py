@@ -68,7 +68,8 @@ MS_AFTER = re.compile(r"^\s*(?:ms|毫秒|milliseconds?|msec)(?![A-Za-z])", re.IG
 SECONDS_AFTER = re.compile(r"^\s*(?:s|sec|secs|seconds?|秒钟?)(?![A-Za-z/])", re.IGNORECASE)
 PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent)")
 POINTS_AFTER = re.compile(r"^\s*(?:分|points?|pts)(?![A-Za-z])", re.IGNORECASE)
-ARITHMETIC = re.compile(r"[\d)）%]\s*[×*＊+=＝]\s*[\d$＄(（]")  # an operator between numbers: a worked example
+ARITHMETIC = re.compile(  # an operator between numbers: a worked example ("1M input + 10k output costs ~$0.051")
+    r"[\d)）%]\s*(?:[KkMm]\s*)?(?:(?:tokens?|input|output)\s*)?[×*＊+=＝]\s*[\d$＄(（]", re.IGNORECASE)
 # "截至 2024 年 6 月" dates a claim, but "训练数据截止到 2024 年 7 月" is a cut-off
 AS_OF = re.compile(r"(?:as of|as at|(?<!数据)(?<!知识)(?<!数据 )(?<!知识 )(?:截至|截止到|截止至))\s*", re.IGNORECASE)
 SHOTS = re.compile(r"(\d+)[- ]?shot(?:[- ,]*(cot|chain[- ]of[- ]thought))?|pass@(\d+)|\b(cot)\b", re.IGNORECASE)
