@@ -495,3 +495,14 @@ def test_a_bare_version_in_a_vendor_article_and_a_from_base():
 ])
 def test_worked_examples_and_overview_lines(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("# o1 Mini\n\nLong context (128K vs 200K in o4-mini).\n\n128,000 context window\n65,536 max output tokens\n",
+     [("o1-mini", "context_window", 128000.0, None), ("o4-mini", "context_window", 200000.0, None),
+      ("o1-mini", "context_window", 128000.0, None), ("o1-mini", "max_output", 65536.0, None)]),
+    ("# OpenAI o1-preview\n\nContext Length 128,000 tokens\nMax Completion Tokens 32,768 tokens\n",
+     [("o1-preview", "context_window", 128000.0, None), ("o1-preview", "max_output", 32768.0, None)]),
+])
+def test_what_model_directories_write(text, expected):
+    assert _claims(text) == expected

@@ -18,7 +18,7 @@ from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-26"
+EXTRACTOR_VERSION = "rules-27"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
@@ -48,6 +48,7 @@ _VALUE_ONLY = re.compile(r"[~≈约]?\s*[$＄]?\s*\d[\d,.]*\s*(?:[KkMmBbTt]|万|
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[。.!?！？;；,，]\s*$|[.!?。！？]\s")
 _FROM_BASE = re.compile(r"(?:\bfrom|从|由)\s*$", re.IGNORECASE)
+_VERSUS_BETWEEN = re.compile(r"(?:\bvs\.?|\bversus|对比|相比)\s*[$＄]?\s*\d", re.IGNORECASE)
 _OPEN, _CLOSE = "(（[", ")）]"
 LEAD_IN_REACH = 8  # blocks after "GPT-4o pricing:" that may lean on it
 
@@ -80,7 +81,9 @@ def pick_mention(text: str, found: Found, clause: tuple[int, int], mentions: lis
     after = [m for m in inside if m.start >= found.end]
     if after and _FOR_MODEL.fullmatch(text[found.end:after[0].start]):
         return after[0]  # "25 tokens/sec for Claude 3 Opus"
-    before = [m for m in inside if m.end <= found.start]
+    before = [m for m in inside if m.end <= found.start  # a model compared against owns only its own figure
+              and (_ATTACHED.fullmatch(text, m.end, found.start)
+                   or not _COMPARED.search(text, max(clause[0], m.start - _COMPARED_REACH), m.start))]
     if len(before) >= 2 and _OUTRANKS.fullmatch(text, before[0].end, before[1].start) and not _ATTACHED.fullmatch(
             text, before[-1].end, found.start):
         return before[0]  # "Claude 3.5 Sonnet beats GPT-4o and Gemini 1.5 Pro with 92.0%": the subject's
@@ -93,7 +96,8 @@ def pick_mention(text: str, found: Found, clause: tuple[int, int], mentions: lis
         return before[-1]
     owners = [m for m in after if not _COMPARED.search(text, max(clause[0], m.start - _COMPARED_REACH), m.start)
               and not _TIMES_OF.match(text, m.end)
-              and _enclosing_paren(text, found.end, m.start) is None]  # "$3/1M tokens (vs $15 for Opus)"
+              and _enclosing_paren(text, found.end, m.start) is None  # "$3/1M tokens (vs $15 for Opus)"
+              and not _VERSUS_BETWEEN.search(text, found.end, m.start)]  # "(128K vs 200K in o4-mini)": not o4-mini's 128K
     return owners[0] if owners else None  # "…a 200K window -- 56% larger than GPT-4o": not GPT-4o's
 
 

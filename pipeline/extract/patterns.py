@@ -38,8 +38,9 @@ LAUNCH_PRICE = re.compile(r"(?:launch|release|发布|首发|上线)\s*(?:price|p
 PER_TIME = re.compile(r"^\s*(?:/|per|每)\s*(?:月|年|天|小时|month|year|day|hour|user|用户|seat)", re.IGNORECASE)
 THROUGHPUT_AFTER = re.compile(rf"^\s*(?:output\s+|generated\s+|输出\s*)?{TOKEN_WORD}\s*(?:/|per|每)\s*(?:s|sec|secs|second|秒)(?![A-Za-z])", re.IGNORECASE)
 THROUGHPUT_BEFORE = re.compile(r"每秒(?:钟)?\s*(?:可以?|能)?\s*(?:生成|输出|处理|产生)?\s*(?:约|大约|近|~|超过|至少|最多|高达|多达)?\s*$")
-TOKEN_AFTER = re.compile(
-    rf"^\s*(?:\\?-)?\s*(?:(?:input|output|context|prompt|completion|输入|输出)\s*)?{TOKEN_WORD}(?![A-Za-z])",
+TOKEN_AFTER = re.compile(  # "128K tokens", "200K-token", "65,536 max output tokens", "128,000 context window"
+    rf"^\s*(?:\\?-)?\s*(?:(?:(?:max(?:imum)?\s+)?(?:input|output|context|prompt|completion)|输入|输出)\s*)?{TOKEN_WORD}"
+    r"(?![A-Za-z])|^\s*(?:context\s+(?:window|length)|上下文(?:窗口|长度)?)(?![A-Za-z])",
     re.IGNORECASE)
 # "最大输出令牌为 65,536 个": the token word before the number, the counter word after it
 TOKENS_COUNTED = re.compile(rf"{TOKEN_WORD}\s*(?:数|数量|上限)?\s*(?:为|是|有|达|达到|可达|多达|高达|[:：])?\s*$", re.IGNORECASE)
