@@ -506,3 +506,21 @@ def test_worked_examples_and_overview_lines(text, expected):
 ])
 def test_what_model_directories_write(text, expected):
     assert _claims(text) == expected
+
+
+def test_traditional_chinese_is_read_and_quoted_as_written():
+    text = "GPT-4o mini 的上下文視窗為 128K 個權杖，每百萬個輸入權杖的價格為 0.15 美元。"
+    claims = extract_claims(text, "t.md")
+    assert [(c.model, c.metric, c.value) for c in claims] == [
+        ("gpt-4o-mini", "context_window", 128000.0), ("gpt-4o-mini", "price_input", 0.15)]
+    assert all(c.quote == text[c.span[0]:c.span[1]] and "視窗" in c.quote for c in claims)
+
+
+def test_a_table_in_traditional_chinese_with_its_rate_in_the_header():
+    text = ("| 模型名稱 | 每 100 萬個輸入 token 費用 (美元) | 每 100 萬個輸出 token 費用 (美元) |\n|---|---|---|\n"
+            "| GPT-4.1-nano | $0.10 | $0.40 |\n")
+    assert _claims(text) == [("gpt-4.1-nano", "price_input", 0.1, None), ("gpt-4.1-nano", "price_output", 0.4, None)]
+
+
+def test_an_arrow_leaves_only_the_new_figure():
+    assert _claims("GPT-4.1 上下文容量提升约 8 倍（128K → 1M 上下文）。") == [("gpt-4.1", "context_window", 1e6, None)]

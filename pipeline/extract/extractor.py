@@ -14,11 +14,12 @@ from pipeline.extract.grammar import ClauseReader, Context, Found, as_of_date, c
 from pipeline.extract.lexicon import Mention, lexicon
 from pipeline.extract.numbers import DATE
 from pipeline.extract.patterns import RATE_ANYWHERE
+from pipeline.extract.script import as_simplified
 from pipeline.extract.segments import Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-27"
+EXTRACTOR_VERSION = "rules-28"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
@@ -103,11 +104,12 @@ def pick_mention(text: str, found: Found, clause: tuple[int, int], mentions: lis
 
 class Extractor:
     def __init__(self, text: str, source: str):
-        self.text = text
+        self.original = text  # quotes come from here; matching reads the simplified twin
+        self.text = as_simplified(text)
         self.source = source
         self.lex = lexicon()
-        self.blocks = blocks_of(text)
-        self.doc = DocumentContext.build(text, self.blocks, self.lex)
+        self.blocks = blocks_of(self.text)
+        self.doc = DocumentContext.build(self.text, self.blocks, self.lex)
         self.pending: list[tuple[Found, str, Unit]] = []
         self.previous_named: list[str] = []
         self.body_start = next((b.start for b in self.blocks if b.kind != "field"), len(text))
@@ -463,7 +465,7 @@ class Extractor:
             claims.append(Claim(
                 source=self.source, model=model, metric=found.metric, value=value, value_high=high,
                 unit=vocab.unit_of(found.metric), qualifiers=qualifiers,
-                quote=self.text[unit.start:unit.end], span=(unit.start, unit.end),
+                quote=self.original[unit.start:unit.end], span=(unit.start, unit.end),
             ))
         return claims
 

@@ -19,6 +19,7 @@ from pipeline.extract.patterns import (
     KEY_BEFORE,
     LAUNCH_PRICE,
     MS_AFTER,
+    ARROW_BETWEEN,
     RESTATED,
     WORD_COUNT,
     LINE_KEY,
@@ -208,6 +209,8 @@ class ClauseReader:
                     and isinstance(previous.value, float) and abs(f.value - previous.value) <= 0.05 * previous.value
                     and RESTATED.fullmatch(self.text, previous.end, f.start)):
                 continue
+            if previous and previous.metric == f.metric and ARROW_BETWEEN.fullmatch(self.text, previous.end, f.start):
+                kept.pop()  # "128K → 1M": the figure before the arrow is what it was, not what it is
             kept.append(f)
         return kept
 
@@ -395,9 +398,9 @@ class ClauseReader:
             if nearby:
                 rate = 1e3 if nearby.group("k") else 1.0
         if rate is None and self.ctx.cues:
-            m = re.search(r"(?:/|per|每)[\s-]*(1\s*[Kk]|[Kk]|千|1\s*M|M|MTok|million|百万|thousand)", self.ctx.cues, re.I)
+            m = RATE_ANYWHERE.search(self.ctx.cues)  # a header's "($/1M)", "每 100 万个 token"
             if m:
-                rate = 1e3 if m.group(1).replace(" ", "").lower() in ("1k", "k", "thousand", "千") else 1.0
+                rate = 1e3 if m.group("k") else 1.0
         if rate is None and TOKEN_COUNT.search(self.text, self.start, s):
             return None  # "a single 100K-token prompt costs about $0.30": the cost of one request
         if rate is None:

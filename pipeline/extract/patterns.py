@@ -21,7 +21,7 @@ RATE_BEFORE = re.compile(
 )
 RATE_ANYWHERE = re.compile(
     r"(?:/|per|每)[\s-]*(?:(?P<k>1\s*[Kk]|[Kk]|千|thousand|1,000)|(?P<m>1\s*million|1\s*M|M|MTok|百万|100\s*万|million|one million))"
-    r"(?![A-Za-z])", re.IGNORECASE)
+    r"(?!(?!tok)[A-Za-z])", re.IGNORECASE)  # "每百万Token" too
 PAIR_HEAD = re.compile(r"^\s*(?:(?:[A-Za-z]{1,6}|输入|输出)\s*)?/\s*(?:US\$|\$|＄)\s*\d")  # "$3 / $15", "$2.50 in / $10 out"
 PAIR_TAIL = re.compile(r"(?:US\$|\$|＄)\s*[\d.,\\]+\s*(?:(?:[A-Za-z]{1,6}|输入|输出)\s*)?/\s*(?:US\$|\$|＄)\s*$")
 _CONJ = r"\s*(?:and|和|与|及|、|&)\s*"
@@ -65,6 +65,7 @@ PRICED_COUNT = re.compile(rf"\s*(?:{TOKEN_WORD})?\s*(?:的)?\s*(?:价格|费用|
 WORD_COUNT = re.compile(r"^\s*(?:words?|个?单词|个?字|characters?|字符)(?![A-Za-z])", re.IGNORECASE)
 LINE_KEY = re.compile(r"[\s>*-]*[\"']?([A-Za-z][\w\- ]{1,30}?)[\"']?\s*[:=]")  # `  gpqa: "59.4% vs 50.4%"`
 RESTATED = re.compile(rf"\s*(?:{TOKEN_WORD})?\s*[(（]\s*(?:≈|~|约)?\s*", re.IGNORECASE)  # "4,096 tokens (4K"
+ARROW_BETWEEN = re.compile(r"[^\d→⇒➜>]{0,12}?(?:→|->|⇒|=>|➜)\s*(?:US\$|\$|＄)?\s*")  # "128K → 1M", "$2.50 → $2.00"
 MS_AFTER = re.compile(r"^\s*(?:ms|毫秒|milliseconds?|msec)(?![A-Za-z])", re.IGNORECASE)
 SECONDS_AFTER = re.compile(r"^\s*(?:s|sec|secs|seconds?|秒钟?)(?![A-Za-z/])", re.IGNORECASE)
 PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent)")

@@ -14,7 +14,8 @@ from pipeline.extract.segments import Unit
 _SLASH = re.compile(r"\s*/\s*")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _DIGIT = re.compile(r"\d")
-_MODEL_HEADER = re.compile(r"^\W*(?:model|models|模型|名称|name|llm)\W*$", re.IGNORECASE)
+_MODEL_HEADER = re.compile(r"^\W*(?:model|models|model name|模型|名称|模型名称|型号|具体型号|模型版本|name|llm)\W*$",
+                           re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,10 +64,12 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
         if index > 0 and len(models) == 1:
             column_models[index] = models[0]
     model_column = next((i for i, t in enumerate(header_texts) if _MODEL_HEADER.match(t)), None)
-    if model_column is None and not column_models:
-        first_cells = [_cell_models(doc, r.cells[0]) for r in body if r.cells]
-        if first_cells and sum(1 for m in first_cells if len(m) == 1) >= max(1, len(first_cells) // 2):
-            model_column = 0
+    if model_column is None and not column_models:  # the column that names one model in most rows
+        width = max((len(r.cells) for r in body), default=0)
+        named = [sum(1 for r in body if i < len(r.cells) and len(_cell_models(doc, r.cells[i])) == 1)
+                 for i in range(min(width, 3))]
+        if named and max(named) >= max(1, len(body) // 2):
+            model_column = named.index(max(named))
     plans: dict[int, list[CellPlan]] = {}
     for row in body:
         cells = row.cells

@@ -1,0 +1,31 @@
+"""Traditional Chinese read as simplified, one character for one character, so
+every offset into the converted text is an offset into the original (the
+vocabulary, cues and grammar are written once, in simplified characters).
+The character table is OpenCC's, from opencc-python-reimplemented."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+
+_TABLE_FILE = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    """Traditional character -> its first simplified form (one-to-one pairs only)."""
+    table = {}
+    for line in _TABLE_FILE.read_text(encoding="utf-8").splitlines():
+        source, _, targets = line.partition("\t")
+        target = targets.split(" ")[0] if targets else ""
+        if len(source) == 1 and len(target) == 1 and source != target:
+            table[ord(source)] = target
+    return table
+
+
+def as_simplified(text: str) -> str:
+    """`text` with traditional characters replaced; same length, same offsets."""
+    if text.isascii():
+        return text
+    return text.translate(_table())
