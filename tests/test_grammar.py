@@ -524,3 +524,9 @@ def test_a_table_in_traditional_chinese_with_its_rate_in_the_header():
 
 def test_an_arrow_leaves_only_the_new_figure():
     assert _claims("GPT-4.1 上下文容量提升约 8 倍（128K → 1M 上下文）。") == [("gpt-4.1", "context_window", 1e6, None)]
+
+
+def test_a_comparison_title_has_no_one_subject_and_a_list_label_keeps_the_model_line():
+    text = ("AI模型大比拼：Claude 3系列 vs GPT-4系列最新模型评测\n\nClaude 3.5 Sonnet\n\n优势\n\n"
+            "1. 领先的性能表现\n    - 代码生成能力出众：HumanEval基准测试得分92.0%\n")
+    assert _claims(text) == [("claude-3.5-sonnet", "score:humaneval", 92.0, None)]

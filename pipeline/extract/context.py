@@ -14,6 +14,7 @@ from pipeline.extract.numbers import DATE, YEARLESS_MONTH, date_value
 from pipeline.extract.segments import Block
 
 _DIGITS = re.compile(r"\d+")
+_VERSUS = re.compile(r"\bvs\.?|\bversus\b|对比|比较|对决|PK", re.IGNORECASE)
 
 
 class Spans:
@@ -259,7 +260,11 @@ class DocumentContext:
         titled = [b for b in self.blocks if b.key == "title"] or [
             b for b in self.blocks[:50] if b.kind == "heading"][:1]
         for block in keyed or titled:
-            model = self.only_model(self.mentions_in(block.start, block.end))
+            mentions = self.mentions_in(block.start, block.end)
+            if block in titled and _VERSUS.search(self.text, block.start, block.end) and len(
+                    {self.resolve(m) for m in mentions}) > 1:
+                continue  # "Claude 3 系列 vs GPT-4 系列": a comparison has no one subject
+            model = self.only_model(mentions)
             if model:
                 return model
         if not titled:  # an untitled page that names one model only is about it

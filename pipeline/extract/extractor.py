@@ -15,11 +15,11 @@ from pipeline.extract.lexicon import Mention, lexicon
 from pipeline.extract.numbers import DATE
 from pipeline.extract.patterns import RATE_ANYWHERE
 from pipeline.extract.script import as_simplified
-from pipeline.extract.segments import Block, Unit, blocks_of, units_of
+from pipeline.extract.segments import LIST_LABEL, Block, Unit, blocks_of, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-28"
+EXTRACTOR_VERSION = "rules-29"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
@@ -120,7 +120,8 @@ class Extractor:
         label = None  # "- Total params" over "- 671B": a key and its value as two list items
         for block in self.blocks:
             if block.kind == "heading":
-                lead_in = None
+                if block.key != LIST_LABEL:  # "优势" over a list keeps the model a "Claude 3.5 Sonnet" line named
+                    lead_in = None
                 continue
             block, label = self._keyed_by_label(block, label)
             lead = lead_in if block.index <= lead_until else None

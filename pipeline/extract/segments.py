@@ -22,6 +22,7 @@ _SENTENCE_MARK = re.compile(r"[。.!?！？;；,，]")
 _LIST_ITEM = re.compile(r"[ \t>]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 _TITLE_END = re.compile(r"[。.!?！？;；:：,，]\s*$")
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
+LIST_LABEL = "list label"  # the key of a heading made from a short line over a list
 PROSE_FIELDS = {"title", "meta_title", "description", "summary", "excerpt", "subtitle", "abstract"}
 
 _PARSER = MarkdownIt("zero").enable_many(
@@ -193,7 +194,7 @@ def _with_list_labels(text: str, blocks: list[Block]) -> list[Block]:
             continue
         if _SENTENCE_MARK.search(line) or _is_list_item(text, block) or not _is_list_item(text, blocks[i + 1]):
             continue
-        blocks[i] = Block("heading", block.start, block.end, block.index, headings=block.headings)
+        blocks[i] = Block("heading", block.start, block.end, block.index, headings=block.headings, key=LIST_LABEL)
         label = line.strip("*_#:： \t")
         for item in blocks[i + 1:]:
             if item.kind != "prose" or not _is_list_item(text, item):
