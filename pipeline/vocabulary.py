@@ -2,8 +2,6 @@
 benchmarks, task words and qualifier words. Everything else asks here."""
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -46,14 +44,6 @@ class Vocabulary:
         """score:* metrics share the `score` entry's unit."""
         base = "score" if metric.startswith("score:") else metric
         return self.metrics[base].unit
-
-    def benchmark_for_key(self, key: str) -> str | None:
-        """A benchmark named by a code or config key, any case (`gpqa`, `mmlu_pro`)."""
-        wanted = re.sub(r"[\s_-]+", "", key.lower())
-        for slug, names in self.benchmarks.items():
-            if any(re.sub(r"[\s_-]+", "", n.lower()) == wanted for n in names):
-                return slug
-        return None
 
     def members(self, family: str) -> list[str]:
         return [m.id for m in self.models.values() if m.family == family]

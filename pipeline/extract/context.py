@@ -54,31 +54,27 @@ class DocumentContext:
         doc = cls(text=text, blocks=blocks, lex=lex)
         scan = lex.scan(text)
         doc.urls = Spans(scan.urls)
-        doc.mentions = Spans(scan.mentions, start=lambda m: m.start)
-        if lex.vocab.member_words:
-            doc.mentions = Spans(doc._with_member_words(scan.mentions), start=lambda m: m.start)
+        doc.mentions = Spans(doc._with_member_words(scan.mentions), start=lambda m: m.start)
         doc.benchmarks = Spans(scan.benchmarks)
         doc.tasks = Spans(scan.tasks)
         doc.numbers = doc._free_numbers()
+        doc.title = doc._title()
         doc.dated = doc._dated()
         doc.quantities = doc._quantities(scan.marks)
         doc.family_member = doc._family_members()
         doc.task_benchmarks = doc._task_benchmarks()
         doc.subject = doc._subject()
-        doc.title = doc._title()
         return doc
 
     def _with_member_words(self, mentions: list[Mention]) -> list[Mention]:
         """"…(vs $15 for Opus)": a member word written alone is a mention of the one
         model the document names that carries it."""
-        words = "|".join(map(re.escape, self.lex.vocab.member_words))
-        pattern = re.compile(rf"(?<![A-Za-z0-9_.-])({words}|[Vv]\d+(?:\.\d+)?)(?![A-Za-z0-9_-])")
         named = {m.model for m in mentions}
         families = {m for m in named if self.lex.vocab.models[m].is_family} | {
             self.lex.vocab.models[m].family for m in named if self.lex.vocab.models[m].family}
         starts = [m.start for m in mentions]
         extra = []
-        for word in pattern.finditer(self.text):
+        for word in self.lex.member_words.finditer(self.text):
             i = bisect.bisect_right(starts, word.start()) - 1
             if i >= 0 and word.start() < mentions[i].end:
                 continue  # part of a full name
@@ -134,7 +130,7 @@ class DocumentContext:
                 found = DATE.search(self.text, block.start, block.end)
                 if found and (value := date_value(found)):
                     return int(value[:4]), int(value[5:7])
-        title = self._title() or ""
+        title = self.title or ""
         found = DATE.search(title)
         if found and (value := date_value(found)):
             return int(value[:4]), int(value[5:7])

@@ -15,7 +15,7 @@ from pipeline.extract.lexicon import Mention, lexicon
 from pipeline.extract.numbers import DATE
 from pipeline.extract.patterns import RATE_ANYWHERE
 from pipeline.extract.script import as_simplified
-from pipeline.extract.segments import LIST_LABEL, Block, Unit, blocks_of, units_of
+from pipeline.extract.segments import LIST_LABEL, Block, Unit, blocks_of, is_label_line, units_of
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
@@ -29,7 +29,7 @@ _JOINED = re.compile(r"\s*(?:,|，|、|和|与|及|以及|and|&)\s*(?:the\s+)?",
 _SHARED_AFTER = re.compile(r"\s*(?:(?:were|are|have|had|will|can|each)\s+)?(?:both|all|均|都|皆|同时)", re.IGNORECASE)
 _SHARED_BEFORE = re.compile(r"(?:\bboth|无论是|不论是)\s*$", re.IGNORECASE)
 _CLAUSE_OPENING = re.compile(r"[\s*_]*(?:(?:and|but|while|whereas|the|而|但)\s*)?", re.IGNORECASE)
-_PRONOUN_SUBJECT = re.compile(r"(?:it|its|it's|this model|the model|这款模型|该模型|此模型|它|其)(?![A-Za-z])", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|its|it's|this model|the model|这款模型|该模型|此模型|它|其)(?![A-Za-z])", re.IGNORECASE)
 _OF_MODEL = re.compile(r"[^\d$]{0,24}?\b(?:for|of|from|by|in|on|with)\s+(?:the\s+)?", re.IGNORECASE)
 _JOINED_VALUES = re.compile(r"[^\d]{0,12}?(?:\s(?:and|&)\s|和|与|及|、)\s*(?:US\$|\$|＄)?", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*(?:which|who|whose)\b", re.IGNORECASE)
@@ -46,8 +46,6 @@ _VERSUS_VALUES = re.compile(r"[^\d]{0,8}?\s(?:vs\.?|versus)\s*(?:US\$|\$|＄)?|[
 _TIMES_OF = re.compile(r"(?:'s|的)?\s*(?:两|二|三|四|五|几|十|\d+(?:\.\d+)?)\s*倍|的一半|'s\s+(?:double|twice|half)", re.IGNORECASE)
 _VALUE_ONLY = re.compile(r"[~≈约]?\s*[$＄]?\s*\d[\d,.]*\s*(?:[KkMmBbTt]|万|亿)?\s*(?:tokens?|tok/s|tokens?/s|ms|s|%|USD)?\s*",
                          re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
-_SENTENCE_END = re.compile(r"[。.!?！？;；,，]\s*$|[.!?。！？]\s")
 _FROM_BASE = re.compile(r"(?:\bfrom|从|由)\s*$", re.IGNORECASE)
 _VERSUS_BETWEEN = re.compile(r"(?:\bvs\.?|\bversus|对比|相比)\s*[$＄]?\s*\d", re.IGNORECASE)
 _OPEN, _CLOSE = "(（[", ")）]"
@@ -83,8 +81,7 @@ def pick_mention(text: str, found: Found, clause: tuple[int, int], mentions: lis
     if after and _FOR_MODEL.fullmatch(text[found.end:after[0].start]):
         return after[0]  # "25 tokens/sec for Claude 3 Opus"
     before = [m for m in inside if m.end <= found.start  # a model compared against owns only its own figure
-              and (_ATTACHED.fullmatch(text, m.end, found.start)
-                   or not _COMPARED.search(text, max(clause[0], m.start - _COMPARED_REACH), m.start))]
+              and (_ATTACHED.fullmatch(text, m.end, found.start) or not compared(text, m, clause[0]))]
     if len(before) >= 2 and _OUTRANKS.fullmatch(text, before[0].end, before[1].start) and not _ATTACHED.fullmatch(
             text, before[-1].end, found.start):
         return before[0]  # "Claude 3.5 Sonnet beats GPT-4o and Gemini 1.5 Pro with 92.0%": the subject's
@@ -95,11 +92,16 @@ def pick_mention(text: str, found: Found, clause: tuple[int, int], mentions: lis
             return None
     if before:
         return before[-1]
-    owners = [m for m in after if not _COMPARED.search(text, max(clause[0], m.start - _COMPARED_REACH), m.start)
-              and not _TIMES_OF.match(text, m.end)
+    owners = [m for m in after if not compared(text, m, clause[0]) and not _TIMES_OF.match(text, m.end)
               and _enclosing_paren(text, found.end, m.start) is None  # "$3/1M tokens (vs $15 for Opus)"
               and not _VERSUS_BETWEEN.search(text, found.end, m.start)]  # "(128K vs 200K in o4-mini)": not o4-mini's 128K
     return owners[0] if owners else None  # "…a 200K window -- 56% larger than GPT-4o": not GPT-4o's
+
+
+def compared(text: str, mention: Mention, floor: int = 0) -> bool:
+    """Named only as what another model is measured against ("superseding Llama 2",
+    "larger than GPT-4o", "比 GPT-4o"), looking back no further than `floor`."""
+    return bool(_COMPARED.search(text, max(floor, mention.start - _COMPARED_REACH), mention.start))
 
 
 class Extractor:
@@ -138,15 +140,15 @@ class Extractor:
         return self._finish()
 
     def _keyed_by_label(self, block: Block, label: str | None) -> tuple[Block, str | None]:
-        """A list item that is only a value takes the item above it as its key;
-        a short item with no number may be the key of the next one."""
+        """A block that is only a value takes the short label line above it as its
+        key ("Context Length" over "128K", as list items or lines of their own)."""
         if block.kind != "prose":
             return block, None
         text = self.text[block.start:block.end]
         if label and len(text) <= 24 and (_VALUE_ONLY.fullmatch(text) or DATE.fullmatch(text.strip())):
             return Block("field", block.start, block.end, block.index, block.headings, key=label), None
-        if len(text) <= 32 and "\n" not in text and not _DIGIT.search(text) and not _SENTENCE_END.search(text):
-            return block, text  # "Context Length" over "128K", as list items or lines of their own
+        if is_label_line(text, 32):
+            return block, text
         return block, None
 
     def _is_label(self, block: Block) -> bool:
@@ -177,7 +179,7 @@ class Extractor:
             else:
                 echo = None
             if mentions:
-                named = [m for m in mentions if not self._compared(m)]
+                named = [m for m in mentions if not compared(self.text, m)]
                 carry = self.doc.primary(named) if named else None  # not "vs_claude_3_opus:"
                 carry_indent = self._indent(unit.start) if unit.kind == "code" else -1
                 self.previous_named = self._named_models(mentions)
@@ -194,13 +196,14 @@ class Extractor:
         as_of = as_of_date(self.text, unit.start, unit.end)
         spans = clauses(self.text, unit.start, unit.end)
         read: list[tuple[Found, str]] = []
+        both_of_section = self._both_models(unit, mentions)
         for clause in spans:
             echoing = ctx.echo and self.doc.has_number(*clause) and self.doc.mentions_in(*clause)
             if not (self.doc.has_quantity(*clause) or unit.kind in ("field", "code") and self.doc.has_number(*clause)
                     or echoing):
                 continue
             reader = ClauseReader(self.text, *clause, sentence, ctx, mentions, urls, self.doc, self.lex)
-            both = self._both_models(unit, mentions) or self._joint_subject(clause, mentions)
+            both = both_of_section or self._joint_subject(clause, mentions)
             for found in reader.read():
                 found.as_of = as_of
                 if both and not found.model_hint:  # "两个模型都支持 128K 上下文": one claim per model
@@ -252,10 +255,6 @@ class Extractor:
     def _indent(self, pos: int) -> int:
         line_start = self.text.rfind("\n", 0, pos) + 1
         return pos - line_start
-
-    def _compared(self, mention: Mention) -> bool:
-        """Named only as what another model is measured against ("superseding Llama 2")."""
-        return bool(_COMPARED.search(self.text, max(0, mention.start - _COMPARED_REACH), mention.start))
 
     def _family_sizes(self, read: list[tuple[Found, str]]) -> list[tuple[Found, str]]:
         """"available in 8 billion, 70 billion, and 405 billion parameter sizes": several
@@ -364,12 +363,12 @@ class Extractor:
             return section  # "It offers …, an August 2023 knowledge cutoff, … Claude.ai"
         if is_date or any(self._opens_clause(m, clause) for m in mentions):
             earlier = [m for m in mentions if (is_date or m.end <= found.start or self._opens_clause(m, clause))
-                       and not self._compared(m)]
+                       and not compared(self.text, m)]
         elif _RELATIVE.match(self.text, clause[0]):  # "…undercut o1-mini, which still lists at $3"
             earlier = [m for m in mentions if m.end <= clause[0]][-1:]
         else:  # the subject of the nearest earlier clause that names a model (not "…, 略低于 GPT-5,")
             named = [m for m in mentions if m.end <= clause[0]
-                     and not _COMPARED.search(self.text, max(0, m.start - _COMPARED_REACH), m.start)]
+                     and not compared(self.text, m)]
             nearest = max((self._clause_of(m, clauses_of_unit) for m in named), default=None)
             earlier = [m for m in named if self._clause_of(m, clauses_of_unit) == nearest]
         model = self.doc.primary(earlier) or section
@@ -387,8 +386,7 @@ class Extractor:
             return False
         if _OF_MODEL.fullmatch(self.text[found.end:mention.start]):
             return False
-        return bool(_PRONOUN_SUBJECT.match(self.text, unit_start + len(self.text[unit_start:unit_start + 8])
-                                           - len(self.text[unit_start:unit_start + 8].lstrip())))
+        return bool(_PRONOUN_SUBJECT.match(self.text, unit_start))
 
     def _member_named_in(self, model: str, clause: tuple[int, int], pos: int) -> str:
         """A family and a bare member word before the number: "Claude 3 family:

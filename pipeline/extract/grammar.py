@@ -13,6 +13,7 @@ from pipeline.extract.cues import cue_sets, direction_cue, has_cue, names_in
 from pipeline.extract.patterns import (
     ARITHMETIC,
     AS_OF,
+    BRACKETED,
     CLAUSE_BREAK,
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
@@ -519,7 +520,7 @@ class ClauseReader:
                 slug = self.ctx.task_benchmarks.get(task, task)
         line_start = self.text.rfind("\n", 0, s) + 1
         if slug is None and (key := LINE_KEY.match(self.text, line_start, s)):
-            slug = self.lex.vocab.benchmark_for_key(key.group(1))  # `gpqa: "59.4% vs 50.4%"` in code
+            slug = self.lex.benchmarks_.named(key.group(1))  # `gpqa: "59.4% vs 50.4%"` in code
         if slug is None and self.ctx.cues:
             benches = names_in(self.lex, "benchmarks", self.ctx.cues)
             tasks = names_in(self.lex, "tasks", self.ctx.cues)
@@ -652,12 +653,9 @@ class ClauseReader:
         return None
 
 
-_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
-
-
 def _outside_brackets(text: str, keep: int = -1) -> str:
     """`text` without its bracketed asides, except the one holding offset `keep`."""
-    return _BRACKETED.sub(lambda m: m.group(0) if m.start() <= keep < m.end() else " ", text)
+    return BRACKETED.sub(lambda m: m.group(0) if m.start() <= keep < m.end() else " ", text)
 
 
 def as_of_date(text: str, start: int, end: int) -> str | None:

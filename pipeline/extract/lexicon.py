@@ -106,6 +106,10 @@ class NameMatcher:
         self.heads = set(by_head)
         self._seen: dict[str, tuple[int, str] | None] = {}  # the same names recur: remember them
 
+    def named(self, written: str) -> str | None:
+        """The target a whole written name stands for, any case (`gpqa`, `mmlu_pro` in code)."""
+        return self.by_key.get(name_key(written))
+
     def match(self, text: str, start: int, head: str) -> tuple[int, str] | None:
         window = text[start:start + _WINDOW]
         if window in self._seen:
@@ -139,6 +143,7 @@ class Lexicon:
     urls: re.Pattern
     vocab: Vocabulary
     descendants: dict[str, frozenset[str]]
+    member_words: re.Pattern  # a member word or a version written alone ("Opus", "V2")
 
     def scan(self, text: str, offset: int = 0) -> Scan:
         """Three quick passes over the lower-cased `text` (so no pattern needs
@@ -243,4 +248,10 @@ def build_lexicon(vocab: Vocabulary) -> Lexicon:
     return Lexicon(models, benchmarks, tasks, re.compile("|".join(re.escape(h) for h in heads)),
                    # a leading lookahead lets the regex engine skip to digits and currency signs
                    re.compile(rf"(?=[\d$＄])(?:{QUANTITY_MARK})"), re.compile(MONTH_MARK), re.compile(URL),
-                   vocab, _descendants(vocab))
+                   vocab, _descendants(vocab), _member_words(vocab))
+
+
+def _member_words(vocab: Vocabulary) -> re.Pattern:
+    words = "|".join(map(re.escape, vocab.member_words))
+    alone = rf"{words}|[Vv]\d+(?:\.\d+)?" if words else r"[Vv]\d+(?:\.\d+)?"
+    return re.compile(rf"(?<![A-Za-z0-9_.-])({alone})(?![A-Za-z0-9_-])")

@@ -4,6 +4,8 @@ directions and settings are written next to a number, in English and Chinese.
 vocabulary file instead; see cues.py.)"""
 import re
 
+DIGIT = re.compile(r"\d")
+BRACKETED = re.compile(r"[(（][^()（）]*[)）]")  # one bracketed aside, innermost
 TOKEN_WORD = r"(?:tokens?|toks?|个?\s*(?:标记|令牌|词元|代币|token)s?)"
 CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|＄|USD\s?)\s*$")
 CURRENCY_AFTER = re.compile(r"^\s*(?:美元|美金|USD|US dollars?|dollars?|(?P<cents>cents?|美分))(?![A-Za-z])", re.IGNORECASE)

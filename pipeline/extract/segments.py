@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 
 from markdown_it_pyrs import MarkdownIt
 
+from pipeline.extract.patterns import DIGIT
+
 FRONTMATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?")
 _FIELD = re.compile(r"[ \t]*([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 # sentence ends: CJK full stops always; ASCII ones before a space and a capital/CJK/quote
 _SENTENCE_END = re.compile(r"[。！？](?:[”」』\"')）]*)|[!?](?=\s|$)|;\s|；|\.(?=\s+[A-Z\"'(\[\u4e00-\u9fff])|\.(?=\s*$)")
-_DIGIT = re.compile(r"\d")
 _SENTENCE_MARK = re.compile(r"[。.!?！？;；,，]")
 _LIST_ITEM = re.compile(r"[ \t>]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 _TITLE_END = re.compile(r"[。.!?！？;；:：,，]\s*$")
@@ -180,6 +181,11 @@ def blocks_of(text: str) -> list[Block]:
     return _with_list_labels(text, _with_plain_title(text, blocks))
 
 
+def is_label_line(line: str, longest: int) -> bool:
+    """A short line with no number and no sentence mark: "Context Length", "响应速度"."""
+    return len(line) <= longest and "\n" not in line and not DIGIT.search(line) and not _SENTENCE_MARK.search(line)
+
+
 def _is_list_item(text: str, block: Block) -> bool:
     line_start = text.rfind("\n", 0, block.start) + 1
     return bool(_LIST_ITEM.fullmatch(text, line_start, block.start) or _LIST_ITEM.match(text, block.start))
@@ -190,9 +196,9 @@ def _with_list_labels(text: str, blocks: list[Block]) -> list[Block]:
     that list's heading: its items get it as their innermost heading."""
     for i, block in enumerate(blocks[:-1]):
         line = text[block.start:block.end]
-        if block.kind != "prose" or block.key or "\n" in line or len(line) > 24 or _DIGIT.search(line):
+        if block.kind != "prose" or block.key or not is_label_line(line, 24):
             continue
-        if _SENTENCE_MARK.search(line) or _is_list_item(text, block) or not _is_list_item(text, blocks[i + 1]):
+        if _is_list_item(text, block) or not _is_list_item(text, blocks[i + 1]):
             continue
         blocks[i] = Block("heading", block.start, block.end, block.index, headings=block.headings, key=LIST_LABEL)
         label = line.strip("*_#:： \t")

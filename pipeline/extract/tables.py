@@ -9,11 +9,10 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.context import DocumentContext
+from pipeline.extract.patterns import BRACKETED, DIGIT
 from pipeline.extract.segments import Unit
 
 _SLASH = re.compile(r"\s*/\s*")
-_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
-_DIGIT = re.compile(r"\d")
 _MODEL_HEADER = re.compile(r"^\W*(?:model|models|model name|模型|名称|模型名称|型号|具体型号|模型版本|name|llm)\W*$",
                            re.IGNORECASE)
 
@@ -40,14 +39,14 @@ def _cell_models(doc: DocumentContext, span: tuple[int, int]) -> list[str]:
 def _split_cell(text: str, span: tuple[int, int], cues: str, model: str | None) -> list[CellPlan]:
     """`128K / 16K` under `上下文/最大输出`: as many slash-separated values as the
     header (or row label) names things, each read with its own name."""
-    names = [n.strip() for n in _SLASH.split(_BRACKETED.sub(" ", cues)) if n.strip()]
+    names = [n.strip() for n in _SLASH.split(BRACKETED.sub(" ", cues)) if n.strip()]
     parts = list(_SLASH.finditer(text, span[0], span[1]))
     if len(names) < 2 or len(parts) + 1 != len(names):
         return [CellPlan(span[0], span[1], cues, model)]
     bounds = [span[0], *[p.start() for p in parts], span[1]]
     starts = [span[0], *[p.end() for p in parts]]
     pieces = [(starts[i], bounds[i + 1]) for i in range(len(names))]
-    if not all(_DIGIT.search(text, a, b) for a, b in pieces):
+    if not all(DIGIT.search(text, a, b) for a, b in pieces):
         return [CellPlan(span[0], span[1], cues, model)]
     return [CellPlan(a, b, name, model) for (a, b), name in zip(pieces, names)]
 
