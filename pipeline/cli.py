@@ -69,6 +69,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return run(args.mb, [Path(p) for p in args.corpus] or DEFAULT_CORPORA)
 
 
+def cmd_build_catalogue(args: argparse.Namespace) -> int:
+    from pipeline.catalogue.build import main
+    from pipeline.config import reference_dir
+
+    return main(Path(args.reference) if args.reference else reference_dir())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -85,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--mb", type=float, default=50.0, help="corpus size per measurement (default 50)")
     bench.add_argument("--corpus", action="append", default=[], help="folder of articles (repeatable)")
     bench.set_defaults(func=cmd_bench)
+    catalogue = commands.add_parser("build-catalogue",
+                                    help="regenerate pipeline/catalogue/catalogue.json from the reference datasets")
+    catalogue.add_argument("--reference", help="folder of the datasets (default: REFERENCE_DIR)")
+    catalogue.set_defaults(func=cmd_build_catalogue)
     return parser
 
 

@@ -1,5 +1,7 @@
 """The vocabulary file, loaded once: models and names, metrics, units,
-benchmarks, task words and qualifier words. Everything else asks here."""
+benchmarks, task words and qualifier words, with the model catalogue built
+from the reference datasets (pipeline/catalogue/) merged under it: the
+file's ids and names win. Everything else asks here."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,6 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from pipeline.catalogue import CATALOGUE_FILE, load_catalogue
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 
@@ -18,6 +22,20 @@ class ModelEntry:
     family: str | None
     is_family: bool
     names: tuple[str, ...]
+    origin: str = "vocabulary"  # or the datasets that name it (`litellm,models.dev`), or `coined`
+
+
+class ModelTable(dict):
+    """Models by id. An id coined for a name no list holds (`grok-1.5`) is
+    answered, not stored: `in` stays a question about known models."""
+
+    def __missing__(self, model_id: str) -> ModelEntry:
+        from pipeline.catalogue.coin import coined_entry
+
+        entry = coined_entry(model_id, self)
+        if entry is None:
+            raise KeyError(model_id)
+        return entry
 
 
 @dataclass(frozen=True)
@@ -39,6 +57,7 @@ class Vocabulary:
     qualifiers: dict
     name_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
     member_words: tuple[str, ...] = ()
+    catalogue_aliases: tuple[tuple[str, str, str], ...] = ()  # (written, model, origins) from data
 
     def unit_of(self, metric: str) -> str:
         """score:* metrics share the `score` entry's unit."""
@@ -49,13 +68,21 @@ class Vocabulary:
         return [m.id for m in self.models.values() if m.family == family]
 
     def aliases(self) -> list[tuple[str, str]]:
-        """(alias, model id) pairs, including word-level translation variants."""
-        pairs: list[tuple[str, str]] = []
+        """(alias, model id) pairs, the vocabulary's first (they win), then the catalogue's."""
+        return [(alias, model) for alias, model, _ in self.alias_rows()]
+
+    def alias_rows(self) -> list[tuple[str, str, str]]:
+        """(alias, model id, origin): the vocabulary's names, their word-level
+        translation variants (origin `rule`), then the catalogue's aliases."""
+        rows: list[tuple[str, str, str]] = []
         for model in self.models.values():
+            if model.origin != "vocabulary":
+                continue
             for name in model.names:
-                for variant in _name_variants(name, self.name_variants):
-                    pairs.append((variant, model.id))
-        return pairs
+                for i, variant in enumerate(_name_variants(name, self.name_variants)):
+                    rows.append((variant, model.id, "vocabulary" if i == 0 else "rule"))
+        rows.extend(self.catalogue_aliases)
+        return rows
 
 
 def _name_variants(name: str, variants: dict[str, tuple[str, ...]]) -> list[str]:
@@ -71,9 +98,11 @@ def _name_variants(name: str, variants: dict[str, tuple[str, ...]]) -> list[str]
     return out
 
 
-def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
+def load_vocabulary(path: Path = VOCABULARY_FILE, catalogue: Path | None = CATALOGUE_FILE) -> Vocabulary:
+    """The file's vocabulary; with `catalogue`, the data-built models and
+    aliases it does not already have merged in."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    models = {
+    models = ModelTable({
         m["id"]: ModelEntry(
             id=m["id"],
             vendor=m.get("vendor", ""),
@@ -82,7 +111,8 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
             names=tuple(m["names"]),
         )
         for m in raw["models"]
-    }
+    })
+    catalogue_aliases = _merge_catalogue(models, catalogue) if catalogue else ()
     metrics = {
         key: MetricEntry(
             id=key,
@@ -102,7 +132,17 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         qualifiers=raw["qualifiers"],
         name_variants={k: tuple(v) for k, v in raw.get("name_variants", {}).items()},
         member_words=tuple(raw.get("member_words", ())),
+        catalogue_aliases=catalogue_aliases,
     )
+
+
+def _merge_catalogue(models: ModelTable, path: Path) -> tuple[tuple[str, str, str], ...]:
+    data = load_catalogue(path)
+    for model_id, vendor, family, origins in data["models"]:
+        if model_id not in models:
+            models[model_id] = ModelEntry(model_id, vendor, family if family in models else None, False, (),
+                                          ",".join(origins))
+    return tuple((alias, model, ",".join(origins)) for alias, model, origins in data["aliases"] if model in models)
 
 
 @lru_cache(maxsize=1)

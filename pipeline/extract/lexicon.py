@@ -12,12 +12,17 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pipeline.catalogue.coin import coin
+from pipeline.catalogue.matcher import ModelMatcher
+from pipeline.catalogue.rules import model_key, rules
 from pipeline.vocabulary import Vocabulary, vocabulary
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[A-Za-z]+|\d+|[{_CJK}]+|[.]|[-_ ]|\S")
 _HEAD = re.compile(rf"[A-Za-z0-9]+|[{_CJK}]+")
-SNAPSHOT = re.compile(r"\\?-(20\d{2}-\d{2}-\d{2}|20\d{6}|0[1-9]\d{2})(?![\d])")
+_FIRST_RUN = re.compile(r"[a-z]+|[0-9]+")
+# a dated snapshot (`-2024-08-06`, `-20240806`, `-0613`) or a vendor's yymm version (`-2407`)
+SNAPSHOT = re.compile(r"\\?-(20\d{2}-\d{2}-\d{2}|20\d{6}|0[1-9]\d{2}|1[0-2][0-3]\d|2[3-9](?:0[1-9]|1[0-2]))(?![\d])")
 SIZE_AFTER = re.compile(r"[ \t-]?(\d+(?:\.\d+)?[BbMm])(?![A-Za-z0-9])")
 _RIGHT = r"(?![A-Za-z0-9])(?!\\?\.\d)"
 _WINDOW = 48  # longer than any written name, so a window decides its match
@@ -134,7 +139,7 @@ def _alternation(names: list[str]) -> str:
 
 @dataclass(frozen=True)
 class Lexicon:
-    models: NameMatcher
+    models: ModelMatcher
     benchmarks_: NameMatcher
     tasks_: NameMatcher
     heads: re.Pattern  # first words of every name, lower case
@@ -144,6 +149,8 @@ class Lexicon:
     vocab: Vocabulary
     descendants: dict[str, frozenset[str]]
     member_words: re.Pattern  # a member word or a version written alone ("Opus", "V2")
+    model_heads: re.Pattern  # words, and the CJK characters model names start with
+    coin_words: frozenset[str]  # family words an unknown model's id may be coined from
 
     def scan(self, text: str, offset: int = 0) -> Scan:
         """Three quick passes over the lower-cased `text` (so no pattern needs
@@ -158,6 +165,8 @@ class Lexicon:
         out.marks += [m.start() + offset for m in self.months.finditer(lowered)]
         url_ends = {s - offset: e - offset for s, e in out.urls}
         url_starts = sorted(url_ends)
+        out.mentions = self._model_mentions(text, lowered, offset, url_starts, url_ends)
+        taken = [(m.start - offset, m.end - offset) for m in out.mentions]
         cursor = 0
         for match in self.heads.finditer(lowered):
             start = match.start()
@@ -166,20 +175,7 @@ class Lexicon:
                 continue
             if url_starts and _inside(url_starts, url_ends, start):
                 continue
-            model = self.models.match(text, start, head)
-            if model:
-                end, model_id = model
-                snapshot = None
-                sized = SIZE_AFTER.match(text, end)  # "Meta Llama 3.1 405B": the family's 405B member
-                if sized and self.vocab.models[model_id].is_family and (
-                        f"{model_id}-{sized.group(1).lower()}" in self.vocab.models):
-                    model_id, end = f"{model_id}-{sized.group(1).lower()}", sized.end()
-                tail = SNAPSHOT.match(text, end)
-                if tail and not self.vocab.models[model_id].is_family:
-                    snapshot = f"{model_id}-{_iso(tail.group(1))}"
-                    end = tail.end()
-                out.mentions.append(Mention(start + offset, end + offset, model_id, snapshot))
-                cursor = end
+            if taken and _within(taken, start):
                 continue
             for matcher, found in ((self.benchmarks_, out.benchmarks), (self.tasks_, out.tasks)):
                 name = matcher.match(text, start, head)
@@ -189,6 +185,40 @@ class Lexicon:
                     break
         return out
 
+    def _model_mentions(self, text: str, lowered: str, offset: int, url_starts: list[int],
+                        url_ends: dict[int, int]) -> list[Mention]:
+        """Model names: at each word start whose first run begins a known name
+        or a coinable family word, the longest known name or coined id."""
+        mentions, cursor = [], 0
+        for word in self.model_heads.finditer(lowered):
+            start = word.start()
+            if start < cursor or (start and lowered[start - 1] in _LEFT_CHARS and word.group(0).isascii()):
+                continue
+            run = _FIRST_RUN.match(word.group(0))
+            if run and run.group(0) not in self.models.first and run.group(0) not in self.coin_words:
+                continue
+            if url_starts and _inside(url_starts, url_ends, start):
+                continue
+            found = self.models.match(lowered, start)
+            coined = coin(lowered, start) if run and run.group(0) in self.coin_words else None
+            if coined and (not found or coined[0] > found[0]):
+                found = (coined[0], self.models.by_key.get(model_key(coined[1]), coined[1]))
+            if not found:
+                continue
+            end, model_id = found
+            snapshot = None
+            sized = SIZE_AFTER.match(text, end)  # "Meta Llama 3.1 405B": the family's 405B member
+            if sized and self.vocab.models[model_id].is_family and (
+                    f"{model_id}-{sized.group(1).lower()}" in self.vocab.models):
+                model_id, end = f"{model_id}-{sized.group(1).lower()}", sized.end()
+            tail = SNAPSHOT.match(text, end)
+            if tail and not self.vocab.models[model_id].is_family:
+                snapshot = f"{model_id}-{_iso(tail.group(1))}"
+                end = tail.end()
+            mentions.append(Mention(start + offset, end + offset, model_id, snapshot))
+            cursor = end
+        return mentions
+
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         return self.scan(text, offset).mentions
 
@@ -197,6 +227,11 @@ class Lexicon:
 
     def tasks(self, text: str) -> list[tuple[int, int, str]]:
         return self.scan(text).tasks
+
+
+def _within(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _inside(starts: list[int], ends: dict[int, int], pos: int) -> bool:
@@ -241,14 +276,16 @@ def lexicon() -> Lexicon:
 
 
 def build_lexicon(vocab: Vocabulary) -> Lexicon:
-    models = NameMatcher(vocab.aliases())
+    models = ModelMatcher(vocab.aliases())
     benchmarks = NameMatcher([(n, slug) for slug, names in vocab.benchmarks.items() for n in names])
     tasks = NameMatcher([(n, slug) for slug, names in vocab.tasks.items() for n in names])
-    heads = sorted(models.heads | benchmarks.heads | tasks.heads, key=len, reverse=True)
+    heads = sorted(benchmarks.heads | tasks.heads, key=len, reverse=True)
+    cjk = "".join(sorted(models.cjk_first))
+    model_heads = re.compile(rf"[a-z0-9]+|[{cjk}]" if cjk else r"[a-z0-9]+")
     return Lexicon(models, benchmarks, tasks, re.compile("|".join(re.escape(h) for h in heads)),
                    # a leading lookahead lets the regex engine skip to digits and currency signs
                    re.compile(rf"(?=[\d$＄])(?:{QUANTITY_MARK})"), re.compile(MONTH_MARK), re.compile(URL),
-                   vocab, _descendants(vocab), _member_words(vocab))
+                   vocab, _descendants(vocab), _member_words(vocab), model_heads, rules().coin_families)
 
 
 def _member_words(vocab: Vocabulary) -> re.Pattern:
