@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -56,6 +57,7 @@ def build_catalogue(vocab_models: dict, vocab_aliases: list[tuple[str, str]], en
                 display_votes[model_key(alias)][key] += 1
                 display_written[model_key(alias)][alias].add(entry.origin)
     ids = {key: taken.get(key) or _pick(spellings[key]) for key in spellings}
+    ids = {key: model_id for key, model_id in ids.items() if not _ambiguous(model_id, vocab_models)}
     models = {}
     for key, model_id in ids.items():
         if model_id in vocab_models:
@@ -71,12 +73,27 @@ def build_catalogue(vocab_models: dict, vocab_aliases: list[tuple[str, str]], en
         for name, origins in written.items():
             aliases[name] = [name, ids[alias_key], sorted(origins)]
     for alias_key, votes in display_votes.items():
-        if alias_key in taken or alias_key in ids:
+        votes = Counter({key: n for key, n in votes.items() if key in ids})
+        if alias_key in taken or alias_key in ids or not votes:
             continue
         winner = sorted(votes.items(), key=lambda kv: (-kv[1], len(ids[kv[0]]), ids[kv[0]]))[0][0]
         for name, origins in (display_written.get(alias_key) or id_aliases.get(alias_key, {})).items():
             aliases.setdefault(name, [name, ids[winner], sorted(origins)])
     return {"models": sorted(models.values()), "aliases": sorted(aliases.values())}
+
+
+def _ambiguous(model_id: str, vocab_models: dict) -> bool:
+    """`gemini-flash`, `claude-haiku`: a family and a variant with no version,
+    where the vocabulary knows the variant at two versions or more; such a
+    name stays to the document's context, like a bare family name."""
+    if model_id in vocab_models or re.search(r"\d", model_id):
+        return False
+    family, *words = model_id.split("-")
+    if not words:
+        return False
+    versions = [m for m in vocab_models if m.startswith(family) and re.search(r"\d", m)
+                and all(w in m.split("-") for w in words)]
+    return len(versions) >= 2
 
 
 def _pick(spelled: Counter) -> str:

@@ -116,7 +116,8 @@ def canonical_id(raw_id: str) -> tuple[str, str | None]:
         if joined == base:
             break
         base = joined
-    return base, stamp
+    head, dash, rest = base.partition("-")  # `mistral-large2` -> mistral-large-2; `qwen2.5`, `deepseek-v3` stay
+    return head + dash + re.sub(r"(-[a-z]{3,})(?=\d)", r"\1-", "-" + rest)[1:], stamp
 
 
 def display_alias(display: str) -> str:
