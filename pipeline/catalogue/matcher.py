@@ -61,6 +61,8 @@ class ModelMatcher:
                     break
                 separated = True
                 continue
+            if token == ".":  # a full stop, not a version's dot
+                break
             is_digit = first.isdigit()
             key += ("." if is_digit and digit_before and separated else "") + token
             if key not in self.prefixes:

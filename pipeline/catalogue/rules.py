@@ -31,6 +31,7 @@ class Rules:
     coin_variants: frozenset[str]
     coin_suffixes: frozenset[str]
     display_noise: tuple[str, ...]
+    single_word_models: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +48,7 @@ def rules(path: Path = RULES_FILE) -> Rules:
         coin_variants=frozenset(raw["coin_variants"]),
         coin_suffixes=frozenset(raw["coin_suffixes"]),
         display_noise=tuple(raw["display_noise"]),
+        single_word_models=frozenset(raw["single_word_models"]),
     )
 
 
@@ -72,12 +74,18 @@ def model_key(written: str) -> str:
 def strip_provider(raw_id: str) -> str:
     """A dataset id without its routing: the last path segment, no dotted
     cloud prefix (`us.anthropic.`), no `:0`/`:free` tag, no Bedrock `-v1`."""
-    name = raw_id.strip().rsplit("/", 1)[-1].split(":", 1)[0]
+    parts = [p.strip() for p in raw_id.strip().rsplit("/", 1)[-1].split(":") if p.strip()] or [raw_id.strip()]
+    if len(parts[0]) <= 3 and len(parts) > 1:  # `ft:gpt-3.5-turbo-0125`
+        parts = parts[1:]
+    name = parts[0]
+    if len(parts) > 1 and re.fullmatch(r"\d+(?:\.\d+)?[bm]", parts[1], re.IGNORECASE):
+        name = f"{name}-{parts[1]}"  # Ollama's `gpt-oss:20b`
+    name = name.replace("@", "-")  # Vertex's `claude-3-5-haiku@20241022`
     stripped = rules().dotted.sub("", name)
     if stripped != name:
         stripped = re.sub(r"-v\d+$", "", stripped)  # Bedrock's `…-20240620-v1:0`
     for prefix in rules().id_vendor_prefixes:
-        hosted = stripped.lower().removeprefix(prefix + "-")
+        hosted = re.sub(rf"^{re.escape(prefix)}-+", "", stripped.lower())
         if hosted != stripped.lower() and _is_family(family_word(hosted)):
             return stripped[len(stripped) - len(hosted):]
     return stripped
@@ -109,6 +117,7 @@ def canonical_id(raw_id: str) -> tuple[str, str | None]:
     """The contract's id for a dataset id (lower case, version digits joined
     by a dot, routing stripped), and its snapshot stamp if it has one."""
     name = strip_provider(raw_id).lower().replace("_", "-").replace(" ", "-")
+    name = re.sub(r"(?<=\d)p(?=\d)", ".", name)  # Fireworks' `llama-v3p1`, `glm-5p2`
     name = re.sub(r"-+", "-", name).strip("-")
     base, stamp = split_snapshot(name)
     while True:
@@ -129,7 +138,7 @@ def display_alias(display: str) -> str:
             name = name[: -len(noise)].strip()
     while True:
         stripped = rules().vendor_prefix.sub("", name, count=1).strip()
-        if stripped == name or not is_model_like(stripped):
+        if stripped == name or not stripped:
             return name
         name = stripped
 
@@ -144,6 +153,8 @@ def is_model_like(alias: str) -> bool:
     if re.search(r"\d", alias):
         return True
     words = [w for w in re.split(r"[-_\s.]+", alias.lower()) if w]
+    if words and words[0] in rules().single_word_models:
+        return True
     return len(words) >= 2 and (words[0] in rules().coin_families or words[0] in rules().family_vendors
                                  or "-" in alias)
 

@@ -21,8 +21,9 @@ _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[A-Za-z]+|\d+|[{_CJK}]+|[.]|[-_ ]|\S")
 _HEAD = re.compile(rf"[A-Za-z0-9]+|[{_CJK}]+")
 _FIRST_RUN = re.compile(r"[a-z]+|[0-9]+")
-# a dated snapshot (`-2024-08-06`, `-20240806`, `-0613`) or a vendor's yymm version (`-2407`)
-SNAPSHOT = re.compile(r"\\?-(20\d{2}-\d{2}-\d{2}|20\d{6}|0[1-9]\d{2}|1[0-2][0-3]\d|2[3-9](?:0[1-9]|1[0-2]))(?![\d])")
+# a dated snapshot (`-2024-08-06`, `-20240806`, `-0613`, `@20241022`) or a vendor's yymm(dd) version (`-2407`)
+SNAPSHOT = re.compile(r"\\?[-@](20\d{2}-\d{2}-\d{2}|20\d{6}|2[3-9](?:0[1-9]|1[0-2])[0-3]\d|0[1-9]\d{2}|1[0-2][0-3]\d"
+                      r"|2[3-9](?:0[1-9]|1[0-2]))(?![\d])")
 SIZE_AFTER = re.compile(r"[ \t-]?(\d+(?:\.\d+)?[BbMm])(?![A-Za-z0-9])")
 _RIGHT = r"(?![A-Za-z0-9])(?!\\?\.\d)"
 _WINDOW = 48  # longer than any written name, so a window decides its match

@@ -1,5 +1,7 @@
-"""Publishes the vocabulary file as the tables `models`, `model_aliases`,
-`metrics` and `benchmarks`, so SQL joins the same words the extractor uses."""
+"""Publishes the vocabulary file and the model catalogue as the tables
+`models`, `model_aliases`, `metrics` and `benchmarks`, so SQL joins the same
+words the extractor uses; each model and alias says where it came from
+(`vocabulary`, `rule`, or the datasets: `litellm`, `models.dev`, ...)."""
 from __future__ import annotations
 
 import duckdb
@@ -11,10 +13,13 @@ from pipeline.vocabulary import Vocabulary
 
 def vocabulary_frames(vocab: Vocabulary) -> dict[str, pd.DataFrame]:
     models = pd.DataFrame([
-        {"model": m.id, "vendor": m.vendor, "family": m.family, "is_family": m.is_family}
+        {"model": m.id, "vendor": m.vendor, "family": m.family, "is_family": m.is_family, "origin": m.origin}
         for m in vocab.models.values()
     ])
-    aliases = pd.DataFrame([{"alias": a, "model": m} for a, m in sorted(set(vocab.aliases()))])
+    first: dict[tuple[str, str], str] = {}
+    for alias, model, origin in vocab.alias_rows():
+        first.setdefault((alias, model), origin)
+    aliases = pd.DataFrame([{"alias": a, "model": m, "origin": o} for (a, m), o in sorted(first.items())])
     metrics = pd.DataFrame([
         {"metric": m.id, "unit": m.unit, "label": m.label,
          "range_min": m.range[0] if m.range else None, "range_max": m.range[1] if m.range else None}
