@@ -83,7 +83,10 @@ def strip_provider(raw_id: str) -> str:
     name = name.replace("@", "-")  # Vertex's `claude-3-5-haiku@20241022`
     stripped = rules().dotted.sub("", name)
     if stripped != name:
+        vendor = name[:len(name) - len(stripped)].rstrip(".").rsplit(".", 1)[-1]
         stripped = re.sub(r"-v\d+$", "", stripped)  # Bedrock's `…-20240620-v1:0`
+        if re.fullmatch(r"[a-z]?\d+(?:\.\d+)*", stripped.lower()) and _is_family(vendor.lower()):
+            stripped = f"{vendor}-{stripped}"  # Bedrock's `deepseek.v3.2`, `deepseek.r1-v1:0`
     for prefix in rules().id_vendor_prefixes:
         hosted = re.sub(rf"^{re.escape(prefix)}-+", "", stripped.lower())
         if hosted != stripped.lower() and _is_family(family_word(hosted)):
@@ -149,6 +152,8 @@ def is_model_like(alias: str) -> bool:
     is one word no shorter than 3 characters joined with a hyphen."""
     key = model_key(alias)
     if len(key) < 2 or not re.search("[a-z]", key):
+        return False
+    if re.fullmatch(r"[a-z]?\d+(?:\.\d+)*[a-z]?", key):  # `v3`, `r1`, `4o`: a version, no name
         return False
     if re.search(r"\d", alias):
         return True
