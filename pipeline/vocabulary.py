@@ -58,6 +58,7 @@ class Vocabulary:
     name_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
     member_words: tuple[str, ...] = ()
     catalogue_aliases: tuple[tuple[str, str, str], ...] = ()  # (written, model, origins) from data
+    snapshots: dict[str, tuple[str, ...]] = field(default_factory=dict)  # model -> dated snapshots (yyyymmdd)
 
     def unit_of(self, metric: str) -> str:
         """score:* metrics share the `score` entry's unit."""
@@ -133,6 +134,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE, catalogue: Path | None = CATAL
         name_variants={k: tuple(v) for k, v in raw.get("name_variants", {}).items()},
         member_words=tuple(raw.get("member_words", ())),
         catalogue_aliases=catalogue_aliases,
+        snapshots={m: tuple(d) for m, d in load_catalogue(catalogue).get("snapshots", {}).items()} if catalogue else {},
     )
 
 

@@ -72,6 +72,16 @@ def test_names_as_written_resolve(written, model):
     assert resolve_name(written) == model
 
 
+@pytest.mark.parametrize("text, model", [
+    ("gpt-4o-0806 answers", "gpt-4o-2024-08-06"),  # a month and day the data knows one dated snapshot for
+    ("GPT-4o 0806 answers", "gpt-4o-2024-08-06"),
+    ("GPT-4o 1200 tokens", "gpt-4o"),  # after a space, a number that is no known snapshot stays a number
+    ("meta-llama/Llama-3.1-8B-Instruct", "llama-3.1-8b-instruct"),  # an organisation in a path is no mention
+])
+def test_snapshot_stamps_and_paths(text, model):
+    assert _models(text) == [model]
+
+
 def test_canonical_ids_follow_the_contract():
     assert canonical_id("anthropic/claude-3-5-sonnet-20240620") == ("claude-3.5-sonnet", "20240620")
     assert canonical_id("claude-opus-4-1") == ("claude-opus-4.1", None)

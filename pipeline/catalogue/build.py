@@ -32,17 +32,20 @@ def build_catalogue(vocab_models: dict, vocab_aliases: list[tuple[str, str]], en
     taken = {model_key(alias): model for alias, model in vocab_aliases}
     taken.update({model_key(m): m for m in vocab_models})
     spellings: dict[str, Counter] = defaultdict(Counter)
+    dates: dict[str, set] = defaultdict(set)  # model key -> dated snapshots (yyyymmdd) the data names
     model_origins: dict[str, set] = defaultdict(set)
     vendors: dict[str, Counter] = defaultdict(Counter)
     id_aliases: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))  # key -> written -> origins
     display_votes: dict[str, Counter] = defaultdict(Counter)  # alias key -> model key -> votes
     display_written: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
     for entry in entries:
-        base, _ = canonical_id(entry.raw_id)
-        if not is_model_like(base):
-            continue
+        base, stamp = canonical_id(entry.raw_id)
         key = model_key(base)
+        if not is_model_like(base) and key not in taken:
+            continue
         spellings[key][base] += 1
+        if stamp and re.fullmatch(r"20\d{2}-?\d{2}-?\d{2}", stamp):
+            dates[key].add(stamp.replace("-", ""))
         model_origins[key].add(entry.origin)
         if entry.vendor:
             vendors[key][entry.vendor] += 1
@@ -79,7 +82,9 @@ def build_catalogue(vocab_models: dict, vocab_aliases: list[tuple[str, str]], en
         winner = sorted(votes.items(), key=lambda kv: (-kv[1], len(ids[kv[0]]), ids[kv[0]]))[0][0]
         for name, origins in (display_written.get(alias_key) or id_aliases.get(alias_key, {})).items():
             aliases.setdefault(name, [name, ids[winner], sorted(origins)])
-    return {"models": sorted(models.values()), "aliases": sorted(aliases.values())}
+    snapshots = {ids[key]: sorted(found) for key, found in dates.items() if key in ids}
+    return {"models": sorted(models.values()), "aliases": sorted(aliases.values()),
+            "snapshots": dict(sorted(snapshots.items()))}
 
 
 def _ambiguous(model_id: str, vocab_models: dict) -> bool:

@@ -24,6 +24,7 @@ _FIRST_RUN = re.compile(r"[a-z]+|[0-9]+")
 # a dated snapshot (`-2024-08-06`, `-20240806`, `-0613`, `@20241022`) or a vendor's yymm(dd) version (`-2407`)
 SNAPSHOT = re.compile(r"\\?[-@](20\d{2}-\d{2}-\d{2}|20\d{6}|2[3-9](?:0[1-9]|1[0-2])[0-3]\d|0[1-9]\d{2}|1[0-2][0-3]\d"
                       r"|2[3-9](?:0[1-9]|1[0-2]))(?![\d])")
+SPACED_STAMP = re.compile(r"[ \t](0[1-9][0-3]\d|1[0-2][0-3]\d)(?![\d.,%])")
 SIZE_AFTER = re.compile(r"[ \t-]?(\d+(?:\.\d+)?[BbMm])(?![A-Za-z0-9])")
 _RIGHT = r"(?![A-Za-z0-9])(?!\\?\.\d)"
 _WINDOW = 48  # longer than any written name, so a window decides its match
@@ -212,13 +213,31 @@ class Lexicon:
             if sized and self.vocab.models[model_id].is_family and (
                     f"{model_id}-{sized.group(1).lower()}" in self.vocab.models):
                 model_id, end = f"{model_id}-{sized.group(1).lower()}", sized.end()
-            tail = SNAPSHOT.match(text, end)
-            if tail and not self.vocab.models[model_id].is_family:
-                snapshot = f"{model_id}-{_iso(tail.group(1))}"
-                end = tail.end()
+            snapshot, end = self._snapshot(text, end, model_id)
+            if end < len(text) and text[end] == "/":
+                continue  # `meta-llama/…`: an organisation in a path, not a mention
             mentions.append(Mention(start + offset, end + offset, model_id, snapshot))
             cursor = end
         return mentions
+
+    def _snapshot(self, text: str, end: int, model_id: str) -> tuple[str | None, int]:
+        """The snapshot written after a model's name, and where it ends. A month
+        and day (`-1022`, ` 0513`) becomes the full date when the data knows
+        exactly one dated snapshot of the model on that day; written after a
+        space it counts only then."""
+        if self.vocab.models[model_id].is_family:
+            return None, end
+        tail = SNAPSHOT.match(text, end) or SPACED_STAMP.match(text, end)
+        if not tail:
+            return None, end
+        stamp = tail.group(1)
+        if len(stamp) == 4 and not stamp.startswith("2"):
+            known = [d for d in self.vocab.snapshots.get(model_id, ()) if d.endswith(stamp)]
+            if len(known) == 1:
+                return f"{model_id}-{_iso(known[0])}", tail.end()
+        if tail.re is SPACED_STAMP:
+            return None, end
+        return f"{model_id}-{_iso(stamp)}", tail.end()
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         return self.scan(text, offset).mentions
