@@ -59,6 +59,7 @@ class Vocabulary:
     member_words: tuple[str, ...] = ()
     catalogue_aliases: tuple[tuple[str, str, str], ...] = ()  # (written, model, origins) from data
     snapshots: dict[str, tuple[str, ...]] = field(default_factory=dict)  # model -> dated snapshots (yyyymmdd)
+    exact_aliases: tuple[tuple[str, str, str], ...] = ()  # names matched only whole, never in prose
 
     def unit_of(self, metric: str) -> str:
         """score:* metrics share the `score` entry's unit."""
@@ -135,6 +136,8 @@ def load_vocabulary(path: Path = VOCABULARY_FILE, catalogue: Path | None = CATAL
         member_words=tuple(raw.get("member_words", ())),
         catalogue_aliases=catalogue_aliases,
         snapshots={m: tuple(d) for m, d in load_catalogue(catalogue).get("snapshots", {}).items()} if catalogue else {},
+        exact_aliases=tuple((a, m, ",".join(o)) for a, m, o in load_catalogue(catalogue).get("exact_aliases", [])
+                            if m in models) if catalogue else (),
     )
 
 

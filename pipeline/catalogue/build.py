@@ -12,7 +12,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from pipeline.catalogue.rules import (canonical_id, display_alias, family_word, is_model_like,
+from pipeline.catalogue.rules import (alias_ok, canonical_id, display_alias, family_word, is_model_like,
                                       model_key, rules, spelling, strip_provider,
                                       strip_snapshot)
 from pipeline.catalogue import CATALOGUE_FILE
@@ -28,7 +28,9 @@ def written_base(raw_id: str) -> str:
 
 def build_catalogue(vocab_models: dict, vocab_aliases: list[tuple[str, str]], entries: list[Entry]) -> dict:
     """The catalogue as plain data: models (id, vendor, family, origins) and
-    aliases (written, model, origins). Pure: same inputs, same output."""
+    aliases (written, model, origins): those prose may contain, and the
+    exact ones (`Prompt Guard 2 86M`) matched only as a whole name, never
+    looked for in running text. Pure: same inputs, same output."""
     taken = {model_key(alias): model for alias, model in vocab_aliases}
     taken.update({model_key(m): m for m in vocab_models})
     spellings: dict[str, Counter] = defaultdict(Counter)
@@ -41,7 +43,7 @@ def build_catalogue(vocab_models: dict, vocab_aliases: list[tuple[str, str]], en
     for entry in entries:
         base, stamp = canonical_id(entry.raw_id)
         key = model_key(base)
-        if not is_model_like(base) and key not in taken:
+        if not _nameable(base) and key not in taken:
             continue
         spellings[key][base] += 1
         if stamp and re.fullmatch(r"20\d{2}-?\d{2}-?\d{2}", stamp):
@@ -50,13 +52,14 @@ def build_catalogue(vocab_models: dict, vocab_aliases: list[tuple[str, str]], en
         if entry.vendor:
             vendors[key][entry.vendor] += 1
         written = written_base(entry.raw_id)
-        if is_model_like(written):
+        if _nameable(written):
             id_aliases[model_key(written)][written].add(entry.origin)
             if model_key(written) != key:
                 display_votes[model_key(written)][key] += 1
         if entry.display:
             alias = strip_snapshot(display_alias(entry.display))
-            if is_model_like(alias):
+            alias = strip_provider(alias) if "/" in alias else alias
+            if _nameable(alias) and "/" not in alias:
                 display_votes[model_key(alias)][key] += 1
                 display_written[model_key(alias)][alias].add(entry.origin)
     ids = {key: taken.get(key) or _pick(spellings[key]) for key in spellings}
@@ -83,8 +86,16 @@ def build_catalogue(vocab_models: dict, vocab_aliases: list[tuple[str, str]], en
         for name, origins in (display_written.get(alias_key) or id_aliases.get(alias_key, {})).items():
             aliases.setdefault(name, [name, ids[winner], sorted(origins)])
     snapshots = {ids[key]: sorted(found) for key, found in dates.items() if key in ids}
-    return {"models": sorted(models.values()), "aliases": sorted(aliases.values()),
+    loud = sorted(a for a in aliases.values() if alias_ok(a[0]))
+    quiet = sorted(a for a in aliases.values() if not alias_ok(a[0]))
+    return {"models": sorted(models.values()), "aliases": loud, "exact_aliases": quiet,
             "snapshots": dict(sorted(snapshots.items()))}
+
+
+def _nameable(name: str) -> bool:
+    """A name the catalogue keeps: model-like, or one word of three letters
+    or more (`sonar`): such a word is an exact alias only, never sought in prose."""
+    return is_model_like(name) or bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9]{2,}", name.strip()))
 
 
 def _ambiguous(model_id: str, vocab_models: dict) -> bool:

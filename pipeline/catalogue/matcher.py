@@ -17,7 +17,10 @@ _LETTERS_OR_DIGITS = re.compile(r"[a-z]+|[0-9]+")
 class ModelMatcher:
     """Written names -> model ids; the first pair given for a key wins."""
 
-    def __init__(self, names: list[tuple[str, str]]):
+    def __init__(self, names: list[tuple[str, str]], exact: list[tuple[str, str]] = ()):
+        self.exact: dict[str, str] = {}  # names matched only as a whole (`named`), never in running text
+        for written, model in exact:
+            self.exact.setdefault(model_key(written), model)
         self.by_key: dict[str, str] = {}
         for written, model in names:
             key = model_key(written)
@@ -25,22 +28,25 @@ class ModelMatcher:
                 self.by_key.setdefault(key, model)
         self.prefixes: set[str] = set()
         self.first: set[str] = set()  # the first letter or digit run of every key
-        self.cjk_first: set[str] = set()
+        self.cjk_first: set[str] = set()  # the leading CJK words of names (`通义千问`, `克劳德`)
         for key in self.by_key:
             for i in range(1, len(key) + 1):
                 self.prefixes.add(key[:i])
             run = _LETTERS_OR_DIGITS.match(key)
             if run:
                 self.first.add(run.group(0))
-            elif re.match(rf"[{CJK}]", key):
-                self.cjk_first.add(key[0])
+            else:
+                cjk = re.match(rf"[{CJK}]+", key)
+                if cjk:
+                    self.cjk_first.add(cjk.group(0))
         for written, _ in names:  # `Command R+`: the key's first run is `commandr`, the word's `command`
             run = _LETTERS_OR_DIGITS.match(written.lower().lstrip("\\"))
             if run:
                 self.first.add(run.group(0))
 
     def named(self, written: str) -> str | None:
-        return self.by_key.get(model_key(written))
+        key = model_key(written)
+        return self.by_key.get(key) or self.exact.get(key)
 
     def match(self, lowered: str, start: int) -> tuple[int, str] | None:
         """(end, model) of the longest known name starting at `start`."""

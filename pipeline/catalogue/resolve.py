@@ -21,4 +21,8 @@ def resolve_name(written: str) -> str | None:
         mentions = lexicon().mentions(candidate)
         if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(candidate):
             return mentions[0].snapshot or mentions[0].model
+    for candidate in dict.fromkeys(names):
+        named = lexicon().models.named(candidate)
+        if named:
+            return named
     return None

@@ -32,6 +32,7 @@ class Rules:
     coin_suffixes: frozenset[str]
     display_noise: tuple[str, ...]
     single_word_models: frozenset[str]
+    ordinary_first_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +50,7 @@ def rules(path: Path = RULES_FILE) -> Rules:
         coin_suffixes=frozenset(raw["coin_suffixes"]),
         display_noise=tuple(raw["display_noise"]),
         single_word_models=frozenset(raw["single_word_models"]),
+        ordinary_first_words=frozenset(raw["ordinary_first_words"]),
     )
 
 
@@ -162,6 +164,18 @@ def is_model_like(alias: str) -> bool:
         return True
     return len(words) >= 2 and (words[0] in rules().coin_families or words[0] in rules().family_vendors
                                  or "-" in alias)
+
+
+def alias_ok(alias: str) -> bool:
+    """A data alias the extractor may look for in prose: model-like, not
+    starting with a number or a lone letter, and, when its first word is an
+    ordinary word (`The …`, `Pro …`, `code-llama-…`), written as an id."""
+    if not is_model_like(alias) or "/" in alias or re.match(r"\d|[a-z](?![a-z0-9])", alias.lower()):
+        return False
+    first = re.match(r"[a-z]+", alias.lower())
+    if first and first.group(0) in rules().ordinary_first_words:
+        return " " not in alias and "-" in alias and bool(re.search(r"\d", alias))
+    return True
 
 
 def family_word(model_id: str) -> str:

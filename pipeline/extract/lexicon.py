@@ -296,12 +296,12 @@ def lexicon() -> Lexicon:
 
 
 def build_lexicon(vocab: Vocabulary) -> Lexicon:
-    models = ModelMatcher(vocab.aliases())
+    models = ModelMatcher(vocab.aliases(), [(a, m) for a, m, _ in vocab.exact_aliases])
     benchmarks = NameMatcher([(n, slug) for slug, names in vocab.benchmarks.items() for n in names])
     tasks = NameMatcher([(n, slug) for slug, names in vocab.tasks.items() for n in names])
     heads = sorted(benchmarks.heads | tasks.heads, key=len, reverse=True)
-    cjk = "".join(sorted(models.cjk_first))
-    model_heads = re.compile(rf"[a-z0-9]+|[{cjk}]" if cjk else r"[a-z0-9]+")
+    cjk = "|".join(map(re.escape, sorted(models.cjk_first, key=len, reverse=True)))
+    model_heads = re.compile(rf"[a-z0-9]+|{cjk}" if cjk else r"[a-z0-9]+")
     return Lexicon(models, benchmarks, tasks, re.compile("|".join(re.escape(h) for h in heads)),
                    # a leading lookahead lets the regex engine skip to digits and currency signs
                    re.compile(rf"(?=[\d$＄])(?:{QUANTITY_MARK})"), re.compile(MONTH_MARK), re.compile(URL),

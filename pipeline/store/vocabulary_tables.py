@@ -17,7 +17,7 @@ def vocabulary_frames(vocab: Vocabulary) -> dict[str, pd.DataFrame]:
         for m in vocab.models.values()
     ])
     first: dict[tuple[str, str], str] = {}
-    for alias, model, origin in vocab.alias_rows():
+    for alias, model, origin in [*vocab.alias_rows(), *vocab.exact_aliases]:
         first.setdefault((alias, model), origin)
     aliases = pd.DataFrame([{"alias": a, "model": m, "origin": o} for (a, m), o in sorted(first.items())])
     metrics = pd.DataFrame([
