@@ -83,7 +83,10 @@ class Vocabulary:
             for name in model.names:
                 for i, variant in enumerate(_name_variants(name, self.name_variants)):
                     rows.append((variant, model.id, "vocabulary" if i == 0 else "rule"))
-        rows.extend(self.catalogue_aliases)
+        for alias, model, origin in self.catalogue_aliases:
+            rows.append((alias, model, origin))
+            if " " in alias:  # display names: `Gemini 2.5 Flash-Lite` is also `双子座 2.5 Flash-Lite`
+                rows.extend((variant, model, "rule") for variant in _name_variants(alias, self.name_variants)[1:])
         return rows
 
 
