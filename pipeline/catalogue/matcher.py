@@ -80,10 +80,13 @@ class ModelMatcher:
         return best
 
 
+_VERSION_GOES_ON = re.compile(r"\\?\.\d")
+
+
 def _ends_word(lowered: str, pos: int) -> bool:
     if pos >= len(lowered):
         return True
     nxt = lowered[pos]
     if nxt.isascii() and nxt.isalnum():
         return False
-    return not re.match(r"\\?\.\d", lowered[pos:pos + 3])
+    return (nxt != "." and nxt != "\\") or not _VERSION_GOES_ON.match(lowered, pos)

@@ -192,17 +192,16 @@ class Lexicon:
         """Model names: at each word start whose first run begins a known name
         or a coinable family word, the longest known name or coined id."""
         mentions, cursor = [], 0
-        for word in self.model_heads.finditer(lowered):
-            start = word.start()
-            if start < cursor or (start and lowered[start - 1] in _LEFT_CHARS and word.group(0).isascii()):
-                continue
-            run = _FIRST_RUN.match(word.group(0))
-            if run and run.group(0) not in self.models.first and run.group(0) not in self.coin_words:
+        first, coin_words = self.models.first, self.coin_words
+        for word in self.model_heads.finditer(lowered):  # a word's first letter or digit run, or a CJK name's head
+            start, run = word.start(), word.group(0)
+            ascii_run = run.isascii()
+            if start < cursor or (ascii_run and run not in first and run not in coin_words):
                 continue
             if url_starts and _inside(url_starts, url_ends, start):
                 continue
             found = self.models.match(lowered, start)
-            coined = coin(lowered, start) if run and run.group(0) in self.coin_words else None
+            coined = coin(lowered, start) if ascii_run and run in coin_words else None
             if coined and (not found or coined[0] > found[0]):
                 found = (coined[0], self.models.by_key.get(model_key(coined[1]), coined[1]))
             if not found:
@@ -301,7 +300,9 @@ def build_lexicon(vocab: Vocabulary) -> Lexicon:
     tasks = NameMatcher([(n, slug) for slug, names in vocab.tasks.items() for n in names])
     heads = sorted(benchmarks.heads | tasks.heads, key=len, reverse=True)
     cjk = "|".join(map(re.escape, sorted(models.cjk_first, key=len, reverse=True)))
-    model_heads = re.compile(rf"[a-z0-9]+|{cjk}" if cjk else r"[a-z0-9]+")
+    digits = any(run[0].isdigit() for run in models.first)  # names start with a letter but for a rare few
+    word_start = r"(?<![a-z0-9.\\])(?:[a-z]+|[0-9]+)" if digits else r"(?<![a-z0-9.\\])[a-z]+"
+    model_heads = re.compile(rf"{word_start}|{cjk}" if cjk else word_start)
     return Lexicon(models, benchmarks, tasks, re.compile("|".join(re.escape(h) for h in heads)),
                    # a leading lookahead lets the regex engine skip to digits and currency signs
                    re.compile(rf"(?=[\d$＄])(?:{QUANTITY_MARK})"), re.compile(MONTH_MARK), re.compile(URL),
