@@ -20,7 +20,7 @@ from pipeline.vocabulary import Vocabulary, vocabulary
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[A-Za-z]+|\d+|[{_CJK}]+|[.]|[-_ ]|\S")
 _HEAD = re.compile(rf"[A-Za-z0-9]+|[{_CJK}]+")
-_FIRST_RUN = re.compile(r"[a-z]+|[0-9]+")
+_MODEL_WINDOW = 72  # longer than any name the matcher walks (64), so a window decides its match
 # a dated snapshot (`-2024-08-06`, `-20240806`, `-0613`, `@20241022`) or a vendor's yymm(dd) version (`-2407`)
 SNAPSHOT = re.compile(r"\\?[-@](20\d{2}-\d{2}-\d{2}|20\d{6}|2[3-9](?:0[1-9]|1[0-2])[0-3]\d|0[1-9]\d{2}|1[0-2][0-3]\d"
                       r"|2[3-9](?:0[1-9]|1[0-2]))(?![\d])")
@@ -153,6 +153,7 @@ class Lexicon:
     member_words: re.Pattern  # a member word or a version written alone ("Opus", "V2")
     model_heads: re.Pattern  # words, and the CJK characters model names start with
     coin_words: frozenset[str]  # family words an unknown model's id may be coined from
+    memo: dict = field(default_factory=dict)  # text at a word start -> the name found there
 
     def scan(self, text: str, offset: int = 0) -> Scan:
         """Three quick passes over the lower-cased `text` (so no pattern needs
@@ -192,7 +193,7 @@ class Lexicon:
         """Model names: at each word start whose first run begins a known name
         or a coinable family word, the longest known name or coined id."""
         mentions, cursor = [], 0
-        first, coin_words = self.models.first, self.coin_words
+        first, coin_words, memo = self.models.first, self.coin_words, self.memo
         for word in self.model_heads.finditer(lowered):  # a word's first letter or digit run, or a CJK name's head
             start, run = word.start(), word.group(0)
             ascii_run = run.isascii()
@@ -200,13 +201,17 @@ class Lexicon:
                 continue
             if url_starts and _inside(url_starts, url_ends, start):
                 continue
-            found = self.models.match(lowered, start)
-            coined = coin(lowered, start) if ascii_run and run in coin_words else None
-            if coined and (not found or coined[0] > found[0]):
-                found = (coined[0], self.models.by_key.get(model_key(coined[1]), coined[1]))
+            window = lowered[start:start + _MODEL_WINDOW]
+            if window in memo:  # the same names recur: remember them
+                found = memo[window]
+            else:
+                found = self._name_at(window, run if ascii_run else "")
+                if len(memo) > 100_000:
+                    memo.clear()
+                memo[window] = found
             if not found:
                 continue
-            end, model_id = found
+            end, model_id = start + found[0], found[1]
             snapshot = None
             sized = SIZE_AFTER.match(text, end)  # "Meta Llama 3.1 405B": the family's 405B member
             if sized and self.vocab.models[model_id].is_family and (
@@ -218,6 +223,14 @@ class Lexicon:
             mentions.append(Mention(start + offset, end + offset, model_id, snapshot))
             cursor = end
         return mentions
+
+    def _name_at(self, window: str, run: str) -> tuple[int, str] | None:
+        """(end, model) of the known name or coined id at the start of `window`."""
+        found = self.models.match(window, 0)
+        coined = coin(window, 0) if run in self.coin_words else None
+        if coined and (not found or coined[0] > found[0]):
+            found = (coined[0], self.models.by_key.get(model_key(coined[1]), coined[1]))
+        return found
 
     def _snapshot(self, text: str, end: int, model_id: str) -> tuple[str | None, int]:
         """The snapshot written after a model's name, and where it ends. A month
