@@ -77,6 +77,9 @@ def test_names_as_written_resolve(written, model):
     ("GPT-4o 0806 answers", "gpt-4o-2024-08-06"),
     ("GPT-4o 1200 tokens", "gpt-4o"),  # after a space, a number that is no known snapshot stays a number
     ("meta-llama/Llama-3.1-8B-Instruct", "llama-3.1-8b-instruct"),  # an organisation in a path is no mention
+    ("GPT-3.5 Turbo (16k) costs", "gpt-3.5-turbo-16k"),  # a context size in brackets names a known variant
+    ("Claude 3 (200K) costs", "claude-3"),  # and only then: a family stays the family
+    ("Llama 2 Chat 70B answers", "llama-2-70b-chat"),  # a serving word before the size, by rule
 ])
 def test_snapshot_stamps_and_paths(text, model):
     assert _models(text) == [model]

@@ -86,6 +86,12 @@ def build_catalogue(vocab_models: dict, vocab_aliases: list[tuple[str, str]], en
         for name, origins in (display_written.get(alias_key) or id_aliases.get(alias_key, {})).items():
             aliases.setdefault(name, [name, ids[winner], sorted(origins)])
     snapshots = {ids[key]: sorted(found) for key, found in dates.items() if key in ids}
+    for model_id in list(models):  # `llama-2-13b-chat` is also written `Llama 2 Chat 13B`
+        moved = re.fullmatch(r"(.+)-(\d+(?:\.\d+)?[bm])-(chat|instruct)", model_id)
+        if moved:
+            name = f"{moved.group(1)}-{moved.group(3)}-{moved.group(2)}"
+            if model_key(name) not in taken and model_key(name) not in ids:
+                aliases.setdefault(name, [name, model_id, ["rule"]])
     loud = sorted(a for a in aliases.values() if alias_ok(a[0]))
     quiet = sorted(a for a in aliases.values() if not alias_ok(a[0]))
     return {"models": sorted(models.values()), "aliases": loud, "exact_aliases": quiet,

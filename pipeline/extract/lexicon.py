@@ -25,6 +25,7 @@ _MODEL_WINDOW = 72  # longer than any name the matcher walks (64), so a window d
 SNAPSHOT = re.compile(r"\\?[-@](20\d{2}-\d{2}-\d{2}|20\d{6}|2[3-9](?:0[1-9]|1[0-2])[0-3]\d|0[1-9]\d{2}|1[0-2][0-3]\d"
                       r"|2[3-9](?:0[1-9]|1[0-2]))(?![\d])")
 SPACED_STAMP = re.compile(r"[ \t](0[1-9][0-3]\d|1[0-2][0-3]\d)(?![\d.,%])")
+CONTEXT_AFTER = re.compile(r"[ \t]?\((\d{1,3}[kK])\)")
 SIZE_AFTER = re.compile(r"[ \t-]?(\d+(?:\.\d+)?[BbMm])(?![A-Za-z0-9])")
 _RIGHT = r"(?![A-Za-z0-9])(?!\\?\.\d)"
 _WINDOW = 48  # longer than any written name, so a window decides its match
@@ -217,6 +218,9 @@ class Lexicon:
             if sized and self.vocab.models[model_id].is_family and (
                     f"{model_id}-{sized.group(1).lower()}" in self.vocab.models):
                 model_id, end = f"{model_id}-{sized.group(1).lower()}", sized.end()
+            window_k = CONTEXT_AFTER.match(text, end)  # "GPT-3.5 Turbo (16k)": the model's 16k variant, when known
+            if window_k and f"{model_id}-{window_k.group(1).lower()}" in self.vocab.models:
+                model_id, end = f"{model_id}-{window_k.group(1).lower()}", window_k.end()
             snapshot, end = self._snapshot(text, end, model_id)
             if end < len(text) and text[end] == "/":
                 continue  # `meta-llama/…`: an organisation in a path, not a mention
