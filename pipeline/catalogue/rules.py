@@ -106,7 +106,7 @@ def strip_snapshot(written: str) -> str:
 
 
 def _is_family(word: str) -> bool:
-    return word in rules().coin_families or word in rules().family_vendors
+    return word in rules().coin_families or word in rules().family_vendors or word in rules().single_word_models
 
 
 def split_snapshot(model_id: str) -> tuple[str, str | None]:
@@ -175,7 +175,9 @@ def alias_ok(alias: str) -> bool:
     first = re.match(r"[a-z]+", alias.lower())
     if first and first.group(0) in rules().ordinary_first_words:
         return " " not in alias and "-" in alias and bool(re.search(r"\d", alias))
-    return True
+    # no number: only under a family word (`qwen-plus`, `nova-pro`), since
+    # `computer-use` would match the words `computer use`
+    return bool(re.search(r"\d", alias)) or bool(first) and _is_family(first.group(0))
 
 
 def family_word(model_id: str) -> str:
