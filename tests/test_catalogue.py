@@ -11,7 +11,7 @@ import pytest
 from pipeline.catalogue import CATALOGUE_FILE
 from pipeline.catalogue.build import build_catalogue, write_catalogue
 from pipeline.catalogue.resolve import resolve_name
-from pipeline.catalogue.rules import canonical_id, model_key, split_snapshot
+from pipeline.catalogue.rules import canonical_id, model_key, spelling, split_snapshot
 from pipeline.catalogue.sources import litellm_entries, models_dev_entries, read_entries
 from pipeline.config import PROJECT_ROOT
 from pipeline.extract import extract_claims
@@ -83,6 +83,11 @@ def test_names_as_written_resolve(written, model):
 ])
 def test_snapshot_stamps_and_paths(text, model):
     assert _models(text) == [model]
+
+
+def test_a_served_variant_keeps_its_id_and_counts_as_its_base_for_the_family():
+    (mention,) = lexicon().mentions("Qwen2.5-72B-Instruct leads")
+    assert spelling(mention.snapshot) == "qwen2.5-72b-instruct" and mention.model == "qwen-2.5-72b"
 
 
 def test_canonical_ids_follow_the_contract():

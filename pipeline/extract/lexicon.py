@@ -25,6 +25,7 @@ _MODEL_WINDOW = 72  # longer than any name the matcher walks (64), so a window d
 SNAPSHOT = re.compile(r"\\?[-@](20\d{2}-\d{2}-\d{2}|20\d{6}|2[3-9](?:0[1-9]|1[0-2])[0-3]\d|0[1-9]\d{2}|1[0-2][0-3]\d"
                       r"|2[3-9](?:0[1-9]|1[0-2]))(?![\d])")
 SPACED_STAMP = re.compile(r"[ \t](0[1-9][0-3]\d|1[0-2][0-3]\d)(?![\d.,%])")
+SERVED = re.compile(r"(.+)-(?:instruct|chat)$")
 CONTEXT_AFTER = re.compile(r"[ \t]?\((\d{1,3}[kK])\)")
 SIZE_AFTER = re.compile(r"[ \t-]?(\d+(?:\.\d+)?[BbMm])(?![A-Za-z0-9])")
 _RIGHT = r"(?![A-Za-z0-9])(?!\\?\.\d)"
@@ -222,6 +223,11 @@ class Lexicon:
             if window_k and f"{model_id}-{window_k.group(1).lower()}" in self.vocab.models:
                 model_id, end = f"{model_id}-{window_k.group(1).lower()}", window_k.end()
             snapshot, end = self._snapshot(text, end, model_id)
+            served = SERVED.match(model_id)
+            if served and served.group(1) in self.vocab.models and not self.vocab.models[served.group(1)].is_family:
+                # `qwen-2.5-72b-instruct`: claims keep the served id, the document's
+                # family logic counts it as its base model
+                model_id, snapshot = served.group(1), snapshot or model_id
             if end < len(text) and text[end] == "/":
                 continue  # `meta-llama/…`: an organisation in a path, not a mention
             mentions.append(Mention(start + offset, end + offset, model_id, snapshot))
