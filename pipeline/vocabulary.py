@@ -76,13 +76,11 @@ class Vocabulary:
     def alias_rows(self) -> list[tuple[str, str, str]]:
         """(alias, model id, origin): the vocabulary's names, their word-level
         translation variants (origin `rule`), then the catalogue's aliases."""
-        rows: list[tuple[str, str, str]] = []
-        for model in self.models.values():
-            if model.origin != "vocabulary":
-                continue
+        listed = [model for model in self.models.values() if model.origin == "vocabulary"]
+        rows: list[tuple[str, str, str]] = [(name, model.id, "vocabulary") for model in listed for name in model.names]
+        for model in listed:  # after every listed name, so a listed `通义千问 2.5` beats a variant of `Qwen 2.5`
             for name in model.names:
-                for i, variant in enumerate(_name_variants(name, self.name_variants)):
-                    rows.append((variant, model.id, "vocabulary" if i == 0 else "rule"))
+                rows.extend((variant, model.id, "rule") for variant in _name_variants(name, self.name_variants)[1:])
         for alias, model, origin in self.catalogue_aliases:
             rows.append((alias, model, origin))
             if " " in alias:  # display names: `Gemini 2.5 Flash-Lite` is also `双子座 2.5 Flash-Lite`
