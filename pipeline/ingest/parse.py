@@ -12,6 +12,7 @@ import trafilatura
 import yaml
 from langdetect import DetectorFactory, LangDetectException, detect
 
+from pipeline.ingest.dates import find_published
 from pipeline.schemas import Document
 
 DetectorFactory.seed = 0  # langdetect is random unless seeded
@@ -113,7 +114,7 @@ def build_document(*, kind: str, location: str, source: str, data: bytes, text: 
     meta = read_frontmatter(text) | {k: v for k, v in meta.items() if v}
     heading = _FIRST_HEADING.search(text)
     title = meta.get("title") or (heading.group(1).strip() if heading else None)
-    published = _as_date(meta.get("date") or meta.get("published") or meta.get("published_at"))
+    published, published_from = find_published(text, meta, raw_html)
     author = meta.get("author")
     return Document(
         doc_id=doc_id_for(kind, location),
@@ -124,6 +125,7 @@ def build_document(*, kind: str, location: str, source: str, data: bytes, text: 
         title=_MARKDOWN_ESCAPE.sub("", str(title)) if title else None,
         author=str(author) if author else None,
         published_at=published,
+        published_at_from=published_from,
         lang=detect_language(text),
         sha256=hashlib.sha256(data).hexdigest(),
         n_chars=len(text),

@@ -51,6 +51,7 @@ def replace_claims(con: duckdb.DuckDBPyConnection, doc_id: str, sha256: str, ext
         {"value": "float64", "value_high": "float64", "approx": "bool", "hedged": "bool",
          "span_start": "int64", "span_end": "int64"})
     frame["as_of"] = pd.to_datetime(frame["as_of"]).dt.date if len(frame) else frame["as_of"]
+    frame["extractor"] = extractor  # contract v2: which extractor (and version) made each claim
     run_sql_with_frames(con, "extract/replace_claims", {"new_claims": frame}, {
         "doc_id": doc_id, "sha256": sha256, "extractor": extractor, "n_claims": len(rows),
         "extracted_at": datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0),
