@@ -36,7 +36,9 @@ def build(tmp_path, claims, references=(), dates=None):
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     apply_schema(con)
     for doc in sorted({c["doc_id"] for c in claims}):
-        con.execute("insert into documents values (?, ?, ?, 'file', 'text/markdown', null, null, ?, 'en', 'x', 10, now())",
+        con.execute("insert into documents (doc_id, source, location, kind, content_type, title, author, published_at, "
+                    "lang, sha256, n_chars, ingested_at) values (?, ?, ?, 'file', 'text/markdown', null, null, ?, 'en', "
+                    "'x', 10, now())",
                     [doc, f"{doc}.md", f"{doc}.md", (dates or {}).get(doc)])
     for c in claims:
         con.execute(f"insert into claims by name select * from (select {', '.join('? as ' + k for k in c)})",

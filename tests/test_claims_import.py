@@ -58,7 +58,8 @@ def test_claims_file_lines_are_imported_or_reported(folder):
     assert all(text[start:end] == quote for *_, start, end, quote in rows)  # wrong or missing spans found
     errors = dict(_rows(db, "select error, source from ingest_errors"))
     assert set(errors.values()) == {CLAIMS}
-    assert sorted(e.split(":")[0] for e in errors) == ["line 4", "line 5", "line 6", "line 7"]
+    assert sorted(e.split(":")[0] for e in errors) == ["line 4", "line 5", "line 6", "line 7", "line 9"]
+    assert any("unit 'k_tokens' is not the unit of context_window (tokens)" in e for e in errors)
     assert any("is not in" in e for e in errors) and any("elsewhere.md" in e for e in errors)
     assert any("not JSON" in e for e in errors) and any("value" in e for e in errors)
     # the claims file is not an article; extracted claims carry the extractor's version

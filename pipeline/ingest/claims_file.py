@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from pipeline.schemas import Claim, Qualifiers
 from pipeline.store.claims import claim_row
+from pipeline.vocabulary import vocabulary
 
 SUFFIX = ".claims.jsonl"
 
@@ -146,9 +147,24 @@ def _read_line(text: str, index: dict[str, list[CitedDocument]], result: ImportR
         raise ValueError(f"quote {line.quote[:60]!r} is not in {doc.source}")
     qualifiers = dict(line.qualifiers)
     currency = str(qualifiers.get("currency") or line.currency or "usd").lower()
+    _check_unit(line.metric, line.unit, currency)
     claim = Claim(source=doc.source, model=line.model, metric=line.metric, value=line.value,
                   value_high=line.value_high, unit=line.unit, qualifiers=Qualifiers(**qualifiers),
                   quote=line.quote, span=span)
     row = claim_row(claim, doc.doc_id, doc.sha256)
     row["claim_id"] = claim.claim_id(f"{result.extractor}:{doc.doc_id}:{doc.sha256}")
     return row | {"extractor": result.extractor, "currency": currency}
+
+
+def _check_unit(metric: str, unit: str, currency: str) -> None:
+    """The metric must be the vocabulary's, in its unit (a price in another
+    currency in that currency's unit: `cny_per_mtok`), as the claims checks
+    downstream require of every claim."""
+    try:
+        expected = vocabulary().unit_of(metric)
+    except KeyError:
+        raise ValueError(f"metric {metric!r} is not in the vocabulary") from None
+    if currency != "usd" and expected.startswith("usd_"):
+        expected = currency + expected[3:]
+    if unit != expected:
+        raise ValueError(f"unit {unit!r} is not the unit of {metric} ({expected})")
