@@ -49,6 +49,7 @@ class CitedDocument:
     location: str
     sha256: str
     text: str
+    raw_text: str | None = None  # an HTML page before reduction to text
 
 
 @dataclass
@@ -144,7 +145,9 @@ def _read_line(text: str, index: dict[str, list[CitedDocument]], result: ImportR
     result.cited.add(doc.doc_id)
     span = locate(line.quote, doc.text, line.span)
     if span is None:
-        raise ValueError(f"quote {line.quote[:60]!r} is not in {doc.source}")
+        where = " (it is in the page's HTML, not in the text the warehouse keeps of it)" \
+            if doc.raw_text and line.quote in doc.raw_text else ""
+        raise ValueError(f"quote {line.quote[:60]!r} is not in {doc.source}{where}")
     qualifiers = dict(line.qualifiers)
     currency = str(qualifiers.get("currency") or line.currency or "usd").lower()
     _check_unit(line.metric, line.unit, currency)

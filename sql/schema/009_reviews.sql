@@ -11,3 +11,6 @@ create table if not exists reviews (
     decided_at timestamp,
     stale      boolean
 );
+
+-- (a date accepted as a value keeps its text form; added apart so a reviews table created elsewhere gets it too)
+alter table reviews add column if not exists value_text varchar;
