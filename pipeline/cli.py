@@ -141,7 +141,7 @@ def cmd_reference(args: argparse.Namespace) -> int:
 
     from pipeline.config import reference_dir
     from pipeline.extract.lexicon import lexicon
-    from pipeline.reference.loaders import LOADERS, load_reference_dir, reference_warning
+    from pipeline.reference.loaders import LOADERS, load_reference_dir, reference_warning, snapshot_hashes
 
     folder = Path(args.folder) if args.folder else reference_dir()
     lexicon()  # built once per process; not a loader's cost
@@ -149,12 +149,11 @@ def cmd_reference(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     for name in LOADERS:
         single = time.perf_counter()
-        files = [f for f in load_reference_dir(folder, only=name)]
-        for f in files:
+        for f in load_reference_dir(folder, only=name):
             rows.append(f"| {f.file_name} | {f.ref_source} | {len(f.facts)} | {f.skipped} | "
                         f"{time.perf_counter() - single:.2f} |")
     total = time.perf_counter() - started
-    warning = reference_warning(folder, load_reference_dir(folder))
+    warning = reference_warning(folder, snapshot_hashes(folder) if folder.is_dir() else {})
     if warning:
         print(f"WARNING: {warning}", file=sys.stderr)
     sys.stdout.write("\n".join(["| file | source | facts | skipped ids | seconds |", "|---|---|---:|---:|---:|"]

@@ -136,3 +136,20 @@ def test_missing_or_empty_reference_folder_is_a_loud_warning(tmp_path, monkeypat
     (tmp_path / "empty").mkdir()
     meta, after = _run(tmp_path, monkeypatch, tmp_path / "empty")
     assert "holds none of the known snapshots" in meta["warning"].value and after == 0
+
+
+def test_reference_command_prints_facts_and_seconds_per_file(tmp_path):
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-m", "pipeline", "reference"], cwd=PROJECT_ROOT, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0 and done.stderr == ""
+    rows = {line.split("|")[1].strip(): line.split("|")[3].strip() for line in done.stdout.splitlines()
+            if line.startswith("| ") and "---" not in line and "file" not in line}
+    assert set(rows) == {"litellm_model_prices.json", "simple_evals_scores.csv", "simple_evals_scores_history.csv",
+                         "official_facts.csv", "more/models_dev.json", "more/genai_prices_data.json",
+                         "more/llm_prices.json"}
+    assert all(int(n) > 50 for n in rows.values())
+    missing = subprocess.run([sys.executable, "-m", "pipeline", "reference", "--folder", str(tmp_path / "none")],
+                             cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+    assert "WARNING: reference folder" in missing.stderr

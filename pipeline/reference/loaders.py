@@ -36,9 +36,9 @@ class LoadedFile:
     skipped: int
 
 
-def reference_warning(folder: Path, files: list[LoadedFile]) -> str | None:
+def reference_warning(folder: Path, files) -> str | None:
     """Why the reference data is missing, loudly: reconciliation without it
-    checks claims only against each other."""
+    checks claims only against each other. `files`: the snapshots found."""
     if not folder.is_dir():
         return (f"reference folder {folder} does not exist (REFERENCE_DIR): no reference facts loaded; "
                 f"the facts of the last load are kept")
@@ -46,6 +46,12 @@ def reference_warning(folder: Path, files: list[LoadedFile]) -> str | None:
         return (f"reference folder {folder} holds none of the known snapshots ({', '.join(LOADERS)}): "
                 f"claims are checked against no reference data")
     return None
+
+
+def snapshot_hashes(folder: Path) -> dict[str, str]:
+    """The content hash of every known snapshot present: enough to tell that nothing changed."""
+    return {name: hashlib.sha256((folder / name).read_bytes()).hexdigest()
+            for name in LOADERS if (folder / name).exists()}
 
 
 def load_reference_dir(folder: Path, only: str | None = None) -> list[LoadedFile]:
