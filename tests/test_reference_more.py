@@ -35,13 +35,13 @@ def _pick(facts, **where):
 
 def test_models_dev_facts_are_canonical_and_cited():
     facts = _facts(load_models_dev, "models_dev.json")
-    oct_release = _pick(facts, model="claude-3.5-sonnet", snapshot="claude-3.5-sonnet-2024-10-22",
+    oct_release = _pick(facts, model="claude-3.5-sonnet", snapshot="claude-3.5-sonnet-20241022",
                         metric="release_date")
     assert [f.value_text for f in oct_release] == ["2024-10-22"]
     assert oct_release[0].citation == ("anomalyco/models.dev@f3fc692299671838c7c65fd8126bf84d81a2e817 "
                                        "providers/anthropic/models/claude-3-5-sonnet-20241022.toml")
     assert [f.value for f in _pick(facts, model="gpt-4o", snapshot="gpt-4o-2024-05-13", metric="price_input")] == [5.0]
-    assert [f.value_text for f in _pick(facts, model="claude-3.5-sonnet", snapshot="claude-3.5-sonnet-2024-06-20",
+    assert [f.value_text for f in _pick(facts, model="claude-3.5-sonnet", snapshot="claude-3.5-sonnet-20240620",
                                         metric="knowledge_cutoff")] == ["2024-04"]
     assert {f.metric for f in _pick(facts, model="gpt-4o", snapshot=None)} >= {
         "release_date", "knowledge_cutoff", "context_window", "max_output", "price_input", "price_output"}

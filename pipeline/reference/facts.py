@@ -35,9 +35,14 @@ class ReferenceFact(BaseModel):
         return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
+_DATE_SUFFIX = re.compile(r"[-_@]((?:19|20)\d\d-?\d\d-?\d\d)$")
+
+
 def resolve_model(name: str) -> tuple[str, str | None] | None:
     """A dataset's model name as (canonical id, snapshot). The name must be a
-    known model, optionally with a date or variant suffix (`o3-high`);
+    known model, optionally with a date or variant suffix (`o3-high`); a
+    dated id keeps its date as the vendor writes it (`claude-3-5-sonnet-20241022`
+    is snapshot `claude-3.5-sonnet-20241022`, as contract/claims.md has it);
     another product of the same family (`gpt-4o-audio-preview`) is not it."""
     name = name.strip()
     mentions = lexicon().mentions(name)
@@ -45,10 +50,9 @@ def resolve_model(name: str) -> tuple[str, str | None] | None:
         return None
     first = mentions[0]
     rest = name[first.end:]
-    if first.snapshot and not rest:
-        return first.model, first.snapshot
     if not rest:
-        return first.model, None
+        dated = _DATE_SUFFIX.search(name)  # the vendor's own date spelling: claude-3.5-sonnet-20241022
+        return first.model, f"{first.model}-{dated.group(1)}" if dated else first.snapshot
     if rest.lower() in ("-high", "-low", "-medium", "-preview", "-latest", "-instruct", "-chat"):
         return first.model, name.lower()
     return None
