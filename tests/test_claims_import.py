@@ -123,3 +123,19 @@ def test_a_quote_from_a_pages_markup_is_named_as_such(tmp_path):
     assert result.rows == {} and result.errors == [
         "line 1: quote \"'gpt-4o': 2.5\" is not in prices.html (it is in the page's HTML, not in the text "
         "the warehouse keeps of it)"]
+
+
+DEVSET = Path("/work/shared/devset")
+
+
+@pytest.mark.skipif(not DEVSET.is_dir(), reason="the shared dev set is not on this machine")
+def test_dev_set_gold_imports_beside_its_articles():
+    """Reconciliation is tested on the dev set's gold claims imported, not extracted: all must load."""
+    from pipeline.ingest.claims_file import CitedDocument, index_documents, read_claims_file
+    from pipeline.ingest.sources import SourceRef, read_source
+    docs = []
+    for path in sorted(DEVSET.glob("0[0-9][0-9]_*")):
+        doc = read_source(SourceRef("file", path.name, path.name), DEVSET)
+        docs.append(CitedDocument(doc.doc_id, doc.source, doc.location, doc.sha256, doc.text, doc.raw_text))
+    result = read_claims_file(DEVSET / "gold-part0.claims.jsonl", "gold.claims.jsonl", index_documents(docs))
+    assert result.errors == [] and len(result.rows) == result.n_lines == 319
