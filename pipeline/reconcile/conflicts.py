@@ -159,7 +159,9 @@ class ConflictFinder:
         for value in values:
             value.references = [r for r in refs if agree(value.first, r)]
         disagreeing = [(p, q) for i, p in enumerate(values) for q in values[i + 1:] if not agree(p.first, q.first)]
-        against_reference = [p for p in values if self.references_for(p.first) and not p.references]
+        against_reference = [p for p in values if not p.references and any(
+            policy.reference_disputes(r.ref_source, bool(r.valid_from or r.snapshot), len(p.documents))
+            for r in self.references_for(p.first))]
         if not disagreeing and not against_reference:
             return None
         if any(set(p.documents) != set(q.documents) or len(p.documents) > 1 for p, q in disagreeing):

@@ -22,6 +22,7 @@ STATISTICS = {
     "tail": r"\bp9[059]\b|\bp99\b|percentile|分位",
     "minimum": r"\bmin(?:imum)?\b|as (?:little|low|fast) as|最低|最少|最快|短至|低至",
     "maximum": r"\bmax(?:imum)?\b|\bpeak\b|最高|最多|峰值",
+    "total": r"\btotal\b|总计|总参数",
     "first_token": r"first[- ]token|\bTTFT\b|首\s*token|首字|首个",
     "activated": r"\bactivated\b|\bactive\b|激活",
     "non_embedding": r"non-embedding|非嵌入",
@@ -38,6 +39,8 @@ CHANGE_WORDS = re.compile(r"\bnew version\b|\bupgraded?\b|\bnew (?:and improved 
                           r"\b(?:increas|extend|expand|rais|improv|cut|reduc|lower|drop|boost)\w*\b[^.]{0,40}?\bto\s+\$?\d|"
                           r"\bfrom\s+\$?\d[^.]{0,30}?\bto\s+\$?\d|→|升级|新版|扩展到|提高到|提升到|增加到|降至|降到",
                           re.IGNORECASE)
+# a variant named beside the model in a row label or sentence: (32k), 16K, 70B
+VARIANT_TAG = re.compile(r"\(\s*(\d+(?:\.\d+)?\s*[kKbBmM])\s*\)|(?<![\w.$])(\d+(?:\.\d+)?[kKbB])(?![\w])")
 # metrics that are measurements of a moving quantity (rolling medians, one provider's run)
 MEASURED_METRICS = ("throughput", "latency")
 
@@ -144,23 +147,29 @@ def _snapshot_date(snapshot: str | None) -> date | None:
 
 
 def version_change(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[str, str] | None:
-    """The values are true of different snapshots or times: each matches a
-    reference of a different snapshot or period; or a quote says the figure
-    changed; or the documents speak of different versions of the model (a
-    dated upgrade without a snapshot id: 'the new Claude 3.5 Sonnet')."""
+    """The values are true of different snapshots or times: each matches
+    reference data of a different snapshot or period, and no one snapshot
+    or period holds both."""
     matched = []
     for group in (a, b):
         s = group[0]
         refs = [s] if s.is_reference and (s.snapshot or s.valid_from) else \
             [r for r in _matching(s, ev.own_references) if r.snapshot or r.valid_from]
-        if refs:
-            matched.append((s, sorted(refs, key=lambda r: (r.valid_from is None, r.valid_from or 0, r.ref_source))[0]))
-    if len(matched) == 2 and len({(r.snapshot, r.valid_from) for _, r in matched}) == 2:
-        parts = [f"{s.shown()} is {_label(r)} value" for s, r in matched]
-        return "version_change", "; ".join(parts) + ": the figures held at different times."
-    docs_a = {s.doc_id for s in a if s.doc_id}
-    # a quote saying the figure changed: the differing value's own, or the chosen one's in the same document
-    for s in a + [s for s in b if s.doc_id in docs_a]:
+        matched.append((s, refs, {r.snapshot or ("from", r.valid_from) for r in refs}))
+    (x, refs_x, periods_x), (y, refs_y, periods_y) = matched
+    if periods_x and periods_y and not periods_x & periods_y:  # no one snapshot or period holds both values
+        def first(refs):
+            return sorted(refs, key=lambda r: (r.valid_from is None, r.valid_from or 0, r.ref_source))[0]
+        return "version_change", (f"{x.shown()} is {_label(first(refs_x))} value; {y.shown()} is "
+                                  f"{_label(first(refs_y))} value: the figures held at different times.")
+    return None
+
+
+def stated_change(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[str, str] | None:
+    """The differing value's own quote says the figure changed (an upgrade,
+    an extension, 'from X to Y'): both held, at different times."""
+    for s in a:  # a quote saying the figure changed
+
         if s.is_reference or not s.quote:
             continue
         cue = CHANGE_WORDS.search(s.quote)
@@ -168,6 +177,13 @@ def version_change(a: list[Statement], b: list[Statement], ev: Evidence) -> tupl
             return "version_change", (f"{_who([s])} says the figure changed ('{cue.group(0).strip()}' in "
                                       f"'{s.quote[:70]}'): {a[0].shown()} and {b[0].shown()} held at different "
                                       f"times.")
+    return None
+
+
+def dated_upgrade(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[str, str] | None:
+    """The documents speak of different versions of the model: a dated
+    upgrade without a snapshot id ('the new Claude 3.5 Sonnet', an article
+    dated after the upgrade, the release date it gives the model)."""
     ea, eb = _epoch(a, ev), _epoch(b, ev)
     if ea and eb and not ea & eb:
         label = dict(ev.version_dates)
@@ -203,6 +219,9 @@ def eval_setting(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[
     under different settings (reference data or the model's other claims);
     a quote naming a protocol or a provider the other does not."""
     x, y = a[0], b[0]
+    total = _price_total(x, ev)
+    if total:
+        return "eval_setting", total
     if (x.modality or "text") != (y.modality or "text"):
         return "eval_setting", (f"{x.shown()} is for {x.modality or 'text'} and {y.shown()} for "
                                 f"{y.modality or 'text'}: different quantities, not a contradiction.")
@@ -217,12 +236,11 @@ def eval_setting(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[
         found = _setting_evidence(a, b, ev)
         if found:
             return "eval_setting", found
-    px = any(s.quote and PROVIDER_WORDS.search(s.quote) for s in a)
-    py = any(s.quote and PROVIDER_WORDS.search(s.quote) for s in b)
-    if px != py:
-        which = x if px else y
-        return "eval_setting", (f"{which.shown()} is stated for one provider or API ('{which.quote[:60]}'), the "
-                                f"other figure for the model itself.")
+    px = [s for s in a if s.quote and PROVIDER_WORDS.search(s.quote)]
+    py = any(s.quote and PROVIDER_WORDS.search(s.quote) for s in b if s.quote not in shared_quote)
+    if px and not py:
+        return "eval_setting", (f"{x.shown()} is stated for one provider or API ('{px[0].quote[:60]}'), "
+                                f"{y.shown()} for the model itself.")
     return None
 
 
@@ -230,14 +248,14 @@ def _setting_evidence(a: list[Statement], b: list[Statement], ev: Evidence) -> s
     metric, model = a[0].metric, a[0].model
     values = [a[0], b[0]]
     by_setting = [r for r in ev.own_references if r.metric == metric and r.setting and r.value is not None]
-    matched = {r.setting for s in values for r in by_setting if not s.is_reference and agree(s, r)}
+    ma, mb = ({r.setting for r in by_setting if not s.is_reference and agree(s, r)} for s in values)
     settings = {r.setting for r in by_setting}
     spread = [r.value for r in by_setting]
     inside = spread and len(settings) >= 2 and all(
         min(spread) - policy.SCORE_SLACK <= s.value <= max(spread) + policy.SCORE_SLACK
         for s in values if s.value is not None)
-    if len(matched) >= 2 or inside:
-        shown = ", ".join(f"{r.setting}: {r.shown()}" for r in sorted(by_setting, key=lambda r: r.value)[:6])
+    if (ma and mb and not ma & mb) or inside:  # each value is the score under another setting
+        shown = ", ".join(sorted({f"{r.setting}: {r.shown()}" for r in by_setting})[:6])
         return (f"{metric.removeprefix('score:')} scores for {model} differ by evaluation "
                 f"setting ({shown}); the figures are from different settings.")
     for s, group in ((a[0], a), (b[0], b)):
@@ -246,24 +264,73 @@ def _setting_evidence(a: list[Statement], b: list[Statement], ev: Evidence) -> s
         if twins:
             return (f"{s.shown()} is {model}'s {metric.removeprefix('score:')} score under {twins[0].setting} "
                     f"({twins[0].source}), put on another setting's label.")
-    worded = [s for s in a + b if s.quote and SETTING_WORDS.search(s.quote)]
+    worded = [s for s in a + b if SETTING_WORDS.search(_around(s))]
     if worded:
-        cue = SETTING_WORDS.search(worded[0].quote).group(0)
+        cue = SETTING_WORDS.search(_around(worded[0])).group(0)
         return (f"{worded[0].source} names an evaluation protocol ('{cue}') for {worded[0].shown()}: scores under "
                 f"different shots or prompting differ.")
     return None
 
 
+def _price_total(s: Statement, ev: Evidence) -> str | None:
+    """A price of unstated direction that is the sum of the same document's
+    input and output prices (a 'total' column), or their 3:1 blend."""
+    if s.metric != "price" or s.value is None:
+        return None
+    same = [c for c in ev.own_claims if c.doc_id == s.doc_id and c.tier == s.tier and c.value is not None]
+    inputs = [c for c in same if c.metric == "price_input"]
+    outputs = [c for c in same if c.metric == "price_output"]
+    for i in inputs:
+        for o in outputs:
+            if policy.close_ratio(i.value + o.value, s.value):
+                return (f"{s.shown()} is the sum of the input ({i.shown()}) and output ({o.shown()}) prices the same "
+                        f"document gives: a total, not a price per direction.")
+            if policy.close_ratio((3 * i.value + o.value) / 4, s.value):
+                return (f"{s.shown()} is the 3:1 blend of the input ({i.shown()}) and output ({o.shown()}) prices: "
+                        f"a blended price, not a price per direction.")
+    return None
+
+
+def _tags(group: list[Statement]) -> set[str]:
+    out = set()
+    for s in group:
+        quote = s.quote or ""
+        label = [c for c in quote.split("|") if c.strip()][:1] if "|" in quote else [quote]
+        for m in VARIANT_TAG.finditer(label[0] if label else ""):
+            out.add((m.group(1) or m.group(2)).replace(" ", "").lower())
+    return out
+
+
+def _around(s: Statement) -> str:
+    """The words that qualify a figure: in a table row, the row's label and
+    the figure's own cell; in prose, the sentence."""
+    quote = s.quote or ""
+    if "|" not in quote or s.value is None:
+        return quote
+    cells = [c for c in quote.split("|") if c.strip()]
+    shown = {f"{s.value:g}", f"{s.value:.1f}", f"{s.value:.2f}"}
+    mine = [c for c in cells[1:] if any(x in c for x in shown)]
+    return " ".join(cells[:1] + mine[:1])
+
+
 def misattribution(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[str, str] | None:
-    """A value is another model's: the same quote gives it to another model,
-    or reference data gives it to another model the same document discusses."""
+    """A value is another model's: the same quote gives it to a variant of the
+    model (`gpt-4-32k` beside `gpt-4`);
+    its row names another variant (`GPT-4 (32k)` read as GPT-4); or reference
+    data gives it to another model the same document discusses."""
+    ta, tb = _tags([s for s in a if not s.is_reference]), _tags([s for s in b if not s.is_reference])
+    if ta and tb and not ta & tb:
+        return "misattribution", (f"{a[0].shown()} is stated for the {'/'.join(sorted(ta))} variant and "
+                                  f"{b[0].shown()} for the {'/'.join(sorted(tb))} one: another model's value "
+                                  f"read as {a[0].model}'s.")
     for s in a:
         if s.is_reference:
             continue
         twins = [c for c in ev.claims_by_quote.get((s.doc_id, s.quote), [])
-                 if c.model != s.model and c.metric == s.metric and c.value == s.value and c.value_text == s.value_text]
+                 if c.model.startswith(s.model + "-") and c.metric == s.metric and c.value == s.value
+                 and c.value_text == s.value_text]
         if twins:
-            return "misattribution", (f"{s.shown()} is stated in a quote that gives it to {twins[0].model} "
+            return "misattribution", (f"{s.shown()} is stated in a quote that also gives it to {twins[0].model} "
                                       f"('{(s.quote or '')[:60]}'), read as {s.model}'s too.")
     for s in (a[0], b[0]):
         if s.is_reference or _matching(s, ev.own_references):
@@ -275,6 +342,17 @@ def misattribution(a: list[Statement], b: list[Statement], ev: Evidence) -> tupl
             return "misattribution", (f"{s.shown()} is {_label(ref)} {s.metric.replace('_', ' ')}, "
                                       f"a model the same document discusses, not {s.model}'s.")
     return None
+
+
+def one_quote(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[str, str] | None:
+    """One quote (a table row, a list item) states both figures for the model:
+    they belong to different columns or conditions of that quote."""
+    shared = {(s.doc_id, s.quote) for s in a if s.quote} & {(s.doc_id, s.quote) for s in b if s.quote}
+    if not shared:
+        return None
+    quote = next(iter(shared))[1]
+    return "eval_setting", (f"One quote states both {a[0].shown()} and {b[0].shown()} ('{quote[:70]}'): different "
+                            f"columns or conditions of one statement, not one figure twice.")
 
 
 def measurement(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[str, str] | None:
@@ -302,7 +380,8 @@ def approximation(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple
     return None
 
 
-EXPLAINERS = (unit_slip, version_change, tier_confusion, eval_setting, misattribution, approximation, measurement)
+EXPLAINERS = (unit_slip, version_change, tier_confusion, eval_setting, misattribution, stated_change, approximation,
+              measurement, dated_upgrade, one_quote)
 KINDS = ("unit_slip", "eval_setting", "version_change", "tier_confusion", "misattribution", "measurement",
          "approximation", "unexplained")  # also the order that breaks ties between a conflict's values
 

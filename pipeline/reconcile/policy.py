@@ -24,9 +24,29 @@ def interval(metric: str, value: float | None, value_high: float | None, bound: 
         max(value, value_high if value_high is not None else value)
     share = APPROX_SHARE if approx else 0.0
     slack = SCORE_SLACK if metric.startswith("score:") else 0.0
+    if metric in TOKEN_METRICS and bound == "eq" and value_high is None:
+        low, high = binary_thousands(value)
     lo = -UNBOUNDED if bound == "lte" else low * (1 - share) - slack
     hi = UNBOUNDED if bound == "gte" else high * (1 + share) + slack
     return lo, hi
+
+
+TOKEN_METRICS = ("context_window", "max_output", "max_input")
+POWERS_OF_TWO = {2 ** n for n in range(1, 12)}
+
+
+def binary_thousands(value: float) -> tuple[float, float]:
+    """A token count written in K or M may be decimal or binary: 8K is 8,000
+    or 8,192, 128K 128,000 or 131,072, 2M 2,000,000 or 2,097,152; both
+    readings of a power-of-two count agree."""
+    for unit, binary in ((1e3, 1024.0), (1e6, 1024.0 ** 2)):
+        n = value / unit
+        if n == int(n) and int(n) in POWERS_OF_TWO | {1}:
+            return value, n * binary
+        n = value / binary
+        if n == int(n) and int(n) in POWERS_OF_TWO | {1}:
+            return n * unit, value
+    return value, value
 
 
 def intervals_overlap(a: tuple[float, float], b: tuple[float, float], scale: float) -> bool:
@@ -63,12 +83,14 @@ CLOSE_RATIO = 0.02  # a ratio within 2% of a factor is that factor
 PER_TOKEN = re.compile(r"(?:/|per|每)\s*(?:1\s*)?(?:token|tok\b|个\s*token|个令牌|令牌|标记)", re.IGNORECASE)
 PER_THOUSAND = re.compile(r"(?:/|per|每)\s*(?:1\s*)?(?:k\b|1,?000\b|thousand|千)", re.IGNORECASE)
 YI = re.compile(r"亿")
+SECONDS = re.compile(r"\d\s*(?:s|sec|secs|seconds|秒)(?![a-z])", re.IGNORECASE)
 PRICES = ("price", "price_input", "price_output")
 UNIT_SLIPS = (
     (1e6, PRICES, "larger", PER_TOKEN, "a price per token where per 1M tokens was meant"),
     (1e3, PRICES, "larger", PER_TOKEN, "a price per token where per 1K tokens was meant"),
     (1e3, PRICES, "larger", PER_THOUSAND, "a price per 1K tokens where per 1M tokens was meant"),
     (10.0, ("parameters",), "smaller", YI, "billions (B) written as 亿 (1e8), a tenth of the count"),
+    (1e3, ("latency",), "smaller", SECONDS, "seconds read as milliseconds"),
 )
 
 
@@ -90,3 +112,12 @@ def reference_rank(ref_source: str | None) -> int:
 
 def reference_trust(ref_source: str | None) -> float:
     return REFERENCE_TRUST.get(ref_source or "", DEFAULT_REFERENCE_TRUST)
+
+
+def reference_disputes(ref_source: str | None, dated: bool, n_documents: int) -> bool:
+    """Whether a reference value contradicting a claimed value makes a conflict
+    and overrides it. A dated or snapshot-bound fact, or a vendor's official
+    one, always does; an undated row of a current price table (LiteLLM's)
+    does not overrule a value two or more documents agree on: they may simply
+    be older than the table."""
+    return dated or ref_source == "official" or n_documents < 2

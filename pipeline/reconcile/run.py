@@ -22,19 +22,15 @@ from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames
 class Vocab:
     """What reconciliation needs from the vocabulary, passed in so that
     reconcile() stays pure: the task slugs (scores named by a task word) and
-    model aliases (an API name such as `deepseek-chat` -> `deepseek-v3`)."""
+    model ids to fold into another (`deepseek-chat` -> `deepseek-v3`), empty
+    unless a caller folds: the extractor's ids are canonical already."""
 
     task_slugs: frozenset[str] = frozenset()
     model_ids: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_vocabulary(cls, vocabulary) -> "Vocab":
-        ids = {m: m for m in vocabulary.models}
-        for alias, model in vocabulary.aliases():
-            key = alias.lower().replace(" ", "-")
-            if key not in ids and key.count("-") >= 1:
-                ids[key] = model
-        return cls(frozenset(vocabulary.tasks), ids)
+        return cls(frozenset(vocabulary.tasks), {})
 
     def canonical(self, model: str) -> str:
         return model if model in self.model_ids.values() else self.model_ids.get(model, model)

@@ -166,7 +166,8 @@ def decide(fact: Fact, iterations: int, accepted: float | None = None,
         best = max((c for c in backed if agree(c.value, newest.value)), key=_precision)
         winner, reference = best.value, _best_reference(best.references)
         method += " + newest value backed by reference" if len(backed) > 1 else " + reference agrees"
-    elif fact.references:
+    elif any(policy.reference_disputes(r.ref_source, bool(r.valid_from or r.snapshot),
+                                       len({c.doc_id for c in by_confidence[0].claims})) for r in fact.references):
         reference = _best_reference(fact.references)
         winner = reference
         method += " + reference overrides claims"
