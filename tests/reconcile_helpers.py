@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import duckdb
 
-from pipeline.reconcile.run import Vocab, run
+from pipeline.reconcile.run import Vocab, load_statements, run
 from pipeline.store.schema import apply_schema
 from pipeline.vocabulary import vocabulary
 
@@ -80,3 +80,8 @@ def fact(con, model, metric, tier="standard"):
 
 
 D = date.fromisoformat
+
+
+def statements_of(con):
+    """The claims and reference facts of a warehouse as reconciliation reads them."""
+    return load_statements(con)

@@ -257,8 +257,8 @@ class ConflictFinder:
                             f"({b.shown()}) are different tasks behind the word '{word}' in one document: either "
                             f"two evaluations or a copy slip; no benchmark is named, so neither can be checked.")
                     metric = f"{a_metric} vs {b_metric}"
-                    values = [Value([a]), Value([b], chosen=True)]
-                    values[0].explanation_kind, values[0].explanation = "eval_setting", text
+                    values = [Value([b], chosen=True), Value([a])]
+                    values[1].explanation_kind, values[1].explanation = "eval_setting", text
                     out.append(Conflict(conflict_id(metric, [a.id, b.id]), model, metric, tier, setting, a.currency,
                                         "within_source", [a, b], values, None, severity(a, b), "eval_setting", text))
         return out

@@ -3,7 +3,7 @@ Srivastava's ACCU (VLDB 2009): two independent sources rarely share a false
 value, and rarely share a value few others state, so many shared values --
 above all shared wrong or rare ones -- make copying likely. The probability
 is a Bayesian posterior over the facts both documents state, given each
-document's accuracy (its learned trust) and whether each shared value is the
+document's accuracy (the share of its values chosen) and whether each shared value is the
 chosen one. Truth discovery then discounts a copier's vote (truth.py)."""
 from __future__ import annotations
 
@@ -74,6 +74,13 @@ def estimate(stated: dict[str, dict[str, tuple]], true_values: dict[str, tuple],
         out.append(Dependence(a, b, sources.get(a, a), sources.get(b, b), len(common), same, same_false, different,
                               round(probability, 4), evidence))
     return out
+
+
+def accuracy(stated: dict[str, dict[str, tuple]], true_values: dict[str, tuple]) -> dict[str, float]:
+    """ACCU's accuracy of a document: the share of its values that are the
+    chosen ones (Laplace-smoothed, so one fact says little)."""
+    return {doc: (sum(true_values.get(k) == v for k, v in facts.items()) + 1) / (len(facts) + 2)
+            for doc, facts in stated.items()}
 
 
 def pair_probabilities(found: list[Dependence]) -> dict[frozenset, float]:

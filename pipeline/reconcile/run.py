@@ -88,12 +88,15 @@ def reconcile(claims: list[Statement], references: list[Statement], vocab: Vocab
     stated, popularity = dep.observations([c for c in claims if c.id not in applied.rejected])
     chosen = {v.fact.key: dep.value_of(v.winner) for v in first}
     sources = {c.doc_id: c.source for c in claims}
-    dependence = dep.estimate(stated, chosen, trust, popularity, sources)
+    dependence = dep.estimate(stated, chosen, dep.accuracy(stated, chosen), popularity, sources)
     trust, iterations = truth_finder(facts, dep.pair_probabilities(dependence), applied.rejected)
     verdicts = []
     for f in facts:
         accepted = applied.accepted.get(f.key)
         verdicts.append(decide(f, iterations, accepted.value if accepted else None, applied.rejected))
+    # published dependence: re-estimated against the final values (one more ACCU round)
+    final = {v.fact.key: dep.value_of(v.winner) for v in verdicts}
+    dependence = dep.estimate(stated, final, dep.accuracy(stated, final), popularity, sources)
     conflicts = ConflictFinder(claims, references, vocab.task_slugs).find(verdicts, applied.rejected)
     for c in conflicts:
         decisions = applied.by_target.get(c.conflict_id, []) + \
