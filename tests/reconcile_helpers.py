@@ -47,6 +47,9 @@ def build(tmp_path, claims, references=(), dates=None, reviews=()):
     for doc in sorted({c["doc_id"] for c in claims}):
         con.execute("insert into documents values (?, ?, ?, 'file', 'text/markdown', null, null, ?, 'en', 'x', 10, now())",
                     [doc, f"{doc}.md", f"{doc}.md", (dates or {}).get(doc)])
+    for doc in sorted({c["doc_id"] for c in claims}):
+        text = " ".join(c["quote"] for c in claims if c["doc_id"] == doc)
+        con.execute("insert into document_texts by name select ? as doc_id, ? as text", [doc, text])
     for c in claims:
         con.execute(f"insert into claims by name select * from (select {', '.join('? as ' + k for k in c)})",
                     list(c.values()))

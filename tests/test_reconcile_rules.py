@@ -127,4 +127,4 @@ def test_scores_for_tasks_named_by_the_same_word_in_one_document(tmp_path):
     rows = [claim("a", "gpt-4o", "score:table-understanding", 97.0), claim("a", "gpt-4o", "score:table-recognition", 99.0),
             claim("b", "gpt-4o", "score:chart-understanding", 98.0)]
     assert conflicts(build(tmp_path, rows)) == [
-        ("within_source", "score:table-recognition vs score:table-understanding", ["99", "97"], None, "eval_setting")]
+        ("within_source", "score:table-recognition vs score:table-understanding", ["97", "99"], None, "eval_setting")]
