@@ -194,3 +194,17 @@ def test_dismissed_conflicts_are_marked(tmp_path):
     rerun(con)
     assert con.execute("select dismissed, review from conflicts").fetchone() == \
         (True, "dismiss (model limit vs API limit)")
+
+
+def test_accepting_the_claimed_value_against_a_reference_keeps_the_card_whole(tmp_path):
+    """The reviewer sides with the one claim against reference data: the card
+    still shows both values, the accepted one chosen."""
+    rows = [claim("a", "gpt-4o", "score:math", 82.0)]
+    con = build(tmp_path, rows, [ref("gpt-4o", "score:math", 76.6, snapshot="gpt-4o-2024-05-13", source="simple-evals")])
+    conflict = con.execute("select conflict_id from conflicts").fetchone()[0]
+    r = review(conflict, "accept_value", 82.0)
+    con.execute(f"insert into reviews by name select * from (select {', '.join('? as ' + k for k in r)})",
+                list(r.values()))
+    rerun(con)
+    assert _values(con, "gpt-4o", "score:math") == [("82", 1, False, True, None), ("76.6", 0, True, False, "unexplained")]
+    assert fact(con, "gpt-4o", "score:math") == ("82.0", "resolved")

@@ -144,7 +144,7 @@ class ConflictFinder:
         found = []
         for v in verdicts:
             conflict = (self._undirected_price(v) if v.fact.claims[0].metric == "price" else self._fact(v))
-            if conflict is not None:
+            if conflict is not None and len(conflict.values) >= 2:
                 conflict.values.sort(key=lambda x: (not x.chosen, -len(x.documents), -len(x.claims), x.first.shown()))
                 conflict.rejected = rejected & {c.id for c in conflict.claims}
                 self._explain(conflict)
@@ -174,6 +174,8 @@ class ConflictFinder:
                                                          self.references_for(against_reference[0].first))
                                     if against_reference else None)
         self._mark_chosen(values, v.winner, reference)
+        if reference is not None and not any(agree(x.first, reference) for x in values):
+            values.append(Value([reference], [reference]))  # the reference the claims are checked against
         first = v.fact.claims[0]
         return Conflict(v.fact.key, first.model, first.metric, first.tier, first.setting, first.currency, kind,
                         list(v.fact.claims), values, reference)

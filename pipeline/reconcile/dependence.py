@@ -40,8 +40,13 @@ def estimate(stated: dict[str, dict[str, tuple]], true_values: dict[str, tuple],
              popularity: dict[tuple[str, tuple], int], sources: dict[str, str]) -> list[Dependence]:
     """stated: doc -> {fact key -> value}; true_values: fact key -> the chosen
     value; popularity: (fact key, value) -> how many documents state it."""
+    by_fact: dict[str, list[str]] = defaultdict(list)
+    for doc in sorted(stated):
+        for key in stated[doc]:
+            by_fact[key].append(doc)
+    pairs = sorted({pair for docs in by_fact.values() for pair in combinations(docs, 2)})
     out = []
-    for a, b in combinations(sorted(stated), 2):
+    for a, b in pairs:  # only documents that state a fact in common
         common = sorted(set(stated[a]) & set(stated[b]))
         if len(common) < MIN_COMMON:
             continue

@@ -168,32 +168,40 @@ def _extract(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("select count(*) from claims").fetchone()[0]
 
 
+def measure(devset: Path, mode: str, show: bool = False) -> dict:
+    """Builds a warehouse of the 0xx articles in a temporary folder, loads
+    gold or extracted claims, reconciles, and returns the figures."""
+    with tempfile.TemporaryDirectory() as tmp:
+        con = _warehouse(devset, Path(tmp))
+        dated = con.execute("select count(*) filter (where published_at is not null), count(*) from documents").fetchone()
+        n = load_gold(con, devset / "gold-part0.claims.jsonl") if mode == "gold" else _extract(con)
+        print(f"{dated[1]} documents ({dated[0]} dated), {n} claims ({mode})", file=sys.stderr)
+        run(con, Vocab.from_vocabulary(vocabulary()))
+        if show:
+            _show(con)
+        figures = measure_gold(con) if mode == "gold" else measure_extracted(con)
+        con.close()
+    return figures
+
+
+def _show(con: duckdb.DuckDBPyConnection) -> None:
+    for row in con.execute("""select c.model, c.metric, c.kind, c.explanation_kind,
+            list(v.shown || ' [' || array_to_string(v.doc_ids, ',') || ']' || if(v.chosen, '*', '')
+                 || coalesce(' ' || v.explanation_kind, '') order by v.value_rank)
+            from conflicts c join conflict_values v using (conflict_id) group by all order by 1, 2""").fetchall():
+        print(" ", *row)
+    for row in con.execute("select c.model, c.metric, v.shown, v.explanation from conflicts c "
+                           "join conflict_values v using (conflict_id) where not v.chosen order by 1, 2").fetchall():
+        print("   ", *row)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("mode", choices=["gold", "extracted"])
     parser.add_argument("devset", type=Path)
     parser.add_argument("--show", action="store_true", help="print every conflict with its values")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        con = _warehouse(args.devset, Path(tmp))
-        dated = con.execute("select count(*) filter (where published_at is not null), count(*) from documents").fetchone()
-        if args.mode == "gold":
-            n = load_gold(con, args.devset / "gold-part0.claims.jsonl")
-        else:
-            n = _extract(con)
-        print(f"{dated[1]} documents ({dated[0]} dated), {n} claims ({args.mode})", file=sys.stderr)
-        run(con, Vocab.from_vocabulary(vocabulary()))
-        if args.show:
-            for row in con.execute("""select c.model, c.metric, c.kind, c.explanation_kind,
-                    list(v.shown || ' [' || array_to_string(v.doc_ids, ',') || ']' || if(v.chosen, '*', '')
-                         || coalesce(' ' || v.explanation_kind, '') order by v.value_rank)
-                    from conflicts c join conflict_values v using (conflict_id) group by all order by 1, 2""").fetchall():
-                print(" ", *row)
-        if args.show:
-            for row in con.execute("select c.model, c.metric, v.shown, v.explanation from conflicts c join conflict_values v using (conflict_id) where not v.chosen order by 1, 2").fetchall():
-                print("   ", *row)
-        measure_gold(con) if args.mode == "gold" else measure_extracted(con)
-        con.close()
+    measure(args.devset, args.mode, args.show)
     return 0
 
 
