@@ -208,3 +208,10 @@ def test_accepting_the_claimed_value_against_a_reference_keeps_the_card_whole(tm
     rerun(con)
     assert _values(con, "gpt-4o", "score:math") == [("82", 1, False, True, None), ("76.6", 0, True, False, "unexplained")]
     assert fact(con, "gpt-4o", "score:math") == ("82.0", "resolved")
+
+
+def test_a_value_the_quote_gives_to_another_model_is_a_misattribution(tmp_path):
+    row = "| HumanEval | o1-preview 92.4 | Sonnet 93.7 |"
+    rows = [claim("a", "o1", "score:humaneval", 93.7, quote=row), claim("a", "claude-3.5-sonnet", "score:humaneval", 93.7, quote=row),
+            claim("b", "o1", "score:humaneval", 92.4), claim("c", "o1", "score:humaneval", 92.4)]
+    assert [r[4] for r in conflicts(build(tmp_path, rows))] == ["misattribution"]

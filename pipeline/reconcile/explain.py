@@ -332,6 +332,13 @@ def misattribution(a: list[Statement], b: list[Statement], ev: Evidence) -> tupl
         if twins:
             return "misattribution", (f"{s.shown()} is stated in a quote that also gives it to {twins[0].model} "
                                       f"('{(s.quote or '')[:60]}'), read as {s.model}'s too.")
+    claims = [s for s in a if not s.is_reference]
+    shared = [[c for c in ev.claims_by_quote.get((s.doc_id, s.quote), []) if c.model != s.model
+               and c.metric == s.metric and c.value == s.value and c.value_text == s.value_text] for s in claims]
+    if claims and all(shared):  # every statement of the value gives it to another model in the same words
+        other = shared[0][0]
+        return "misattribution", (f"{a[0].shown()} is given to {other.model} by the same quote "
+                                  f"('{(claims[0].quote or '')[:60]}'), and nowhere else to {a[0].model}.")
     for s in (a[0], b[0]):
         if s.is_reference or _matching(s, ev.own_references):
             continue
