@@ -58,7 +58,7 @@ class Review(BaseModel):
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
     def row(self) -> dict:
-        """A `reviews` row; `stale` is reconciliation's to set (see mark_stale)."""
+        """A `reviews` row; `stale` is reconciliation's to set (pipeline/reconcile/reviews.py)."""
         numeric = isinstance(self.value, float)
         return {"review_id": self.id, "target": self.target, "decision": self.decision,
                 "value": self.value if numeric else None,

@@ -14,8 +14,6 @@ import pytest
 
 from pipeline.defs.resources import warehouse_resource
 from pipeline.reviews import Review, ReviewsFileError, append_review, read_reviews
-from pipeline.store.reviews import mark_stale
-from pipeline.store.schema import apply_schema
 
 ROOT = Path(__file__).parent.parent
 
@@ -124,12 +122,3 @@ def test_reviews_table_follows_the_file(workspace):
     with duckdb.connect(str(db)) as con:
         assert con.execute("select count(*) from reviews").fetchone()[0] == 2
         assert "not valid YAML" in con.execute("select error from ingest_errors").fetchone()[0]
-        claim_id = con.execute("select claim_id from claims limit 1").fetchone()
-        assert claim_id is None  # documents and reviews only: claims are not extracted here
-        con.execute("insert into claims (claim_id, doc_id, source, model, metric, unit, tier, bound, approx, "
-                    "hedged, quote, span_start, span_end) values ('c0ffee', 'd', 's', 'm', 'price', 'u', "
-                    "'standard', 'eq', false, false, 'q', 0, 1)")
-        apply_schema(con)
-        mark_stale(con)
-        assert con.execute("select target, stale from reviews order by target").fetchall() == [
-            ("c0ffee", False), ("deadbeef", True)]

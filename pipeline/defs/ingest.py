@@ -69,7 +69,7 @@ def reviews(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.Mat
     hand or by `python -m pipeline review`). A bad entry is an ingest error
     naming the file and the entry; a file YAML cannot read keeps the decisions
     loaded before. `stale` is left NULL here: reconciliation sets it
-    (pipeline.store.reviews.mark_stale) and applies the current decisions."""
+    (pipeline/reconcile/reviews.py) and applies the current decisions."""
     path = sources_dir() / REVIEWS_FILE
     errors, loaded = [], None
     try:

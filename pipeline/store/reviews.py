@@ -1,12 +1,12 @@
-"""The `reviews` table, loaded from the reviews file. Reconciliation owns
-applying the decisions and sets `stale` (mark_stale) once the current
-conflict and claim ids are known; rows are loaded with stale NULL."""
+"""The `reviews` table, loaded from the reviews file with stale NULL.
+Reconciliation (pipeline/reconcile/reviews.py) applies the decisions and sets
+`stale` once the current conflict and claim ids are known."""
 from __future__ import annotations
 
 import duckdb
 import pandas as pd
 
-from pipeline.store.sqlfiles import run_sql, run_sql_with_frames, transaction
+from pipeline.store.sqlfiles import run_sql_with_frames
 
 REVIEW_COLUMNS = ["review_id", "target", "decision", "value", "value_text", "note", "reviewer", "decided_at", "stale"]
 
@@ -17,9 +17,3 @@ def replace_reviews(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
     run_sql_with_frames(con, "ingest/replace_reviews", {"new_reviews": frame})
     return len(frame)
 
-
-def mark_stale(con: duckdb.DuckDBPyConnection) -> None:
-    """For reconciliation, after it wrote conflicts: a decision whose target
-    is no current conflict_id or claim_id is stale (kept, shown, not applied)."""
-    with transaction(con):
-        run_sql(con, "ingest/mark_stale_reviews")
