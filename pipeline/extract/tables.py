@@ -1,20 +1,87 @@
-"""Markdown tables read as claims. A header naming models makes each column
-a model and each row's first cell the metric; a header naming metrics with a
-model column makes each row a model; any other table is rows of attributes
-of the section's model. Each cell is then read like a clause, with the row
-label and column header as its cue words."""
+"""Markdown and HTML tables read as claims. The header row is read first:
+which columns name models (a header of model names makes each column a
+model, a "Model" column makes each row one), which are labels (a leading
+category column, the benchmark or metric column), which hold no claim (sums,
+blends, spreads, links), and what each header says about its cells (units,
+directions, statistics; a description after `<br/>` or in long brackets is
+not a value). Each value cell is then read like a clause, with its row
+label and column header as cue words. The header words are data
+(pipeline/table_headers.yaml)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from pipeline.extract.context import DocumentContext
+from pipeline.extract.cues import cue_sets, has_cue
+from pipeline.extract.lexicon import words_re
 from pipeline.extract.patterns import BRACKETED, DIGIT
 from pipeline.extract.segments import Unit
 
 _SLASH = re.compile(r"\s*/\s*")
-_MODEL_HEADER = re.compile(r"^\W*(?:model|models|model name|模型|名称|模型名称|型号|具体型号|模型版本|name|llm)\W*$",
-                           re.IGNORECASE)
+_RULES_FILE = Path(__file__).resolve().parent.parent / "table_headers.yaml"
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]{1,200}>")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"\*\*|__|\\(?=[^\w\s])|`")
+_WORDS = re.compile(r"[^\W\d_]+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_FOOTNOTE = re.compile(r"(?:(?<=[a-z]{3})|(?<=\)))\d{1,2}(?:\s*,\s*\d{1,2})*$|[*†‡¹²³⁴⁵⁶⁷⁸⁹]+$")
+_DESCRIPTION_WORDS = 4  # a bracketed aside longer than this is a description, not a unit or setting
+
+
+@dataclass(frozen=True)
+class Unit_:
+    """A unit a header cell may name: its pattern, the cue words it stands for,
+    the metric it decides (if any) and the words that make the column no claim."""
+
+    pattern: re.Pattern
+    cue: str
+    metric: str | None
+    unless: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class HeaderRules:
+    """The header words of pipeline/table_headers.yaml, compiled."""
+
+    model: re.Pattern
+    no_claim: re.Pattern
+    sums: re.Pattern
+    statistics: dict
+    provider: re.Pattern
+    translations: list
+    units: list
+    cell_setting: re.Pattern
+    cell_spread: re.Pattern
+    bare_seconds_below: float
+
+
+@lru_cache(maxsize=1)
+def header_rules() -> HeaderRules:
+    data = yaml.safe_load(_RULES_FILE.read_text(encoding="utf-8"))
+
+    def whole(words) -> re.Pattern:
+        return re.compile(r"^\W*(?:" + words_re(words).pattern + r")\W*$", re.IGNORECASE)
+
+    return HeaderRules(
+        model=whole(data["model_column"]),
+        no_claim=whole(data["no_claim"]),
+        sums=words_re(data["sum_words"]),
+        statistics={name: words_re(words) for name, words in data["statistics"].items()},
+        provider=whole(data["provider_column"]),
+        translations=[(words_re(t["words"]), t["cue"]) for t in data["translations"]],
+        units=[Unit_(re.compile(u["pattern"], re.IGNORECASE), u["cue"], u.get("metric"),
+                     words_re(u["unless"]) if u.get("unless") else None) for u in data["units"]],
+        cell_setting=re.compile(r"[(（][^()（）]*(?:" + words_re(data["cell_setting"]).pattern + r")[^()（）]*[)）]",
+                                re.IGNORECASE),
+        cell_spread=re.compile("|".join(re.escape(s) for s in data["cell_spread"])),
+        bare_seconds_below=float(data["bare_seconds_below"]),
+    )
 
 
 @dataclass(frozen=True)
@@ -28,6 +95,83 @@ class CellPlan:
     model: str | None
 
 
+def clean_header(raw: str) -> str:
+    """A header cell's words for reading: markdown marks, links, tags and
+    footnote marks gone; what follows a line break and long bracketed asides
+    (descriptions) dropped; underscores read as spaces (`mmlu_pro_5shot`)."""
+    text = _BREAK.split(raw, maxsplit=1)[0]
+    text = _LINK.sub(r"\1", text)
+    text = _TAG.sub(" ", text)
+    text = _EMPHASIS.sub("", text).replace("_", " ")
+    text = BRACKETED.sub(lambda m: " " if len(_WORDS.findall(m.group(0))) > _DESCRIPTION_WORDS else m.group(0), text)
+    text = " ".join(text.split())
+    return _FOOTNOTE.sub("", text).strip()
+
+
+def unit_in(text: str) -> Unit_ | None:
+    """The first unit a header names."""
+    return next((u for u in header_rules().units if u.pattern.search(text)), None)
+
+
+def header_cues(text: str) -> str:
+    """The header's words plus the cue words its unit and foreign words stand for;
+    a unit that decides the metric replaces the words ("Output Tokens
+    Throughput (tokens/s)" reads as a speed)."""
+    rules = header_rules()
+    extra = [cue for pattern, cue in rules.translations if pattern.search(text)]
+    unit = unit_in(" ".join([text, *extra]))
+    if unit and unit.metric:
+        return " ".join([unit.cue, *([_statistic(text)] if _statistic(text) else [])])
+    if unit:
+        extra.append(unit.cue)
+    return " ".join([text, *extra]).strip()
+
+
+def _unit_says_no_claim(text: str) -> bool:
+    unit = unit_in(text)
+    return bool(unit and unit.unless and unit.unless.search(text))
+
+
+def _metric_cued(text: str) -> bool:
+    return any(p.search(text) for p in cue_sets().metric.values())
+
+
+def _no_claim(text: str) -> bool:
+    """A sum, blend, spread or link column ("Total", "Blended Pricing", "P99"):
+    not one figure of one model. "Total Params" is still a parameter count."""
+    rules = header_rules()
+    bare = BRACKETED.sub(" ", text)
+    if rules.no_claim.match(bare) or rules.no_claim.match(text):
+        return True
+    if rules.sums.search(text):
+        other = [m for m in cue_sets().metric if not m.startswith("price") and has_cue(m, text)]
+        return not other
+    return False
+
+
+def _statistic(text: str) -> str | None:
+    for name, pattern in header_rules().statistics.items():
+        if pattern.search(text):
+            return name
+    return None
+
+
+def value_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The part of a cell that holds its value: not a spread after it
+    ("0.53 +/- 0.39") nor a bracketed setting ("82.0 (5-shot)")."""
+    start, end = span
+    rules = header_rules()
+    spread = rules.cell_spread.search(text, start, end)
+    if spread:
+        end = spread.start()
+    setting = rules.cell_setting.search(text, start, end)
+    if setting and DIGIT.search(text, start, setting.start()):
+        end = setting.start()
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return start, end
+
+
 def _cell_text(text: str, span: tuple[int, int]) -> str:
     return text[span[0]:span[1]]
 
@@ -36,9 +180,20 @@ def _cell_models(doc: DocumentContext, span: tuple[int, int]) -> list[str]:
     return sorted({doc.resolve(m) for m in doc.mentions_in(*span)})
 
 
+def _without_mentions(doc: DocumentContext, span: tuple[int, int]) -> str:
+    """A header cell's text with its model names cut out ("Llama 3 8B (per 1M tokens)" -> "(per 1M tokens)")."""
+    pieces, cursor = [], span[0]
+    for m in doc.mentions_in(*span):
+        pieces.append(doc.text[cursor:m.start])
+        cursor = m.end
+    pieces.append(doc.text[cursor:span[1]])
+    return clean_header(" ".join(pieces))
+
+
 def _split_cell(text: str, span: tuple[int, int], cues: str, model: str | None) -> list[CellPlan]:
     """`128K / 16K` under `上下文/最大输出`: as many slash-separated values as the
     header (or row label) names things, each read with its own name."""
+    span = value_span(text, span)
     names = [n.strip() for n in _SLASH.split(BRACKETED.sub(" ", cues)) if n.strip()]
     parts = list(_SLASH.finditer(text, span[0], span[1]))
     if len(names) < 2 or len(parts) + 1 != len(names):
@@ -51,48 +206,136 @@ def _split_cell(text: str, span: tuple[int, int], cues: str, model: str | None) 
     return [CellPlan(a, b, name, model) for (a, b), name in zip(pieces, names)]
 
 
-def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPlan]]:
-    """Cell plans per row unit (keyed by the row's start offset)."""
-    if len(rows) < 2:
-        return {}
-    header, body = rows[0], rows[1:]
-    header_texts = [_cell_text(doc.text, c) for c in header.cells]
-    column_models = {}
+def _is_blank(text: str, row: Unit) -> bool:
+    return all(not clean_header(_cell_text(text, c)) for c in row.cells)
+
+
+def _heading_cues(headings: tuple[str, ...]) -> str:
+    """The nearest heading that names a metric ("Output Tokens Throughput
+    (tokens/s)" over "70B Models"): the cue for columns whose header names none."""
+    for heading in reversed(headings):
+        cleaned = clean_header(heading)
+        if _metric_cued(cleaned) or unit_in(cleaned):
+            return header_cues(cleaned)
+    return ""
+
+
+def _bare_seconds(doc: DocumentContext, body: list[Unit], index: int, cues: str) -> bool:
+    """A latency column with no unit anywhere whose figures are all small: seconds."""
+    unit = unit_in(cues)
+    if not has_cue("latency", cues) or (unit and unit.metric == "latency"):
+        return False
+    values = []
+    for row in body:
+        if index >= len(row.cells):
+            continue
+        cell = _cell_text(doc.text, row.cells[index])
+        if re.search(r"[A-Za-z\u4e00-\u9fff%$]", clean_header(cell)):
+            return False
+        number = _NUMBER.search(cell)
+        if number:
+            values.append(float(number.group(0).replace(",", "")))
+    return bool(values) and max(values) < header_rules().bare_seconds_below
+
+
+@dataclass
+class Header:
+    """The header row read: per column its cue text, its model, and its role."""
+
+    texts: list[str]
+    models: dict[int, str]
+    model_column: int | None
+    skip: set[int]
+    table_cues: str
+
+
+def read_header(doc: DocumentContext, header: Unit, body: list[Unit]) -> Header:
+    rules = header_rules()
+    raw = [_cell_text(doc.text, c) for c in header.cells]
+    texts = [clean_header(t) for t in raw]
+    models = {}
     for index, span in enumerate(header.cells):
-        models = _cell_models(doc, span)
-        if index > 0 and len(models) == 1:
-            column_models[index] = models[0]
-    model_column = next((i for i, t in enumerate(header_texts) if _MODEL_HEADER.match(t)), None)
-    if model_column is None and not column_models:  # the column that names one model in most rows
+        found = _cell_models(doc, span)
+        if index > 0 and len(found) == 1:
+            models[index] = found[0]
+    model_column = next((i for i, t in enumerate(texts) if rules.model.match(BRACKETED.sub(" ", t))), None)
+    if model_column is None and not models:  # the column that names one model in most rows
         width = max((len(r.cells) for r in body), default=0)
         named = [sum(1 for r in body if i < len(r.cells) and len(_cell_models(doc, r.cells[i])) == 1)
                  for i in range(min(width, 3))]
         if named and max(named) >= max(1, len(body) // 2):
             model_column = named.index(max(named))
+    skip = {i for i, t in enumerate(texts) if i not in models and i != model_column and (
+        _no_claim(t) or rules.provider.match(t) or _unit_says_no_claim(t))}
+    table_cues = ""  # "Model (prices are per 1M tokens)": a unit said once for the whole table
+    lead = model_column if model_column is not None else (0 if models else None)
+    if lead is not None and lead < len(texts):
+        whole_cell = _EMPHASIS.sub("", _TAG.sub(" ", _BREAK.sub(" ", raw[lead])))
+        unit = unit_in(whole_cell)
+        table_cues = unit.cue if unit else ""
+    return Header(texts, models, model_column, skip, table_cues)
+
+
+def _row_label(doc: DocumentContext, row: Unit, head: Header) -> str:
+    """The words that say what a row measures: every label cell before the first
+    model column ("Category | Benchmark (Metric)"), cleaned."""
+    first = min(head.models) if head.models else 1
+    labels = [clean_header(_cell_text(doc.text, c)) for c in row.cells[:first]]
+    return " ".join(t for t in labels if t)
+
+
+def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPlan]]:
+    """Cell plans per row unit (keyed by the row's start offset)."""
+    while rows and _is_blank(doc.text, rows[0]):  # an empty header row over the real one
+        rows = rows[1:]
+    if len(rows) < 2:
+        return {}
+    header, body = rows[0], rows[1:]
+    head = read_header(doc, header, body)
+    heading = _heading_cues(header.headings)
     plans: dict[int, list[CellPlan]] = {}
+    column_cues: dict[int, str] = {}
+    for index, text in enumerate(head.texts):
+        cues = header_cues(text)
+        if index in head.models:
+            cues = header_cues(_without_mentions(doc, header.cells[index]))
+        elif heading and not _metric_cued(cues) and (not text or _statistic(text)):  # "Median" under "Throughput"
+            cues = f"{cues} {heading}".strip()
+        if _bare_seconds(doc, body, index, cues):
+            cues += " (s)"
+        column_cues[index] = f"{cues} {head.table_cues}".strip()
     for row in body:
         cells = row.cells
         if not cells:
             continue
-        label = _cell_text(doc.text, cells[0])
         row_plans = []
-        if column_models:
-            for index, span in enumerate(cells[1:], start=1):
-                if index in column_models:  # "数据来源 | 更新时间" columns hold no model's figures
-                    row_plans.extend(_split_cell(doc.text, span, label, column_models[index]))
-        elif model_column is not None and model_column < len(cells):
-            models = _cell_models(doc, cells[model_column])
+        if head.models:
+            label = header_cues(_row_label(doc, row, head))
+            for index, span in enumerate(cells):
+                if index in head.models:  # "数据来源 | 更新时间" columns hold no model's figures
+                    cues = f"{label} {column_cues.get(index, '')}".strip()
+                    row_plans.extend(_split_cell(doc.text, span, cues, head.models[index]))
+        elif head.model_column is not None and head.model_column < len(cells):
+            models = _cell_models(doc, cells[head.model_column])
             row_model = models[0] if len(models) == 1 else None
             if row_model is None:
                 continue
             for index, span in enumerate(cells):
-                if index == model_column:
+                if index == head.model_column or index in head.skip:
                     continue
-                head = header_texts[index] if index < len(header_texts) else ""
-                row_plans.extend(_split_cell(doc.text, span, head, row_model))
+                row_plans.extend(_split_cell(doc.text, span, column_cues.get(index, ""), row_model))
         else:
+            label = header_cues(clean_header(_cell_text(doc.text, cells[0])))
             for index, span in enumerate(cells[1:], start=1):
-                head = header_texts[index] if index < len(header_texts) else ""
-                row_plans.append(CellPlan(span[0], span[1], f"{label} {head}".strip(), None))
+                if index in head.skip:
+                    continue
+                cues = f"{label} {column_cues.get(index, '')}".strip()
+                span = value_span(doc.text, span)
+                row_plans.append(CellPlan(span[0], span[1], cues, None))
         plans[row.start] = row_plans
     return plans
+
+
+def statistic_of(cues: str) -> str | None:
+    """The statistic a column header names ("Median", "Mean"), for the claim's setting."""
+    return _statistic(cues)
