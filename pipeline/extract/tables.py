@@ -52,6 +52,7 @@ class HeaderRules:
     model: re.Pattern
     no_claim: re.Pattern
     sums: re.Pattern
+    not_token: re.Pattern
     statistics: dict
     provider: re.Pattern
     translations: list
@@ -72,6 +73,7 @@ def header_rules() -> HeaderRules:
         model=whole(data["model_column"]),
         no_claim=whole(data["no_claim"]),
         sums=words_re(data["sum_words"]),
+        not_token=words_re(data["not_token_figures"]),
         statistics={name: words_re(words) for name, words in data["statistics"].items()},
         provider=whole(data["provider_column"]),
         translations=[(words_re(t["words"]), t["cue"]) for t in data["translations"]],
@@ -122,9 +124,10 @@ def header_cues(text: str) -> str:
     unit = unit_in(" ".join([text, *extra]))
     if unit and unit.metric:
         return " ".join([unit.cue, *([_statistic(text)] if _statistic(text) else [])])
-    if unit:
+    if unit:  # "1M TOKENS INPUT" is a rate, not a workload of a million input tokens
+        text = unit.pattern.sub(" ", text)
         extra.append(unit.cue)
-    return " ".join([text, *extra]).strip()
+    return " ".join([*text.split(), *extra]).strip()
 
 
 def _unit_says_no_claim(text: str) -> bool:
@@ -141,7 +144,7 @@ def _no_claim(text: str) -> bool:
     not one figure of one model. "Total Params" is still a parameter count."""
     rules = header_rules()
     bare = BRACKETED.sub(" ", text)
-    if rules.no_claim.match(bare) or rules.no_claim.match(text):
+    if rules.no_claim.match(bare) or rules.no_claim.match(text) or rules.not_token.search(text):
         return True
     if rules.sums.search(text):
         other = [m for m in cue_sets().metric if not m.startswith("price") and has_cue(m, text)]
@@ -190,10 +193,40 @@ def _without_mentions(doc: DocumentContext, span: tuple[int, int]) -> str:
     return clean_header(" ".join(pieces))
 
 
+def _with_cell_unit(text: str, span: tuple[int, int], cues: str) -> tuple[tuple[int, int], str]:
+    """A unit written in the cell itself that decides the metric ("1,800 t/s"):
+    its cue joins the header's, and the value is read without it."""
+    for unit in header_rules().units:
+        if not unit.metric:
+            continue
+        found = unit.pattern.search(text, span[0], span[1])
+        if found and DIGIT.search(text, span[0], found.start()):
+            end = found.start()
+            while end > span[0] and text[end - 1] in " \t":
+                end -= 1
+            return (span[0], end), (cues if unit.cue in cues else f"{cues} {unit.cue}")
+    return span, cues
+
+
+def _column_unit(doc: DocumentContext, body: list[Unit], index: int) -> str:
+    """The metric-deciding unit most of a column's cells write ("450 t/s",
+    "250 t/s"), for its cells that write none."""
+    counts: dict[str, int] = {}
+    numeric = 0
+    for row in body:
+        if index < len(row.cells) and DIGIT.search(doc.text, *row.cells[index]):
+            numeric += 1
+            unit = unit_in(_cell_text(doc.text, row.cells[index]))
+            if unit and unit.metric:
+                counts[unit.cue] = counts.get(unit.cue, 0) + 1
+    best = max(counts, key=counts.get, default="")
+    return best if best and counts[best] * 2 >= numeric else ""
+
+
 def _split_cell(text: str, span: tuple[int, int], cues: str, model: str | None) -> list[CellPlan]:
     """`128K / 16K` under `上下文/最大输出`: as many slash-separated values as the
     header (or row label) names things, each read with its own name."""
-    span = value_span(text, span)
+    span, cues = _with_cell_unit(text, value_span(text, span), cues)
     names = [n.strip() for n in _SLASH.split(BRACKETED.sub(" ", cues)) if n.strip()]
     parts = list(_SLASH.finditer(text, span[0], span[1]))
     if len(names) < 2 or len(parts) + 1 != len(names):
@@ -303,6 +336,8 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
             cues = f"{cues} {heading}".strip()
         if _bare_seconds(doc, body, index, cues):
             cues += " (s)"
+        elif not unit_in(cues) and (unit := _column_unit(doc, body, index)):
+            cues = f"{cues} {unit}"
         column_cues[index] = f"{cues} {head.table_cues}".strip()
     for row in body:
         cells = row.cells
