@@ -26,7 +26,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"{path}: {result.error}", file=sys.stderr)
             failed += 1
             continue
-        for claim in extract_claims(result.text, result.source):
+        # an HTML page is read in place, so spans index the file itself (contract: quote == file text at span)
+        for claim in extract_claims(result.raw_text or result.text, result.source):
             sys.stdout.write(json.dumps(claim.export(), ensure_ascii=False) + "\n")
     return 1 if failed else 0
 

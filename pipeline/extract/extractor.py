@@ -127,9 +127,9 @@ class Extractor:
                 continue
             block, label = self._keyed_by_label(block, label)
             lead = lead_in if block.index <= lead_until else None
-            if block.kind in ("table", "field", "code") and self.doc.has_number(block.start, block.end) or (
+            if block.kind in ("table", "field", "code", "records") and self.doc.has_number(block.start, block.end) or (
                     self.doc.has_quantity(block.start, block.end)):
-                if block.kind == "table":
+                if block.kind in ("table", "records"):
                     self._read_table(block, tables)
                 else:
                     self._read_block(block, lead)

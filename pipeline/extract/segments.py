@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from markdown_it_pyrs import MarkdownIt
 
+from pipeline.extract.html import html_blocks, is_html_document
 from pipeline.extract.patterns import DIGIT
 
 FRONTMATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -23,6 +24,10 @@ _SENTENCE_MARK = re.compile(r"[。.!?！？;；,，]")
 _LIST_ITEM = re.compile(r"[ \t>]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 _TITLE_END = re.compile(r"[。.!?！？;；:：,，]\s*$")
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
+_HTML_STRUCTURE = re.compile(r"<(?:table|script)\b", re.IGNORECASE)
+# `key: 1.25` in code: a record's field ("input: 0.10, output: 0.40")
+RECORD_PAIR = re.compile(r"(?<![\w\-:])[\"']?(?P<key>[A-Za-z_][A-Za-z0-9_ \-]{0,30}?)[\"']?[ \t]*[:=][ \t]*(?P<value>-?\d[\d_.,]*)(?![\w.])")
+RECORD_LINES = 2  # a code block with this many lines of two or more fields holds records
 LIST_LABEL = "list label"  # the key of a heading made from a short line over a list
 PROSE_FIELDS = {"title", "meta_title", "description", "summary", "excerpt", "subtitle", "abstract"}
 
@@ -33,7 +38,7 @@ _CONTAINERS = {"root", "blockquote", "bullet_list", "ordered_list", "list_item"}
 
 @dataclass
 class Unit:
-    """A quotable piece: kind is field | sentence | row | code | heading."""
+    """A quotable piece: kind is field | sentence | row | record | code | heading."""
 
     kind: str
     start: int
@@ -47,7 +52,7 @@ class Unit:
 
 @dataclass
 class Block:
-    """A block of the document: kind is field | prose | code | table | heading."""
+    """A block of the document: kind is field | prose | code | table | records | heading."""
 
     kind: str
     start: int
@@ -134,9 +139,28 @@ def _frontmatter_blocks(text: str, match: re.Match) -> list[Block]:
     return blocks
 
 
+def _block_maker(blocks: list[Block]):
+    def make(kind: str, start: int, end: int, headings: tuple[str, ...], rows=None) -> Block:
+        return Block(kind, start, end, len(blocks), headings=headings, rows=rows or [])
+    return make
+
+
+def _html_region(text: str, start: int, end: int, headings: dict[int, str], blocks: list[Block]) -> None:
+    """An HTML block holding a table or a script: its tables, code and text as blocks."""
+    make = _block_maker(blocks)
+    for block in html_blocks(text, start, end, make, headings):
+        block.index = len(blocks)
+        blocks.append(block)
+
+
 def blocks_of(text: str) -> list[Block]:
-    """Every block of a markdown (or plain text) document, in order."""
-    blocks: list[Block] = []
+    """Every block of a markdown (or plain text) document, in order; a whole
+    HTML page is read in place (see html.py)."""
+    if is_html_document(text):
+        blocks: list[Block] = []
+        _html_region(text, 0, len(text), {}, blocks)
+        return with_records(text, blocks)
+    blocks = []
     body = text
     front = FRONTMATTER.match(text)
     if front:
@@ -162,6 +186,8 @@ def blocks_of(text: str) -> list[Block]:
             headings = {k: v for k, v in headings.items() if k < level}
             headings[level] = text[s:e]
             blocks.append(Block("heading", s, e, len(blocks), headings=context))
+        elif name == "html_block" and _HTML_STRUCTURE.search(text, start, end):
+            _html_region(text, start, end, headings, blocks)
         elif name in ("paragraph", "text", "html_block"):
             s, e = _trim(text, start, end)
             if e > s:
@@ -178,7 +204,33 @@ def blocks_of(text: str) -> list[Block]:
             blocks.append(Block("table", start, end, len(blocks), headings=context, rows=rows))
 
     visit(_PARSER.tree(body))
-    return _with_list_labels(text, _with_plain_title(text, blocks))
+    return with_records(text, _with_list_labels(text, _with_plain_title(text, blocks)))
+
+
+def record_fields(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The key and value spans of a code line's `key: number` fields, alternating."""
+    cells = []
+    for pair in RECORD_PAIR.finditer(text, start, end):
+        cells.extend([pair.span("key"), pair.span("value")])
+    return cells
+
+
+def with_records(text: str, blocks: list[Block]) -> list[Block]:
+    """A code block whose lines are records of numbered fields (a price list
+    kept as a JavaScript object or a Python dict) is read like a table."""
+    for i, block in enumerate(blocks):
+        if block.kind != "code" or not DIGIT.search(text, block.start, block.end):
+            continue
+        lines = [(m.start() + block.start, m.end() + block.start) for m in re.finditer(r"[^\n]+", text[block.start:block.end])]
+        if sum(len(record_fields(text, s, e)) >= 4 for s, e in lines) < RECORD_LINES:
+            continue
+        rows = []
+        for s, e in lines:
+            s, e = _trim(text, _PREFIX.match(text, s, e).end(), e)
+            if e > s and not _FENCE.match(text, s, e):
+                rows.append((s, e, record_fields(text, s, e)))
+        blocks[i] = Block("records", block.start, block.end, block.index, headings=block.headings, rows=rows)
+    return blocks
 
 
 def is_label_line(line: str, longest: int) -> bool:
@@ -232,8 +284,9 @@ def units_of(text: str, block: Block, table_no: int = 0) -> list[Unit]:
         return [Unit("field", block.start, block.end, block.headings, block.index, key=block.key)]
     if block.kind == "heading":
         return [Unit("heading", block.start, block.end, block.headings, block.index)]
-    if block.kind == "table":
-        return [Unit("row", s, e, block.headings, block.index, cells=cells, table=table_no)
+    if block.kind in ("table", "records"):
+        kind = "row" if block.kind == "table" else "record"
+        return [Unit(kind, s, e, block.headings, block.index, cells=cells, table=table_no)
                 for s, e, cells in block.rows]
     if block.kind == "code":
         units = []

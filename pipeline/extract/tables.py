@@ -31,6 +31,7 @@ _EMPHASIS = re.compile(r"\*\*|__|\\(?=[^\w\s])|`")
 _WORDS = re.compile(r"[^\W\d_]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _FOOTNOTE = re.compile(r"(?:(?<=[a-z]{3})|(?<=\)))\d{1,2}(?:\s*,\s*\d{1,2})*$|[*†‡¹²³⁴⁵⁶⁷⁸⁹]+$")
+_OWN_NAME = re.compile(r"^\s*[\"'][^\"'\n]+[\"']\s*:|\bname\s*[:=]\s*[\"']", re.IGNORECASE | re.MULTILINE)
 _DESCRIPTION_WORDS = 4  # a bracketed aside longer than this is a description, not a unit or setting
 
 
@@ -319,6 +320,8 @@ def _row_label(doc: DocumentContext, row: Unit, head: Header) -> str:
 
 def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPlan]]:
     """Cell plans per row unit (keyed by the row's start offset)."""
+    if rows and rows[0].kind == "record":
+        return plan_records(doc, rows)
     while rows and _is_blank(doc.text, rows[0]):  # an empty header row over the real one
         rows = rows[1:]
     if len(rows) < 2:
@@ -374,3 +377,36 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
 def statistic_of(cues: str) -> str | None:
     """The statistic a column header names ("Median", "Mean"), for the claim's setting."""
     return _statistic(cues)
+
+
+def plan_records(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPlan]]:
+    """Records in code (`'gpt-4o': { input: 2.50, output: 10.00 }`): each field
+    key is its value's header; the line's first model names the record, or the
+    latest line above that named one (`return { input: 0.14 }` in its branch);
+    a comment with a unit (`// $ per 1M tokens`) holds for the records below it."""
+    plans: dict[int, list[CellPlan]] = {}
+    carry, unit_cues = None, _heading_cues(rows[0].headings) if rows else ""
+    for row in rows:
+        values = [row.cells[i + 1] for i in range(0, len(row.cells) - 1, 2)]
+        mentions = [m for m in doc.mentions_in(row.start, row.end)
+                    if not any(s <= m.start < e for s, e in values)]
+        if mentions:
+            carry = doc.resolve(mentions[0])
+        elif _OWN_NAME.search(doc.text, row.start, row.end):
+            carry = None  # a record naming a model the vocabulary lacks: nobody's figures
+        if len(row.cells) < 4:  # a record has two fields or more; a line of prose or code may hold its unit
+            unit = unit_in(doc.text[row.start:row.end])
+            if unit:
+                unit_cues = unit.cue
+            continue
+        row_plans = []
+        for i in range(0, len(row.cells) - 1, 2):
+            key = clean_header(_cell_text(doc.text, row.cells[i]))
+            if _no_claim(key) or header_rules().model.match(key):
+                continue
+            cues = f"{header_cues(key)} {unit_cues}".strip()
+            span, cues = _with_cell_unit(doc.text, row.cells[i + 1], cues)
+            if carry:
+                row_plans.append(CellPlan(span[0], span[1], cues, carry))
+        plans[row.start] = row_plans
+    return plans
