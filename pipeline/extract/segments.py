@@ -16,12 +16,14 @@ from pipeline.extract.html import html_blocks, is_html_document
 from pipeline.extract.patterns import DIGIT
 
 FRONTMATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?")
+_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+•·▪◦●■]|\d{1,3}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?")
 _FIELD = re.compile(r"[ \t]*([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 # sentence ends: CJK full stops always; ASCII ones before a space and a capital/CJK/quote
 _SENTENCE_END = re.compile(r"[。！？](?:[”」』\"')）]*)|[!?](?=\s|$)|;\s|；|\.(?=\s+[A-Z\"'(\[\u4e00-\u9fff])|\.(?=\s*$)")
 _SENTENCE_MARK = re.compile(r"[。.!?！？;；,，]")
-_LIST_ITEM = re.compile(r"[ \t>]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+_LIST_ITEM = re.compile(r"[ \t>]*(?:[-*+•·▪◦●■]|\d{1,3}[.)])[ \t]+")
+_BULLET_LINE = re.compile(r"^[ \t]*[•·▪◦●■][ \t]+", re.MULTILINE)  # bullets markdown does not know: one paragraph to it
+HEADING_KEY_METRICS = ("context_window", "max_output", "throughput", "latency")  # a heading naming one is its list's key
 _TITLE_END = re.compile(r"[。.!?！？;；:：,，]\s*$")
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
 _HTML_STRUCTURE = re.compile(r"<(?:table|script)\b", re.IGNORECASE)
@@ -204,7 +206,61 @@ def blocks_of(text: str) -> list[Block]:
             blocks.append(Block("table", start, end, len(blocks), headings=context, rows=rows))
 
     visit(_PARSER.tree(body))
-    return with_records(text, _with_list_labels(text, _with_plain_title(text, blocks)))
+    blocks = _with_bullets(text, blocks)
+    return with_records(text, _with_heading_keys(text, _with_list_labels(text, _with_plain_title(text, blocks))))
+
+
+def _with_bullets(text: str, blocks: list[Block]) -> list[Block]:
+    """A paragraph of `•` lines is a list: one block per bullet (with the lines
+    that continue it), each quoted alone."""
+    out: list[Block] = []
+    for block in blocks:
+        starts = [m.start() for m in _BULLET_LINE.finditer(text, block.start, block.end)]
+        if block.kind != "prose" or block.key is not None or len(starts) < 2:
+            out.append(block)
+            continue
+        bounds = ([block.start] if starts[0] > block.start else []) + starts + [block.end]
+        for a, b in zip(bounds, bounds[1:]):
+            s, e = _trim(text, a, b)
+            if e > s:
+                out.append(Block("prose", s, e, 0, headings=block.headings))
+    for i, block in enumerate(out):
+        block.index = i
+    return out
+
+
+def _heading_key(heading: str) -> str | None:
+    """A heading that names one benchmark or one token or speed metric, and no
+    model: the key of the list right under it ("### HumanEval" over "- GPT-4o: 90.2%")."""
+    from pipeline.extract.cues import has_cue
+    from pipeline.extract.lexicon import lexicon
+
+    lex = lexicon()
+    if len(heading) > 60 or lex.mentions(heading):
+        return None
+    slugs = {slug for _, _, slug in lex.benchmarks(heading)}
+    metrics = [m for m in HEADING_KEY_METRICS if has_cue(m, heading)]
+    if len(slugs) == 1 and not metrics or not slugs and len(metrics) == 1:
+        return heading.strip("#*_: \t")
+    return None
+
+
+def _with_heading_keys(text: str, blocks: list[Block]) -> list[Block]:
+    """List items that name a model, right under a heading that is their key
+    (see _heading_key), are read as fields of that key."""
+    from pipeline.extract.lexicon import lexicon
+
+    keys: dict[str, str | None] = {}
+    for i, block in enumerate(blocks):
+        if block.kind != "prose" or block.key is not None or not block.headings or not _is_list_item(text, block):
+            continue
+        heading = block.headings[-1]
+        if heading not in keys:
+            keys[heading] = _heading_key(heading)
+        if keys[heading] and DIGIT.search(text, block.start, block.end) and lexicon().mentions(text[block.start:block.end]):
+            start = _PREFIX.match(text, block.start, block.end).end()
+            blocks[i] = Block("field", start, block.end, block.index, headings=block.headings, key=keys[heading])
+    return blocks
 
 
 def record_fields(text: str, start: int, end: int) -> list[tuple[int, int]]:
