@@ -30,7 +30,7 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"\*\*|__|\\(?=[^\w\s])|`")
 _WORDS = re.compile(r"[^\W\d_]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_FOOTNOTE = re.compile(r"(?:(?<=[a-z]{3})|(?<=\)))\d{1,2}(?:\s*,\s*\d{1,2})*$|[*†‡¹²³⁴⁵⁶⁷⁸⁹]+$")
+_FOOTNOTE = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=\)))\d{1,2}(?:\s*,\s*\d{1,2})*$|[*†‡¹²³⁴⁵⁶⁷⁸⁹]+$")
 _OWN_NAME = re.compile(r"^\s*[\"'][^\"'\n]+[\"']\s*:|\bname\s*[:=]\s*[\"']", re.IGNORECASE | re.MULTILINE)
 _DESCRIPTION_WORDS = 4  # a bracketed aside longer than this is a description, not a unit or setting
 
