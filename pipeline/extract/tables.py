@@ -310,6 +310,12 @@ def read_header(doc: DocumentContext, header: Unit, body: list[Unit]) -> Header:
     return Header(texts, models, model_column, skip, table_cues)
 
 
+def _joined(label: str, column: str) -> str:
+    """A row label and a column header as one cue text, kept apart so that
+    ">200K tokens" and "Input" do not read as one phrase (a workload)."""
+    return " | ".join(t for t in (label, column) if t)
+
+
 def _row_label(doc: DocumentContext, row: Unit, head: Header) -> str:
     """The words that say what a row measures: every label cell before the first
     model column ("Category | Benchmark (Metric)"), cleaned."""
@@ -351,7 +357,7 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
             label = header_cues(_row_label(doc, row, head))
             for index, span in enumerate(cells):
                 if index in head.models:  # "数据来源 | 更新时间" columns hold no model's figures
-                    cues = f"{label} {column_cues.get(index, '')}".strip()
+                    cues = _joined(label, column_cues.get(index, ""))
                     row_plans.extend(_split_cell(doc.text, span, cues, head.models[index]))
         elif head.model_column is not None and head.model_column < len(cells):
             models = _cell_models(doc, cells[head.model_column])
@@ -367,7 +373,7 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
             for index, span in enumerate(cells[1:], start=1):
                 if index in head.skip:
                     continue
-                cues = f"{label} {column_cues.get(index, '')}".strip()
+                cues = _joined(label, column_cues.get(index, ""))
                 span = value_span(doc.text, span)
                 row_plans.append(CellPlan(span[0], span[1], cues, None))
         plans[row.start] = row_plans
