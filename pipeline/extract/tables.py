@@ -98,6 +98,7 @@ class CellPlan:
     model: str | None
 
 
+@lru_cache(maxsize=8192)
 def clean_header(raw: str) -> str:
     """A header cell's words for reading: markdown marks, links, tags and
     footnote marks gone; what follows a line break and long bracketed asides
@@ -111,11 +112,13 @@ def clean_header(raw: str) -> str:
     return _FOOTNOTE.sub("", text).strip()
 
 
+@lru_cache(maxsize=8192)
 def unit_in(text: str) -> Unit_ | None:
     """The first unit a header names."""
     return next((u for u in header_rules().units if u.pattern.search(text)), None)
 
 
+@lru_cache(maxsize=8192)
 def header_cues(text: str) -> str:
     """The header's words plus the cue words its unit and foreign words stand for;
     a unit that decides the metric replaces the words ("Output Tokens
@@ -136,10 +139,12 @@ def _unit_says_no_claim(text: str) -> bool:
     return bool(unit and unit.unless and unit.unless.search(text))
 
 
+@lru_cache(maxsize=8192)
 def _metric_cued(text: str) -> bool:
     return any(p.search(text) for p in cue_sets().metric.values())
 
 
+@lru_cache(maxsize=8192)
 def _no_claim(text: str) -> bool:
     """A sum, blend, spread or link column ("Total", "Blended Pricing", "P99"):
     not one figure of one model. "Total Params" is still a parameter count."""
@@ -153,6 +158,7 @@ def _no_claim(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
 def _statistic(text: str) -> str | None:
     for name, pattern in header_rules().statistics.items():
         if pattern.search(text):
@@ -244,6 +250,7 @@ def _is_blank(text: str, row: Unit) -> bool:
     return all(not clean_header(_cell_text(text, c)) for c in row.cells)
 
 
+@lru_cache(maxsize=8192)
 def _heading_cues(headings: tuple[str, ...]) -> str:
     """The nearest heading that names a metric ("Output Tokens Throughput
     (tokens/s)" over "70B Models"): the cue for columns whose header names none."""
