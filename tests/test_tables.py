@@ -263,3 +263,16 @@ def test_bullets_and_lists_keyed_by_their_heading():
     assert {c.quote for c in found} >= {"Claude 3.5 Sonnet: 200K", "GPT-4o: 94.1%"}
     for c in found:
         assert text[c.span[0]:c.span[1]] == c.quote
+
+
+def test_model_named_across_provider_and_model_cells():
+    text = """Prices per 1M tokens.
+
+| Provider | Model | Input | Output |
+|---|---|---|---|
+| **Claude** | 3.5 Sonnet | $3.10 | $15.50 |
+| **Gemini** | 1.5 Pro | $1.30 | $5.20 |
+"""
+    got = claims_of(text)
+    assert got == {("claude-3.5-sonnet", "price_input", 3.1), ("claude-3.5-sonnet", "price_output", 15.5),
+                   ("gemini-1.5-pro", "price_input", 1.3), ("gemini-1.5-pro", "price_output", 5.2)}

@@ -190,6 +190,12 @@ def _cell_models(doc: DocumentContext, span: tuple[int, int]) -> list[str]:
     return sorted({doc.resolve(m) for m in doc.mentions_in(*span)})
 
 
+def _vendor_and_name(doc: DocumentContext, vendor: tuple[int, int], name: tuple[int, int]) -> list[str]:
+    """"**Mistral** | Medium 3": a model named across a provider cell and a model cell."""
+    joined = f"{clean_header(_cell_text(doc.text, vendor))} {clean_header(_cell_text(doc.text, name))}"
+    return sorted({doc.resolve(m) for m in doc.lex.mentions(joined)})
+
+
 def _without_mentions(doc: DocumentContext, span: tuple[int, int]) -> str:
     """A header cell's text with its model names cut out ("Llama 3 8B (per 1M tokens)" -> "(per 1M tokens)")."""
     pieces, cursor = [], span[0]
@@ -288,6 +294,7 @@ class Header:
     model_column: int | None
     skip: set[int]
     table_cues: str
+    provider_column: int | None = None
 
 
 def read_header(doc: DocumentContext, header: Unit, body: list[Unit]) -> Header:
@@ -314,7 +321,8 @@ def read_header(doc: DocumentContext, header: Unit, body: list[Unit]) -> Header:
         whole_cell = _EMPHASIS.sub("", _TAG.sub(" ", _BREAK.sub(" ", raw[lead])))
         unit = unit_in(whole_cell)
         table_cues = unit.cue if unit else ""
-    return Header(texts, models, model_column, skip, table_cues)
+    provider_column = next((i for i, t in enumerate(texts) if rules.provider.match(t)), None)
+    return Header(texts, models, model_column, skip, table_cues, provider_column)
 
 
 def _joined(label: str, column: str) -> str:
@@ -368,6 +376,8 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
                     row_plans.extend(_split_cell(doc.text, span, cues, head.models[index]))
         elif head.model_column is not None and head.model_column < len(cells):
             models = _cell_models(doc, cells[head.model_column])
+            if not models and head.provider_column is not None and head.provider_column < len(cells):
+                models = _vendor_and_name(doc, cells[head.provider_column], cells[head.model_column])
             row_model = models[0] if len(models) == 1 else None
             if row_model is None:
                 continue
