@@ -276,3 +276,16 @@ def test_model_named_across_provider_and_model_cells():
     got = claims_of(text)
     assert got == {("claude-3.5-sonnet", "price_input", 3.1), ("claude-3.5-sonnet", "price_output", 15.5),
                    ("gemini-1.5-pro", "price_input", 1.3), ("gemini-1.5-pro", "price_output", 5.2)}
+
+
+def test_family_name_with_an_unknown_version_is_not_the_family():
+    text = """| Model | Output speed (tok/s) |
+|---|---|
+| gpt-4o | 95 |
+| claude-v9-900b-chat | 61 |
+| Claude 3 (200K) | 40 |
+"""
+    got = claims_of(text)
+    assert ("gpt-4o", "throughput", 95.0) in got
+    assert ("claude-3", "throughput", 40.0) in got
+    assert not any(v == 61.0 for _, _, v in got)

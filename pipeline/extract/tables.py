@@ -190,6 +190,15 @@ def _cell_models(doc: DocumentContext, span: tuple[int, int]) -> list[str]:
     return sorted({doc.resolve(m) for m in doc.mentions_in(*span)})
 
 
+def _unresolved(doc: DocumentContext, span: tuple[int, int], model: str) -> bool:
+    """A cell naming only a family but writing a version or size beside it
+    ("llama-v2-70b-chat" read as "llama"): a model the vocabulary lacks, not the family."""
+    if not doc.is_family(model):
+        return False
+    rest = BRACKETED.sub(" ", _without_mentions(doc, span))
+    return bool(DIGIT.search(rest))
+
+
 def _vendor_and_name(doc: DocumentContext, vendor: tuple[int, int], name: tuple[int, int]) -> list[str]:
     """"**Mistral** | Medium 3": a model named across a provider cell and a model cell."""
     joined = f"{clean_header(_cell_text(doc.text, vendor))} {clean_header(_cell_text(doc.text, name))}"
@@ -304,7 +313,7 @@ def read_header(doc: DocumentContext, header: Unit, body: list[Unit]) -> Header:
     models = {}
     for index, span in enumerate(header.cells):
         found = _cell_models(doc, span)
-        if index > 0 and len(found) == 1:
+        if index > 0 and len(found) == 1 and not _unresolved(doc, span, found[0]):
             models[index] = found[0]
     model_column = next((i for i, t in enumerate(texts) if rules.model.match(BRACKETED.sub(" ", t))), None)
     if model_column is None and not models:  # the column that names one model in most rows
@@ -379,7 +388,7 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
             if not models and head.provider_column is not None and head.provider_column < len(cells):
                 models = _vendor_and_name(doc, cells[head.provider_column], cells[head.model_column])
             row_model = models[0] if len(models) == 1 else None
-            if row_model is None:
+            if row_model is None or _unresolved(doc, cells[head.model_column], row_model):
                 continue
             for index, span in enumerate(cells):
                 if index == head.model_column or index in head.skip:
