@@ -289,3 +289,13 @@ def test_family_name_with_an_unknown_version_is_not_the_family():
     assert ("gpt-4o", "throughput", 95.0) in got
     assert ("claude-3", "throughput", 40.0) in got
     assert not any(v == 61.0 for _, _, v in got)
+
+
+def test_dated_snapshot_in_a_header_keeps_its_date():
+    text = """| Benchmark | GPT-4o(2024-08-06) | GPT-4o 0513 | Claude 3.5 Sonnet (20241022) |
+|---|---|---|---|
+| MMLU | 88.0% | 87.1% | 89.0% |
+"""
+    got = claims_of(text)
+    assert got == {("gpt-4o-2024-08-06", "score:mmlu", 88.0), ("gpt-4o", "score:mmlu", 87.1),
+                   ("claude-3.5-sonnet-2024-10-22", "score:mmlu", 89.0)}

@@ -32,6 +32,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _FOOTNOTE = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=\)))\d{1,2}(?:\s*,\s*\d{1,2})*$|[*†‡¹²³⁴⁵⁶⁷⁸⁹]+$")
 _OWN_NAME = re.compile(r"^\s*[\"'][^\"'\n]+[\"']\s*:|\bname\s*[:=]\s*[\"']", re.IGNORECASE | re.MULTILINE)
+_SNAPSHOT_DATE = re.compile(r"[\s\-]*[(（]?\s*(20\d\d)-?(0[1-9]|1[0-2])-?([0-3]\d)\s*[)）]?(?!\d)")
 _DESCRIPTION_WORDS = 4  # a bracketed aside longer than this is a description, not a unit or setting
 
 
@@ -190,6 +191,16 @@ def _cell_models(doc: DocumentContext, span: tuple[int, int]) -> list[str]:
     return sorted({doc.resolve(m) for m in doc.mentions_in(*span)})
 
 
+def _snapshot(doc: DocumentContext, span: tuple[int, int], model: str) -> str:
+    """"GPT-4o (2024-11-20)" in a header: the dated snapshot, its date kept in the id
+    (a date without its year, "0513", is left alone: the year is not written)."""
+    mentions = doc.mentions_in(*span)
+    if len(mentions) != 1 or doc.resolve(mentions[0]) != model or mentions[0].snapshot:
+        return model
+    date = _SNAPSHOT_DATE.match(doc.text, mentions[0].end, span[1])
+    return f"{model}-{date.group(1)}-{date.group(2)}-{date.group(3)}" if date else model
+
+
 def _unresolved(doc: DocumentContext, span: tuple[int, int], model: str) -> bool:
     """A cell naming only a family but writing a version or size beside it
     ("llama-v2-70b-chat" read as "llama"): a model the vocabulary lacks, not the family."""
@@ -314,7 +325,7 @@ def read_header(doc: DocumentContext, header: Unit, body: list[Unit]) -> Header:
     for index, span in enumerate(header.cells):
         found = _cell_models(doc, span)
         if index > 0 and len(found) == 1 and not _unresolved(doc, span, found[0]):
-            models[index] = found[0]
+            models[index] = _snapshot(doc, span, found[0])
     model_column = next((i for i, t in enumerate(texts) if rules.model.match(BRACKETED.sub(" ", t))), None)
     if model_column is None and not models:  # the column that names one model in most rows
         width = max((len(r.cells) for r in body), default=0)
@@ -390,6 +401,7 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
             row_model = models[0] if len(models) == 1 else None
             if row_model is None or _unresolved(doc, cells[head.model_column], row_model):
                 continue
+            row_model = _snapshot(doc, cells[head.model_column], row_model)
             for index, span in enumerate(cells):
                 if index == head.model_column or index in head.skip:
                     continue
