@@ -299,3 +299,23 @@ def test_dated_snapshot_in_a_header_keeps_its_date():
     got = claims_of(text)
     assert got == {("gpt-4o-2024-08-06", "score:mmlu", 88.0), ("gpt-4o", "score:mmlu", 87.1),
                    ("claude-3.5-sonnet-2024-10-22", "score:mmlu", 89.0)}
+
+
+def test_settings_from_cells_labels_hosts_and_statistics():
+    text = """| Benchmark | GPT-4o mini | Claude 3.5 Sonnet |
+| --- | --- | --- |
+| MMLU | 80.2 (5-shot) | 89.1 (0-shot CoT) |
+| HumanEval (pass@1) | 86.0 | 92.1 |
+"""
+    settings = {(c.model, c.metric): c.qualifiers.setting for c in extract_claims(text, "t.md")}
+    assert settings[("gpt-4o-mini", "score:mmlu")] == "5-shot"
+    assert settings[("claude-3.5-sonnet", "score:mmlu")] == "0-shot-cot"
+    assert settings[("claude-3.5-sonnet", "score:humaneval")] == "pass@1"
+    text = """### Output throughput (tokens/s)
+
+| Framework | Model | Median | Mean |
+|:--|:--|--:|--:|
+| Alpha Cloud | gpt-4o | 71 | 69 |
+"""
+    settings = {c.value: c.qualifiers.setting for c in extract_claims(text, "t.md")}
+    assert settings == {71.0: "provider:alpha-cloud,stat:median", 69.0: "provider:alpha-cloud,stat:mean"}

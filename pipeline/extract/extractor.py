@@ -426,10 +426,21 @@ class Extractor:
                     reader = ClauseReader(self.text, *clause, (plan.start, plan.end), ctx, cell_mentions, urls,
                                           self.doc, self.lex)
                     for found in reader.read():
+                        self._table_setting(found, plan)
                         mention = found.model_hint or pick_mention(self.text, found, clause, cell_mentions)
                         model = self.doc.resolve(mention) if mention else default
                         if model:
                             self.pending.append((found, model, row))
+
+    @staticmethod
+    def _table_setting(found: Found, plan) -> None:
+        """A table's settings join the cell's own: its host and statistic for any
+        figure, its shots ("5-shot", "pass@1") for a score."""
+        parts = [found.setting] if found.setting else []
+        if plan.score_setting and found.metric.startswith("score:") and not found.setting:
+            parts = [plan.score_setting]
+        parts += [plan.setting] if plan.setting else []
+        found.setting = ",".join(parts) or None
 
     def _price_convention(self) -> float | None:
         """The per-token rate the document states most often for prices."""

@@ -19,7 +19,7 @@ import yaml
 from pipeline.extract.context import DocumentContext
 from pipeline.extract.cues import cue_sets, has_cue
 from pipeline.extract.lexicon import words_re
-from pipeline.extract.patterns import BRACKETED, DIGIT
+from pipeline.extract.patterns import BRACKETED, DIGIT, SHOTS
 from pipeline.extract.segments import Unit
 
 _SLASH = re.compile(r"\s*/\s*")
@@ -97,6 +97,8 @@ class CellPlan:
     end: int
     cues: str
     model: str | None
+    setting: str | None = None  # "provider:alpha,stat:median": the row's host, the column's statistic
+    score_setting: str | None = None  # "5-shot", "pass@1": written in the cell's note, row label or header
 
 
 @lru_cache(maxsize=8192)
@@ -359,6 +361,42 @@ def _row_label(doc: DocumentContext, row: Unit, head: Header) -> str:
     return " ".join(t for t in labels if t)
 
 
+def shots_setting(*texts: str) -> str | None:
+    """The evaluation setting a label, header or cell note writes ("5-shot CoT", "pass@1")."""
+    for text in texts:
+        m = SHOTS.search(text or "")
+        if m and m.group(1):
+            return f"{m.group(1)}-shot" + ("-cot" if m.group(2) else "")
+        if m and m.group(3):
+            return f"pass@{m.group(3)}"
+        if m:
+            return "cot"
+    return None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", clean_header(text).lower()).strip("-")
+
+
+def _with_settings(doc: DocumentContext, plans: list[CellPlan], row: Unit, head: Header, index: int,
+                   label: str) -> list[CellPlan]:
+    """The settings a row and a column give their cell's claims."""
+    parts = []
+    if head.provider_column is not None and head.provider_column < len(row.cells) and head.provider_column not in head.models:
+        provider = _slug(_cell_text(doc.text, row.cells[head.provider_column]))
+        parts += [f"provider:{provider}"] if provider else []
+    header = head.texts[index] if index < len(head.texts) else ""
+    stat = _statistic(header)
+    parts += [f"stat:{stat}"] if stat else []
+    cell = row.cells[index]
+    out = []
+    for plan in plans:
+        note = doc.text[plan.end:cell[1]]
+        shots = shots_setting(note, label, "" if index in head.models else header)
+        out.append(CellPlan(plan.start, plan.end, plan.cues, plan.model, ",".join(parts) or None, shots))
+    return out
+
+
 def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPlan]]:
     """Cell plans per row unit (keyed by the row's start offset)."""
     if rows and rows[0].kind == "record":
@@ -393,7 +431,8 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
             for index, span in enumerate(cells):
                 if index in head.models:  # "数据来源 | 更新时间" columns hold no model's figures
                     cues = _joined(label, column_cues.get(index, ""))
-                    row_plans.extend(_split_cell(doc.text, span, cues, head.models[index]))
+                    row_plans.extend(_with_settings(doc, _split_cell(doc.text, span, cues, head.models[index]),
+                                                    row, head, index, label))
         elif head.model_column is not None and head.model_column < len(cells):
             models = _cell_models(doc, cells[head.model_column])
             if not models and head.provider_column is not None and head.provider_column < len(cells):
@@ -405,7 +444,8 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
             for index, span in enumerate(cells):
                 if index == head.model_column or index in head.skip:
                     continue
-                row_plans.extend(_split_cell(doc.text, span, column_cues.get(index, ""), row_model))
+                row_plans.extend(_with_settings(doc, _split_cell(doc.text, span, column_cues.get(index, ""), row_model),
+                                                row, head, index, ""))
         else:
             label = header_cues(clean_header(_cell_text(doc.text, cells[0])))
             for index, span in enumerate(cells[1:], start=1):
