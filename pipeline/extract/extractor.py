@@ -436,10 +436,9 @@ class Extractor:
     def _table_setting(found: Found, plan) -> None:
         """A table's settings join the cell's own: its host and statistic for any
         figure, its shots ("5-shot", "pass@1") for a score."""
-        parts = [found.setting] if found.setting else []
-        if plan.score_setting and found.metric.startswith("score:") and not found.setting:
-            parts = [plan.score_setting]
-        parts += [plan.setting] if plan.setting else []
+        own = found.setting  # the grammar's own reading ("p50") wins over the column's statistic
+        parts = [own] if own else ([plan.score_setting] if plan.score_setting and found.metric.startswith("score:") else [])
+        parts += [p for p in (plan.setting or "").split(",") if p and not (own and p.startswith("stat:"))]
         found.setting = ",".join(parts) or None
 
     def _price_convention(self) -> float | None:
