@@ -319,3 +319,27 @@ def test_settings_from_cells_labels_hosts_and_statistics():
 """
     settings = {c.value: c.qualifiers.setting for c in extract_claims(text, "t.md")}
     assert settings == {71.0: "provider:alpha-cloud,stat:median", 69.0: "provider:alpha-cloud,stat:mean"}
+
+
+def test_models_listed_in_one_cell_share_the_row():
+    text = """Prices per 1M tokens.
+
+| Model | Input | Output | Free quota |
+|---|---|---|---|
+| **o1 / o3** | $14.00 | $55.00 | 1M each |
+| GPT-4o vs GPT-4o mini | $2.00 | $8.00 | - |
+"""
+    got = claims_of(text)
+    assert got == {("o1", "price_input", 14.0), ("o3", "price_input", 14.0),
+                   ("o1", "price_output", 55.0), ("o3", "price_output", 55.0)}
+
+
+def test_header_synonyms_from_data():
+    text = """| | GPT-4o mini | Claude 3.5 Sonnet |
+|---|---|---|
+| **Model Size** | 7B | 170B |
+| **Output Token Limit** | 16,000 tokens | 8,192 tokens |
+"""
+    got = claims_of(text)
+    assert ("claude-3.5-sonnet", "parameters", 170e9) in got
+    assert ("gpt-4o-mini", "max_output", 16000.0) in got

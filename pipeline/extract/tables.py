@@ -33,6 +33,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _FOOTNOTE = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=\)))\d{1,2}(?:\s*,\s*\d{1,2})*$|[*†‡¹²³⁴⁵⁶⁷⁸⁹]+$")
 _OWN_NAME = re.compile(r"^\s*[\"'][^\"'\n]+[\"']\s*:|\bname\s*[:=]\s*[\"']", re.IGNORECASE | re.MULTILINE)
 _SNAPSHOT_DATE = re.compile(r"[\s\-]*[(（]?\s*(20\d\d)-?(0[1-9]|1[0-2])-?([0-3]\d)\s*[)）]?(?!\d)")
+_LIST_JOINER = re.compile(r"\s*(?:/|,|&|\+|and|or|和|与|及|、)\s*", re.IGNORECASE)
 _DESCRIPTION_WORDS = 4  # a bracketed aside longer than this is a description, not a unit or setting
 
 
@@ -210,6 +211,18 @@ def _unresolved(doc: DocumentContext, span: tuple[int, int], model: str) -> bool
         return False
     rest = BRACKETED.sub(" ", _without_mentions(doc, span))
     return bool(DIGIT.search(rest))
+
+
+def _listed_models(doc: DocumentContext, span: tuple[int, int]) -> list[str]:
+    """The models a cell lists with only "/", ",", "&", "and" or "or" between them
+    ("**o1 / o3**"); none when anything else stands between (a comparison, a note)."""
+    mentions = doc.mentions_in(*span)
+    gaps = [doc.text[a.end:b.start] for a, b in zip(mentions, mentions[1:])]
+    if not mentions or not all(_LIST_JOINER.fullmatch(g) for g in gaps):
+        return []
+    models = list(dict.fromkeys(doc.resolve(m) for m in mentions))
+    specific = [m for m in models if not doc.is_family(m)]  # "meta-llama/Llama-2-70b": the path's org is no model
+    return specific or models
 
 
 def _vendor_and_name(doc: DocumentContext, vendor: tuple[int, int], name: tuple[int, int]) -> list[str]:
@@ -437,15 +450,18 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
             models = _cell_models(doc, cells[head.model_column])
             if not models and head.provider_column is not None and head.provider_column < len(cells):
                 models = _vendor_and_name(doc, cells[head.provider_column], cells[head.model_column])
-            row_model = models[0] if len(models) == 1 else None
-            if row_model is None or _unresolved(doc, cells[head.model_column], row_model):
-                continue
-            row_model = _snapshot(doc, cells[head.model_column], row_model)
-            for index, span in enumerate(cells):
-                if index == head.model_column or index in head.skip:
+            if len(models) > 1:  # "o1 / o3": models listed together share the row
+                models = _listed_models(doc, cells[head.model_column])
+            for row_model in models:
+                if _unresolved(doc, cells[head.model_column], row_model):
                     continue
-                row_plans.extend(_with_settings(doc, _split_cell(doc.text, span, column_cues.get(index, ""), row_model),
-                                                row, head, index, ""))
+                row_model = _snapshot(doc, cells[head.model_column], row_model)
+                for index, span in enumerate(cells):
+                    if index == head.model_column or index in head.skip:
+                        continue
+                    cues = column_cues.get(index, "")
+                    row_plans.extend(_with_settings(doc, _split_cell(doc.text, span, cues, row_model),
+                                                    row, head, index, ""))
         else:
             label = header_cues(clean_header(_cell_text(doc.text, cells[0])))
             for index, span in enumerate(cells[1:], start=1):
