@@ -343,3 +343,26 @@ def test_header_synonyms_from_data():
     got = claims_of(text)
     assert ("claude-3.5-sonnet", "parameters", 170e9) in got
     assert ("gpt-4o-mini", "max_output", 16000.0) in got
+
+
+def test_table_under_a_heading_naming_the_model():
+    text = """# Comparison
+
+## OpenAI GPT-4o
+
+| 项目 | 规格 |
+|------|------|
+| 开发商 | OpenAI |
+| 上下文窗口 | 128K tokens |
+
+## Claude 3.5 Sonnet hosts
+
+| Provider | Input ($/1M) | Output ($/1M) |
+|---|---|---|
+| Alpha Cloud | $3.10 | $15.20 |
+"""
+    found = extract_claims(text, "t.md")
+    got = {(c.model, c.metric, c.value, c.qualifiers.setting) for c in found}
+    assert got == {("gpt-4o", "context_window", 128000.0, None),
+                   ("claude-3.5-sonnet", "price_input", 3.1, "provider:alpha-cloud"),
+                   ("claude-3.5-sonnet", "price_output", 15.2, "provider:alpha-cloud")}

@@ -468,8 +468,8 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
                 if index in head.skip:
                     continue
                 cues = _joined(label, column_cues.get(index, ""))
-                span = value_span(doc.text, span)
-                row_plans.append(CellPlan(span[0], span[1], cues, None))
+                span, cues = _with_cell_unit(doc.text, value_span(doc.text, span), cues)
+                row_plans.extend(_with_settings(doc, [CellPlan(span[0], span[1], cues, None)], row, head, index, label))
         plans[row.start] = row_plans
     return plans
 
