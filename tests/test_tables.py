@@ -366,3 +366,17 @@ def test_table_under_a_heading_naming_the_model():
     assert got == {("gpt-4o", "context_window", 128000.0, None),
                    ("claude-3.5-sonnet", "price_input", 3.1, "provider:alpha-cloud"),
                    ("claude-3.5-sonnet", "price_output", 15.2, "provider:alpha-cloud")}
+
+
+def test_seconds_per_request_in_a_cell_and_a_family_beside_another_version():
+    text = """| | GPT-4o | o1 |
+|---|---|---|
+| **Average Response Time** | ~2.5s/request | 12.4 s per request |
+
+| Model | Input ($/1M) |
+|---|---|
+| Claude 3.5/9.9 Sonnet | $3.00 |
+| GPT-4o | $2.50 |
+"""
+    got = claims_of(text)
+    assert got == {("gpt-4o", "latency", 2500.0), ("o1", "latency", 12400.0), ("gpt-4o", "price_input", 2.5)}

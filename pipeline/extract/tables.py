@@ -207,8 +207,8 @@ def _snapshot(doc: DocumentContext, span: tuple[int, int], model: str) -> str:
 def _unresolved(doc: DocumentContext, span: tuple[int, int], model: str) -> bool:
     """A cell naming only a family but writing a version or size beside it
     ("llama-v2-70b-chat" read as "llama"): a model the vocabulary lacks, not the family."""
-    if not doc.is_family(model):
-        return False
+    if not doc.is_family(model) and not any(doc.is_family(m.model) for m in doc.mentions_in(*span)):
+        return False  # ("Claude 3.5/4.5 Sonnet": the family "Claude 3.5" is no one member of it)
     rest = BRACKETED.sub(" ", _without_mentions(doc, span))
     return bool(DIGIT.search(rest))
 
