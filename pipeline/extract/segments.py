@@ -23,7 +23,6 @@ _SENTENCE_END = re.compile(r"[。！？](?:[”」』\"')）]*)|[!?](?=\s|$)|;\s
 _SENTENCE_MARK = re.compile(r"[。.!?！？;；,，]")
 _LIST_ITEM = re.compile(r"[ \t>]*(?:[-*+•·▪◦●■]|\d{1,3}[.)])[ \t]+")
 _BULLET_LINE = re.compile(r"^[ \t]*[•·▪◦●■][ \t]+", re.MULTILINE)  # bullets markdown does not know: one paragraph to it
-HEADING_KEY_METRICS = ("context_window", "max_output", "throughput", "latency")  # a heading naming one is its list's key
 _TITLE_END = re.compile(r"[。.!?！？;；:：,，]\s*$")
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
 _HTML_STRUCTURE = re.compile(r"<(?:table|script)\b", re.IGNORECASE)
@@ -234,12 +233,13 @@ def _heading_key(heading: str) -> str | None:
     model: the key of the list right under it ("### HumanEval" over "- GPT-4o: 90.2%")."""
     from pipeline.extract.cues import has_cue
     from pipeline.extract.lexicon import lexicon
+    from pipeline.extract.tables import header_rules
 
     lex = lexicon()
     if len(heading) > 60 or lex.mentions(heading):
         return None
     slugs = {slug for _, _, slug in lex.benchmarks(heading)}
-    metrics = [m for m in HEADING_KEY_METRICS if has_cue(m, heading)]
+    metrics = [m for m in header_rules().heading_key_metrics if has_cue(m, heading)]
     if len(slugs) == 1 and not metrics or not slugs and len(metrics) == 1:
         return heading.strip("#*_: \t")
     return None

@@ -33,7 +33,6 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _FOOTNOTE = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=\)))\d{1,2}(?:\s*,\s*\d{1,2})*$|[*†‡¹²³⁴⁵⁶⁷⁸⁹]+$")
 _OWN_NAME = re.compile(r"^\s*[\"'][^\"'\n]+[\"']\s*:|\bname\s*[:=]\s*[\"']", re.IGNORECASE | re.MULTILINE)
 _SNAPSHOT_DATE = re.compile(r"[\s\-]*[(（]?\s*(20\d\d)-?(0[1-9]|1[0-2])-?([0-3]\d)\s*[)）]?(?!\d)")
-_LIST_JOINER = re.compile(r"\s*(?:/|,|&|\+|and|or|和|与|及|、)\s*", re.IGNORECASE)
 _DESCRIPTION_WORDS = 4  # a bracketed aside longer than this is a description, not a unit or setting
 
 
@@ -63,6 +62,8 @@ class HeaderRules:
     cell_setting: re.Pattern
     cell_spread: re.Pattern
     bare_seconds_below: float
+    list_joiner: re.Pattern
+    heading_key_metrics: tuple
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +87,8 @@ def header_rules() -> HeaderRules:
                                 re.IGNORECASE),
         cell_spread=re.compile("|".join(re.escape(s) for s in data["cell_spread"])),
         bare_seconds_below=float(data["bare_seconds_below"]),
+        list_joiner=re.compile(r"\s*(?:" + words_re(data["list_joiners"]).pattern + r")\s*", re.IGNORECASE),
+        heading_key_metrics=tuple(data["heading_key_metrics"]),
     )
 
 
@@ -218,7 +221,7 @@ def _listed_models(doc: DocumentContext, span: tuple[int, int]) -> list[str]:
     ("**o1 / o3**"); none when anything else stands between (a comparison, a note)."""
     mentions = doc.mentions_in(*span)
     gaps = [doc.text[a.end:b.start] for a, b in zip(mentions, mentions[1:])]
-    if not mentions or not all(_LIST_JOINER.fullmatch(g) for g in gaps):
+    if not mentions or not all(header_rules().list_joiner.fullmatch(g) for g in gaps):
         return []
     models = list(dict.fromkeys(doc.resolve(m) for m in mentions))
     specific = [m for m in models if not doc.is_family(m)]  # "meta-llama/Llama-2-70b": the path's org is no model
