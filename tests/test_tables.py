@@ -380,3 +380,15 @@ def test_seconds_per_request_in_a_cell_and_a_family_beside_another_version():
 """
     got = claims_of(text)
     assert got == {("gpt-4o", "latency", 2500.0), ("o1", "latency", 12400.0), ("gpt-4o", "price_input", 2.5)}
+
+
+def test_group_header_row_over_the_model_names():
+    text = """<table>
+<tr><th rowspan="2">Benchmark</th><th colspan="2">Closed models</th><th>Open</th></tr>
+<tr><th>GPT-4o</th><th>Claude 3.5 Sonnet</th><th>Llama 3.1 405B</th></tr>
+<tr><td>MMLU</td><td>88.2</td><td>88.4</td><td>87.0</td></tr>
+</table>
+"""
+    got = claims_of(text)
+    assert got == {("gpt-4o", "score:mmlu", 88.2), ("claude-3.5-sonnet", "score:mmlu", 88.4),
+                   ("llama-3.1-405b", "score:mmlu", 87.0)}

@@ -369,6 +369,13 @@ def _joined(label: str, column: str) -> str:
     return " | ".join(t for t in (label, column) if t)
 
 
+def _names_models(doc: DocumentContext, row: Unit) -> bool:
+    """A row of model names and no figures: a header row below a group row."""
+    filled = [c for c in row.cells[1:] if c[1] > c[0]]
+    named = sum(1 for c in filled if len(_cell_models(doc, c)) == 1)
+    return named >= 2 and named == len(filled)
+
+
 def _row_label(doc: DocumentContext, row: Unit, head: Header) -> str:
     """The words that say what a row measures: every label cell before the first
     model column ("Category | Benchmark (Metric)"), cleaned."""
@@ -422,6 +429,11 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
     if len(rows) < 2:
         return {}
     header, body = rows[0], rows[1:]
+    if not doc.mentions_in(header.start, header.end):  # a group row ("Closed | Open") over the model names
+        for i, candidate in enumerate(body[:2]):
+            if _names_models(doc, candidate):
+                header, body = candidate, body[i + 1:]
+                break
     head = read_header(doc, header, body)
     heading = _heading_cues(header.headings)
     plans: dict[int, list[CellPlan]] = {}
