@@ -392,3 +392,12 @@ def test_group_header_row_over_the_model_names():
     got = claims_of(text)
     assert got == {("gpt-4o", "score:mmlu", 88.2), ("claude-3.5-sonnet", "score:mmlu", 88.4),
                    ("llama-3.1-405b", "score:mmlu", 87.0)}
+
+
+def test_html_page_furniture_is_not_read():
+    page = """<!DOCTYPE html><html><body>
+<main><h1>GPT-4o notes</h1><p>GPT-4o has a context window of 128K tokens.</p></main>
+<div class="related-posts"><p>Claude 3.5 Sonnet has a context window of 200K tokens.</p></div>
+<aside><p>Gemini 1.5 Pro has a context window of 2M tokens.</p></aside>
+</body></html>"""
+    assert claims_of(page) == {("gpt-4o", "context_window", 128000.0)}

@@ -12,8 +12,8 @@ _TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<(/?)([A-Za-z][A-Za-z0-9]*)\b
 _DOCTYPE = re.compile(r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.S)
 _SPAN_ATTR = re.compile(r"\b(colspan|rowspan)\s*=\s*[\"']?(\d{1,2})", re.IGNORECASE)
 _TEXT = re.compile(r"[^\s]")
-SKIPPED = {"style", "noscript", "svg", "template", "nav", "footer", "select", "option", "button", "iframe", "canvas",
-           "head", "math"}
+SKIPPED = {"style", "noscript", "svg", "template", "nav", "footer", "aside", "select", "option", "button", "iframe",
+           "canvas", "head", "math"}
 BLOCK = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "section", "article", "main", "header", "aside", "blockquote",
          "pre", "br", "hr", "form", "fieldset", "figure", "figcaption", "details", "summary", "body", "html", "label",
          "input", "textarea", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "title", "table", "script"}
@@ -159,6 +159,11 @@ def html_blocks(text: str, start: int, end: int, make_block, headings: dict[int,
             cursor = pos = tag.end()
             continue
         closing = bool(tag.group(1))
+        if not closing and name not in ("html", "body", "table", "script") and _furniture(tag.group(3)):
+            flush(tag.start())
+            _, outer_end = _closing(text, name, tag.end(), end)
+            cursor = pos = outer_end
+            continue
         if name in SKIPPED and not closing:
             flush(tag.start())
             inner_end, outer_end = _closing(text, name, tag.end(), end)
@@ -193,6 +198,22 @@ def html_blocks(text: str, start: int, end: int, make_block, headings: dict[int,
         pos = tag.end()
     flush(end)
     return blocks
+
+
+_CLASS_OR_ID = re.compile(r"\b(?:class|id)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+))", re.IGNORECASE)
+
+
+def _furniture(attributes: str) -> bool:
+    """An element whose class or id names page furniture (a sidebar, comments, a menu)."""
+    if "=" not in attributes:
+        return False
+    from pipeline.extract.tables import header_rules
+
+    for m in _CLASS_OR_ID.finditer(attributes):
+        value = next(g for g in m.groups() if g is not None)
+        if header_rules().html_boilerplate.search(value.replace("-", " ").replace("_", " ")):
+            return True
+    return False
 
 
 def _has_text(text: str, start: int, end: int) -> bool:

@@ -63,6 +63,7 @@ class HeaderRules:
     cell_spread: re.Pattern
     bare_seconds_below: float
     list_joiner: re.Pattern
+    html_boilerplate: re.Pattern
     heading_key_metrics: tuple
 
 
@@ -89,6 +90,7 @@ def header_rules() -> HeaderRules:
         bare_seconds_below=float(data["bare_seconds_below"]),
         list_joiner=re.compile(r"\s*(?:" + words_re(data["list_joiners"]).pattern + r")\s*", re.IGNORECASE),
         heading_key_metrics=tuple(data["heading_key_metrics"]),
+        html_boilerplate=words_re(data["html_boilerplate"]),
     )
 
 
