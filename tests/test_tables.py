@@ -401,3 +401,26 @@ def test_html_page_furniture_is_not_read():
 <aside><p>Gemini 1.5 Pro has a context window of 2M tokens.</p></aside>
 </body></html>"""
     assert claims_of(page) == {("gpt-4o", "context_window", 128000.0)}
+
+
+def test_directions_and_tiers_in_headers():
+    text = """Prices per 1M tokens.
+
+| Model | Input | Cached input | Output | Batch input | Batch output |
+|---|---|---|---|---|---|
+| GPT-4o | $2.40 | $1.20 | $9.80 | $1.30 | $5.10 |
+"""
+    got = {(c.metric, c.value, c.qualifiers.tier) for c in extract_claims(text, "t.md")}
+    assert got == {("price_input", 2.4, "standard"), ("price_input", 1.2, "cached"), ("price_output", 9.8, "standard"),
+                   ("price_input", 1.3, "batch"), ("price_output", 5.1, "batch")}
+
+
+def test_host_columns_of_prices_under_a_heading_naming_the_price():
+    text = """## Prices per 1M tokens by host
+
+| Model | Alpha Cloud | Beta AI |
+|---|---|---|
+| GPT-4o | $2.60 | $2.90 |
+| GPT-4o mini | $0.16 | - |
+"""
+    assert claims_of(text) == {("gpt-4o", "price", 2.6), ("gpt-4o", "price", 2.9), ("gpt-4o-mini", "price", 0.16)}

@@ -33,6 +33,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _FOOTNOTE = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=\)))\d{1,2}(?:\s*,\s*\d{1,2})*$|[*†‡¹²³⁴⁵⁶⁷⁸⁹]+$")
 _OWN_NAME = re.compile(r"^\s*[\"'][^\"'\n]+[\"']\s*:|\bname\s*[:=]\s*[\"']", re.IGNORECASE | re.MULTILINE)
 _SNAPSHOT_DATE = re.compile(r"[\s\-]*[(（]?\s*(20\d\d)-?(0[1-9]|1[0-2])-?([0-3]\d)\s*[)）]?(?!\d)")
+_CURRENCY = re.compile(r"[~≈]?\s*(?:US\$|\$|＄|¥|￥|€|£)")
 _DESCRIPTION_WORDS = 4  # a bracketed aside longer than this is a description, not a unit or setting
 
 
@@ -307,6 +308,19 @@ def _heading_cues(headings: tuple[str, ...]) -> str:
     return ""
 
 
+def _per_tokens(cues: str) -> bool:
+    """The cue text states a rate per tokens ("per 1M tokens")."""
+    unit = unit_in(cues)
+    return bool(unit and unit.metric is None)
+
+
+def _money_column(doc: DocumentContext, body: list[Unit], index: int) -> bool:
+    """Most of a column's figures are written with a currency sign."""
+    figures = [row.cells[index] for row in body if index < len(row.cells) and DIGIT.search(doc.text, *row.cells[index])]
+    money = sum(1 for s, e in figures if _CURRENCY.match(doc.text, s, e))
+    return bool(figures) and money * 2 > len(figures)
+
+
 def _bare_seconds(doc: DocumentContext, body: list[Unit], index: int, cues: str) -> bool:
     """A latency column with no unit anywhere whose figures are all small: seconds."""
     unit = unit_in(cues)
@@ -444,7 +458,9 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
         cues = header_cues(text)
         if index in head.models:
             cues = header_cues(_without_mentions(doc, header.cells[index]))
-        elif heading and not _metric_cued(cues) and (not text or _statistic(text)):  # "Median" under "Throughput"
+        elif heading and not _metric_cued(cues) and (not text or _statistic(text) or (
+                _money_column(doc, body, index) and _per_tokens(heading) and not cue_sets().cached.search(text))):
+            # "Median" under "Throughput"; a host's "$0.90" column under "Prices per 1M tokens"
             cues = f"{cues} {heading}".strip()
         if _bare_seconds(doc, body, index, cues):
             cues += " (s)"
