@@ -424,3 +424,13 @@ def test_host_columns_of_prices_under_a_heading_naming_the_price():
 | GPT-4o mini | $0.16 | - |
 """
     assert claims_of(text) == {("gpt-4o", "price", 2.6), ("gpt-4o", "price", 2.9), ("gpt-4o-mini", "price", 0.16)}
+
+
+def test_unknown_benchmark_glued_to_a_known_name_is_not_the_known_one():
+    text = """| Benchmark | GPT-4o | o1-mini |
+|---|---|---|
+| MMLU-Zeta (EM) | 81.0 | 80.0 |
+| Q-HumanEval | 70.0 | 71.0 |
+| MMLU | 88.0 | 85.0 |
+"""
+    assert claims_of(text) == {("gpt-4o", "score:mmlu", 88.0), ("o1-mini", "score:mmlu", 85.0)}

@@ -34,6 +34,8 @@ _FOOTNOTE = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=\)))\d{1,2}(?:\s*,\s*\d{1,2})*$
 _OWN_NAME = re.compile(r"^\s*[\"'][^\"'\n]+[\"']\s*:|\bname\s*[:=]\s*[\"']", re.IGNORECASE | re.MULTILINE)
 _SNAPSHOT_DATE = re.compile(r"[\s\-]*[(（]?\s*(20\d\d)-?(0[1-9]|1[0-2])-?([0-3]\d)\s*[)）]?(?!\d)")
 _CURRENCY = re.compile(r"[~≈]?\s*(?:US\$|\$|＄|¥|￥|€|£)")
+_GLUED_AFTER = re.compile(r"-[^\W\d_]")
+_GLUED_BEFORE = re.compile(r"[^\W\d_]-$")
 _DESCRIPTION_WORDS = 4  # a bracketed aside longer than this is a description, not a unit or setting
 
 
@@ -392,6 +394,19 @@ def _names_models(doc: DocumentContext, row: Unit) -> bool:
     return named >= 2 and named == len(filled)
 
 
+def _known_benchmark_only(label: str) -> str:
+    """A row label whose benchmark name is glued by a hyphen to other letters
+    ("MMLU-Redux", "C-SimpleQA") names a benchmark the vocabulary lacks, not
+    the one inside it: its cells are nobody's score of that benchmark."""
+    from pipeline.extract.cues import names_in
+    from pipeline.extract.lexicon import lexicon
+
+    for start, end, _ in names_in(lexicon(), "benchmarks", label):
+        if _GLUED_AFTER.match(label, end) or _GLUED_BEFORE.search(label, 0, start):
+            return ""
+    return label
+
+
 def _row_label(doc: DocumentContext, row: Unit, head: Header) -> str:
     """The words that say what a row measures: every label cell before the first
     model column ("Category | Benchmark (Metric)"), cleaned."""
@@ -473,7 +488,7 @@ def plan_table(doc: DocumentContext, rows: list[Unit]) -> dict[int, list[CellPla
             continue
         row_plans = []
         if head.models:
-            label = header_cues(_row_label(doc, row, head))
+            label = _known_benchmark_only(header_cues(_row_label(doc, row, head)))
             for index, span in enumerate(cells):
                 if index in head.models:  # "数据来源 | 更新时间" columns hold no model's figures
                     cues = _joined(label, column_cues.get(index, ""))
