@@ -27,7 +27,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"{path}: {result.error}", file=sys.stderr)
             failed += 1
             continue
-        claims = extract_isolated(result.text, result.source)
+        # an HTML page is read in place, so spans index the file itself (contract: quote == file text at span)
+        claims = extract_isolated(result.raw_text or result.text, result.source)
         if isinstance(claims, ExtractFailure):  # one stderr line; the other paths go on
             print(f"{path}: extraction failed: {claims.error}", file=sys.stderr)
             failed += 1

@@ -112,17 +112,20 @@ def test_locate(quote, text, span, expected):
     assert locate(quote, text, span) == expected
 
 
-def test_a_quote_from_a_pages_markup_is_named_as_such(tmp_path):
+def test_a_quote_in_a_pages_markup_is_found_there(tmp_path):
+    """Spans of an HTML page index the file itself, as the extractor's do, so a quote from its markup imports."""
     from pipeline.ingest.claims_file import CitedDocument, index_documents, read_claims_file
-    page = CitedDocument("d1", "prices.html", "prices.html", "s", text="GPT-4o input costs $2.50.",
-                         raw_text="<script>const p = {'gpt-4o': 2.5}</script><p>GPT-4o input costs $2.50.</p>")
+    raw = "<script>const p = {'gpt-4o': 2.5}</script><p>GPT-4o input costs $2.50.</p>"
+    page = CitedDocument("d1", "prices.html", "prices.html", "s", text="GPT-4o input costs $2.50.", raw_text=raw)
     path = tmp_path / "x.claims.jsonl"
     path.write_text('{"source": "prices.html", "model": "gpt-4o", "metric": "price_input", "value": 2.5, '
-                    '"unit": "usd_per_mtok", "quote": "\'gpt-4o\': 2.5"}\n', encoding="utf-8")
+                    '"unit": "usd_per_mtok", "quote": "\'gpt-4o\': 2.5"}\n'
+                    '{"source": "prices.html", "model": "gpt-4o", "metric": "price_input", "value": 2.5, '
+                    '"unit": "usd_per_mtok", "quote": "GPT-4o input costs $3"}\n', encoding="utf-8")
     result = read_claims_file(path, "x.claims.jsonl", index_documents([page]))
-    assert result.rows == {} and result.errors == [
-        "line 1: quote \"'gpt-4o': 2.5\" is not in prices.html (it is in the page's HTML, not in the text "
-        "the warehouse keeps of it)"]
+    [row] = result.rows.values()
+    assert raw[row["span_start"]:row["span_end"]] == "'gpt-4o': 2.5"
+    assert result.errors == ["line 2: quote 'GPT-4o input costs $3' is not in prices.html"]
 
 
 DEVSET = Path("/work/shared/devset")

@@ -126,9 +126,9 @@ class Extractor:
                 continue
             block, label = self._keyed_by_label(block, label)
             lead = lead_in if block.index <= lead_until else None
-            if block.kind in ("table", "field", "code") and self.doc.has_number(block.start, block.end) or (
+            if block.kind in ("table", "field", "code", "records") and self.doc.has_number(block.start, block.end) or (
                     self.doc.has_quantity(block.start, block.end)):
-                if block.kind == "table":
+                if block.kind in ("table", "records"):
                     self._read_table(block, tables)
                 else:
                     self._read_block(block, lead)
@@ -426,10 +426,20 @@ class Extractor:
                     reader = ClauseReader(self.text, *clause, (plan.start, plan.end), ctx, cell_mentions, urls,
                                           self.doc, self.lex)
                     for found in reader.read():
+                        self._table_setting(found, plan)
                         mention = found.model_hint or pick_mention(self.text, found, clause, cell_mentions)
                         model = self.doc.resolve(mention) if mention else default
                         if model:
                             self.pending.append((found, model, row))
+
+    @staticmethod
+    def _table_setting(found: Found, plan) -> None:
+        """A table's settings join the cell's own: its host and statistic for any
+        figure, its shots ("5-shot", "pass@1") for a score."""
+        own = found.setting  # the grammar's own reading ("p50") wins over the column's statistic
+        parts = [own] if own else ([plan.score_setting] if plan.score_setting and found.metric.startswith("score:") else [])
+        parts += [p for p in (plan.setting or "").split(",") if p and not (own and p.startswith("stat:"))]
+        found.setting = ",".join(parts) or None
 
     def _price_convention(self) -> float | None:
         """The per-token rate the document states most often for prices."""

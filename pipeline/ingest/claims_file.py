@@ -143,11 +143,9 @@ def _read_line(text: str, index: dict[str, list[CitedDocument]], result: ImportR
                          f"({', '.join(d.location for d in docs)}): cite the path")
     doc = docs[0]
     result.cited.add(doc.doc_id)
-    span = locate(line.quote, doc.text, line.span)
+    span = locate(line.quote, doc.raw_text or doc.text, line.span)  # spans index the file, HTML included
     if span is None:
-        where = " (it is in the page's HTML, not in the text the warehouse keeps of it)" \
-            if doc.raw_text and line.quote in doc.raw_text else ""
-        raise ValueError(f"quote {line.quote[:60]!r} is not in {doc.source}{where}")
+        raise ValueError(f"quote {line.quote[:60]!r} is not in {doc.source}")
     qualifiers = dict(line.qualifiers)
     currency = str(qualifiers.get("currency") or line.currency or "usd").lower()
     _check_unit(line.metric, line.unit, currency)
