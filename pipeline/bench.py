@@ -34,7 +34,7 @@ def measure(documents: list[Document], target_mb: float) -> dict:
     started = time.perf_counter()
     for _ in range(passes):
         for doc in documents:
-            claims += len(extract_claims(doc.text, doc.source))
+            claims += len(extract_claims(doc.raw_text or doc.text, doc.source))
     seconds = time.perf_counter() - started
     mb = passes * per_pass / 1e6
     return {"documents": passes * len(documents), "mb": mb, "seconds": seconds, "mb_per_s": mb / seconds,

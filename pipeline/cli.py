@@ -1,5 +1,6 @@
 """`python -m pipeline COMMAND`: extract claims from files (JSONL on stdout,
-the contract's export), query the warehouse, benchmark extraction.
+the contract's export), query the warehouse, record a reviewer's decision,
+load the reference snapshots, benchmark extraction.
 Stdout carries data only; progress and errors go to stderr."""
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from pipeline.extract import extract_claims
+from pipeline.extract import ExtractFailure, extract_isolated
 from pipeline.ingest.sources import SourceRef, read_source
 from pipeline.schemas import IngestError
 
@@ -26,7 +27,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"{path}: {result.error}", file=sys.stderr)
             failed += 1
             continue
-        for claim in extract_claims(result.text, result.source):
+        # an HTML page is read in place, so spans index the file itself (contract: quote == file text at span)
+        claims = extract_isolated(result.raw_text or result.text, result.source)
+        if isinstance(claims, ExtractFailure):  # one stderr line; the other paths go on
+            print(f"{path}: extraction failed: {claims.error}", file=sys.stderr)
+            failed += 1
+            continue
+        for claim in claims:
             sys.stdout.write(json.dumps(claim.export(), ensure_ascii=False) + "\n")
     return 1 if failed else 0
 
@@ -76,6 +83,92 @@ def cmd_build_catalogue(args: argparse.Namespace) -> int:
     return main(Path(args.reference) if args.reference else reference_dir())
 
 
+def _accepted(text: str) -> float | str:
+    """A number, or a date as written (`2024-06-20`)."""
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def _known_target(target: str) -> bool | None:
+    """Whether the warehouse holds this conflict or claim (None: no warehouse to ask)."""
+    import duckdb
+
+    from pipeline.config import database_path
+
+    if not database_path().exists():
+        return None
+    try:
+        with duckdb.connect(str(database_path()), read_only=True) as con:
+            tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+            found = con.execute("select count(*) from claims where claim_id = ?", [target]).fetchone()[0]
+            if "conflicts" in tables:
+                found += con.execute("select count(*) from conflicts where conflict_id = ?", [target]).fetchone()[0]
+        return found > 0
+    except duckdb.Error:
+        return None
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """Appends one decision to SOURCES_DIR/reviews.yaml; the next run applies it."""
+    import getpass
+    from datetime import datetime, timezone
+
+    from pydantic import ValidationError
+
+    from pipeline.config import sources_dir
+    from pipeline.reviews import REVIEWS_FILE, Review, ReviewsFileError, append_review
+
+    decision = "accept_value" if args.accept is not None else "reject_claim" if args.reject else "dismiss"
+    try:
+        review = Review(target=args.target, decision=decision,
+                        value=_accepted(args.accept) if args.accept is not None else None,
+                        note=args.note, reviewer=args.reviewer or getpass.getuser(),
+                        decided_at=datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0))
+    except ValidationError as exc:
+        print(f"not a valid decision: {exc.errors()[0]['msg']}", file=sys.stderr)
+        return 2
+    if _known_target(args.target) is False:
+        print(f"warning: {args.target} is no current conflict_id or claim_id; the decision is kept "
+              f"and will show as stale until it is", file=sys.stderr)
+    path = sources_dir() / REVIEWS_FILE
+    try:
+        append_review(path, review)
+    except (ReviewsFileError, OSError) as exc:
+        print(f"{path}: not changed: {exc}", file=sys.stderr)
+        return 1
+    print(review.id)
+    print(f"recorded {decision} for {args.target} in {path}", file=sys.stderr)
+    return 0
+
+
+def cmd_reference(args: argparse.Namespace) -> int:
+    """Loads every reference snapshot (without writing) and prints facts, skipped ids and seconds per file."""
+    import time
+
+    from pipeline.config import reference_dir
+    from pipeline.extract.lexicon import lexicon
+    from pipeline.reference.loaders import LOADERS, load_reference_dir, reference_warning, snapshot_hashes
+
+    folder = Path(args.folder) if args.folder else reference_dir()
+    lexicon()  # built once per process; not a loader's cost
+    rows = []
+    started = time.perf_counter()
+    for name in LOADERS:
+        single = time.perf_counter()
+        for f in load_reference_dir(folder, only=name):
+            rows.append(f"| {f.file_name} | {f.ref_source} | {len(f.facts)} | {f.skipped} | "
+                        f"{time.perf_counter() - single:.2f} |")
+    total = time.perf_counter() - started
+    warning = reference_warning(folder, snapshot_hashes(folder) if folder.is_dir() else {})
+    if warning:
+        print(f"WARNING: {warning}", file=sys.stderr)
+    sys.stdout.write("\n".join(["| file | source | facts | skipped ids | seconds |", "|---|---|---:|---:|---:|"]
+                               + rows) + f"\n\n{folder}: {total:.2f} s in all\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -88,6 +181,18 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--csv", action="store_true", help="print CSV")
     form.add_argument("--json", action="store_true", help="print JSON records")
     sql.set_defaults(func=cmd_sql)
+    review = commands.add_parser("review", help="record a reviewer's decision in SOURCES_DIR/reviews.yaml")
+    review.add_argument("target", help="a conflict_id or claim_id")
+    decision = review.add_mutually_exclusive_group(required=True)
+    decision.add_argument("--accept", metavar="VALUE", help="this value is right (a number, or a date)")
+    decision.add_argument("--reject", action="store_true", help="this claim is wrong")
+    decision.add_argument("--dismiss", action="store_true", help="not a real conflict")
+    review.add_argument("--note", help="why, for the next reviewer")
+    review.add_argument("--reviewer", help="who decided (default: the login name)")
+    review.set_defaults(func=cmd_review)
+    reference = commands.add_parser("reference", help="load the reference snapshots and print facts and seconds per file")
+    reference.add_argument("--folder", help="a reference folder (default: REFERENCE_DIR or sources/reference)")
+    reference.set_defaults(func=cmd_reference)
     bench = commands.add_parser("bench-extract", help="measure extraction throughput (MB/s, claims/s)")
     bench.add_argument("--mb", type=float, default=50.0, help="corpus size per measurement (default 50)")
     bench.add_argument("--corpus", action="append", default=[], help="folder of articles (repeatable)")

@@ -17,7 +17,10 @@ def sources_dir() -> Path:
 
 
 def reference_dir() -> Path:
-    return Path(os.environ.get("REFERENCE_DIR") or sources_dir() / "reference")
+    """The project's own versioned snapshots unless REFERENCE_DIR says
+    otherwise: moving SOURCES_DIR to another folder of articles must not
+    silently drop every reference fact."""
+    return Path(os.environ.get("REFERENCE_DIR") or PROJECT_ROOT / "sources" / "reference")
 
 
 def database_path() -> Path:

@@ -4,14 +4,14 @@ import dagster as dg
 from pipeline.defs.automation import daily_refresh, everything, sources_changed
 from pipeline.defs.checks import gx_checks
 from pipeline.defs.extract import claims, vocabulary_tables
-from pipeline.defs.ingest import documents
+from pipeline.defs.ingest import documents, reviews
 from pipeline.defs.publish import claim_reviews, conflict_report
 from pipeline.defs.reconcile import reconciliation
 from pipeline.defs.reference import reference_facts
 from pipeline.defs.resources import warehouse_resource
 
 defs = dg.Definitions(
-    assets=[documents, reference_facts, vocabulary_tables, claims, reconciliation, conflict_report, claim_reviews],
+    assets=[documents, reviews, reference_facts, vocabulary_tables, claims, reconciliation, conflict_report, claim_reviews],
     asset_checks=gx_checks,
     jobs=[everything],
     sensors=[sources_changed],

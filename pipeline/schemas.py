@@ -22,6 +22,7 @@ class Document(BaseModel):
     title: str | None = None
     author: str | None = None
     published_at: date | None = None
+    published_at_from: str | None = None  # frontmatter | html_meta | json_ld | byline
     lang: str | None = None
     sha256: str
     n_chars: int

@@ -23,10 +23,11 @@ def test_definitions_load():
     defs = _defs()
     repo = defs.get_repository_def()
     keys = {k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()}
-    assert {"documents", "vocabulary", "claims", "reference_facts", "conflicts", "reconciled_facts",
-            "source_reliability", "fact_timeline"} <= keys
+    assert {"documents", "vocabulary", "claims", "reference_facts", "conflicts", "conflict_values", "reconciled_facts",
+            "source_reliability", "fact_timeline", "source_dependence"} <= keys
     checks = {k.name for k in repo.asset_graph.asset_check_keys}
-    assert checks == {"gx_claims", "gx_reference_facts", "gx_reconciled_facts", "gx_cross_source_consistency"}
+    assert {"gx_claims", "gx_reference_facts", "gx_reconciled_facts", "gx_cross_source_consistency",
+            "gx_conflict_values", "gx_source_dependence", "gx_reviews"} <= checks
 
 
 def test_main_job_builds_the_warehouse_and_reruns_idempotently(workspace):

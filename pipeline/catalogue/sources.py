@@ -3,6 +3,7 @@ with the dataset they came from. Only what names a model is read here."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,9 +57,11 @@ def _match_values(rule: dict, model_id: str) -> list[str]:
 
 
 def llm_prices_entries(path: Path) -> list[Entry]:
+    """llm-prices' ids; `gemini-1.5-pro-128k` is the base model's price above
+    that length (as the reference loader reads it), not a model of its own."""
     data = json.loads(path.read_text(encoding="utf-8"))
     return [Entry(m["id"], m.get("name") or None, "llm-prices", vendor["vendor"])
-            for vendor in data["vendors"] for m in vendor["models"]]
+            for vendor in data["vendors"] for m in vendor["models"] if not re.search(r"-\d+k$", m["id"])]
 
 
 READERS = {

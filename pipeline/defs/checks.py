@@ -12,6 +12,9 @@ SUITE_ASSETS = {
     "reference_facts": "reference_facts",
     "reconciled_facts": "reconciled_facts",
     "cross_source_consistency": "conflicts",
+    "conflict_values": "conflict_values",
+    "source_dependence": "source_dependence",
+    "reviews": "conflicts",  # reconciliation applies the decisions and marks the stale ones
 }
 
 

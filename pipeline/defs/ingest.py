@@ -1,5 +1,6 @@
 """Ingest group: the `documents` table from files under SOURCES_DIR and the
-URLs in sources.yaml."""
+URLs in sources.yaml (with the claims of NAME.claims.jsonl files imported
+beside them), and the `reviews` table from SOURCES_DIR/reviews.yaml."""
 
 from pathlib import Path
 
@@ -8,7 +9,10 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.config import reference_dir, sources_dir
 from pipeline.ingest.sources import read_all
-from pipeline.store.documents import sync_documents
+from pipeline.reviews import REVIEWS_FILE, ReviewsFileError, read_reviews
+from pipeline.store.claim_imports import sync_claim_imports
+from pipeline.store.documents import append_errors, replace_source_errors, sync_documents
+from pipeline.store.reviews import replace_reviews
 from pipeline.store.schema import apply_schema
 
 
@@ -21,26 +25,73 @@ def _errors_markdown(errors) -> str:
 @dg.asset(group_name="ingest", kinds={"duckdb", "python"}, pool="warehouse")
 def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
     """One row per current version of a source (file or URL): provenance,
-    title, date, language and content hash; the text in `document_texts`.
-    Unchanged sources are skipped; bad sources land in `ingest_errors`."""
+    title, date (and where it was read), language and content hash; the text
+    in `document_texts`. Unchanged sources are skipped; bad sources land in
+    `ingest_errors`. Claims files (NAME.claims.jsonl) are imported into
+    `claims` as `import:NAME` against the documents they cite, re-imported
+    when the file or a cited document changes, removed with the file."""
     folder = sources_dir()
     refs, results = read_all(folder, exclude=reference_dir())
     Path(duckdb.database).parent.mkdir(parents=True, exist_ok=True)
     with duckdb.get_connection() as con:
         apply_schema(con)
         report = sync_documents(con, refs, results)
+        imports = sync_claim_imports(con, folder)
+        append_errors(con, imports.errors)
         total = con.execute("select count(*) from documents").fetchone()[0]
+        dated = dict(con.execute("select coalesce(published_at_from, 'undated'), count(*) from documents "
+                                 "group by 1 order by 1").fetchall())
     for name in report.unchanged:
         context.log.info(f"skipped unchanged source {name}")
-    for error in report.errors:
+    for error in report.errors + imports.errors:
         context.log.warning(f"could not ingest {error.source}: {error.error}")
+    for name, n in imports.imported.items():
+        context.log.info(f"imported {n} claims from {name}")
     return dg.MaterializeResult(metadata={
         "dagster/row_count": total,
         "added": len(report.added),
         "changed": len(report.changed),
         "unchanged": len(report.unchanged),
         "removed": len(report.removed),
-        "errors": len(report.errors),
-        "ingest_errors": dg.MetadataValue.md(_errors_markdown(report.errors)),
+        "errors": len(report.errors) + len(imports.errors),
+        "ingest_errors": dg.MetadataValue.md(_errors_markdown(report.errors + imports.errors)),
+        "dated_from": dg.MetadataValue.json(dated),
+        "claims_imported": dg.MetadataValue.json(imports.imported),
+        "claims_files_unchanged": len(imports.unchanged),
+        "claims_files_removed": len(imports.removed),
         "sources_dir": str(folder),
     })
+
+
+@dg.asset(deps=["documents"], group_name="ingest", kinds={"duckdb", "python"}, pool="warehouse")
+def reviews(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    """One row per reviewer decision in SOURCES_DIR/reviews.yaml (written by
+    hand or by `python -m pipeline review`). A bad entry is an ingest error
+    naming the file and the entry; a file YAML cannot read keeps the decisions
+    loaded before. `stale` is left NULL here: reconciliation sets it
+    (pipeline/reconcile/reviews.py) and applies the current decisions."""
+    path = sources_dir() / REVIEWS_FILE
+    errors, loaded = [], None
+    try:
+        found, problems = read_reviews(path)
+        errors = [f"{REVIEWS_FILE}: {p}" for p in problems]
+    except ReviewsFileError as exc:
+        found, errors = None, [str(exc)]
+    with duckdb.get_connection() as con:
+        apply_schema(con)
+        if found is not None:
+            loaded = replace_reviews(con, [r.row() for r in found])
+        replace_source_errors(con, REVIEWS_FILE, errors)
+        total = con.execute("select count(*) from reviews").fetchone()[0]
+    for error in errors:
+        context.log.warning(error)
+    return dg.MaterializeResult(metadata={
+        "dagster/row_count": total,
+        "reloaded": loaded is not None,
+        "errors": len(errors),
+        "review_errors": dg.MetadataValue.md("\n".join(f"- {e}" for e in errors) or "(none)"),
+        "reviews_file": str(path),
+        "how_to": dg.MetadataValue.md("`python -m pipeline review ID --accept VALUE | --reject | --dismiss "
+                                      "--note \"...\"` (ID: a conflict_id or claim_id)"),
+    })
+

@@ -9,7 +9,8 @@ from pipeline.report.claimreview import write_claim_reviews
 from pipeline.report.data import read_report_data
 from pipeline.report.render import write_report
 
-REPORT_DEPS = ["conflicts", "reconciled_facts", "source_reliability", "fact_timeline"]
+REPORT_DEPS = ["conflicts", "conflict_values", "reconciled_facts", "source_reliability", "fact_timeline",
+               "source_dependence"]
 
 
 @dg.asset(deps=REPORT_DEPS, group_name="publish", kinds={"html", "python"})

@@ -4,20 +4,28 @@ reference facts, and written in one transaction."""
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipeline.reconcile.run import load_statements, reconcile, write_outcome
+from pipeline.reconcile.run import Vocab, run
 from pipeline.store.schema import apply_schema
+from pipeline.vocabulary import vocabulary
 
 RECONCILE_SPECS = [
-    dg.AssetSpec("conflicts", deps=["claims", "reference_facts"], group_name="reconcile", kinds={"duckdb", "python"},
-                 description="One row per disagreement about one fact: across sources, within a source, or "
-                             "against reference data, with severity and an explanation."),
-    dg.AssetSpec("reconciled_facts", deps=["claims", "reference_facts"], group_name="reconcile",
+    dg.AssetSpec("conflicts", deps=["claims", "reference_facts", "reviews"], group_name="reconcile", kinds={"duckdb", "python"},
+                 description="One row per fact in dispute (model, metric, tier, setting, currency): across "
+                             "sources, within a source, or against reference data, with severity, an explanation "
+                             "and the reviewer's decision; its values in conflict_values."),
+    dg.AssetSpec("conflict_values", deps=["claims", "reference_facts", "reviews"], group_name="reconcile", kinds={"duckdb"},
+                 description="One row per distinct value of each conflict: its claims, documents, reference "
+                             "backing, whether it was chosen, and why it differs from the chosen one."),
+    dg.AssetSpec("source_dependence", deps=["claims", "reference_facts", "reviews"], group_name="reconcile",
+                 kinds={"duckdb"}, description="Pairs of documents that look copied one from the other (shared, "
+                                               "rare or wrong values), with the evidence and a probability."),
+    dg.AssetSpec("reconciled_facts", deps=["claims", "reference_facts", "reviews"], group_name="reconcile",
                  kinds={"duckdb", "python"},
                  description="One row per (model, metric, tier, setting): the best-supported value with status, "
                              "confidence, supporting and dissenting claims (TruthFinder over claims and references)."),
-    dg.AssetSpec("fact_timeline", deps=["claims", "reference_facts"], group_name="reconcile", kinds={"duckdb"},
+    dg.AssetSpec("fact_timeline", deps=["claims", "reference_facts", "reviews"], group_name="reconcile", kinds={"duckdb"},
                  description="Every value each fact has had and from when; the facts_as_of(d) macro reads it."),
-    dg.AssetSpec("source_reliability", deps=["claims", "reference_facts"], group_name="reconcile",
+    dg.AssetSpec("source_reliability", deps=["claims", "reference_facts", "reviews"], group_name="reconcile",
                  kinds={"duckdb"}, description="One row per document: its trust score learned by truth discovery."),
 ]
 
@@ -26,9 +34,8 @@ RECONCILE_SPECS = [
 def reconciliation(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     with duckdb.get_connection() as con:
         apply_schema(con)
-        claims, references = load_statements(con)
-        outcome = reconcile(claims, references)
-        counts = write_outcome(con, outcome, claims)
+        outcome, counts = run(con, Vocab.from_vocabulary(vocabulary()))
+        stale = con.execute("select review_id, target, decision from reviews where stale").fetchall()
         newest = con.execute(
             "select model, metric, kind, severity, explanation_kind from conflicts "
             "order by case severity when 'high' then 0 when 'medium' then 1 else 2 end, model limit 10").fetchdf()
@@ -38,6 +45,14 @@ def reconciliation(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         "dagster/row_count": counts["conflicts"],
         "by_explanation": dg.MetadataValue.json(_count(c.explanation_kind for c in outcome.conflicts)),
         "preview": dg.MetadataValue.md(newest.to_markdown(index=False) if len(newest) else "(no conflicts)"),
+        "reviews_applied": len(outcome.applied.by_target) if outcome.applied else 0,
+        "stale_reviews": dg.MetadataValue.json([list(map(str, r)) for r in stale]),
+    })
+    yield dg.MaterializeResult(asset_key="conflict_values", metadata={"dagster/row_count": counts["conflict_values"]})
+    yield dg.MaterializeResult(asset_key="source_dependence", metadata={
+        "dagster/row_count": counts["source_dependence"],
+        "likely_copies": dg.MetadataValue.json(
+            [f"{d.source_a} ~ {d.source_b}: {d.probability}" for d in outcome.dependence if d.probability >= 0.5]),
     })
     yield dg.MaterializeResult(asset_key="reconciled_facts", metadata={
         "dagster/row_count": counts["reconciled_facts"], "by_status": dg.MetadataValue.json(statuses),

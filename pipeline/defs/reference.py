@@ -1,9 +1,12 @@
-"""The `reference_facts` table from the versioned snapshots in REFERENCE_DIR."""
+"""The `reference_facts` table from the versioned snapshots in REFERENCE_DIR
+(by default the project's own `sources/reference/`, wherever SOURCES_DIR is)."""
+import time
+
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipeline.config import reference_dir
-from pipeline.reference.loaders import load_reference_dir
+from pipeline.reference.loaders import load_reference_dir, reference_warning, snapshot_hashes
 from pipeline.store.reference import current_hashes, replace_reference
 from pipeline.store.schema import apply_schema
 
@@ -11,25 +14,37 @@ from pipeline.store.schema import apply_schema
 @dg.asset(group_name="ingest", kinds={"duckdb", "python"}, pool="warehouse")
 def reference_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
     """One row per fact a reference dataset states (LiteLLM prices and limits,
-    simple-evals scores, vendors' official launch facts), with snapshot,
-    validity period and citation. Reloaded only when a snapshot file changes."""
+    simple-evals scores, vendors' official launch facts, models.dev's catalogue,
+    genai-prices' and llm-prices' price histories), with snapshot, validity
+    period and citation. Reloaded only when a snapshot file changes; a missing
+    or empty reference folder is a warning here and in the log."""
     folder = reference_dir()
+    started = time.perf_counter()
+    hashes = snapshot_hashes(folder) if folder.is_dir() else {}
     with duckdb.get_connection() as con:
         apply_schema(con)
         known = current_hashes(con)
-        files = load_reference_dir(folder)
-        if {f.file_name: f.sha256 for f in files} == known:
+        loaded = None
+        if hashes and hashes == known:
             context.log.info("reference snapshots unchanged; nothing reloaded")
-            loaded = None
-        else:
-            loaded = replace_reference(con, files)
+        elif folder.is_dir():  # a mistyped REFERENCE_DIR does not wipe the last good load
+            loaded = replace_reference(con, load_reference_dir(folder))
         by_source = dict(con.execute(
             "select ref_source, count(*) from reference_facts group by 1 order by 1").fetchall())
+        files = {name: {"facts": n, "skipped": skipped} for name, n, skipped in con.execute(
+            "select file_name, n_facts, n_skipped from reference_files order by file_name").fetchall()}
         total = sum(by_source.values())
-    return dg.MaterializeResult(metadata={
+    warning = reference_warning(folder, hashes)
+    if warning:
+        context.log.warning(warning)
+    metadata = {
         "dagster/row_count": total,
         "facts_by_source": dg.MetadataValue.json(by_source),
         "reloaded": loaded is not None,
-        "files": dg.MetadataValue.json({f.file_name: {"facts": len(f.facts), "skipped": f.skipped} for f in files}),
+        "files": dg.MetadataValue.json(files),
         "reference_dir": str(folder),
-    })
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+    if warning:
+        metadata["warning"] = dg.MetadataValue.md(f"**WARNING**: {warning}")
+    return dg.MaterializeResult(metadata=metadata)

@@ -19,7 +19,6 @@ from pipeline.extract.segments import LIST_LABEL, Block, Unit, blocks_of, is_lab
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-29"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
@@ -127,9 +126,9 @@ class Extractor:
                 continue
             block, label = self._keyed_by_label(block, label)
             lead = lead_in if block.index <= lead_until else None
-            if block.kind in ("table", "field", "code") and self.doc.has_number(block.start, block.end) or (
+            if block.kind in ("table", "field", "code", "records") and self.doc.has_number(block.start, block.end) or (
                     self.doc.has_quantity(block.start, block.end)):
-                if block.kind == "table":
+                if block.kind in ("table", "records"):
                     self._read_table(block, tables)
                 else:
                     self._read_block(block, lead)
@@ -260,7 +259,8 @@ class Extractor:
         """"available in 8 billion, 70 billion, and 405 billion parameter sizes": several
         parameter counts given to one model are the sizes of its family's members."""
         counts = [(f, m) for f, m in read if f.metric == "parameters" and f.setting is None]
-        families = {m if self.doc.is_family(m) else self.lex.vocab.models[m].family for _, m in counts}
+        families = {m if self.doc.is_family(m) else getattr(self.lex.vocab.models.get(m), "family", None)
+                    for _, m in counts}
         if len(counts) < 2 or len(families) != 1:
             return read
         family = families.pop()
@@ -426,10 +426,20 @@ class Extractor:
                     reader = ClauseReader(self.text, *clause, (plan.start, plan.end), ctx, cell_mentions, urls,
                                           self.doc, self.lex)
                     for found in reader.read():
+                        self._table_setting(found, plan)
                         mention = found.model_hint or pick_mention(self.text, found, clause, cell_mentions)
                         model = self.doc.resolve(mention) if mention else default
                         if model:
                             self.pending.append((found, model, row))
+
+    @staticmethod
+    def _table_setting(found: Found, plan) -> None:
+        """A table's settings join the cell's own: its host and statistic for any
+        figure, its shots ("5-shot", "pass@1") for a score."""
+        own = found.setting  # the grammar's own reading ("p50") wins over the column's statistic
+        parts = [own] if own else ([plan.score_setting] if plan.score_setting and found.metric.startswith("score:") else [])
+        parts += [p for p in (plan.setting or "").split(",") if p and not (own and p.startswith("stat:"))]
+        found.setting = ",".join(parts) or None
 
     def _price_convention(self) -> float | None:
         """The per-token rate the document states most often for prices."""

@@ -12,17 +12,23 @@ from dataclasses import dataclass, field
 
 from markdown_it_pyrs import MarkdownIt
 
+from pipeline.extract.html import html_blocks, is_html_document
 from pipeline.extract.patterns import DIGIT
 
 FRONTMATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?")
+_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+•·▪◦●■]|\d{1,3}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?")
 _FIELD = re.compile(r"[ \t]*([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 # sentence ends: CJK full stops always; ASCII ones before a space and a capital/CJK/quote
 _SENTENCE_END = re.compile(r"[。！？](?:[”」』\"')）]*)|[!?](?=\s|$)|;\s|；|\.(?=\s+[A-Z\"'(\[\u4e00-\u9fff])|\.(?=\s*$)")
 _SENTENCE_MARK = re.compile(r"[。.!?！？;；,，]")
-_LIST_ITEM = re.compile(r"[ \t>]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+_LIST_ITEM = re.compile(r"[ \t>]*(?:[-*+•·▪◦●■]|\d{1,3}[.)])[ \t]+")
+_BULLET_LINE = re.compile(r"^[ \t]*[•·▪◦●■][ \t]+", re.MULTILINE)  # bullets markdown does not know: one paragraph to it
 _TITLE_END = re.compile(r"[。.!?！？;；:：,，]\s*$")
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
+_HTML_STRUCTURE = re.compile(r"<(?:table|script)\b", re.IGNORECASE)
+# `key: 1.25` in code: a record's field ("input: 0.10, output: 0.40")
+RECORD_PAIR = re.compile(r"(?<![\w\-:])[\"']?(?P<key>[A-Za-z_][A-Za-z0-9_ \-]{0,30}?)[\"']?[ \t]*[:=][ \t]*(?P<value>-?\d[\d_.,]*)(?![\w.])")
+RECORD_LINES = 2  # a code block with this many lines of two or more fields holds records
 LIST_LABEL = "list label"  # the key of a heading made from a short line over a list
 PROSE_FIELDS = {"title", "meta_title", "description", "summary", "excerpt", "subtitle", "abstract"}
 
@@ -33,7 +39,7 @@ _CONTAINERS = {"root", "blockquote", "bullet_list", "ordered_list", "list_item"}
 
 @dataclass
 class Unit:
-    """A quotable piece: kind is field | sentence | row | code | heading."""
+    """A quotable piece: kind is field | sentence | row | record | code | heading."""
 
     kind: str
     start: int
@@ -47,7 +53,7 @@ class Unit:
 
 @dataclass
 class Block:
-    """A block of the document: kind is field | prose | code | table | heading."""
+    """A block of the document: kind is field | prose | code | table | records | heading."""
 
     kind: str
     start: int
@@ -134,9 +140,28 @@ def _frontmatter_blocks(text: str, match: re.Match) -> list[Block]:
     return blocks
 
 
+def _block_maker(blocks: list[Block]):
+    def make(kind: str, start: int, end: int, headings: tuple[str, ...], rows=None) -> Block:
+        return Block(kind, start, end, len(blocks), headings=headings, rows=rows or [])
+    return make
+
+
+def _html_region(text: str, start: int, end: int, headings: dict[int, str], blocks: list[Block]) -> None:
+    """An HTML block holding a table or a script: its tables, code and text as blocks."""
+    make = _block_maker(blocks)
+    for block in html_blocks(text, start, end, make, headings):
+        block.index = len(blocks)
+        blocks.append(block)
+
+
 def blocks_of(text: str) -> list[Block]:
-    """Every block of a markdown (or plain text) document, in order."""
-    blocks: list[Block] = []
+    """Every block of a markdown (or plain text) document, in order; a whole
+    HTML page is read in place (see html.py)."""
+    if is_html_document(text):
+        blocks: list[Block] = []
+        _html_region(text, 0, len(text), {}, blocks)
+        return with_records(text, blocks)
+    blocks = []
     body = text
     front = FRONTMATTER.match(text)
     if front:
@@ -162,6 +187,8 @@ def blocks_of(text: str) -> list[Block]:
             headings = {k: v for k, v in headings.items() if k < level}
             headings[level] = text[s:e]
             blocks.append(Block("heading", s, e, len(blocks), headings=context))
+        elif name == "html_block" and _HTML_STRUCTURE.search(text, start, end):
+            _html_region(text, start, end, headings, blocks)
         elif name in ("paragraph", "text", "html_block"):
             s, e = _trim(text, start, end)
             if e > s:
@@ -178,7 +205,88 @@ def blocks_of(text: str) -> list[Block]:
             blocks.append(Block("table", start, end, len(blocks), headings=context, rows=rows))
 
     visit(_PARSER.tree(body))
-    return _with_list_labels(text, _with_plain_title(text, blocks))
+    blocks = _with_bullets(text, blocks)
+    return with_records(text, _with_heading_keys(text, _with_list_labels(text, _with_plain_title(text, blocks))))
+
+
+def _with_bullets(text: str, blocks: list[Block]) -> list[Block]:
+    """A paragraph of `•` lines is a list: one block per bullet (with the lines
+    that continue it), each quoted alone."""
+    out: list[Block] = []
+    for block in blocks:
+        starts = [m.start() for m in _BULLET_LINE.finditer(text, block.start, block.end)]
+        if block.kind != "prose" or block.key is not None or len(starts) < 2:
+            out.append(block)
+            continue
+        bounds = ([block.start] if starts[0] > block.start else []) + starts + [block.end]
+        for a, b in zip(bounds, bounds[1:]):
+            s, e = _trim(text, a, b)
+            if e > s:
+                out.append(Block("prose", s, e, 0, headings=block.headings))
+    for i, block in enumerate(out):
+        block.index = i
+    return out
+
+
+def _heading_key(heading: str) -> str | None:
+    """A heading that names one benchmark or one token or speed metric, and no
+    model: the key of the list right under it ("### HumanEval" over "- GPT-4o: 90.2%")."""
+    from pipeline.extract.cues import has_cue
+    from pipeline.extract.lexicon import lexicon
+    from pipeline.extract.tables import header_rules
+
+    lex = lexicon()
+    if len(heading) > 60 or lex.mentions(heading):
+        return None
+    slugs = {slug for _, _, slug in lex.benchmarks(heading)}
+    metrics = [m for m in header_rules().heading_key_metrics if has_cue(m, heading)]
+    if len(slugs) == 1 and not metrics or not slugs and len(metrics) == 1:
+        return heading.strip("#*_: \t")
+    return None
+
+
+def _with_heading_keys(text: str, blocks: list[Block]) -> list[Block]:
+    """List items that name a model, right under a heading that is their key
+    (see _heading_key), are read as fields of that key."""
+    from pipeline.extract.lexicon import lexicon
+
+    keys: dict[str, str | None] = {}
+    for i, block in enumerate(blocks):
+        if block.kind != "prose" or block.key is not None or not block.headings or not _is_list_item(text, block):
+            continue
+        heading = block.headings[-1]
+        if heading not in keys:
+            keys[heading] = _heading_key(heading)
+        if keys[heading] and DIGIT.search(text, block.start, block.end) and lexicon().mentions(text[block.start:block.end]):
+            start = _PREFIX.match(text, block.start, block.end).end()
+            blocks[i] = Block("field", start, block.end, block.index, headings=block.headings, key=keys[heading])
+    return blocks
+
+
+def record_fields(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The key and value spans of a code line's `key: number` fields, alternating."""
+    cells = []
+    for pair in RECORD_PAIR.finditer(text, start, end):
+        cells.extend([pair.span("key"), pair.span("value")])
+    return cells
+
+
+def with_records(text: str, blocks: list[Block]) -> list[Block]:
+    """A code block whose lines are records of numbered fields (a price list
+    kept as a JavaScript object or a Python dict) is read like a table."""
+    for i, block in enumerate(blocks):
+        if block.kind != "code" or not DIGIT.search(text, block.start, block.end):
+            continue
+        lines = [(m.start() + block.start, m.end() + block.start) for m in re.finditer(r"[^\n]+", text[block.start:block.end])]
+        if sum(len(record_fields(text, s, e)) >= 4 for s, e in lines) < RECORD_LINES:
+            continue
+        rows = []
+        for s, e in lines:
+            s, e = _trim(text, _PREFIX.match(text, s, e).end(), e)
+            if e > s and not _FENCE.match(text, s, e):
+                rows.append((s, e, record_fields(text, s, e)))
+        blocks[i] = Block("records", block.start, block.end, block.index, headings=block.headings, rows=rows)
+    return blocks
 
 
 def is_label_line(line: str, longest: int) -> bool:
@@ -232,8 +340,9 @@ def units_of(text: str, block: Block, table_no: int = 0) -> list[Unit]:
         return [Unit("field", block.start, block.end, block.headings, block.index, key=block.key)]
     if block.kind == "heading":
         return [Unit("heading", block.start, block.end, block.headings, block.index)]
-    if block.kind == "table":
-        return [Unit("row", s, e, block.headings, block.index, cells=cells, table=table_no)
+    if block.kind in ("table", "records"):
+        kind = "row" if block.kind == "table" else "record"
+        return [Unit(kind, s, e, block.headings, block.index, cells=cells, table=table_no)
                 for s, e, cells in block.rows]
     if block.kind == "code":
         units = []

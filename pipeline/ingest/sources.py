@@ -33,8 +33,9 @@ def list_sources(sources_dir: Path, exclude: Path | None = None, urls: bool = Tr
     for path in sorted(sources_dir.rglob("*")):
         if not path.is_file() or path.suffix.lower() not in ARTICLE_SUFFIXES:
             continue
-        if exclude is not None and exclude.resolve() in path.resolve().parents:
-            continue
+        if any(folder.resolve() in path.resolve().parents
+               for folder in (exclude, sources_dir / "reference") if folder is not None):
+            continue  # reference snapshots (and their READMEs) are not articles
         refs.append(SourceRef("file", path.relative_to(sources_dir).as_posix(), path.name))
     if urls:
         refs.extend(SourceRef("url", url, url) for url in list_urls(sources_dir / URL_LIST))

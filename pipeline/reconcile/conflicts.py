@@ -1,120 +1,242 @@
-"""Conflicts: statements of one fact that disagree, across sources, within a
-source, or with reference data. Claims stating the same value form one
-position; a conflict is a pair of positions (or a position and the
-reference) that disagree, explained where the data can tell."""
+"""Conflicts, one per fact in dispute: a (model, metric, tier, setting,
+currency) whose claims and reference values do not all agree. Its values are
+the distinct values stated (claims agreeing within tolerance are one value),
+each with its claims, documents, reference backing, whether it is the
+reconciled one, and why it differs from that one (explain.py)."""
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from pipeline.reconcile.explain import Evidence, explain
+from pipeline.reconcile import policy
+from pipeline.reconcile.explain import KINDS, Evidence, explain, version_dates
 from pipeline.reconcile.statements import PRICE_METRICS, Statement, agree, comparable
+from pipeline.reconcile.truth import Verdict
 
-REFERENCE_PREFERENCE = {"official": 0, "simple-evals": 1, "litellm": 2}
+
+def conflict_id(fact_key: str, claim_ids: list[str]) -> str:
+    """Stable for the same fact and the same claims."""
+    return hashlib.sha256("|".join([fact_key] + sorted(claim_ids)).encode()).hexdigest()[:20]
+
+
+@dataclass
+class Value:
+    """One distinct value of a fact: the claims (or reference facts) stating it."""
+
+    statements: list[Statement]
+    references: list[Statement] = field(default_factory=list)
+    chosen: bool = False
+    explanation_kind: str | None = None
+    explanation: str | None = None
+
+    @property
+    def first(self) -> Statement:
+        return self.statements[0]
+
+    @property
+    def claims(self) -> list[Statement]:
+        return [s for s in self.statements if not s.is_reference]
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({c.doc_id for c in self.claims})
 
 
 @dataclass
 class Conflict:
+    fact_key: str
     model: str
     metric: str
     tier: str
     setting: str | None
+    currency: str
     kind: str
-    severity: str
     claims: list[Statement]
+    values: list[Value]
     reference: Statement | None
-    explanation_kind: str
-    explanation: str
+    severity: str = "low"
+    explanation_kind: str = "unexplained"
+    explanation: str = ""
+    review: str | None = None
+    dismissed: bool = False
+    rejected: frozenset[str] = frozenset()
 
     @property
     def conflict_id(self) -> str:
-        key = "|".join([self.kind, self.model, self.metric, self.tier] + sorted(c.id for c in self.claims)
-                       + ([self.reference.id] if self.reference else []))
-        return hashlib.sha256(key.encode()).hexdigest()[:20]
+        return conflict_id(self.fact_key, [c.id for c in self.claims])
 
     def row(self) -> dict:
         return {
-            "conflict_id": self.conflict_id, "model": self.model, "metric": self.metric, "tier": self.tier,
-            "setting": self.setting, "kind": self.kind, "severity": self.severity,
+            "conflict_id": self.conflict_id, "fact_key": self.fact_key, "model": self.model, "metric": self.metric,
+            "tier": self.tier, "setting": self.setting, "currency": self.currency, "kind": self.kind,
+            "severity": self.severity, "n_values": len(self.values),
             "claim_ids": [c.id for c in self.claims], "claim_values": [c.value for c in self.claims],
             "claim_texts": [c.shown() for c in self.claims],
             "reference_value": self.reference.value if self.reference else None,
             "reference_text": self.reference.shown() if self.reference else None,
             "reference_ids": [self.reference.id] if self.reference else [],
             "explanation_kind": self.explanation_kind, "explanation": self.explanation,
+            "review": self.review, "dismissed": self.dismissed,
         }
 
-
-def positions(claims: list[Statement]) -> list[list[Statement]]:
-    """Claims of one fact stating the same value, grouped."""
-    groups: dict[tuple, list[Statement]] = defaultdict(list)
-    for c in claims:
-        groups[(c.model, c.metric, c.tier, c.setting, c.value, c.value_high, c.value_text, c.bound, c.approx)].append(c)
-    return list(groups.values())
-
-
-def severity(a: Statement, b: Statement) -> str:
-    """From the relative gap; dates from the months between them."""
-    if a.value_text or b.value_text:
-        months = abs(_months(a.value_text) - _months(b.value_text))
-        return "low" if months <= 3 else "medium" if months <= 12 else "high"
-    x, y = a.value or 0.0, b.value or 0.0
-    gap = abs(x - y) / max(abs(x), abs(y), 1e-12)
-    return "low" if gap < 0.10 else "medium" if gap < 0.50 else "high"
+    def value_rows(self) -> list[dict]:
+        return [{
+            "conflict_id": self.conflict_id, "value_rank": rank, "value": v.first.value,
+            "value_high": v.first.value_high, "value_text": v.first.value_text, "shown": v.first.shown(),
+            "claim_ids": [c.id for c in v.claims], "doc_ids": v.documents, "n_sources": len(v.documents),
+            "reference_backed": bool(v.references), "reference_ids": [r.id for r in v.references],
+            "chosen": v.chosen, "rejected_claim_ids": [c.id for c in v.claims if c.id in self.rejected],
+            "explanation_kind": v.explanation_kind, "explanation": v.explanation,
+        } for rank, v in enumerate(self.values, start=1)]
 
 
-def _months(text: str | None) -> int:
-    if not text:
-        return 0
-    parts = text.split("-")
-    return int(parts[0]) * 12 + (int(parts[1]) if len(parts) > 1 else 6)
-
-
-def _fact_groups(claims: list[Statement]) -> dict[tuple, list[Statement]]:
-    """Claims that may be compared: one model, tier and setting, and one
-    metric (prices of every direction together)."""
-    groups: dict[tuple, list[Statement]] = defaultdict(list)
-    for c in claims:
-        family = "price*" if c.metric in PRICE_METRICS else c.metric
-        groups[(c.model, family, c.tier, c.setting)].append(c)
-    return groups
+def group_values(statements: list[Statement]) -> list[Value]:
+    """Claims agreeing within tolerance form one value: the most precise
+    figure (exact, unbounded, no range) founds a value, the others join the
+    first value they agree with."""
+    def precision(s: Statement):
+        return (s.approx, s.bound != "eq", s.value_high is not None, -len(s.value_text or ""), s.id)
+    values: list[Value] = []
+    for s in sorted(statements, key=precision):
+        home = next((v for v in values if agree(v.first, s)), None)
+        if home is None:
+            values.append(Value([s]))
+        else:
+            home.statements.append(s)
+    return values
 
 
 class ConflictFinder:
-    def __init__(self, claims: list[Statement], references: list[Statement], doc_models: dict[str, set[str]],
-                 task_slugs: frozenset[str] = frozenset()):
+    """Finds the conflicts of every fact given the verdicts truth discovery
+    reached. Pure: statements and verdicts in, conflicts out."""
+
+    def __init__(self, claims: list[Statement], references: list[Statement], task_slugs: frozenset[str] = frozenset()):
         self.claims = claims
         self.task_slugs = task_slugs
-        self.references = references
         self.refs_by_model: dict[str, list[Statement]] = defaultdict(list)
         self.refs_by_metric: dict[str, list[Statement]] = defaultdict(list)
         for r in references:
             self.refs_by_model[r.model].append(r)
             self.refs_by_metric[r.metric].append(r)
-        self.doc_models = doc_models
+        self.claims_by_model: dict[str, list[Statement]] = defaultdict(list)
+        self.claims_by_quote: dict[tuple, list[Statement]] = defaultdict(list)
+        self.doc_models: dict[str, set[str]] = defaultdict(set)
+        for c in claims:
+            self.claims_by_model[c.model].append(c)
+            self.claims_by_quote[(c.doc_id, c.quote)].append(c)
+            self.doc_models[c.doc_id].add(c.model)
+        self.versions = version_dates(references, claims)
 
     def evidence(self, statements: list[Statement]) -> Evidence:
         model, metric = statements[0].model, statements[0].metric
         metrics = PRICE_METRICS if metric in PRICE_METRICS else (metric,)
         others = [r for m in metrics for r in self.refs_by_metric[m] if r.model != model]
         talked_about = set().union(*(self.doc_models.get(s.doc_id, set()) for s in statements if s.doc_id))
-        return Evidence(self.refs_by_model[model], others, talked_about - {model})
+        return Evidence(self.refs_by_model[model], others, talked_about - {model}, self.claims_by_model[model],
+                        self.claims_by_quote, self.versions.get(model, []))
 
     def references_for(self, s: Statement) -> list[Statement]:
         return [r for r in self.refs_by_model[s.model] if comparable(s, r)
                 and not (s.setting and r.setting and s.setting != r.setting)]
 
-    def find(self) -> list[Conflict]:
-        found: list[Conflict] = []
-        for group in _fact_groups(self.claims).values():
-            found.extend(self._between_claims(positions(group)))
-        for position in positions(self.claims):
-            conflict = self._against_reference(position)
-            if conflict:
+    def find(self, verdicts: list[Verdict], rejected: frozenset[str] = frozenset()) -> list[Conflict]:
+        found = []
+        for v in verdicts:
+            conflict = (self._undirected_price(v) if v.fact.claims[0].metric == "price" else self._fact(v))
+            if conflict is not None and len(conflict.values) >= 2:
+                conflict.values.sort(key=lambda x: (not x.chosen, -len(x.documents), -len(x.claims), x.first.shown()))
+                conflict.rejected = rejected & {c.id for c in conflict.claims}
+                self._explain(conflict)
                 found.append(conflict)
         found.extend(self._between_related_tasks())
         return found
+
+    # -- one fact ---------------------------------------------------------
+    def _fact(self, v: Verdict) -> Conflict | None:
+        values = group_values(v.fact.claims)
+        refs = v.fact.references
+        for value in values:
+            value.references = [r for r in refs if agree(value.first, r)]
+        disagreeing = [(p, q) for i, p in enumerate(values) for q in values[i + 1:] if not agree(p.first, q.first)]
+        against_reference = [p for p in values if not p.references and any(
+            policy.reference_disputes(r.ref_source, bool(r.valid_from) or (r.snapshot is not None and r.snapshot == p.first.snapshot),
+                                     len(p.documents))
+            for r in self.references_for(p.first))]
+        if not disagreeing and not against_reference:
+            return None
+        if any(set(p.documents) != set(q.documents) or len(p.documents) > 1 for p, q in disagreeing):
+            kind = "cross_source"
+        elif disagreeing:
+            kind = "within_source"
+        else:
+            kind = "vs_reference"
+        reference = v.reference or (self._reference_for(against_reference[0].first,
+                                                         self.references_for(against_reference[0].first))
+                                    if against_reference else None)
+        self._mark_chosen(values, v.winner, reference)
+        if reference is not None and not any(agree(x.first, reference) for x in values):
+            values.append(Value([reference], [reference]))  # the reference the claims are checked against
+        first = v.fact.claims[0]
+        return Conflict(v.fact.key, first.model, first.metric, first.tier, first.setting, first.currency, kind,
+                        list(v.fact.claims), values, reference)
+
+    def _mark_chosen(self, values: list[Value], winner: Statement, reference: Statement | None) -> None:
+        """The value agreeing with the verdict is chosen; a verdict no claim
+        states (the reference, a reviewer's value) becomes a value of its own."""
+        home = next((v for v in values if agree(v.first, winner)), None)
+        if home is None:
+            if winner.is_reference or reference is None or not agree(winner, reference):
+                home = Value([winner], [winner] if winner.is_reference else [])
+            else:
+                home = Value([reference], [reference])
+            values.append(home)
+        home.chosen = True
+
+    def _undirected_price(self, v: Verdict) -> Conflict | None:
+        """A price of unstated direction is wrong only if it fits neither the
+        input nor the output price (claimed or reference): its values that fit
+        nothing, beside the nearest directed price (the same document's first)."""
+        first = v.fact.claims[0]
+        directed = [c for c in self.claims_by_model[first.model]
+                    if c.metric in ("price_input", "price_output") and comparable(first, c)]
+        refs = self.references_for(first)
+        values = group_values(v.fact.claims)
+        misfits = [p for p in values if not any(agree(p.first, d) for d in directed + refs)]
+        if not misfits or not (directed or refs):
+            return None
+        docs = {c.doc_id for p in misfits for c in p.claims}
+        pool = [c for c in directed if c.doc_id in docs] or directed
+        comparators = group_values(pool) if pool else [Value([r]) for r in refs]
+        slipped = [q for q in comparators if any(_unit_factor_apart(p.first, q.first) for p in misfits)]
+        nearest = min(slipped or comparators, key=lambda q: abs(_log_gap(misfits[0].first, q.first)))
+        nearest.references = [r for r in refs if agree(nearest.first, r)]
+        nearest.chosen = True
+        shown = misfits + [nearest]
+        same_doc = {c.doc_id for c in nearest.claims} & docs
+        kind = "within_source" if same_doc and all(set(p.documents) <= same_doc for p in misfits) else \
+            "cross_source" if nearest.claims else "vs_reference"
+        return Conflict(v.fact.key, first.model, "price", first.tier, first.setting, first.currency, kind,
+                        list(v.fact.claims), shown, v.reference)
+
+    def _explain(self, conflict: Conflict) -> None:
+        """Each value against the chosen one; the conflict's kind is its main
+        dissenting value's (most claims; ties in the order of KINDS); its
+        severity from the largest gap to the chosen value."""
+        chosen = next(v for v in conflict.values if v.chosen)
+        worst = "low"
+        for value in conflict.values:
+            if value.chosen:
+                continue
+            ev = self.evidence(value.statements + chosen.statements)
+            value.explanation_kind, value.explanation = explain(value.statements, chosen.statements, ev)
+            gap = "high" if value.explanation_kind == "unit_slip" else severity(value.first, chosen.first)
+            worst = max(worst, gap, key=policy.SEVERITY_ORDER.get)
+        dissent = [v for v in conflict.values if not v.chosen]
+        main = min(dissent, key=lambda v: (-len(v.claims), KINDS.index(v.explanation_kind)))
+        conflict.explanation_kind = main.explanation_kind
+        conflict.explanation = " ".join(f"{v.first.shown()}: {v.explanation}" for v in dissent)
+        conflict.severity = worst
 
     def _between_related_tasks(self) -> list[Conflict]:
         """Scores one document gives a model for two tasks named by the same word
@@ -137,64 +259,44 @@ class ConflictFinder:
                     text = (f"{a_metric.removeprefix('score:')} ({a.shown()}) and {b_metric.removeprefix('score:')} "
                             f"({b.shown()}) are different tasks behind the word '{word}' in one document: either "
                             f"two evaluations or a copy slip; no benchmark is named, so neither can be checked.")
-                    out.append(Conflict(model, f"{a_metric} vs {b_metric}", tier, setting, "within_source",
-                                        severity(a, b), [a, b], None, "eval_setting", text))
+                    metric = f"{a_metric} vs {b_metric}"
+                    values = [Value([b], chosen=True), Value([a])]
+                    values[1].explanation_kind, values[1].explanation = "eval_setting", text
+                    out.append(Conflict(conflict_id(metric, [a.id, b.id]), model, metric, tier, setting, a.currency,
+                                        "within_source", [a, b], values, None, severity(a, b), "eval_setting", text))
         return out
-
-    def _between_claims(self, groups: list[list[Statement]]) -> list[Conflict]:
-        out = []
-        undirected = [p for p in groups if p[0].metric == "price"]
-        for i, p in enumerate(groups):
-            for q in groups[i + 1:]:
-                a, b = p[0], q[0]
-                if "price" in (a.metric, b.metric) or not comparable(a, b) or agree(a, b):
-                    continue
-                out.append(self._conflict(p, q))
-        for p in undirected:  # a price of unstated direction: wrong only if it fits neither direction
-            a = p[0]
-            others = [q for q in groups if q is not p]
-            if not others or any(agree(a, q[0]) for q in others) or any(agree(a, r) for r in self.references_for(a)):
-                continue
-            same_doc = [q for q in others if {c.doc_id for c in q} & {c.doc_id for c in p}]
-            slipped = [q for q in (same_doc or others) if _unit_slip_apart(a, q[0])]
-            nearest = min(slipped or same_doc or others, key=lambda q: abs(_log_gap(a, q[0])))
-            out.append(self._conflict(p, nearest))
-        return out
-
-    def _conflict(self, p: list[Statement], q: list[Statement]) -> Conflict:
-        a, b = p[0], q[0]
-        same_source = bool({c.doc_id for c in p} & {c.doc_id for c in q})
-        kind, text = explain([a, b], self.evidence(p + q))
-        metric = "price" if "price" in (a.metric, b.metric) else a.metric
-        return Conflict(a.model, metric, a.tier, a.setting, "within_source" if same_source else "cross_source",
-                        "high" if kind == "unit_slip" else severity(a, b), p + q, None, kind, text)
-
-    def _against_reference(self, position: list[Statement]) -> Conflict | None:
-        s = position[0]
-        refs = self.references_for(s)
-        if not refs or any(agree(s, r) for r in refs):
-            return None
-        slipped = [r for r in refs if _unit_slip_apart(s, r)]
-        ref = self._reference_for(s, slipped or refs)
-        kind, text = explain([s, ref], self.evidence(position))
-        return Conflict(s.model, s.metric, s.tier, s.setting, "vs_reference",
-                        "high" if kind == "unit_slip" else severity(s, ref), position, ref, kind, text)
 
     @staticmethod
     def _reference_for(s: Statement, refs: list[Statement]) -> Statement:
         """The most authoritative reference, valid when the claim was made if known."""
         def rank(r: Statement):
             valid = r.valid_from is not None and s.asserted is not None and r.valid_from <= s.asserted
-            return (REFERENCE_PREFERENCE.get(r.ref_source, 9), r.metric != s.metric, not valid,
+            return (policy.reference_rank(r.ref_source), r.metric != s.metric, not valid,
                     -(r.valid_from.toordinal() if r.valid_from else 0), r.snapshot is not None, r.id)
         return min(refs, key=rank)
 
 
-def _unit_slip_apart(a: Statement, b: Statement) -> bool:
+def severity(a: Statement, b: Statement) -> str:
+    """From the relative gap; dates from the months between them."""
+    if a.value_text or b.value_text:
+        return policy.severity_of_months(abs(_months(a.value_text) - _months(b.value_text)))
+    x, y = a.value or 0.0, b.value or 0.0
+    return policy.severity_of_gap(abs(x - y) / max(abs(x), abs(y), 1e-12))
+
+
+def _months(text: str | None) -> int:
+    if not text:
+        return 0
+    parts = text.split("-")
+    return int(parts[0]) * 12 + (int(parts[1]) if len(parts) > 1 else 6)
+
+
+def _unit_factor_apart(a: Statement, b: Statement) -> bool:
     if not a.value or not b.value:
         return False
     ratio = abs(a.value / b.value)
-    return any(abs(ratio - f) <= 0.02 * f or abs(1 / ratio - f) <= 0.02 * f for f in (1e3, 1e6))
+    return any(policy.close_ratio(ratio, f) or policy.close_ratio(1 / ratio, f)
+               for f, *_ in policy.UNIT_SLIPS)
 
 
 def _log_gap(a: Statement, b: Statement) -> float:

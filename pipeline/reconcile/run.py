@@ -5,16 +5,35 @@ and source reliability in one transaction."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import duckdb
 import pandas as pd
 
-from pipeline.reconcile.conflicts import Conflict, ConflictFinder
-from pipeline.reconcile.statements import Statement
+from pipeline.reconcile import dependence as dep
+from pipeline.reconcile.conflicts import Conflict, ConflictFinder, conflict_id
+from pipeline.reconcile.reviews import Applied, Review, resolve
+from pipeline.reconcile.statements import Statement, with_interval
 from pipeline.reconcile.truth import Verdict, build_facts, decide, truth_finder
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames
-from pipeline.vocabulary import vocabulary
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """What reconciliation needs from the vocabulary, passed in so that
+    reconcile() stays pure: the task slugs (scores named by a task word) and
+    model ids to fold into another (`deepseek-chat` -> `deepseek-v3`), empty
+    unless a caller folds: the extractor's ids are canonical already."""
+
+    task_slugs: frozenset[str] = frozenset()
+    model_ids: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_vocabulary(cls, vocabulary) -> "Vocab":
+        return cls(frozenset(vocabulary.tasks), {})
+
+    def canonical(self, model: str) -> str:
+        return model if model in self.model_ids.values() else self.model_ids.get(model, model)
 
 
 @dataclass
@@ -23,41 +42,76 @@ class Outcome:
     verdicts: list[Verdict]
     trust: dict[str, float]
     iterations: int
+    dependence: list = field(default_factory=list)
+    stale_reviews: set[str] = field(default_factory=set)
+    applied: Applied | None = None
 
 
 def load_statements(con: duckdb.DuckDBPyConnection) -> tuple[list[Statement], list[Statement]]:
-    claims = [Statement(
+    claims = [with_interval(Statement(
         id=r["claim_id"], model=r["model"], metric=r["metric"], tier=r["tier"], setting=r["setting"],
         unit=r["unit"], value=r["value"], value_high=r["value_high"], value_text=r["value_text"],
-        lo=r["lo"], hi=r["hi"], doc_id=r["doc_id"], source=r["source"], snapshot=r["snapshot"],
+        lo=None, hi=None, doc_id=r["doc_id"], source=r["source"], snapshot=r["snapshot"],
         approx=r["approx"], hedged=r["hedged"], bound=r["bound"],
-        asserted=r["as_of"] or r["published_at"], quote=r["quote"],
-    ) for r in fetch_dicts(con, "reconcile/statements")]
-    references = [Statement(
+        asserted=r["as_of"] or r["published_at"], quote=r["quote"], currency=r["currency"],
+        modality=r["modality"], published_at=r["published_at"],
+    )) for r in fetch_dicts(con, "reconcile/statements")]
+    references = [with_interval(Statement(
         id=r["ref_id"], model=r["model"], metric=r["metric"], tier=r["tier"], setting=r["setting"],
-        unit=r["unit"], value=r["value"], value_high=None, value_text=r["value_text"], lo=r["lo"], hi=r["hi"],
+        unit=r["unit"], value=r["value"], value_high=None, value_text=r["value_text"], lo=None, hi=None,
         snapshot=r["snapshot"], ref_source=r["ref_source"], valid_from=r["valid_from"],
         valid_to=r["valid_to"], citation=r["citation"],
-    ) for r in fetch_dicts(con, "reconcile/reference_statements")]
+    )) for r in fetch_dicts(con, "reconcile/reference_statements")]
     return claims, references
 
 
-def reconcile(claims: list[Statement], references: list[Statement]) -> Outcome:
-    """Pure: statements in, conflicts and verdicts out."""
-    doc_models: dict[str, set[str]] = defaultdict(set)
-    for c in claims:
-        doc_models[c.doc_id].add(c.model)
-    conflicts = ConflictFinder(claims, references, doc_models, frozenset(vocabulary().tasks)).find()
+def load_reviews(con: duckdb.DuckDBPyConnection) -> list[Review]:
+    return [Review(r["review_id"], r["target"], r["decision"], r["value"], r["note"], r["reviewer"], r["decided_at"])
+            for r in fetch_dicts(con, "reconcile/reviews")]
+
+
+def reconcile(claims: list[Statement], references: list[Statement], vocab: Vocab | None = None,
+              reviews: list[Review] = ()) -> Outcome:
+    """Pure: statements, vocabulary and the reviewer's decisions in; conflicts,
+    verdicts, source trust and source dependence out."""
+    vocab = vocab or Vocab()
+    claims = [c if vocab.canonical(c.model) == c.model else replace(c, model=vocab.canonical(c.model))
+              for c in claims]
     facts = build_facts(claims, references)
-    trust, iterations = truth_finder(facts)
-    verdicts = [decide(f, iterations) for f in facts]
-    return Outcome(conflicts, verdicts, trust, iterations)
+    fact_of_claim = {c.id: f.key for f in facts for c in f.claims}
+    fact_of_conflict = {conflict_id(f.key, [c.id for c in f.claims]): f.key for f in facts}
+    claim_values = {c.id: c.value for c in claims}
+    applied = resolve(list(reviews), fact_of_claim, fact_of_conflict, claim_values)
+    # truth discovery once to learn accuracies and chosen values, then again discounting copies
+    trust, iterations = truth_finder(facts, rejected=applied.rejected)
+    first = [decide(f, iterations, rejected=applied.rejected) for f in facts]
+    stated, popularity = dep.observations([c for c in claims if c.id not in applied.rejected])
+    chosen = {v.fact.key: dep.value_of(v.winner) for v in first}
+    sources = {c.doc_id: c.source for c in claims}
+    dependence = dep.estimate(stated, chosen, dep.accuracy(stated, chosen), popularity, sources)
+    trust, iterations = truth_finder(facts, dep.pair_probabilities(dependence), applied.rejected)
+    verdicts = []
+    for f in facts:
+        accepted = applied.accepted.get(f.key)
+        verdicts.append(decide(f, iterations, accepted.value if accepted else None, applied.rejected))
+    # published dependence: re-estimated against the final values (one more ACCU round)
+    final = {v.fact.key: dep.value_of(v.winner) for v in verdicts}
+    dependence = dep.estimate(stated, final, dep.accuracy(stated, final), popularity, sources)
+    conflicts = ConflictFinder(claims, references, vocab.task_slugs).find(verdicts, applied.rejected)
+    for c in conflicts:
+        decisions = applied.by_target.get(c.conflict_id, []) + \
+            [r for claim in c.claims for r in applied.by_target.get(claim.id, [])]
+        if decisions:
+            c.review = "; ".join(f"{r.decision}{'' if r.value is None else ' ' + format(r.value, 'g')}"
+                                 f"{' (' + r.note + ')' if r.note else ''}" for r in decisions)
+        c.dismissed = c.fact_key in applied.dismissed
+    return Outcome(conflicts, verdicts, trust, iterations, dependence, applied.stale, applied)
 
 
 def _fact_rows(outcome: Outcome) -> tuple[list[dict], list[dict]]:
-    explanations: dict[tuple, list[str]] = defaultdict(list)
+    explanations: dict[str, list[str]] = defaultdict(list)
     for c in outcome.conflicts:
-        explanations[(c.model, c.metric, c.tier, c.setting)].append(f"{c.explanation_kind}: {c.explanation}")
+        explanations[c.fact_key].append(f"{c.explanation_kind}: {c.explanation}")
     facts, timeline = [], []
     for v in outcome.verdicts:
         first = v.fact.claims[0]
@@ -69,7 +123,7 @@ def _fact_rows(outcome: Outcome) -> tuple[list[dict], list[dict]]:
             "supporting_claim_ids": [c.id for c in v.supporting], "dissenting_claim_ids": [c.id for c in v.dissenting],
             "reference_value": v.reference.value if v.reference else None,
             "reference_text": v.reference.shown() if v.reference else None, "as_of": v.as_of,
-            "explanation": " | ".join(explanations.get((first.model, first.metric, first.tier, first.setting), [])) or None,
+            "explanation": " | ".join(explanations.get(v.fact.key, [])) or None, "currency": first.currency,
         })
         for cand in v.fact.candidates:
             timeline.append({
@@ -107,6 +161,11 @@ def write_outcome(con: duckdb.DuckDBPyConnection, outcome: Outcome, claims: list
     facts, timeline = _fact_rows(outcome)
     frames = {
         "new_conflicts": pd.DataFrame([c.row() for c in outcome.conflicts], columns=_columns(con, "conflicts")),
+        "new_conflict_values": pd.DataFrame([r for c in outcome.conflicts for r in c.value_rows()],
+                                            columns=_columns(con, "conflict_values")),
+        "new_source_dependence": pd.DataFrame([d.row() for d in outcome.dependence],
+                                              columns=_columns(con, "source_dependence")),
+        "stale_reviews": pd.DataFrame({"review_id": sorted(outcome.stale_reviews)}, dtype="object"),
         "new_reconciled_facts": pd.DataFrame(facts, columns=_columns(con, "reconciled_facts")),
         "new_fact_timeline": pd.DataFrame(timeline, columns=_columns(con, "fact_timeline")),
         "new_source_reliability": pd.DataFrame(_reliability_rows(outcome, claims),
@@ -115,6 +174,13 @@ def write_outcome(con: duckdb.DuckDBPyConnection, outcome: Outcome, claims: list
     run_sql_with_frames(con, "reconcile/replace_results", frames)
     run_sql(con, "reconcile/facts_as_of")
     return {name.removeprefix("new_"): len(frame) for name, frame in frames.items()}
+
+
+def run(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, dict[str, int]]:
+    """Read, reconcile, write: what the asset and the tests call."""
+    claims, references = load_statements(con)
+    outcome = reconcile(claims, references, vocab, load_reviews(con))
+    return outcome, write_outcome(con, outcome, claims)
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:

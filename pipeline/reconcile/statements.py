@@ -1,10 +1,14 @@
-"""Claims and reference facts as statements of facts. The intervals come from
-sql/reconcile/*.sql (the tolerance rules); here they are only compared."""
+"""The one shape of a claim or a reference fact inside reconciliation: a
+statement of a fact (model, metric, tier, setting, currency) with the interval
+of values it allows (policy.interval). Claims and reference facts are read
+into it by sql/reconcile/*.sql and run.load_statements."""
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
 from datetime import date
+
+from pipeline.reconcile import policy
 
 PRICE_METRICS = ("price_input", "price_output", "price")
 
@@ -36,6 +40,9 @@ class Statement:
     valid_to: date | None = None
     citation: str | None = None
     quote: str | None = None
+    currency: str = "usd"
+    modality: str | None = None
+    published_at: date | None = None  # the document's date
 
     @property
     def is_reference(self) -> bool:
@@ -43,7 +50,11 @@ class Statement:
 
     @property
     def fact_key(self) -> str:
-        return fact_key(self.model, self.metric, self.tier, self.setting)
+        return fact_key(self.model, self.metric, self.tier, self.setting, self.currency)
+
+    @property
+    def fact(self) -> tuple:
+        return (self.model, self.metric, self.tier, self.setting, self.currency)
 
     def shown(self) -> str:
         """The value as a reviewer reads it."""
@@ -62,8 +73,17 @@ def _number(value: float | None) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
 
 
-def fact_key(model: str, metric: str, tier: str, setting: str | None) -> str:
-    return hashlib.sha256(f"{model}|{metric}|{tier}|{setting or ''}".encode()).hexdigest()[:20]
+def fact_key(model: str, metric: str, tier: str, setting: str | None, currency: str = "usd") -> str:
+    """Stable id of a fact; a USD fact keeps the id it had before currencies were kept."""
+    tail = "" if currency in (None, "usd") else f"|{currency}"
+    return hashlib.sha256(f"{model}|{metric}|{tier}|{setting or ''}{tail}".encode()).hexdigest()[:20]
+
+
+def with_interval(s: Statement) -> Statement:
+    """The statement with lo/hi set by the tolerance rules (policy.interval)."""
+    from dataclasses import replace
+    lo, hi = policy.interval(s.metric, s.value, s.value_high, s.bound, s.approx)
+    return replace(s, lo=lo, hi=hi)
 
 
 def agree(a: Statement, b: Statement) -> bool:
@@ -72,18 +92,17 @@ def agree(a: Statement, b: Statement) -> bool:
     if a.value_text is not None or b.value_text is not None:
         if a.value_text is None or b.value_text is None:
             return False
-        return a.value_text.startswith(b.value_text) or b.value_text.startswith(a.value_text)
+        return policy.dates_agree(a.value_text, b.value_text)
     if a.lo is None or b.lo is None:
         return False
-    slack = 1e-9 * max(abs(a.value or 0), abs(b.value or 0), 1)
-    return a.lo <= b.hi + slack and b.lo <= a.hi + slack
+    return policy.intervals_overlap((a.lo, a.hi), (b.lo, b.hi), max(abs(a.value or 0), abs(b.value or 0)))
 
 
 def comparable(a: Statement, b: Statement) -> bool:
     """Statements of the same fact: same model, metric and tier; a price of
     unstated direction is compared with input and output prices; claims with
     different settings are different facts."""
-    if a.model != b.model or a.tier != b.tier:
+    if a.model != b.model or a.tier != b.tier or (a.currency or "usd") != (b.currency or "usd"):
         return False
     if a.metric != b.metric and not (a.metric in PRICE_METRICS and b.metric in PRICE_METRICS
                                      and "price" in (a.metric, b.metric)):

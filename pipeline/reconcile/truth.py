@@ -3,7 +3,10 @@ is as credible as the sources stating it are trustworthy, a source is as
 trustworthy as its values are credible, and similar values lend each other
 support; iterated to a fixed point. Reference datasets take part as sources
 of fixed, high trust. The winner of each fact prefers the value true as of
-the newest date among those the data supports."""
+the newest date among those the data supports. Copies are not independent
+support: a document's vote for a value is discounted by the probability that
+it copied that value from a document already counted (source_dependence,
+Dong et al.'s ACCU), and claims a reviewer rejected do not vote at all."""
 from __future__ import annotations
 
 import math
@@ -11,9 +14,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from dataclasses import replace
+
+from pipeline.reconcile import policy
 from pipeline.reconcile.statements import Statement, agree, comparable
 
-REFERENCE_TRUST = {"official": 0.95, "simple-evals": 0.9, "litellm": 0.9}
+COPY_RATE = 0.8  # c: how much of a copier's vote is the copied source's
 INITIAL_TRUST = 0.7
 SIMILARITY_WEIGHT = 0.5  # rho: how much agreeing values support each other
 DAMPING = 0.3  # gamma: keeps confidences from saturating
@@ -77,17 +83,25 @@ def _same_value(a: Statement, b: Statement) -> bool:
     return (a.value, a.value_high, a.value_text, a.bound, a.approx) == (b.value, b.value_high, b.value_text, b.bound, b.approx)
 
 
-def truth_finder(facts: list[Fact]) -> tuple[dict[str, float], int]:
+def truth_finder(facts: list[Fact], dependence: dict[frozenset, float] | None = None,
+                 rejected: frozenset[str] = frozenset()) -> tuple[dict[str, float], int]:
     """Iterates source trust and value confidence to a fixed point.
     Returns the trust of every document and the iterations it took."""
     trust: dict[str, float] = {c.doc_id: INITIAL_TRUST for f in facts for c in f.claims}
+    dependence = dependence or {}
     iterations = 0
     for iterations in range(1, MAX_ITERATIONS + 1):
         for fact in facts:
             scores = []
             for cand in fact.candidates:
-                score = sum(_tau(trust[c.doc_id]) for c in {c.doc_id: c for c in cand.claims}.values())
-                score += sum(_tau(REFERENCE_TRUST.get(r.ref_source, 0.8)) for r in _one_per_source(cand.references))
+                voters = sorted({c.doc_id for c in cand.claims if c.id not in rejected}, key=lambda d: (-trust[d], d))
+                score = 0.0
+                for i, doc in enumerate(voters):
+                    independent = 1.0
+                    for earlier in voters[:i]:
+                        independent *= 1.0 - COPY_RATE * dependence.get(frozenset((doc, earlier)), 0.0)
+                    score += _tau(trust[doc]) * independent
+                score += sum(_tau(policy.reference_trust(r.ref_source)) for r in _one_per_source(cand.references))
                 scores.append(score)
             for cand, own in zip(fact.candidates, scores):
                 support = sum(other_score for other, other_score in zip(fact.candidates, scores)
@@ -128,31 +142,45 @@ class Verdict:
     as_of: date | None
 
 
-def decide(fact: Fact, iterations: int) -> Verdict:
-    """The fact's value: among the values reference data supports, the one true
-    as of the newest date; failing that, the reference itself when every claim
-    contradicts it; failing that, the most credible value."""
+def decide(fact: Fact, iterations: int, accepted: float | None = None,
+           rejected: frozenset[str] = frozenset()) -> Verdict:
+    """The fact's value: a reviewer's accepted value if any; among the values
+    reference data supports, the one true as of the newest date; failing
+    that, the reference itself when every claim contradicts it; failing that,
+    the most credible value. Rejected claims never support the value."""
     method = f"truthfinder({iterations} iterations)"
-    backed = [c for c in fact.candidates if c.references]
-    by_confidence = sorted(fact.candidates, key=lambda c: -c.confidence)
-    if backed:
+    live = [c for c in fact.candidates if any(x.id not in rejected for x in c.claims)]
+    backed = [c for c in live if c.references]
+    by_confidence = sorted(live or fact.candidates, key=lambda c: -c.confidence)
+    if accepted is not None:
+        first = fact.claims[0]
+        winner = replace(first, id=f"review:{fact.key}", value=accepted, value_high=None, value_text=None,
+                         bound="eq", approx=False, hedged=False, doc_id=None, source="review", quote=None)
+        winner = replace(winner, lo=accepted - abs(accepted) * 1e-9, hi=accepted + abs(accepted) * 1e-9)
+        refs = [r for r in fact.references if agree(winner, r)]
+        reference = _best_reference(refs) if refs else None
+        method = "review"
+    elif backed:
         newest = max(backed, key=lambda c: (c.period_start or date.min, c.confidence))
         # of the values agreeing with the newest, the most precise (exact over approximate, day over month)
         best = max((c for c in backed if agree(c.value, newest.value)), key=_precision)
         winner, reference = best.value, _best_reference(best.references)
         method += " + newest value backed by reference" if len(backed) > 1 else " + reference agrees"
-    elif fact.references:
+    elif any(policy.reference_disputes(r.ref_source, bool(r.valid_from or r.snapshot),
+                                       len({c.doc_id for c in by_confidence[0].claims})) for r in fact.references):
         reference = _best_reference(fact.references)
         winner = reference
         method += " + reference overrides claims"
     else:
         best = by_confidence[0]
         winner, reference = best.value, None
-    supporting = [c for c in fact.claims if agree(c, winner)]
-    dissenting = [c for c in fact.claims if not agree(c, winner)]
+    supporting = [c for c in fact.claims if agree(c, winner) and c.id not in rejected]
+    dissenting = [c for c in fact.claims if not agree(c, winner) or c.id in rejected]
     documents = {c.doc_id for c in supporting}
     winner_confidence = max((c.confidence for c in fact.candidates if agree(c.value, winner)), default=0.9)
-    if not dissenting:
+    if accepted is not None:
+        status, winner_confidence = "resolved", 1.0
+    elif not dissenting:
         status = "agreed" if len(documents) >= 2 or reference is not None else "single_source"
     elif reference is not None:
         status = "resolved"
@@ -171,6 +199,5 @@ def _precision(c: Candidate) -> tuple:
 
 
 def _best_reference(refs: list[Statement]) -> Statement:
-    order = {"official": 0, "simple-evals": 1, "litellm": 2}
-    return min(refs, key=lambda r: (order.get(r.ref_source, 9), -(r.valid_from.toordinal() if r.valid_from else 0),
+    return min(refs, key=lambda r: (policy.reference_rank(r.ref_source), -(r.valid_from.toordinal() if r.valid_from else 0),
                                     r.snapshot is not None, r.id))

@@ -20,6 +20,7 @@ class ReportData:
     price_points: list[dict]
     sources: list[dict]
     spans: list[dict] = field(default_factory=list)
+    reviews: list[dict] = field(default_factory=list)
 
 
 def _source_link(row: dict) -> str:
@@ -41,8 +42,16 @@ def read_report_data(con: duckdb.DuckDBPyConnection, sources_dir: Path) -> Repor
                        else (sources_dir / row["location"]).resolve().as_uri())
         members[row["conflict_id"]].append(row)
         spans[row["claim_id"]] = row
+    values: dict[str, list[dict]] = defaultdict(list)
+    for value in fetch_dicts(con, "publish/conflict_values"):
+        value["members"] = [spans[c] for c in value["claim_ids"] if c in spans]
+        values[value["conflict_id"]].append(value)
+    reviews = fetch_dicts(con, "publish/reviews")
     for conflict in conflicts:
         conflict["members"] = members.get(conflict["conflict_id"], [])
+        conflict["values"] = values.get(conflict["conflict_id"], [])
+        targets = {conflict["conflict_id"], *conflict["claim_ids"]}
+        conflict["decisions"] = [r for r in reviews if r["target"] in targets]
     facts_by_model: dict[str, list[dict]] = defaultdict(list)
     for fact in fetch_dicts(con, "publish/reconciled_by_model"):
         facts_by_model[fact["model"]].append(fact)
@@ -53,4 +62,5 @@ def read_report_data(con: duckdb.DuckDBPyConnection, sources_dir: Path) -> Repor
         price_points=fetch_dicts(con, "publish/price_points"),
         sources=fetch_dicts(con, "publish/sources"),
         spans=sorted(spans.values(), key=lambda r: (r["source"], r["span_start"])),
+        reviews=reviews,
     )

@@ -27,7 +27,7 @@ def render_html(data: ReportData, database: str) -> str:
     return template.render(
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), database=database,
         summary=data.summary, sources=data.sources, charts=price_charts(data.price_points),
-        conflicts=data.conflicts, facts_by_model=data.facts_by_model, spans=data.spans,
+        conflicts=data.conflicts, facts_by_model=data.facts_by_model, spans=data.spans, reviews=data.reviews,
     )
 
 
@@ -45,12 +45,21 @@ def render_markdown(data: ReportData) -> str:
     for c in data.conflicts:
         lines.append(f"### {c['model']} · {c['metric']} · {c['kind']} · {c['severity']} · {c['explanation_kind']}")
         lines.append("")
-        for m in c["members"]:
-            quote = m["quote"].replace("\n", " ").replace("|", "/")
-            lines.append(f"- **{m['claimed']}** — {m['source']} ({m['document_date'] or 'undated'}, "
-                         f"span {m['span_start']}–{m['span_end']}): \u201c{quote}\u201d")
+        for v in c["values"]:
+            mark = "chosen" if v["chosen"] else f"{v['explanation_kind']}: {v['explanation']}"
+            lines.append(f"- **{v['shown']}** ({v['n_sources']} sources{', reference-backed' if v['reference_backed'] else ''}"
+                         f"; {mark})")
+            for m in v["members"]:
+                quote = m["quote"].replace("\n", " ").replace("|", "/")
+                lines.append(f"  - {m['source']} ({m['document_date'] or 'undated'}, span {m['span_start']}–"
+                             f"{m['span_end']}, `{m['claim_id']}`): \u201c{quote}\u201d")
         if c["reference_text"]:
             lines.append(f"- reference: **{c['reference_text']}**")
+        for r in c["decisions"]:
+            lines.append(f"- review: {r['decision']}{'' if r['value'] is None else ' ' + str(r['value'])}"
+                         f"{' (stale: not applied)' if r['stale'] else ''} {r['note'] or ''}".rstrip())
+        lines.append(f"- decide: `python -m pipeline review {c['conflict_id']} --accept VALUE` "
+                     f"(or `--dismiss --note \"...\"`; `python -m pipeline review CLAIM_ID --reject`)")
         lines += ["", f"Why: {c['explanation']}", ""]
         if c["verdict_status"]:
             lines += [f"Verdict: {c['verdict_value']} ({c['verdict_status']}, confidence "

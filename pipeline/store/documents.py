@@ -11,6 +11,7 @@ import duckdb
 
 from pipeline.ingest.parse import doc_id_for
 from pipeline.ingest.sources import URL_LIST, SourceRef
+from pipeline.reviews import REVIEWS_FILE
 from pipeline.schemas import Document, IngestError
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, transaction
 
@@ -60,8 +61,30 @@ def sync_documents(con: duckdb.DuckDBPyConnection, refs: list[SourceRef],
         with transaction(con):
             run_sql(con, "ingest/delete_document", {"doc_id": doc_id})
         report.removed.append(doc_id)
-    with transaction(con):
-        run_sql(con, "ingest/replace_errors")
-        for error in report.errors:
-            run_sql(con, "ingest/insert_error", error.model_dump())
+    write_errors(con, report.errors, keep=(REVIEWS_FILE,))
     return report
+
+
+def write_errors(con: duckdb.DuckDBPyConnection, errors: list[IngestError], keep: tuple[str, ...] = ()) -> None:
+    """ingest_errors becomes these errors; the rows of the sources in `keep`
+    (the reviews file, which the `reviews` asset loads) are left to their owner."""
+    with transaction(con):
+        run_sql(con, "ingest/replace_errors", {"keep": list(keep)})
+        for error in errors:
+            run_sql(con, "ingest/insert_error", error.model_dump())
+
+
+def append_errors(con: duckdb.DuckDBPyConnection, errors: list[IngestError]) -> None:
+    with transaction(con):
+        for error in errors:
+            run_sql(con, "ingest/insert_error", error.model_dump())
+
+
+def replace_source_errors(con: duckdb.DuckDBPyConnection, location: str, errors: list[str]) -> None:
+    """The errors of one source (the reviews file), leaving the others' rows."""
+    occurred_at = _now()
+    with transaction(con):
+        run_sql(con, "ingest/delete_source_errors", {"location": location})
+        for error in errors:
+            run_sql(con, "ingest/insert_error", {"source": location, "location": location, "error": error,
+                                                 "occurred_at": occurred_at})

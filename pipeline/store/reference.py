@@ -30,7 +30,7 @@ def replace_reference(con: duckdb.DuckDBPyConnection, files: list[LoadedFile]) -
     files_frame = pd.DataFrame([
         {"file_name": f.file_name, "ref_source": f.ref_source, "sha256": f.sha256, "n_facts": len(f.facts),
          "n_skipped": f.skipped, "loaded_at": now} for f in files
-    ])
+    ], columns=["file_name", "ref_source", "sha256", "n_facts", "n_skipped", "loaded_at"])  # an empty folder too
     run_sql_with_frames(con, "reconcile/replace_reference",
                         {"new_reference_facts": facts, "new_reference_files": files_frame})
     return len(rows)

@@ -1,3 +1,14 @@
+-- A dated snapshot id (gpt-4o-2024-08-06, claude-3.5-sonnet-20241022) is a version of its base model:
+-- the one place that says how a snapshot is written. statements.sql and the quality frames use these.
+create or replace macro snapshot_of(model) as
+    case when regexp_matches(model, '-(\d{4}-\d{2}-\d{2}|20\d{6})$') then model end;
+create or replace macro base_model(model) as
+    regexp_replace(model, '-(\d{4}-\d{2}-\d{2}|20\d{6})$', '');
+
+-- claims state their currency (claims contract v2; `usd` unless the source states another).
+-- Added here too so reconciliation runs on warehouses built before the column existed.
+alter table claims add column if not exists currency varchar;
+
 -- conflicts: one row per disagreement about one fact.
 create table if not exists conflicts (
     conflict_id      varchar primary key,
@@ -15,6 +26,48 @@ create table if not exists conflicts (
     reference_ids    varchar[],
     explanation_kind varchar not null,
     explanation      varchar not null
+);
+
+-- (v2: one row per fact in dispute; added columns for warehouses built before)
+alter table conflicts add column if not exists currency varchar;
+alter table conflicts add column if not exists n_values integer;
+alter table conflicts add column if not exists review varchar;
+alter table conflicts add column if not exists dismissed boolean;
+alter table conflicts add column if not exists fact_key varchar;
+
+-- conflict_values: one row per distinct value of each conflict (claims agreeing within tolerance are one value).
+create table if not exists conflict_values (
+    conflict_id      varchar not null,
+    value_rank       integer not null,
+    value            double,
+    value_high       double,
+    value_text       varchar,
+    shown            varchar not null,
+    claim_ids        varchar[] not null,
+    doc_ids          varchar[] not null,
+    n_sources        integer not null,
+    reference_backed boolean not null,
+    reference_ids    varchar[],
+    chosen           boolean not null,
+    rejected_claim_ids varchar[],
+    explanation_kind varchar,
+    explanation      varchar,
+    primary key (conflict_id, value_rank)
+);
+
+-- source_dependence: pairs of documents that look copied one from the other (ACCU-style).
+create table if not exists source_dependence (
+    doc_a         varchar not null,
+    doc_b         varchar not null,
+    source_a      varchar not null,
+    source_b      varchar not null,
+    n_common      integer not null,
+    n_same        integer not null,
+    n_same_false  integer not null,
+    n_different   integer not null,
+    probability   double not null,
+    evidence      varchar not null,
+    primary key (doc_a, doc_b)
 );
 
 -- reconciled_facts: one row per (model, metric, tier, setting): the warehouse's answer.
@@ -38,6 +91,7 @@ create table if not exists reconciled_facts (
     as_of                date,
     explanation          varchar
 );
+alter table reconciled_facts add column if not exists currency varchar;
 
 -- fact_timeline: every value a fact has had, with the date from which it held.
 create table if not exists fact_timeline (

@@ -17,20 +17,24 @@ from claims as c
 join documents as d using (doc_id)
 left join held as h using (claim_id);
 
--- v_conflicts_detail: one row per claim in each conflict, with its quote and source.
+-- v_conflicts_detail: one row per claim shown on each conflict's card (the claims of its values),
+-- with its quote and source, the value it states and whether that value was chosen.
 create or replace view v_conflicts_detail as
 with members as (
     select
-        conflict_id, model, metric, tier, setting, kind, severity, reference_value, reference_text,
-        explanation_kind, explanation, unnest(claim_ids) as claim_id
-    from conflicts
+        c.conflict_id, c.model, c.metric, c.tier, c.setting, c.kind, c.severity, c.reference_value,
+        c.reference_text, c.explanation_kind, c.explanation, v.shown as value_shown, v.chosen,
+        v.explanation_kind as value_explanation_kind, unnest(v.claim_ids) as claim_id
+    from conflicts as c
+    join conflict_values as v using (conflict_id)
 )
 
 select
     m.conflict_id, m.model, m.metric, m.tier, m.setting, m.kind, m.severity,
     coalesce(cast(c.value as varchar), c.value_text) as claimed, c.approx, c.bound, c.quote,
     c.source, c.document_title, c.document_date, c.span_start, c.span_end,
-    m.reference_value, m.reference_text, m.explanation_kind, m.explanation, m.claim_id
+    m.reference_value, m.reference_text, m.explanation_kind, m.explanation, m.claim_id,
+    m.value_shown, m.chosen, m.value_explanation_kind
 from members as m
 join v_claims as c using (claim_id);
 
