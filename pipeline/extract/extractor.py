@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from pipeline.extract.context import DocumentContext
+from pipeline.extract.currency import price_unit
 from pipeline.extract.grammar import ClauseReader, Context, Found, as_of_date, clauses
 from pipeline.extract.lexicon import Mention, lexicon
 from pipeline.extract.normalise import normalise
@@ -455,18 +456,18 @@ class Extractor:
             if isinstance(value, float):
                 value = round(value, 6)
             high = round(high, 6) if high is not None else None
-            key = (model, found.metric, unit.start, str(value), found.setting, found.tier)
+            key = (model, found.metric, unit.start, str(value), found.setting, found.tier, found.currency)
             if key in seen:
                 continue
             seen.add(key)
             qualifiers = Qualifiers(
                 tier=found.tier, approx=found.approx, hedged=found.hedged, bound=found.bound,
-                modality=found.modality, as_of=found.as_of, setting=found.setting,
+                modality=found.modality, as_of=found.as_of, setting=found.setting, currency=found.currency,
             )
             start, end = self.offsets.span(unit.start, unit.end)
             claims.append(Claim(
                 source=self.source, model=model, metric=found.metric, value=value, value_high=high,
-                unit=vocab.unit_of(found.metric), qualifiers=qualifiers,
+                unit=price_unit(vocab.unit_of(found.metric), found.currency), qualifiers=qualifiers,
                 quote=self.original[start:end], span=(start, end),
             ))
         return claims

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.extract.currency import currencies
 from pipeline.extract.lexicon import Lexicon, lexicon
 from pipeline.extract.cues import cue_sets, direction_cue, has_cue, names_in
 from pipeline.extract.patterns import (
@@ -84,6 +85,7 @@ class Found:
     model_hint: object = None  # a Mention the grammar itself ties the number to
     needs_rate: bool = False  # a unitless price waiting for the document's convention
     rate: float | None = None
+    currency: str | None = None  # a price's ISO code, when it is not the default (usd)
 
 
 _FOR_NAME = re.compile(r"\s*(?:for|of|by)\s+(?:the\s+)?", re.IGNORECASE)
@@ -368,12 +370,19 @@ class ClauseReader:
                             after)
             after = after[tail.end():] if tail else after
         rate, direction = None, None
+        money = currencies()
+        currency = money.of_before(before)  # "¥2/M", "RMB 2"
         currency_word = CURRENCY_AFTER.match(after)  # "5 美元/百万 tokens": the rate follows the currency
         if currency_word:
             after = after[currency_word.end():]
             e += currency_word.end()
+            currency = currency or money.of_after(currency_word)
             if currency_word.group("cents"):
                 low, high = low / 100, (high / 100 if high is not None else None)
+            if PER_TIME.match(after):
+                return None  # "20 元/月": a subscription
+        if currency is None and self.ctx.cues:  # a header's "价格（元/百万 tokens）"
+            currency = money.in_text(self.ctx.cues)
         if m := RATE_AFTER.match(after):
             rate = 1e3 if m.group("k") else 1.0 if m.group("m") else 1e6
             direction = m.group("dir")
@@ -414,6 +423,7 @@ class ClauseReader:
                 return None
             found.needs_rate = True
         found.rate = rate
+        found.currency = currency if currency != "usd" else None
         found.metric = self._direction(direction or pair, s, e)
         found.tier = self._tier(s, max(e, unit_end))
         if found.metric == "price" and found.tier == "cached":

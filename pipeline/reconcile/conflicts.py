@@ -99,7 +99,12 @@ class ConflictFinder:
         metrics = PRICE_METRICS if metric in PRICE_METRICS else (metric,)
         others = [r for m in metrics for r in self.refs_by_metric[m] if r.model != model]
         talked_about = set().union(*(self.doc_models.get(s.doc_id, set()) for s in statements if s.doc_id))
-        return Evidence(self.refs_by_model[model], others, talked_about - {model})
+        own = self.refs_by_model[model]
+        if metric in PRICE_METRICS:  # a yuan price is explained by yuan prices only
+            unit = statements[0].unit
+            own = [r for r in own if r.unit == unit or r.metric not in PRICE_METRICS]
+            others = [r for r in others if r.unit == unit]
+        return Evidence(own, others, talked_about - {model})
 
     def references_for(self, s: Statement) -> list[Statement]:
         return [r for r in self.refs_by_model[s.model] if comparable(s, r)

@@ -82,8 +82,9 @@ def agree(a: Statement, b: Statement) -> bool:
 def comparable(a: Statement, b: Statement) -> bool:
     """Statements of the same fact: same model, metric and tier; a price of
     unstated direction is compared with input and output prices; claims with
-    different settings are different facts."""
-    if a.model != b.model or a.tier != b.tier:
+    different settings are different facts, and so are prices in different
+    currencies (their units differ: usd_per_mtok, cny_per_mtok)."""
+    if a.model != b.model or a.tier != b.tier or a.unit != b.unit:
         return False
     if a.metric != b.metric and not (a.metric in PRICE_METRICS and b.metric in PRICE_METRICS
                                      and "price" in (a.metric, b.metric)):

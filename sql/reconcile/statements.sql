@@ -5,6 +5,8 @@
 --   a bound (<= 300, 超过 100) allows everything on its side;
 --   a range (50-100) allows the range; overlapping intervals agree.
 -- Dates keep their text: one agrees with another that it starts with (2024-05 ~ 2024-05-13).
+-- A price in another currency than usd is another fact: its currency joins its setting
+-- ('currency:cny'), so it is never compared with a dollar price (prices are never converted).
 with claim_facts as (
     select
         c.*,
@@ -21,7 +23,10 @@ with claim_facts as (
 
 final as (
     select
-        claim_id, doc_id, source, base_model as model, snapshot, metric, tier, setting, unit,
+        claim_id, doc_id, source, base_model as model, snapshot, metric, tier,
+        case when coalesce(currency, 'usd') = 'usd' then setting
+             else concat_ws(';', setting, 'currency:' || currency) end as setting,
+        unit,
         value, value_high, value_text, bound, approx, hedged, as_of, published_at, quote,
         case when bound = 'lte' then -1e300 else low * (1 - approx_share) - score_slack end as lo,
         case when bound = 'gte' then 1e300 else high * (1 + approx_share) + score_slack end as hi

@@ -1,0 +1,96 @@
+"""Currencies as prices are written: a symbol or code before the number
+(`$`, `¥`, `€`, `RMB`), a word after it (`元`, `美元`, `euros`), or a word for
+a hundredth (`cents`). The words are data (the vocabulary's `currencies`
+section); here they become the patterns the grammar and the quantity scan use,
+and the lookup from a written form to its ISO code. A price keeps the currency
+it is stated in (contract v2): `2 元/百万tokens` is 2.0 cny_per_mtok."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from pipeline.vocabulary import VOCABULARY_FILE
+
+DEFAULT = "usd"
+PRICE_UNIT = "usd_per_mtok"  # the vocabulary's unit of price metrics, in the default currency
+
+
+@dataclass(frozen=True)
+class Currencies:
+    codes: dict[str, str]  # a written form, lower case -> ISO code
+    hundredths: frozenset[str]  # written forms that are a hundredth of their currency
+    before: re.Pattern  # a symbol or code at the end of the text before a number
+    after: re.Pattern  # a word at the start of the text after a number (group `cents`: a hundredth)
+    anywhere: re.Pattern  # any written form (a table header's "价格（元/百万tokens）")
+    signs: str  # regex alternation of the forms written before a number
+    words: str  # regex alternation of the words written after a number
+    symbols: str  # the one-character signs (a quantity's leading mark)
+    marks_after: str  # the words after a number, lower case (the quantity scan reads lowered text)
+
+    def code(self, written: str) -> str:
+        return self.codes.get(written.strip().lower(), DEFAULT)
+
+    def of_before(self, before: str) -> str | None:
+        """The currency a sign at the end of `before` names, if any."""
+        m = self.before.search(before)
+        return self.code(m.group("sign")) if m else None
+
+    def of_after(self, m: re.Match) -> str:
+        return self.code(m.group("word") or m.group("cents"))
+
+    def in_text(self, text: str) -> str | None:
+        """The one currency a text (a header, a row label) names; None for none or several."""
+        found = {self.code(m.group(0)) for m in self.anywhere.finditer(text)}
+        return found.pop() if len(found) == 1 else None
+
+
+def _alternation(forms) -> str:
+    """Longest first; an ASCII form may not run into a letter on either side."""
+    parts = []
+    for form in sorted(set(forms), key=len, reverse=True):
+        escaped = re.escape(form).replace(r"\ ", r"\s+")
+        if re.match(r"[A-Za-z]", form):
+            escaped = rf"(?<![A-Za-z]){escaped}"
+        if re.search(r"[A-Za-z]$", form):
+            escaped = rf"{escaped}(?![A-Za-z])"
+        parts.append(escaped)
+    return "|".join(parts)
+
+
+def build_currencies(section: dict) -> Currencies:
+    codes, hundredths, signs, words = {}, set(), [], []
+    for code, forms in section.items():
+        for kind in ("before", "after", "hundredths"):
+            for form in forms.get(kind, []):
+                codes.setdefault(form.lower(), code)
+        signs += forms.get("before", [])
+        words += forms.get("after", [])
+        hundredths |= {f.lower() for f in forms.get("hundredths", [])}
+    sign, word = _alternation(signs), _alternation(words)
+    cents = _alternation(sorted(hundredths))
+    after = rf"^\s*(?:(?P<cents>{cents})|(?P<word>{word}))" if cents else rf"^\s*(?P<cents>(?!))?(?P<word>{word})"
+    return Currencies(
+        codes=codes, hundredths=frozenset(hundredths),
+        before=re.compile(rf"(?P<sign>{sign})\s*$", re.IGNORECASE),
+        after=re.compile(after, re.IGNORECASE),
+        anywhere=re.compile(_alternation(signs + words + sorted(hundredths)), re.IGNORECASE),
+        signs=sign, words=word,
+        symbols="".join(sorted({f for f in signs if len(f) == 1})),
+        marks_after=_alternation({w.lower() for w in words} | hundredths),
+    )
+
+
+@lru_cache(maxsize=1)
+def currencies() -> Currencies:
+    raw = yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8"))
+    return build_currencies(raw["currencies"])
+
+
+def price_unit(unit: str, currency: str | None) -> str:
+    """`usd_per_mtok` in the price's own currency (`cny_per_mtok`)."""
+    if currency and currency != DEFAULT and unit == PRICE_UNIT:
+        return f"{currency}_per_mtok"
+    return unit
