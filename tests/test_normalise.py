@@ -106,3 +106,7 @@ def test_tags_between_digits_keep_the_numbers_apart():
 
 def test_an_entity_that_would_make_a_tag_stays():
     assert normalise("&lt;table&gt; &#36;1")[0] == "&lt;table&gt; $1"
+
+
+def test_an_escaped_decimal_is_read_even_first_on_its_line():
+    assert normalise("2\\.50 per 1M tokens\n3\\. third item")[0] == "2.50 per 1M tokens\n3\\. third item"

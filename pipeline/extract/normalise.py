@@ -46,7 +46,7 @@ _REDUCIBLE = re.compile(
     re.IGNORECASE,
 )
 _LINE_LEAD = re.compile(r"[ \t>]*")  # an escape first on its line (`\#`, `\-`) keeps markdown plain
-_LIST_NUMBER = re.compile(r"[ \t>]*\d{1,9}")  # and so does `1\.` (not a list item)
+_LIST_NUMBER = re.compile(r"[ \t>]*\d{1,9}")  # and so does `1\. ` (not a list item); `2\.50` is read
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +139,8 @@ def _replacement(match: re.Match, text: str) -> str | None:
         return None if decoded == match.group(0) or decoded in _NO_DECODE else decoded
     line = text.rfind("\n", 0, match.start()) + 1  # an escape's backslash
     if _LINE_LEAD.fullmatch(text, line, match.start()) or (
-            text[match.end()] in ".)" and _LIST_NUMBER.fullmatch(text, line, match.start())):
+            text[match.end()] in ".)" and text[match.end() + 1:match.end() + 2] in ("", " ", "\t", "\n")
+            and _LIST_NUMBER.fullmatch(text, line, match.start())):
         return None
     return ""
 

@@ -1,12 +1,13 @@
 """The grammar of numbers as articles write them: thousands separators,
-markdown-escaped decimals (`2\\.50`), scale suffixes in English and Chinese
+scale suffixes in English and Chinese
 (`128K`, `1.5T`, `12.65 亿`), ranges (`50-100`, `1.5-2T`) and dates
-(`2024年5月13日`, `2023.9`, `May 2024`)."""
+(`2024年5月13日`, `2023.9`, `May 2024`). Markdown escapes (`2\\.50`) and
+other marks are gone before this reads: see normalise.py."""
 from __future__ import annotations
 
 import re
 
-NUM = r"\d{1,3}(?:,\d{3})+(?:\\?\.\d+)?|\d+(?:\\?\.\d+)?"
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 SCALES = {
     "k": 1e3, "thousand": 1e3, "千": 1e3,
@@ -42,7 +43,7 @@ DATE = re.compile(
 
 
 def parse_number(text: str) -> float:
-    return float(text.replace(",", "").replace("\\", ""))
+    return float(text.replace(",", ""))
 
 
 def scale_of(suffix: str | None) -> float:
