@@ -114,3 +114,9 @@ def test_yuan_prices_are_still_compared_with_each_other(tmp_path):
     found = conflicts(build(tmp_path, rows))
     assert [(kind, metric, texts) for kind, metric, texts, _, _ in found] == [
         ("cross_source", "price_input", ["2", "4"])]
+
+
+def test_a_cut_price_keeps_the_direction_of_the_old_one():
+    text = "GPT-4o 的输入价格从 0.02元/千tokens 降至 0.006元/千tokens。"
+    assert prices(text) == [("gpt-4o", "price_input", 6.0, "cny_per_mtok", "cny"),
+                            ("gpt-4o", "price_input", 20.0, "cny_per_mtok", "cny")]

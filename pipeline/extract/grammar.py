@@ -45,6 +45,7 @@ from pipeline.extract.patterns import (
     PER_TIME,
     PRICE_CONJ_HEAD,
     PRICE_NOUN,
+    PRICE_CHANGE,
     PRICE_CONJ_TAIL,
     PRICE_VS_HEAD,
     PRICE_VS_TAIL,
@@ -452,6 +453,10 @@ class ClauseReader:
                 best, best_gap = m.group(0), m.start() - e
         if best:
             return words[best.lower()]
+        if previous and PRICE_CHANGE.search(self.text, window_start, s):  # "输入价格从 0.03元 降至 0.005元"
+            earlier = list(finder.finditer(self.text, self.start, window_start))
+            if earlier:
+                return words[earlier[-1].group(0).lower()]
         cue = finder.search(self.ctx.cues) or HEADER_DIRECTION.search(self.ctx.cues)
         if cue:
             return words[cue.group(0).lower()]
