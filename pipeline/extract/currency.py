@@ -47,17 +47,19 @@ class Currencies:
         return found.pop() if len(found) == 1 else None
 
 
-def _alternation(forms) -> str:
-    """Longest first; an ASCII form may not run into a letter on either side."""
+def _alternation(forms, bounded: bool = True, any_case: bool = True) -> str:
+    """Longest first; an ASCII form may not run into a letter on either side.
+    A lookahead on the forms' first characters lets most positions fail at once."""
     parts = []
     for form in sorted(set(forms), key=len, reverse=True):
         escaped = re.escape(form).replace(r"\ ", r"\s+")
-        if re.match(r"[A-Za-z]", form):
+        if bounded and re.match(r"[A-Za-z]", form):
             escaped = rf"(?<![A-Za-z]){escaped}"
         if re.search(r"[A-Za-z]$", form):
             escaped = rf"{escaped}(?![A-Za-z])"
         parts.append(escaped)
-    return "|".join(parts)
+    firsts = {f[0] for f in forms} | ({f[0].lower() for f in forms} | {f[0].upper() for f in forms} if any_case else set())
+    return rf"(?=[{re.escape(''.join(sorted(firsts)))}])(?:{'|'.join(parts)})"
 
 
 def build_currencies(section: dict) -> Currencies:
@@ -74,12 +76,12 @@ def build_currencies(section: dict) -> Currencies:
     after = rf"^\s*(?:(?P<cents>{cents})|(?P<word>{word}))" if cents else rf"^\s*(?P<cents>(?!))?(?P<word>{word})"
     return Currencies(
         codes=codes, hundredths=frozenset(hundredths),
-        before=re.compile(rf"(?P<sign>{sign})\s*$", re.IGNORECASE),
+        before=re.compile(rf"(?P<sign>{_alternation(signs, any_case=False)})\s*$"),  # as written: "USD 5", not "usd"
         after=re.compile(after, re.IGNORECASE),
         anywhere=re.compile(_alternation(signs + words + sorted(hundredths)), re.IGNORECASE),
         signs=sign, words=word,
         symbols="".join(sorted({f for f in signs if len(f) == 1})),
-        marks_after=_alternation({w.lower() for w in words} | hundredths),
+        marks_after=_alternation({w.lower() for w in words} | hundredths, bounded=False),  # after a digit
     )
 
 

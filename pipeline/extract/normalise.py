@@ -38,12 +38,11 @@ _BREAK_TAGS = {"br", "wbr"}
 _ESCAPABLE = r"!\"#$%&'()*+,\-./:;=?@\[\]^_{}~"
 _NO_DECODE = {"<", ">"}  # an entity that would make a tag stays as written
 
-_REDUCIBLE = re.compile(
-    rf"(?P<zero>[{_ZERO_WIDTH}]+)"
-    rf"|(?P<tag></?(?P<name>{_INLINE_TAGS})(?:\s[^<>\n]*)?/?>)"
+_REDUCIBLE = re.compile(  # the leading lookahead (and no global IGNORECASE) keeps the scan fast
+    rf"(?=[\\&<{_ZERO_WIDTH}])(?:(?P<zero>[{_ZERO_WIDTH}]+)"
+    rf"|(?P<tag></?(?P<name>(?i:{_INLINE_TAGS}))(?:\s[^<>\n]*)?/?>)"
     r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
-    rf"|(?<!\\)(?P<escape>\\)(?=[{_ESCAPABLE}])",
-    re.IGNORECASE,
+    rf"|(?<!\\)(?P<escape>\\)(?=[{_ESCAPABLE}]))",
 )
 _LINE_LEAD = re.compile(r"[ \t>]*")  # an escape first on its line (`\#`, `\-`) keeps markdown plain
 _LIST_NUMBER = re.compile(r"[ \t>]*\d{1,9}")  # and so does `1\. ` (not a list item); `2\.50` is read
