@@ -88,7 +88,7 @@ def test_export_and_storage_carry_the_currency():
     dollars = extract_claims("GPT-4o costs $2.5 per 1M input tokens.", "t.md")[0]
     assert "currency" not in dollars.export()["qualifiers"] and claim_row(dollars, "d", "sha")["currency"] == "usd"
     window = extract_claims("GPT-4o has a 128K context window.", "t.md")[0]
-    assert claim_row(window, "d", "sha")["currency"] is None
+    assert claim_row(window, "d", "sha")["currency"] == "usd"  # the contract's default
 
 
 def test_the_words_are_data():
@@ -120,3 +120,14 @@ def test_a_cut_price_keeps_the_direction_of_the_old_one():
     text = "GPT-4o 的输入价格从 0.02元/千tokens 降至 0.006元/千tokens。"
     assert prices(text) == [("gpt-4o", "price_input", 6.0, "cny_per_mtok", "cny"),
                             ("gpt-4o", "price_input", 20.0, "cny_per_mtok", "cny")]
+
+
+def test_the_quality_frame_expects_a_yuan_price_in_yuan(tmp_path):
+    from pipeline.store.sqlfiles import fetch_dicts
+    from pipeline.store.vocabulary_tables import publish_vocabulary
+    from pipeline.vocabulary import vocabulary
+
+    con = build(tmp_path, [_cny("a", "deepseek-v3", "price_input", 2.0), claim("a", "deepseek-v3", "price_output", 1.1)])
+    publish_vocabulary(con, vocabulary())
+    rows = {r["metric"]: (r["unit"], r["metric_unit"]) for r in fetch_dicts(con, "quality/claims_frame")}
+    assert rows == {"price_input": ("cny_per_mtok", "cny_per_mtok"), "price_output": ("usd_per_mtok", "usd_per_mtok")}

@@ -39,10 +39,8 @@ def claim_row(claim: Claim, doc_id: str, sha256: str) -> dict:
     }
 
 
-def claim_currency(claim: Claim) -> str | None:
-    """A price's currency ('usd' unless the source stated another); None for other metrics."""
-    if not claim.unit.endswith("_per_mtok"):
-        return None
+def claim_currency(claim: Claim) -> str:
+    """'usd' unless the source states a price in another currency (contract/warehouse.md)."""
     return claim.qualifiers.currency or "usd"
 
 
