@@ -131,3 +131,12 @@ def test_the_quality_frame_expects_a_yuan_price_in_yuan(tmp_path):
     publish_vocabulary(con, vocabulary())
     rows = {r["metric"]: (r["unit"], r["metric_unit"]) for r in fetch_dicts(con, "quality/claims_frame")}
     assert rows == {"price_input": ("cny_per_mtok", "cny_per_mtok"), "price_output": ("usd_per_mtok", "usd_per_mtok")}
+
+
+@pytest.mark.parametrize("text", [
+    "GLM-4 每百万输入 tokens 0.4 元（缓存命中）/ 3 元（缓存未命中）。",
+    "GLM-4 input per 1M tokens: ¥0.4 (cache hit) / ¥3 (cache miss).",
+])
+def test_a_cache_miss_price_is_the_standard_input_price(text):
+    found = sorted((c.metric, c.value, c.qualifiers.tier, c.qualifiers.currency) for c in extract_claims(text, "t.md"))
+    assert found == [("price_input", 0.4, "cached", "cny"), ("price_input", 3.0, "standard", "cny")]

@@ -427,8 +427,8 @@ class ClauseReader:
         found.currency = currency if currency != "usd" else None
         found.metric = self._direction(direction or pair, s, e)
         found.tier = self._tier(s, max(e, unit_end))
-        if found.metric == "price" and found.tier == "cached":
-            found.metric = "price_input"  # only input is ever cached
+        if found.metric == "price" and (found.tier == "cached" or self._cache_miss(max(e, unit_end))):
+            found.metric = "price_input"  # only input is ever cached (or missed)
         return self._qualify(found, s, unit_end)
 
     def _direction(self, stated: str | None, s: int, e: int) -> str:
@@ -486,13 +486,23 @@ class ClauseReader:
             return directions.pop()
         return "price"
 
+    def _cache_miss(self, end: int) -> bool:
+        """A bracket after the price calls it the cache-miss price: "2 元（缓存未命中）"."""
+        note = NOTE_AFTER.match(self.text, end, self.end)
+        return bool(note and self.cues.uncached and self.cues.uncached.search(note.group(1)))
+
     def _tier(self, pos: int, end: int) -> str:
         """Batch or cached, said in the sentence up to the price or in its clause;
         words in brackets count only for the numbers inside those brackets, or
         for the price just before a bracket with no number of its own ("$0.14/M (cache hit)")."""
         note = NOTE_AFTER.match(self.text, end, self.end)
+        uncached = self.cues.uncached
+        if self._cache_miss(end):
+            return "standard"  # "2 元（缓存未命中）", "$0.27/M (cache miss)"
         lead = _outside_brackets(self.text[self.sentence[0]:pos]) + " " + _outside_brackets(
             self.clause, pos - self.start) + " " + self.ctx.cues + " " + (note.group(1) if note else "")
+        if uncached:
+            lead = uncached.sub(" ", lead)  # "cache miss" is not "cache"
         if self.cues.cached.search(lead):
             return "cached"
         if self.cues.batch.search(lead):
