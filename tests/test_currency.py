@@ -38,6 +38,11 @@ def prices(text: str) -> list[tuple[str, str, float, str, str | None]]:
     ("Mistral Large lists at EUR 5.4 per million output tokens.", [("mistral-large", "price_output", 5.4, "eur_per_mtok", "eur")]),
     ("Mistral Large costs 0.002 euros per 1K input tokens.", [("mistral-large", "price_input", 2.0, "eur_per_mtok", "eur")]),
     ("Claude 3 Haiku is sold at £0.2 per 1M input tokens.", [("claude-3-haiku", "price_input", 0.2, "gbp_per_mtok", "gbp")]),
+    # a code glued to the number, a word after it, hundredths
+    ("DeepSeek-V3 costs RMB3 per million output tokens.", [("deepseek-v3", "price_output", 3.0, "cny_per_mtok", "cny")]),
+    ("DeepSeek-V3 costs 1.5 yuan per million input tokens.", [("deepseek-v3", "price_input", 1.5, "cny_per_mtok", "cny")]),
+    ("DeepSeek-V3 输入价格为每百万 tokens 1元人民币。", [("deepseek-v3", "price_input", 1.0, "cny_per_mtok", "cny")]),
+    ("Claude 3 Haiku costs 30 pence per million input tokens.", [("claude-3-haiku", "price_input", 0.3, "gbp_per_mtok", "gbp")]),
     # dollars stay the default: no currency qualifier, usd unit
     ("GPT-4o costs $2.5 per 1M input tokens.", [("gpt-4o", "price_input", 2.5, "usd_per_mtok", None)]),
     ("GPT-4o 的输入价格为每百万 tokens 2.5 美元。", [("gpt-4o", "price_input", 2.5, "usd_per_mtok", None)]),

@@ -187,7 +187,8 @@ class ClauseReader:
         bare_ok = bool(self.ctx.cues)  # table cells and fields read bare numbers too
         for match in QUANTITY.finditer(self.text, self.start, self.end):
             s, e = match.span()
-            if not self._free(s, e) or (s > 0 and self.text[s - 1].isalnum() and self.text[s - 1].isascii()):
+            if not self._free(s, e) or (s > 0 and self.text[s - 1].isalnum() and self.text[s - 1].isascii()
+                                        and not CURRENCY_BEFORE.search(self.text, max(0, s - 4), s)):  # "RMB2"
                 continue
             if MULTIPLIER_AFTER.match(self.text, e):
                 continue
