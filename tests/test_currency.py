@@ -56,8 +56,14 @@ def test_a_price_cut_keeps_its_currency_on_both_figures():
     assert prices(text) == [("glm-4", "price", 4.0, "cny_per_mtok", "cny"), ("glm-4", "price", 20.0, "cny_per_mtok", "cny")]
 
 
-def test_a_subscription_in_yuan_is_not_a_token_price():
-    assert prices("DeepSeek-V3 的会员套餐为 30元/月，每百万 tokens 另计。") == []
+@pytest.mark.parametrize("text", [
+    "DeepSeek-V3 的会员套餐为 30元/月，每百万 tokens 另计。",  # a subscription
+    "GLM-4 的单次调用成本约 ¥0.05/次。",  # a cost per call
+    "| 方案 | 月成本 |\n|---|---|\n| GLM-4 | ¥30-60 |\n",  # a plan's monthly cost
+    "| Model | Monthly cost |\n|---|---|\n| GPT-4o | €25 |\n",
+])
+def test_costs_per_period_or_call_are_not_token_prices(text):
+    assert prices(text) == []
 
 
 def test_a_worked_example_in_yuan_is_not_a_price():

@@ -43,6 +43,7 @@ from pipeline.extract.patterns import (
     PARAMETER_KIND,
     PERCENT_AFTER,
     PER_TIME,
+    PERIOD_COST,
     PRICE_CONJ_HEAD,
     PRICE_NOUN,
     PRICE_CHANGE,
@@ -363,8 +364,8 @@ class ClauseReader:
         return best
 
     def _price(self, low, high, s, e, before, after) -> Found | None:
-        if PER_TIME.match(after) or WORKLOAD.search(self.ctx.cues):
-            return None  # "$20 per month"; a row "Medium (5K in / 1K out)" costs a workload
+        if PER_TIME.match(after) or WORKLOAD.search(self.ctx.cues) or PERIOD_COST.search(self.ctx.cues):
+            return None  # "$20 per month"; a row "Medium (5K in / 1K out)" costs a workload; a "月成本" column
         pair = "input" if PAIR_HEAD.match(after) else "output" if PAIR_TAIL.search(before) else None
         if pair == "input":  # "$3 / $15 per 1M tokens": the rate follows the second price
             tail = re.match(r"\s*(?:(?:[A-Za-z]{1,6}|输入|输出)\s*)?/\s*(?:US\$|\$|＄)\s*[\d.,\\]+\s*[KkMm]?"

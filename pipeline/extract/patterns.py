@@ -46,7 +46,10 @@ PRICE_CHANGE = re.compile(r"(?:降至|降到|降为|降低至|降低到|下调�
                           re.IGNORECASE)
 PRICE_NOUN = re.compile(r"\s*(?:price|pricing|prices|价格|定价|价)", re.IGNORECASE)
 LAUNCH_PRICE = re.compile(r"(?:launch|release|发布|首发|上线)\s*(?:price|pricing|价格?|定价)", re.IGNORECASE)
-PER_TIME = re.compile(r"^\s*(?:/|per|每)\s*(?:月|年|天|小时|month|year|day|hour|user|用户|seat)", re.IGNORECASE)
+PER_TIME = re.compile(r"^\s*(?:/|per|每)\s*(?:月|年|天|小时|month|year|day|hour|user|用户|seat"
+                      r"|次|request|call|query|image|张|minute|分钟)(?![A-Za-z])", re.IGNORECASE)  # "¥0.06/次": a cost per call
+PERIOD_COST = re.compile(r"月成本|月费|月度|每月|包月|年费|monthly|annual|per month|per year|/\s*mo(?:nth)?\b",
+                         re.IGNORECASE)  # a table column of what a plan costs a month, not a token price
 THROUGHPUT_AFTER = re.compile(rf"^\s*(?:output\s+|generated\s+|输出\s*)?{TOKEN_WORD}\s*(?:/|per|每)\s*(?:s|sec|secs|second|秒)(?![A-Za-z])", re.IGNORECASE)
 THROUGHPUT_BEFORE = re.compile(r"每秒(?:钟)?\s*(?:可以?|能)?\s*(?:生成|输出|处理|产生)?\s*(?:约|大约|近|~|超过|至少|最多|高达|多达)?\s*$")
 TOKEN_AFTER = re.compile(  # "128K tokens", "200K-token", "65,536 max output tokens", "128,000 context window"
