@@ -151,3 +151,9 @@ def test_the_quality_frame_expects_a_yuan_price_in_yuan(tmp_path):
 def test_a_cache_miss_price_is_the_standard_input_price(text):
     found = sorted((c.metric, c.value, c.qualifiers.tier, c.qualifiers.currency) for c in extract_claims(text, "t.md"))
     assert found == [("price_input", 0.4, "cached", "cny"), ("price_input", 3.0, "standard", "cny")]
+
+
+def test_a_falling_range_is_a_price_change():
+    text = "Claude 3 Haiku's input price was lowered from €0.5 to €0.25 per 1M tokens."
+    assert prices(text) == [("claude-3-haiku", "price_input", 0.25, "eur_per_mtok", "eur"),
+                            ("claude-3-haiku", "price_input", 0.5, "eur_per_mtok", "eur")]

@@ -65,7 +65,7 @@ from pipeline.extract.patterns import (
     COUNTER_AFTER,
     YEAR,
 )
-from pipeline.extract.numbers import DATE, QUANTITY, YEARLESS_MONTH, date_value, quantity_values, yearless_value
+from pipeline.extract.numbers import DATE, YEARLESS_MONTH, date_value, quantities, quantity_values, yearless_value
 
 
 @dataclass
@@ -186,7 +186,7 @@ class ClauseReader:
         arithmetic = bool(ARITHMETIC.search(self.clause))
         found = self._dates()
         bare_ok = bool(self.ctx.cues)  # table cells and fields read bare numbers too
-        for match in QUANTITY.finditer(self.text, self.start, self.end):
+        for match in quantities(self.text, self.start, self.end):
             s, e = match.span()
             if not self._free(s, e) or (s > 0 and self.text[s - 1].isalnum() and self.text[s - 1].isascii()
                                         and not CURRENCY_BEFORE.search(self.text, max(0, s - 4), s)):  # "RMB2"

@@ -62,6 +62,20 @@ def quantity_values(match: re.Match) -> tuple[float, float | None]:
     return low * low_scale, (high * high_scale if high is not None else None)
 
 
+def quantities(text: str, start: int, end: int):
+    """QUANTITY matches in text[start:end]; a "range" that falls ("cut from $5 to
+    $2.50", "10-8") is no range but a change: two figures, each its own match."""
+    for match in QUANTITY.finditer(text, start, end):
+        if match.group("n2"):
+            low, high = quantity_values(match)
+            if high is not None and high < low:
+                first_end = match.end("s1") if match.group("s1") else match.end("n1")
+                yield QUANTITY.match(text, match.start(), first_end)
+                yield QUANTITY.match(text, match.start("n2"), match.end())
+                continue
+        yield match
+
+
 def date_value(match: re.Match) -> str | None:
     """YYYY-MM or YYYY-MM-DD; None for an impossible month or day."""
     g = match.groupdict()

@@ -42,7 +42,7 @@ PRICE_CONJ_TAIL = re.compile(
     rf"(?:{SIGN}\s*[\d.,]+|[\d.,]+\s*{_WORD}){_DIRECTION_WORD}{_CONJ}{SIGN}?\s*$", re.IGNORECASE)
 # a price changed to a new figure: "输入价格从 0.03元 降至 0.005元" (the new figure keeps the old one's direction)
 PRICE_CHANGE = re.compile(r"(?:降至|降到|降为|降低至|降低到|下调至|下调到|下降至|下降到|减至|调整为|调整至|调至|上调至|上调到"
-                          r"|涨至|涨到|提高至|提高到|提升至|升至|→|->|⇒|\b(?:cut|lowered|reduced|raised|dropped) to\b)",
+                          r"|涨至|涨到|提高至|提高到|提升至|升至|→|->|⇒|\bto\b)",
                           re.IGNORECASE)
 PRICE_NOUN = re.compile(r"\s*(?:price|pricing|prices|价格|定价|价)", re.IGNORECASE)
 LAUNCH_PRICE = re.compile(r"(?:launch|release|发布|首发|上线)\s*(?:price|pricing|价格?|定价)", re.IGNORECASE)
