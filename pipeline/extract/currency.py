@@ -48,16 +48,21 @@ class Currencies:
 
 
 def _alternation(forms, bounded: bool = True, any_case: bool = True) -> str:
-    """Longest first; an ASCII form may not run into a letter on either side.
-    A lookahead on the forms' first characters lets most positions fail at once."""
+    """One regex for the written forms, shaped to fail fast: multi-character
+    forms longest first (an ASCII word may not run into a letter on either
+    side), then the one-character signs as a class; a lookahead on the first
+    characters lets most positions fail at once."""
+    forms = sorted(set(forms), key=len, reverse=True)
+    ascii_words = [f for f in forms if len(f) > 1 and re.match(r"[A-Za-z]", f)]
+    others = [f for f in forms if len(f) > 1 and not re.match(r"[A-Za-z]", f)]
+    singles = [f for f in forms if len(f) == 1]
     parts = []
-    for form in sorted(set(forms), key=len, reverse=True):
-        escaped = re.escape(form).replace(r"\ ", r"\s+")
-        if bounded and re.match(r"[A-Za-z]", form):
-            escaped = rf"(?<![A-Za-z]){escaped}"
-        if re.search(r"[A-Za-z]$", form):
-            escaped = rf"{escaped}(?![A-Za-z])"
-        parts.append(escaped)
+    if ascii_words:
+        words = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ascii_words)
+        parts.append(rf"{'(?<![A-Za-z])' if bounded else ''}(?:{words})(?![A-Za-z])")
+    parts += [re.escape(f) + ("(?![A-Za-z])" if re.search(r"[A-Za-z]$", f) else "") for f in others]
+    if singles:
+        parts.append("[" + re.escape("".join(singles)) + "]")
     firsts = {f[0] for f in forms} | ({f[0].lower() for f in forms} | {f[0].upper() for f in forms} if any_case else set())
     return rf"(?=[{re.escape(''.join(sorted(firsts)))}])(?:{'|'.join(parts)})"
 
@@ -71,12 +76,13 @@ def build_currencies(section: dict) -> Currencies:
         signs += forms.get("before", [])
         words += forms.get("after", [])
         hundredths |= {f.lower() for f in forms.get("hundredths", [])}
-    sign, word = _alternation(signs), _alternation(words)
+    sign = f"(?-i:{_alternation(signs, any_case=False)})"  # as written ("USD 5", not "usd 5"), and fast to fail
+    word = _alternation(words)
     cents = _alternation(sorted(hundredths))
     after = rf"^\s*(?:(?P<cents>{cents})|(?P<word>{word}))" if cents else rf"^\s*(?P<cents>(?!))?(?P<word>{word})"
     return Currencies(
         codes=codes, hundredths=frozenset(hundredths),
-        before=re.compile(rf"(?P<sign>{_alternation(signs, any_case=False)})\s*$"),  # as written: "USD 5", not "usd"
+        before=re.compile(rf"(?P<sign>{sign})\s*$"),
         after=re.compile(after, re.IGNORECASE),
         anywhere=re.compile(_alternation(signs + words + sorted(hundredths)), re.IGNORECASE),
         signs=sign, words=word,
