@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from pipeline.extract import extract_claims
+from pipeline.extract import ExtractFailure, extract_isolated
 from pipeline.ingest.sources import SourceRef, read_source
 from pipeline.schemas import IngestError
 
@@ -26,7 +26,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"{path}: {result.error}", file=sys.stderr)
             failed += 1
             continue
-        for claim in extract_claims(result.text, result.source):
+        claims = extract_isolated(result.text, result.source)
+        if isinstance(claims, ExtractFailure):  # one stderr line; the other paths go on
+            print(f"{path}: extraction failed: {claims.error}", file=sys.stderr)
+            failed += 1
+            continue
+        for claim in claims:
             sys.stdout.write(json.dumps(claim.export(), ensure_ascii=False) + "\n")
     return 1 if failed else 0
 

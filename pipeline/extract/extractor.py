@@ -21,7 +21,6 @@ from pipeline.extract.segments import LIST_LABEL, Block, Unit, blocks_of, is_lab
 from pipeline.extract.tables import plan_table
 from pipeline.schemas import Claim, Qualifiers
 
-EXTRACTOR_VERSION = "rules-29"
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
@@ -263,7 +262,8 @@ class Extractor:
         """"available in 8 billion, 70 billion, and 405 billion parameter sizes": several
         parameter counts given to one model are the sizes of its family's members."""
         counts = [(f, m) for f, m in read if f.metric == "parameters" and f.setting is None]
-        families = {m if self.doc.is_family(m) else self.lex.vocab.models[m].family for _, m in counts}
+        families = {m if self.doc.is_family(m) else getattr(self.lex.vocab.models.get(m), "family", None)
+                    for _, m in counts}
         if len(counts) < 2 or len(families) != 1:
             return read
         family = families.pop()

@@ -19,6 +19,8 @@ DetectorFactory.seed = 0  # langdetect is random unless seeded
 _FIRST_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MARKDOWN_ESCAPE = re.compile(r"\\(?=[-.!#*_()\[\]{}+`|>~])")
+_FRONTMATTER_BLOCK = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FIELD_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 
 
 class ParseError(ValueError):
@@ -46,17 +48,32 @@ def html_to_text(html: str) -> str:
 
 def read_frontmatter(text: str) -> dict:
     """The YAML frontmatter. Markdown escapes in quoted values (`title: "GPT\\-4o"`,
-    common in exported posts) are not YAML escapes: they are read literally."""
+    common in exported posts) are not YAML escapes: they are read literally. Frontmatter
+    that is no valid YAML mapping (an unescaped quote inside a quoted title) never costs
+    the article: its simple `key: value` lines are read one by one instead."""
     try:
         metadata, _ = frontmatter.parse(text)
-    except yaml.YAMLError as exc:
+    except yaml.YAMLError:
         try:
             metadata, _ = frontmatter.parse(_MARKDOWN_ESCAPE.sub(r"\\\\", text))
         except yaml.YAMLError:
-            raise ParseError(f"broken YAML frontmatter: {exc}".splitlines()[0]) from exc
-    if not isinstance(metadata, dict):
-        raise ParseError("YAML frontmatter is not a mapping")
-    return metadata
+            return salvage_frontmatter(text)
+    return metadata if isinstance(metadata, dict) else salvage_frontmatter(text)
+
+
+def salvage_frontmatter(text: str) -> dict:
+    """`key: value` lines of a frontmatter block YAML cannot read, values as
+    written (outer quotes removed); nested or continued lines are skipped."""
+    block = _FRONTMATTER_BLOCK.match(text)
+    fields = {}
+    for line in (block.group(1).splitlines() if block else []):
+        field = _FIELD_LINE.match(line)
+        if field and field.group(2):
+            value = field.group(2)
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            fields.setdefault(field.group(1).lower(), value)
+    return fields
 
 
 def _as_date(value) -> date | None:

@@ -28,7 +28,7 @@ def claim_row(claim: Claim, doc_id: str, sha256: str) -> dict:
     q = claim.qualifiers
     is_text = isinstance(claim.value, str)
     return {
-        "claim_id": claim.claim_id(sha256), "doc_id": doc_id, "source": claim.source,
+        "claim_id": claim.claim_id(f"{doc_id}:{sha256}"), "doc_id": doc_id, "source": claim.source,
         "model": claim.model, "metric": claim.metric, "unit": claim.unit,
         "value": None if is_text else float(claim.value), "value_high": claim.value_high,
         "value_text": claim.value if is_text else None,
@@ -63,3 +63,12 @@ def replace_claims(con: duckdb.DuckDBPyConnection, doc_id: str, sha256: str, ext
         "extracted_at": datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0),
     })
     return len(rows)
+
+
+def replace_extract_errors(con: duckdb.DuckDBPyConnection, errors: list[dict]) -> None:
+    """The latest run's extraction failures: rows of doc_id, source, error, extractor."""
+    failed_at = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    frame = pd.DataFrame([{**e, "failed_at": failed_at} for e in errors],
+                         columns=["doc_id", "source", "error", "extractor", "failed_at"])
+    frame["failed_at"] = pd.to_datetime(frame["failed_at"])
+    run_sql_with_frames(con, "extract/replace_extract_errors", {"new_errors": frame})

@@ -32,3 +32,13 @@ create table if not exists extraction_state (
     n_claims     integer not null,
     extracted_at timestamp not null
 );
+
+-- extract_errors: documents whose extraction failed in the latest claims run
+-- (contract v2). Their previous claims, if any, are left as they were.
+create table if not exists extract_errors (
+    doc_id    varchar not null,
+    source    varchar not null,
+    error     varchar not null,
+    extractor varchar not null,
+    failed_at timestamp not null
+);

@@ -1,0 +1,35 @@
+"""The extractor's version, derived from what decides its output: the code of
+`pipeline/extract/` and the vocabulary and catalogue data it reads. Editing a
+rule or a vocabulary line changes the version, so the `claims` asset
+re-extracts stored documents without anyone bumping a constant."""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1]
+# what the extractor reads, relative to the `pipeline` package
+INPUTS = ("extract/**/*.py", "extract/**/*.yaml", "vocabulary.py", "vocabulary.yaml",
+          "catalogue/**/*.py", "data/**/*")
+
+
+def inputs(package: Path = PACKAGE) -> list[Path]:
+    """Every file the version covers, in a stable order."""
+    found = {p for pattern in INPUTS for p in package.glob(pattern) if p.is_file() and "__pycache__" not in p.parts}
+    return sorted(found, key=lambda p: p.relative_to(package).as_posix())
+
+
+def version_of(package: Path = PACKAGE) -> str:
+    digest = hashlib.sha256()
+    for path in inputs(package):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return f"rules-{digest.hexdigest()[:12]}"
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    return version_of()
