@@ -104,6 +104,11 @@ def test_tags_between_digits_keep_the_numbers_apart():
     assert normalise("10<sup>6</sup> tokens")[0] == "10 6 tokens"
 
 
+def test_a_footnote_mark_in_sup_is_dropped():
+    assert normalise("| MMLU<sup>2</sup> | 86.4<sup>[1]</sup> | 71.2<sup>*</sup> |")[0] == "| MMLU | 86.4 | 71.2 |"
+    assert read("| Model | MMLU<sup>1</sup> |\n|---|---|\n| GPT-4o | 87.1<sup>2</sup> |\n") == [("gpt-4o", "score:mmlu", 87.1)]
+
+
 def test_an_entity_that_would_make_a_tag_stays():
     assert normalise("&lt;table&gt; &#36;1")[0] == "&lt;table&gt; $1"
 

@@ -40,10 +40,12 @@ _NO_DECODE = {"<", ">"}  # an entity that would make a tag stays as written
 
 _REDUCIBLE = re.compile(  # the leading lookahead (and no global IGNORECASE) keeps the scan fast
     rf"(?=[\\&<{_ZERO_WIDTH}])(?:(?P<zero>[{_ZERO_WIDTH}]+)"
+    r"|(?P<note><(?i:sup)>\s*(?:\[?\d{1,2}\]?|[*†‡§¶]{1,3}|[a-z])\s*</(?i:sup)>)"  # a footnote mark: `87.5<sup>1</sup>`
     rf"|(?P<tag></?(?P<name>(?i:{_INLINE_TAGS}))(?:\s[^<>\n]*)?/?>)"
     r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     rf"|(?<!\\)(?P<escape>\\)(?=[{_ESCAPABLE}]))",
 )
+_POWER_BASE = re.compile(r"(?<![\d.])10$")
 _LINE_LEAD = re.compile(r"[ \t>]*")  # an escape first on its line (`\#`, `\-`) keeps markdown plain
 _LIST_NUMBER = re.compile(r"[ \t>]*\d{1,9}")  # and so does `1\. ` (not a list item); `2\.50` is read
 
@@ -126,6 +128,10 @@ IDENTITY = OffsetMap()
 def _replacement(match: re.Match, text: str) -> str | None:
     """What a reducible piece reads as; None keeps it as written."""
     if match.group("zero"):
+        return ""
+    if match.group("note"):  # a footnote mark is dropped whole; `10<sup>6</sup>` is a power, kept apart
+        if _POWER_BASE.search(text, max(0, match.start() - 4), match.start()):
+            return " " + re.sub(r"<[^>]*>|\s", "", match.group("note"))
         return ""
     if match.group("tag"):
         if match.group("name").lower() in _BREAK_TAGS:
