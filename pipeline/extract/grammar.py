@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.extract.currency import currencies
 from pipeline.extract.lexicon import Lexicon, lexicon
 from pipeline.extract.cues import cue_sets, direction_cue, has_cue, names_in
 from pipeline.extract.patterns import (
@@ -42,8 +43,10 @@ from pipeline.extract.patterns import (
     PARAMETER_KIND,
     PERCENT_AFTER,
     PER_TIME,
+    PERIOD_COST,
     PRICE_CONJ_HEAD,
     PRICE_NOUN,
+    PRICE_CHANGE,
     PRICE_CONJ_TAIL,
     PRICE_VS_HEAD,
     PRICE_VS_TAIL,
@@ -62,7 +65,7 @@ from pipeline.extract.patterns import (
     COUNTER_AFTER,
     YEAR,
 )
-from pipeline.extract.numbers import DATE, QUANTITY, YEARLESS_MONTH, date_value, quantity_values, yearless_value
+from pipeline.extract.numbers import DATE, YEARLESS_MONTH, date_value, quantities, quantity_values, yearless_value
 
 
 @dataclass
@@ -84,6 +87,7 @@ class Found:
     model_hint: object = None  # a Mention the grammar itself ties the number to
     needs_rate: bool = False  # a unitless price waiting for the document's convention
     rate: float | None = None
+    currency: str | None = None  # a price's ISO code, when it is not the default (usd)
 
 
 _FOR_NAME = re.compile(r"\s*(?:for|of|by)\s+(?:the\s+)?", re.IGNORECASE)
@@ -182,9 +186,10 @@ class ClauseReader:
         arithmetic = bool(ARITHMETIC.search(self.clause))
         found = self._dates()
         bare_ok = bool(self.ctx.cues)  # table cells and fields read bare numbers too
-        for match in QUANTITY.finditer(self.text, self.start, self.end):
+        for match in quantities(self.text, self.start, self.end):
             s, e = match.span()
-            if not self._free(s, e) or (s > 0 and self.text[s - 1].isalnum() and self.text[s - 1].isascii()):
+            if not self._free(s, e) or (s > 0 and self.text[s - 1].isalnum() and self.text[s - 1].isascii()
+                                        and not CURRENCY_BEFORE.search(self.text, max(0, s - 4), s)):  # "RMB2"
                 continue
             if MULTIPLIER_AFTER.match(self.text, e):
                 continue
@@ -359,8 +364,8 @@ class ClauseReader:
         return best
 
     def _price(self, low, high, s, e, before, after) -> Found | None:
-        if PER_TIME.match(after) or WORKLOAD.search(self.ctx.cues):
-            return None  # "$20 per month"; a row "Medium (5K in / 1K out)" costs a workload
+        if PER_TIME.match(after) or WORKLOAD.search(self.ctx.cues) or PERIOD_COST.search(self.ctx.cues):
+            return None  # "$20 per month"; a row "Medium (5K in / 1K out)" costs a workload; a "月成本" column
         pair = "input" if PAIR_HEAD.match(after) else "output" if PAIR_TAIL.search(before) else None
         if pair == "input":  # "$3 / $15 per 1M tokens": the rate follows the second price
             tail = re.match(r"\s*(?:(?:[A-Za-z]{1,6}|输入|输出)\s*)?/\s*(?:US\$|\$|＄)\s*[\d.,\\]+\s*[KkMm]?"
@@ -368,12 +373,19 @@ class ClauseReader:
                             after)
             after = after[tail.end():] if tail else after
         rate, direction = None, None
+        money = currencies()
+        currency = money.of_before(before)  # "¥2/M", "RMB 2"
         currency_word = CURRENCY_AFTER.match(after)  # "5 美元/百万 tokens": the rate follows the currency
         if currency_word:
             after = after[currency_word.end():]
             e += currency_word.end()
+            currency = currency or money.of_after(currency_word)
             if currency_word.group("cents"):
                 low, high = low / 100, (high / 100 if high is not None else None)
+            if PER_TIME.match(after):
+                return None  # "20 元/月": a subscription
+        if currency is None and self.ctx.cues:  # a header's "价格（元/百万 tokens）"
+            currency = money.in_text(self.ctx.cues)
         if m := RATE_AFTER.match(after):
             rate = 1e3 if m.group("k") else 1.0 if m.group("m") else 1e6
             direction = m.group("dir")
@@ -414,10 +426,11 @@ class ClauseReader:
                 return None
             found.needs_rate = True
         found.rate = rate
+        found.currency = currency if currency != "usd" else None
         found.metric = self._direction(direction or pair, s, e)
         found.tier = self._tier(s, max(e, unit_end))
-        if found.metric == "price" and found.tier == "cached":
-            found.metric = "price_input"  # only input is ever cached
+        if found.metric == "price" and (found.tier == "cached" or self._cache_miss(max(e, unit_end))):
+            found.metric = "price_input"  # only input is ever cached (or missed)
         return self._qualify(found, s, unit_end)
 
     def _direction(self, stated: str | None, s: int, e: int) -> str:
@@ -442,6 +455,10 @@ class ClauseReader:
                 best, best_gap = m.group(0), m.start() - e
         if best:
             return words[best.lower()]
+        if previous and PRICE_CHANGE.search(self.text, window_start, s):  # "输入价格从 0.03元 降至 0.005元"
+            earlier = list(finder.finditer(self.text, self.start, window_start))
+            if earlier:
+                return words[earlier[-1].group(0).lower()]
         cue = finder.search(self.ctx.cues) or HEADER_DIRECTION.search(self.ctx.cues)
         if cue:
             return words[cue.group(0).lower()]
@@ -471,13 +488,23 @@ class ClauseReader:
             return directions.pop()
         return "price"
 
+    def _cache_miss(self, end: int) -> bool:
+        """A bracket after the price calls it the cache-miss price: "2 元（缓存未命中）"."""
+        note = NOTE_AFTER.match(self.text, end, self.end)
+        return bool(note and self.cues.uncached and self.cues.uncached.search(note.group(1)))
+
     def _tier(self, pos: int, end: int) -> str:
         """Batch or cached, said in the sentence up to the price or in its clause;
         words in brackets count only for the numbers inside those brackets, or
         for the price just before a bracket with no number of its own ("$0.14/M (cache hit)")."""
         note = NOTE_AFTER.match(self.text, end, self.end)
+        uncached = self.cues.uncached
+        if self._cache_miss(end):
+            return "standard"  # "2 元（缓存未命中）", "$0.27/M (cache miss)"
         lead = _outside_brackets(self.text[self.sentence[0]:pos]) + " " + _outside_brackets(
             self.clause, pos - self.start) + " " + self.ctx.cues + " " + (note.group(1) if note else "")
+        if uncached:
+            lead = uncached.sub(" ", lead)  # "cache miss" is not "cache"
         if self.cues.cached.search(lead):
             return "cached"
         if self.cues.batch.search(lead):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pipeline.extract.currency import currencies
 from pipeline.vocabulary import Vocabulary, vocabulary
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
@@ -26,11 +27,12 @@ URL = r"\]\([^)\s]*\)|https?://[^\s)\]>\"']+|www\.[^\s)\]>\"']+"
 # where a number is written as a quantity the grammar can read: a currency
 # before it; a unit, scale, percent, range or date mark after it; a month name
 # before it. Lookaheads only, so a mark never swallows the name that follows.
+_MONEY = currencies()  # currency signs and words, from the vocabulary
 QUANTITY_MARK = (
-    r"[$＄](?=\s?\d)"
+    rf"[$＄{re.escape(_MONEY.symbols)}](?=\s?\d)"
     r"|\d[\d,.\\]*(?=\s+(?:input|output|context|prompt|completion)\s+tok)"
     r"|\d[\d,.\\]*(?=\+?(?:\\?-)?\s?(?:[%％kmbt万亿千分秒个/~～–—]|百万|十亿|毫秒|美元|美金|美分|标记|令牌|词元|代币|usd|dollar|cent"
-    r"|point|pts|sec|s\b|per\b|年|月|日|号|-\s?\d|到|至|to\s\d))"
+    r"|point|pts|sec|s\b|per\b|年|月|日|号|-\s?\d|到|至|to\s\d|" + _MONEY.marks_after + "))"
     r"|(?:19|20)\d\d(?=\s*[年.\-/]\s*\d)"
 )
 MONTH_MARK = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?=[a-z]*\.?\s+\d)"
@@ -247,7 +249,7 @@ def build_lexicon(vocab: Vocabulary) -> Lexicon:
     heads = sorted(models.heads | benchmarks.heads | tasks.heads, key=len, reverse=True)
     return Lexicon(models, benchmarks, tasks, re.compile("|".join(re.escape(h) for h in heads)),
                    # a leading lookahead lets the regex engine skip to digits and currency signs
-                   re.compile(rf"(?=[\d$＄])(?:{QUANTITY_MARK})"), re.compile(MONTH_MARK), re.compile(URL),
+                   re.compile(rf"(?=[\d$＄{re.escape(_MONEY.symbols)}])(?:{QUANTITY_MARK})"), re.compile(MONTH_MARK), re.compile(URL),
                    vocab, _descendants(vocab), _member_words(vocab))
 
 
