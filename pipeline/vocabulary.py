@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.benchmarks import Benchmark, load_benchmarks
+from pipeline.benchmarks import Benchmark, load_benchmarks, variant_settings
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 
@@ -42,6 +42,7 @@ class Vocabulary:
     name_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
     member_words: tuple[str, ...] = ()
     benchmark_catalogue: dict[str, Benchmark] = field(default_factory=dict)  # pipeline/benchmarks.yaml
+    benchmark_settings: dict[str, str] = field(default_factory=dict)  # a variant's written name -> its setting
 
     def unit_of(self, metric: str) -> str:
         """score:* and rating:* metrics share the `score` / `rating` entry's unit."""
@@ -107,6 +108,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         name_variants={k: tuple(v) for k, v in raw.get("name_variants", {}).items()},
         member_words=tuple(raw.get("member_words", ())),
         benchmark_catalogue=catalogue,
+        benchmark_settings=variant_settings(catalogue),
     )
 
 
