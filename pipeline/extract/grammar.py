@@ -292,8 +292,10 @@ class ClauseReader:
             return self._latency(low, high, s, e + m.end(), 1000.0)
         if m := PERCENT_AFTER.match(after):
             return self._score(low, high, s, e + m.end(), percent=True)
-        if (m := POINTS_AFTER.match(after)) or self._next_to_benchmark(s, e):
-            return self._score(low, high, s, e + (m.end() if m else 0), sentence_wide=False)
+        m = POINTS_AFTER.match(after)
+        beside = None if m else self._next_to_benchmark(s, e)
+        if m or beside:
+            return self._score(low, high, s, e + (m.end() if m else 0), sentence_wide=False, beside=beside)
         if scale in PARAM_SCALES and not TOKEN_AFTER.match(after) and has_cue(
                 "parameters", self.clause, self.ctx.cues, self.sentence_text):
             found = self._qualify(Found("parameters", low, high, s, e), s, e)
@@ -317,19 +319,21 @@ class ClauseReader:
                 return "active" if kind.group("active") else "total"
         return None
 
-    def _next_to_benchmark(self, s: int, e: int) -> bool:
+    def _next_to_benchmark(self, s: int, e: int) -> tuple | None:
         """`88.5 on MMLU`, `2,029 Elo on Codeforces`, `MMLU: 88.5`, `MMLU score of 88.5`,
         `MMLU-Pro, securing a score of 75.9`: a bare score beside its benchmark."""
-        for bs, _, _ in self.names.benchmarks_in(e, min(self.end, e + 40)):
-            if BENCHMARK_AFTER.fullmatch(self.text, e, bs):
-                return True
-        for _, be, _ in self.names.benchmarks_in(max(self.start, s - 70), s):
+        for bench in self.names.benchmarks_in(e, min(self.end, e + 40)):
+            if BENCHMARK_AFTER.fullmatch(self.text, e, bench[0]):
+                return bench
+        for bench in reversed(self.names.benchmarks_in(max(self.sentence[0], s - 70), s)):
+            bs, be, _ = bench
             gap = self.text[be:s]
-            if be <= s and (re.fullmatch(r"[`*_]*\s*(?:[:：]|score of|scores?|of|为|elo|ratings?|rating of)?\s*[`*_]*", gap, re.I) or (
-                    len(gap) <= 12 and not re.search(r"\d", gap) and SCORE_WORD.search(gap)) or (
-                    SCORE_LEAD.fullmatch(gap) and not self._model_between(be, s))):
-                return True
-        return False
+            if bs >= self.start and (re.fullmatch(r"[`*_]*\s*(?:[:：]|score of|scores?|of|为|elo|ratings?|rating of)?\s*[`*_]*", gap, re.I) or (
+                    len(gap) <= 12 and not re.search(r"\d", gap) and SCORE_WORD.search(gap))):
+                return bench
+            if SCORE_LEAD.fullmatch(gap) and not self._model_between(be, s):  # may reach back across a comma
+                return bench
+        return None
 
     def _model_between(self, start: int, end: int) -> bool:
         return any(start <= m.start and m.end <= end for m in self.mentions)
@@ -577,11 +581,14 @@ class ClauseReader:
                 return found[0][2]
         return None
 
-    def _score(self, low, high, s, unit_end, sentence_wide: bool = True, percent: bool = False) -> Found | None:
+    def _score(self, low, high, s, unit_end, sentence_wide: bool = True, percent: bool = False,
+               beside: tuple | None = None) -> Found | None:
         if self.cues.relative_before.search(self._before(s, 10)) or self.cues.relative_after.match(
                 self.text[unit_end:min(self.end, unit_end + 14)].lstrip()):
             return None  # "by 20%", "高出 10%", "60% cheaper": a change, not a score
         metric = self._benchmark_for(s, unit_end)
+        if beside and (metric is None or not self.bench_written):  # the name the number was read beside
+            metric, self.bench_written = f"score:{beside[2]}", self.text[beside[0]:beside[1]]
         if metric is None and sentence_wide:
             earlier = self.names.benchmarks_in(self.sentence[0], s)
             metric = f"score:{earlier[-1][2]}" if earlier else None

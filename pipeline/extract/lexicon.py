@@ -244,11 +244,35 @@ def build_lexicon(vocab: Vocabulary) -> Lexicon:
     models = NameMatcher(vocab.aliases())
     benchmarks = NameMatcher([(n, slug) for slug, names in vocab.benchmarks.items() for n in names])
     tasks = NameMatcher([(n, slug) for slug, names in vocab.tasks.items() for n in names])
-    heads = sorted(models.heads | benchmarks.heads | tasks.heads, key=len, reverse=True)
-    return Lexicon(models, benchmarks, tasks, re.compile("|".join(re.escape(h) for h in heads)),
+    heads = models.heads | benchmarks.heads | tasks.heads
+    return Lexicon(models, benchmarks, tasks, re.compile(trie_pattern(heads)),
                    # a leading lookahead lets the regex engine skip to digits and currency signs
                    re.compile(rf"(?=[\d$＄])(?:{QUANTITY_MARK})"), re.compile(MONTH_MARK), re.compile(URL),
                    vocab, _descendants(vocab), _member_words(vocab))
+
+
+def trie_pattern(words) -> str:
+    """One regex for many literal words, as a trie (`gp(?:qa|t)`): the regex
+    engine then tries one branch per character, not every word at every
+    position, and the longest word at a position still wins."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        if len(branches) == 1 and not ends:
+            return body
+        return body + "?" if ends else body
+
+    return build(trie)
 
 
 def _member_words(vocab: Vocabulary) -> re.Pattern:
