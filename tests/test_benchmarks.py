@@ -159,3 +159,46 @@ def test_a_rating_column_in_a_table():
     claims = _claims(text)
     assert ("o1-mini", "rating:codeforces", 1702.0, "rating") in claims
     assert ("o1-mini", "score:math-500", 88.1, "percent") in claims
+
+
+def test_a_list_takes_the_benchmark_its_lead_in_names():
+    text = ("# Review\n\nIntro text.\n\n**LiveCodeBench (code generation, hard)**:\n\n"
+            "* **DeepSeek-V3**: 37.6% (best).\n* Ahead of **GPT-4o (33.4%)** and the rest.\n\n"
+            "These are the figures from\nthe BFCL leaderboard, for comparison.\n\n"
+            "- 81% gpt-4o\n- 77% claude-3.5-sonnet\n")
+    claims = _claims(text)
+    assert ("deepseek-v3", "score:livecodebench", 37.6, "percent") in claims
+    assert ("gpt-4o", "score:livecodebench", 33.4, "percent") in claims
+    assert ("gpt-4o", "score:bfcl", 81.0, "percent") in claims
+    assert ("claude-3.5-sonnet", "score:bfcl", 77.0, "percent") in claims
+
+
+def test_the_benchmark_said_again_as_the_benchmark():
+    text = "We ran SimpleQA on the new models. Grok 3 got 43% on the benchmark."
+    assert ("grok-3", "score:simpleqa", 43.0, "percent") in _claims(text)
+
+
+def test_benchmark_first_then_the_model_that_scores():
+    text = "In the BFCL evaluation, Claude 3.5 Sonnet scores 90.2, well ahead."
+    assert ("claude-3.5-sonnet", "score:bfcl", 90.2, "percent") in _claims(text)
+    text = "Llama 3.3 70B scores 77.0 on the long-context retrieval benchmark RULER."
+    assert ("llama-3.3-70b", "score:ruler", 77.0, "percent") in _claims(text)
+
+
+def test_ranks_and_absolute_gains_are_not_scores():
+    assert not any(m.startswith("score:") for _, m, _, _ in _claims("Llama 3.1 70B placed #4 on the MMLU-Pro leaderboard."))
+    claims = _claims("On MultiChallenge, GPT-4.1 scores 38.3%, a 10.5%abs increase over GPT-4o.")
+    assert ("gpt-4.1", "score:multichallenge", 38.3, "percent") in claims
+    assert not any(v == 10.5 for _, _, v, _ in claims)
+
+
+def test_a_task_named_earlier_in_a_scored_sentence():
+    text = "On math benchmarks, Claude 3 Haiku leads with a score of 40.9%, while Gemini 1.5 Flash has 54.9%."
+    claims = _claims(text)
+    assert ("claude-3-haiku", "score:math-reasoning", 40.9, "percent") in claims
+
+
+def test_more_ways_to_write_a_rating():
+    assert ("o3-mini", "rating:codeforces", 2073.0, "rating") in _claims("o3-mini reached a 2073 Elo rating on Codeforces.")
+    assert ("deepseek-r1", "rating:codeforces", 1980.0, "rating") in _claims("DeepSeek-R1 的 Codeforces 等级分 1980。")
+    assert ("claude-3.5-sonnet", "rating:lmarena", 1268.0, "rating") in _claims("Claude 3.5 Sonnet: Chatbot Arena Elo 1268.")

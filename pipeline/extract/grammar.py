@@ -27,7 +27,11 @@ from pipeline.extract.patterns import (
     PRICE_OF_COUNT,
     PRICED_COUNT,
     RATE_DENOMINATOR,
+    ABSOLUTE_AFTER,
     BENCHMARK_AFTER,
+    BENCHMARK_ANAPHOR,
+    LIST_ITEM_LINE,
+    RANK_BEFORE,
     PERCENTILE_WORD,
     RATING_WORD,
     SCORE_CLOSE,
@@ -322,7 +326,7 @@ class ClauseReader:
     def _next_to_benchmark(self, s: int, e: int) -> tuple | None:
         """`88.5 on MMLU`, `2,029 Elo on Codeforces`, `MMLU: 88.5`, `MMLU score of 88.5`,
         `MMLU-Pro, securing a score of 75.9`: a bare score beside its benchmark."""
-        for bench in self.names.benchmarks_in(e, min(self.end, e + 40)):
+        for bench in self.names.benchmarks_in(e, min(self.end, e + 80)):
             if BENCHMARK_AFTER.fullmatch(self.text, e, bench[0]):
                 return bench
         for bench in reversed(self.names.benchmarks_in(max(self.sentence[0], s - 70), s)):
@@ -331,12 +335,19 @@ class ClauseReader:
             if bs >= self.start and (re.fullmatch(r"[`*_]*\s*(?:[:：]|score of|scores?|of|为|elo|ratings?|rating of)?\s*[`*_]*", gap, re.I) or (
                     len(gap) <= 12 and not re.search(r"\d", gap) and SCORE_WORD.search(gap))):
                 return bench
-            if SCORE_LEAD.fullmatch(gap) and not self._model_between(be, s):  # may reach back across a comma
+            if self._subject_scores(be, s):  # may reach back across a comma
                 return bench
         return None
 
-    def _model_between(self, start: int, end: int) -> bool:
-        return any(start <= m.start and m.end <= end for m in self.mentions)
+    def _subject_scores(self, start: int, end: int) -> bool:
+        """A score phrase between a benchmark and the number, with no model
+        between ("MMLU-Pro, securing a score of 75.9") or with the model as its
+        subject ("In RULER, Qwen2.5-Turbo scores 93.1")."""
+        between = [m for m in self.mentions if start <= m.start and m.end <= end]
+        if not between:
+            return bool(SCORE_LEAD.fullmatch(self.text, start, end))
+        return bool(SCORE_LEAD.fullmatch(self.text, between[-1].end, end)) and not re.search(
+            r"[\d%。.;；\n]", self.text[start:between[0].start])
 
     def _bare_table_value(self) -> bool:
         return bool(self.ctx.cues)
@@ -562,9 +573,40 @@ class ClauseReader:
                 self.bench_written = self.ctx.cues[benches[0][0]:benches[0][1]]
             elif tasks:
                 slug = self.ctx.task_benchmarks.get(tasks[0][2], tasks[0][2])
+        if slug is None and not self.ctx.cues:
+            slug = self._lead_in_benchmark(s)
         if slug is None:
             slug = self._heading_benchmark()
         return f"score:{slug}" if slug else None
+
+    def _lead_in_benchmark(self, pos: int) -> str | None:
+        """A list item's score whose item names no benchmark takes the one its
+        list's lead-in names, when it names one (`**GPQA Diamond**:` or a
+        sentence "results from aider's code editing leaderboard" over the list)."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        if not LIST_ITEM_LINE.match(self.text, line_start):
+            return None
+        cursor, lead_end = line_start, None
+        for _ in range(60):  # up over the list's items, their wrapped lines and blank lines, to the lead-in
+            if cursor <= 0:
+                break
+            start = self.text.rfind("\n", 0, cursor - 1) + 1
+            line = self.text[start:cursor - 1]
+            if lead_end is None:
+                if not line.strip() or LIST_ITEM_LINE.match(line) or line[:1] in " \t":
+                    cursor = start
+                    continue
+                lead_end = cursor - 1
+            elif not line.strip() or LIST_ITEM_LINE.match(line) or line.lstrip().startswith("#"):
+                break
+            cursor = start
+        if lead_end is None:
+            return None
+        named = self.names.benchmarks_in(cursor, lead_end)
+        if len({b[2] for b in named}) != 1:
+            return None
+        self.bench_written = self.text[named[0][0]:named[0][1]]
+        return named[0][2]
 
     def _heading_benchmark(self) -> str | None:
         """A heading that names one benchmark gives it to the scores below it
@@ -583,16 +625,26 @@ class ClauseReader:
 
     def _score(self, low, high, s, unit_end, sentence_wide: bool = True, percent: bool = False,
                beside: tuple | None = None) -> Found | None:
-        if self.cues.relative_before.search(self._before(s, 10)) or self.cues.relative_after.match(
-                self.text[unit_end:min(self.end, unit_end + 14)].lstrip()):
+        tail = self.text[unit_end:min(self.end, unit_end + 30)]
+        tail = tail[m.end():] if (m := ABSOLUTE_AFTER.match(tail)) else tail  # "10.5%abs increase"
+        if self.cues.relative_before.search(self._before(s, 10)) or self.cues.relative_after.match(tail.lstrip()):
             return None  # "by 20%", "高出 10%", "60% cheaper": a change, not a score
+        if RANK_BEFORE.search(self._before(s, 10)):
+            return None  # "#7 on the leaderboard", "第 3": a rank, not a score
         metric = self._benchmark_for(s, unit_end)
         if beside and (metric is None or not self.bench_written):  # the name the number was read beside
             metric, self.bench_written = f"score:{beside[2]}", self.text[beside[0]:beside[1]]
+        if metric is None and BENCHMARK_ANAPHOR.match(self.text, unit_end, self.end):
+            earlier = self.names.benchmarks_in(max(0, s - 3000), s)  # "got 73% on the benchmark"
+            if earlier:
+                metric, self.bench_written = f"score:{earlier[-1][2]}", self.text[earlier[-1][0]:earlier[-1][1]]
         if metric is None and sentence_wide:
             earlier = self.names.benchmarks_in(self.sentence[0], s)
             metric = f"score:{earlier[-1][2]}" if earlier else None
             self.bench_written = self.text[earlier[-1][0]:earlier[-1][1]] if earlier else None
+            tasks = [] if earlier or not has_cue("score", self.sentence_text) else self.names.tasks_in(self.sentence[0], s)
+            if tasks:  # "On math benchmarks, GPT-4o mini leads with 70.2%"
+                metric = f"score:{self.ctx.task_benchmarks.get(tasks[-1][2], tasks[-1][2])}"
         if metric is None and sentence_wide and self.ctx.paragraph_start is not None and has_cue(
                 "score", self.sentence_text):  # "SWE-bench Verified … 。在这项测试中，GPT-5 达到了 74.9% 的通过率"
             named = {slug for _, _, slug in self.names.benchmarks_in(self.ctx.paragraph_start, self.sentence[0])}

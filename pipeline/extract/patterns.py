@@ -61,9 +61,19 @@ RATE_DENOMINATOR = re.compile(r"(?:\bper|/|每)[\s-]*$", re.IGNORECASE)
 # what may stand between a score and the benchmark named after it: closing marks (`**90.2%**`,
 # "`51.6`"), a unit or rating word, "percentile": "90.2% on", "2,029 Elo on", "`51.6` percentile on the"
 SCORE_CLOSE = r"[`*_'\"’”]*"
+# "93.1 on the long-context evaluation benchmark RULER": a few words and a benchmark noun may come first
 BENCHMARK_AFTER = re.compile(
-    rf"{SCORE_CLOSE}\s*(?:%|％|points?|pts|elo|rating|percentile)?{SCORE_CLOSE}\s*(?:on|in|at|for)\s+(?:the\s+)?[`*_]*",
+    rf"{SCORE_CLOSE}\s*(?:(?:%|％|points?|pts|elo|rating|percentile)\s*){{0,2}}{SCORE_CLOSE}\s*(?:on|in|at|for)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,4}?(?:benchmark|test|evaluation|eval|leaderboard)\s+)?[`*_\[]*",
     re.IGNORECASE)
+# "got 73% on the benchmark", "在这项测试中": the benchmark the text named last
+BENCHMARK_ANAPHOR = re.compile(
+    rf"{SCORE_CLOSE}\s*(?:%|％)?{SCORE_CLOSE}\s*(?:on|in|at)\s+(?:the|this|that)\s+(?:same\s+)?"
+    r"(?:benchmark|test|eval|evaluation|leaderboard)(?![\w-])|\s*(?:%|％)?\s*(?:在)?(?:该|这项|这个|此)(?:基准|测试|评测|榜单)",
+    re.IGNORECASE)
+RANK_BEFORE = re.compile(r"(?:#|No\.\s?|第\s?|rank(?:ed)?\s+(?:#\s?)?)$", re.IGNORECASE)  # "#7 on the leaderboard": a rank
+ABSOLUTE_AFTER = re.compile(r"\s*(?:abs(?:olute)?\.?|pp|percentage points?)(?![A-Za-z])\s*", re.IGNORECASE)  # "10.5%abs increase"
+LIST_ITEM_LINE = re.compile(r"[ \t>]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 RATING_WORD = re.compile(r"(?<![A-Za-z])(?:elo|ratings?|rated|等级分)(?![A-Za-z])", re.IGNORECASE)  # a rating, not a percentage
 PERCENTILE_WORD = re.compile(r"percentile|百分位", re.IGNORECASE)  # "the 96th percentile": a percentage score
 # "输入 1000 token 的价格为 0.000075 美元", "the price of 1M input tokens is $3": a rate written as a count
@@ -87,7 +97,7 @@ AS_OF = re.compile(r"(?:as of|as at|(?<!数据)(?<!知识)(?<!数据 )(?<!知识
 SHOTS = re.compile(r"(\d+)[- ]?shot(?:[- ,]*(cot|chain[- ]of[- ]thought))?|((?:pass|cons|maj)@\d+)|\b(cot)\b", re.IGNORECASE)
 PARAMETER_KIND = re.compile(r"(?P<active>active|activated|激活)|(?P<total>total|总)", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[，；;]|,(?!\s?\d)|\s(?:while|whereas|but)\s|但是?|而(?=[^且])")
-SCORE_WORD = re.compile(r"得分|成绩|分数|score|scored|achiev|reach|达到|取得", re.IGNORECASE)
+SCORE_WORD = re.compile(r"得分|成绩|分数|等级分|评分|获得|score|scored|achiev|reach|rating|elo|达到|取得", re.IGNORECASE)
 # between a benchmark and its score later in the clause: "MMLU-Pro, securing a score of `75.9`",
 # "MMLU (…) with a top score of 88.5", "Codeforces rating of 2,029", "C-Eval 上得分 86.5"
 SCORE_LEAD = re.compile(
