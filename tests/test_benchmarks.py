@@ -202,3 +202,12 @@ def test_more_ways_to_write_a_rating():
     assert ("o3-mini", "rating:codeforces", 2073.0, "rating") in _claims("o3-mini reached a 2073 Elo rating on Codeforces.")
     assert ("deepseek-r1", "rating:codeforces", 1980.0, "rating") in _claims("DeepSeek-R1 的 Codeforces 等级分 1980。")
     assert ("claude-3.5-sonnet", "rating:lmarena", 1268.0, "rating") in _claims("Claude 3.5 Sonnet: Chatbot Arena Elo 1268.")
+
+
+def test_a_footnote_digit_after_a_benchmark_name_in_a_header():
+    text = ("| Benchmark | GPT-4o | o1 |\n|---|---|---|\n"
+            "| SWE-bench Verified3 | 31.0% | 44.5% |\n| GPQA Diamond1 | 52.1% | 76.0% |\n")
+    claims = _claims(text)
+    assert ("o1", "score:swe-bench-verified", 44.5, "percent") in claims
+    assert ("gpt-4o", "score:gpqa", 52.1, "percent") in claims
+    assert [b[2] for b in lexicon().benchmarks("MATH500 and GSM8K")] == ["math-500", "gsm8k"]

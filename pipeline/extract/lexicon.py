@@ -20,6 +20,7 @@ _HEAD = re.compile(rf"[A-Za-z0-9]+|[{_CJK}]+")
 SNAPSHOT = re.compile(r"\\?-(20\d{2}-\d{2}-\d{2}|20\d{6}|0[1-9]\d{2})(?![\d])")
 SIZE_AFTER = re.compile(r"[ \t-]?(\d+(?:\.\d+)?[BbMm])(?![A-Za-z0-9])")
 _RIGHT = r"(?![A-Za-z0-9])(?!\\?\.\d)"
+_FOOTNOTE_RIGHT = r"(?![A-Za-z])(?!\d[\w.,])(?!\\?\.\d)"  # a benchmark may carry a footnote digit: "GPQA Diamond1"
 _WINDOW = 48  # longer than any written name, so a window decides its match
 _LEFT_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789.\\")
 URL = r"\]\([^)\s]*\)|https?://[^\s)\]>\"']+|www\.[^\s)\]>\"']+"
@@ -94,14 +95,14 @@ class NameMatcher:
     position where their first word starts. All-caps names (MMLU, MATH) match
     in capitals only, so `math` in prose is not the MATH benchmark."""
 
-    def __init__(self, names: list[tuple[str, str]]):
+    def __init__(self, names: list[tuple[str, str]], right: str = _RIGHT):
         self.by_key: dict[str, str] = {}
         by_head: dict[str, list[str]] = {}
         for written, target in names:
             for key in _name_keys(written):
                 self.by_key.setdefault(key, target)
             by_head.setdefault(_HEAD.match(written).group(0).lower(), []).append(written)
-        self.anchored = {head: re.compile(rf"(?:{_alternation(written)}){_RIGHT}", re.IGNORECASE)
+        self.anchored = {head: re.compile(rf"(?:{_alternation(written)}){right}", re.IGNORECASE)
                          for head, written in by_head.items()}
         self.heads = set(by_head)
         self._seen: dict[str, tuple[int, str] | None] = {}  # the same names recur: remember them
@@ -242,7 +243,7 @@ def lexicon() -> Lexicon:
 
 def build_lexicon(vocab: Vocabulary) -> Lexicon:
     models = NameMatcher(vocab.aliases())
-    benchmarks = NameMatcher([(n, slug) for slug, names in vocab.benchmarks.items() for n in names])
+    benchmarks = NameMatcher([(n, slug) for slug, names in vocab.benchmarks.items() for n in names], _FOOTNOTE_RIGHT)
     tasks = NameMatcher([(n, slug) for slug, names in vocab.tasks.items() for n in names])
     heads = models.heads | benchmarks.heads | tasks.heads
     return Lexicon(models, benchmarks, tasks, re.compile(trie_pattern(heads)),
