@@ -211,3 +211,14 @@ def test_a_footnote_digit_after_a_benchmark_name_in_a_header():
     assert ("o1", "score:swe-bench-verified", 44.5, "percent") in claims
     assert ("gpt-4o", "score:gpqa", 52.1, "percent") in claims
     assert [b[2] for b in lexicon().benchmarks("MATH500 and GSM8K")] == ["math-500", "gsm8k"]
+
+
+def test_setting_numbers_are_not_scores_and_each_score_keeps_its_own_setting():
+    text = "Mistral Large 2 scores 84.0% on MMLU 5-shot and 81.2% on 0-shot MMLU, 92.0% Pass@1 on HumanEval."
+    claims = _claims(text)
+    assert {v for _, m, v, _ in claims if m.startswith("score:")} == {84.0, 81.2, 92.0}
+    settings = _settings(text)
+    assert settings[("mistral-large", "score:mmlu", 84.0)] == "5-shot"
+    assert settings[("mistral-large", "score:mmlu", 81.2)] == "0-shot"
+    header = "| Benchmark <br/> (few-shot and 0-shot) | GPT-4o |\n|---|---|\n| MMLU (5-shot) | 88.7 |\n"
+    assert {v for _, m, v, _ in _claims(header) if m.startswith("score:")} == {88.7}

@@ -32,6 +32,7 @@ from pipeline.extract.patterns import (
     BENCHMARK_ANAPHOR,
     LIST_ITEM_LINE,
     RANK_BEFORE,
+    SETTING_NUMBER,
     PERCENTILE_WORD,
     RATING_WORD,
     SCORE_CLOSE,
@@ -364,7 +365,7 @@ class ClauseReader:
             return self._qualify(Found(metric, low, high, s, e), s, e)
         if self.ctx.cues:  # a bare number in a table cell: the header says what it is
             bench = self._benchmark_for(s, e)
-            if bench and (metric := self._score_kind(bench, low, s, e, percent=False)):
+            if bench and not self._setting_number(s, e) and (metric := self._score_kind(bench, low, s, e, percent=False)):
                 if metric.startswith("score:") and low < 1 and (high is None or high < 1) and "." in self.text[s:e]:
                     low, high = round(low * 100, 6), (round(high * 100, 6) if high is not None else None)  # "MMLU-Pro | 0.8"
                 found = self._qualify(Found(metric, low, high, s, e), s, e)
@@ -629,8 +630,8 @@ class ClauseReader:
         tail = tail[m.end():] if (m := ABSOLUTE_AFTER.match(tail)) else tail  # "10.5%abs increase"
         if self.cues.relative_before.search(self._before(s, 10)) or self.cues.relative_after.match(tail.lstrip()):
             return None  # "by 20%", "高出 10%", "60% cheaper": a change, not a score
-        if RANK_BEFORE.search(self._before(s, 10)):
-            return None  # "#7 on the leaderboard", "第 3": a rank, not a score
+        if RANK_BEFORE.search(self._before(s, 10)) or self._setting_number(s, unit_end):
+            return None  # "#7 on the leaderboard", "第 3": a rank; "pass@1", "5-shot": a setting
         metric = self._benchmark_for(s, unit_end)
         if beside and (metric is None or not self.bench_written):  # the name the number was read beside
             metric, self.bench_written = f"score:{beside[2]}", self.text[beside[0]:beside[1]]
@@ -657,6 +658,10 @@ class ClauseReader:
         found = self._qualify(Found(metric, low, high, s, unit_end), s, unit_end)
         found.setting = self._setting(metric, s, unit_end)
         return found
+
+    def _setting_number(self, s: int, e: int) -> bool:
+        """The number of a setting, not a score: `pass@1`, `cons@64`, `5-shot`."""
+        return self.text[s - 1:s] == "@" or bool(SETTING_NUMBER.match(self.text, e))
 
     def _score_kind(self, metric: str, low: float, s: int, e: int, percent: bool) -> str | None:
         """`score:X` (a 0-100 percentage) or `rating:X` (Elo, arena scores): the
@@ -695,7 +700,9 @@ class ClauseReader:
             if pattern.search(clause) and (metric.endswith("needle-in-a-haystack") or re.search("位置|position|depth", clause, re.I)):
                 return f"position:{name}"
         variant = self._variant_setting(metric, s, e)
-        m = SHOTS.search(clause)
+        said = list(SHOTS.finditer(clause))
+        offset = self.start if where is None else None  # spans in the clause are absolute offsets less self.start
+        m = min(said, key=lambda x: abs(x.start() + offset - s) if offset is not None else 0) if said else None
         if not m:
             return variant
         if m.group(1):

@@ -71,6 +71,7 @@ BENCHMARK_ANAPHOR = re.compile(
     rf"{SCORE_CLOSE}\s*(?:%|％)?{SCORE_CLOSE}\s*(?:on|in|at)\s+(?:the|this|that)\s+(?:same\s+)?"
     r"(?:benchmark|test|eval|evaluation|leaderboard)(?![\w-])|\s*(?:%|％)?\s*(?:在)?(?:该|这项|这个|此)(?:基准|测试|评测|榜单)",
     re.IGNORECASE)
+SETTING_NUMBER = re.compile(r"\s*(?:-\s*|\s)?shots?\b|\s*(?:k|K)?-?shot", re.IGNORECASE)  # "5-shot": how, not how well
 RANK_BEFORE = re.compile(r"(?:#|No\.\s?|第\s?|rank(?:ed)?\s+(?:#\s?)?)$", re.IGNORECASE)  # "#7 on the leaderboard": a rank
 ABSOLUTE_AFTER = re.compile(r"\s*(?:abs(?:olute)?\.?|pp|percentage points?)(?![A-Za-z])\s*", re.IGNORECASE)  # "10.5%abs increase"
 LIST_ITEM_LINE = re.compile(r"[ \t>]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
