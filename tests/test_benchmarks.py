@@ -222,3 +222,11 @@ def test_setting_numbers_are_not_scores_and_each_score_keeps_its_own_setting():
     assert settings[("mistral-large", "score:mmlu", 81.2)] == "0-shot"
     header = "| Benchmark <br/> (few-shot and 0-shot) | GPT-4o |\n|---|---|\n| MMLU (5-shot) | 88.7 |\n"
     assert {v for _, m, v, _ in _claims(header) if m.startswith("score:")} == {88.7}
+
+
+def test_plain_english_and_chinese_prose_names_no_benchmark():
+    prose = ("If you drop multiple frames from the common arc of a race, the open questions include "
+             "which apps and facts stem from math, science and code contests at the frontier; "
+             "the spider in the arena made a perception test of simple writing. "
+             "我们在竞技场里做了数学和代码的测试。")
+    assert lexicon().benchmarks(prose) == []
