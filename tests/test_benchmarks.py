@@ -230,3 +230,12 @@ def test_plain_english_and_chinese_prose_names_no_benchmark():
              "the spider in the arena made a perception test of simple writing. "
              "我们在竞技场里做了数学和代码的测试。")
     assert lexicon().benchmarks(prose) == []
+
+
+def test_bare_scores_listed_under_a_benchmark_heading():
+    text = ("## Leaderboard (Terminal-Bench)\n\n* **Claude Opus 4 (2025-05-22)**: 43.20\n"
+            "* **o3**: 30.2 ([Terminal-Bench][1])\n\n## Prices\n\n* **o3**: 10.00\n")
+    claims = _claims(text)
+    assert ("claude-opus-4", "score:terminal-bench", 43.2, "percent") in claims
+    assert ("o3", "score:terminal-bench", 30.2, "percent") in claims
+    assert not any(v == 10.0 and m.startswith("score:") for _, m, v, _ in claims)

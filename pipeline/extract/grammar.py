@@ -31,6 +31,7 @@ from pipeline.extract.patterns import (
     BENCHMARK_AFTER,
     BENCHMARK_ANAPHOR,
     LIST_ITEM_LINE,
+    LISTED_VALUE,
     RANK_BEFORE,
     SETTING_NUMBER,
     PERCENTILE_WORD,
@@ -210,7 +211,7 @@ class ClauseReader:
                 continue
             near = arithmetic and bool(ARITHMETIC.search(self.text, max(self.start, s - ARITHMETIC_REACH),
                                                         min(self.end, match.end() + ARITHMETIC_REACH)))
-            item = self._classify(match, near) if bare_ok or self.names.is_quantity(s) else None
+            item = self._classify(match, near) if bare_ok or self.names.is_quantity(s) or self._listed_score(s, e) else None
             if item is None and not bare_ok:
                 item = self._keyed(match) or self._echo(match)
             if item is not None:
@@ -299,7 +300,7 @@ class ClauseReader:
             return self._score(low, high, s, e + m.end(), percent=True)
         m = POINTS_AFTER.match(after)
         beside = None if m else self._next_to_benchmark(s, e)
-        if m or beside:
+        if m or beside or self._listed_score(s, e):
             return self._score(low, high, s, e + (m.end() if m else 0), sentence_wide=False, beside=beside)
         if scale in PARAM_SCALES and not TOKEN_AFTER.match(after) and has_cue(
                 "parameters", self.clause, self.ctx.cues, self.sentence_text):
@@ -339,6 +340,18 @@ class ClauseReader:
             if self._subject_scores(be, s):  # may reach back across a comma
                 return bench
         return None
+
+    def _listed_score(self, s: int, e: int) -> bool:
+        """`* **Claude Opus 4**: 72.5` in a list under a heading that names one
+        benchmark: a bare number right after a model and a colon is its score."""
+        line_start = self.text.rfind("\n", 0, s) + 1
+        if not LIST_ITEM_LINE.match(self.text, line_start) or not self.ctx.headings or self.ctx.cues:
+            return False
+        named = names_in(self.lex, "benchmarks", self.ctx.headings[-1])
+        if len({b[2] for b in named}) != 1:
+            return False
+        before = [m for m in self.mentions if line_start <= m.start and m.end <= s]
+        return bool(before) and bool(LISTED_VALUE.fullmatch(self.text, before[-1].end, s))
 
     def _subject_scores(self, start: int, end: int) -> bool:
         """A score phrase between a benchmark and the number, with no model

@@ -74,6 +74,8 @@ BENCHMARK_ANAPHOR = re.compile(
 SETTING_NUMBER = re.compile(r"\s*(?:-\s*|\s)?shots?\b|\s*(?:k|K)?-?shot", re.IGNORECASE)  # "5-shot": how, not how well
 RANK_BEFORE = re.compile(r"(?:#|No\.\s?|第\s?|rank(?:ed)?\s+(?:#\s?)?)$", re.IGNORECASE)  # "#7 on the leaderboard": a rank
 ABSOLUTE_AFTER = re.compile(r"\s*(?:abs(?:olute)?\.?|pp|percentage points?)(?![A-Za-z])\s*", re.IGNORECASE)  # "10.5%abs increase"
+# between a list item's model and its bare score: "**Claude Opus 4 (May 2025)**: ", " — "
+LISTED_VALUE = re.compile(r"[^\d\n]{0,4}(?:\s*[(（][^()（）\n]{0,30}[)）])?[*_`\s]*[:：—–-]\s*[*_`]*\s*")
 LIST_ITEM_LINE = re.compile(r"[ \t>]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 RATING_WORD = re.compile(r"(?<![A-Za-z])(?:elo|ratings?|rated|等级分)(?![A-Za-z])", re.IGNORECASE)  # a rating, not a percentage
 PERCENTILE_WORD = re.compile(r"percentile|百分位", re.IGNORECASE)  # "the 96th percentile": a percentage score

@@ -93,7 +93,7 @@ def tier_confusion(values: list[Statement], ev: Evidence) -> tuple[str, str] | N
 def eval_setting(values: list[Statement], ev: Evidence) -> tuple[str, str] | None:
     """Scores that each match the model's score under a different evaluation
     setting, or that fall between the scores different settings give."""
-    if not values[0].metric.startswith("score:"):
+    if not values[0].metric.startswith(("score:", "rating:")):  # ratings (Elo) differ by setting too
         return None
     metric = values[0].metric
     by_setting = [r for r in ev.own_references if r.metric == metric and r.setting and r.value is not None]
@@ -104,7 +104,7 @@ def eval_setting(values: list[Statement], ev: Evidence) -> tuple[str, str] | Non
         min(spread) - 0.5 <= s.value <= max(spread) + 0.5 for s in values if s.value is not None)
     if len(matched) >= 2 or inside:
         shown = ", ".join(f"{r.setting}: {r.shown()}" for r in sorted(by_setting, key=lambda r: r.value)[:6])
-        return "eval_setting", (f"{metric.removeprefix('score:')} scores for {values[0].model} differ by evaluation "
+        return "eval_setting", (f"{metric.split(':', 1)[1]} scores for {values[0].model} differ by evaluation "
                                 f"setting ({shown}); the figures are from different settings.")
     return None
 
