@@ -28,7 +28,7 @@ class Benchmark:
 
 
 def load_benchmarks(path: Path = BENCHMARKS_FILE) -> dict[str, Benchmark]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     out: dict[str, Benchmark] = {}
     for entry in raw["benchmarks"]:
         slug, kind = entry["slug"], entry.get("kind", "score")

@@ -102,8 +102,8 @@ class NameMatcher:
             for key in _name_keys(written):
                 self.by_key.setdefault(key, target)
             by_head.setdefault(_HEAD.match(written).group(0).lower(), []).append(written)
-        self.anchored = {head: re.compile(rf"(?:{_alternation(written)}){right}", re.IGNORECASE)
-                         for head, written in by_head.items()}
+        self._by_head, self._right = by_head, right
+        self.anchored: dict[str, re.Pattern] = {}  # compiled on a head's first use: most heads never occur
         self.heads = set(by_head)
         self._seen: dict[str, tuple[int, str] | None] = {}  # the same names recur: remember them
 
@@ -117,6 +117,9 @@ class NameMatcher:
             hit = self._seen[window]
             return (start + hit[0], hit[1]) if hit else None
         pattern = self.anchored.get(head)
+        if pattern is None and head in self._by_head:
+            pattern = self.anchored[head] = re.compile(
+                rf"(?:{_alternation(self._by_head[head])}){self._right}", re.IGNORECASE)
         found = pattern.match(window) if pattern else None
         target = self.by_key.get(name_key(found.group(0))) if found else None
         if len(self._seen) > 100_000:
