@@ -239,3 +239,11 @@ def test_bare_scores_listed_under_a_benchmark_heading():
     assert ("claude-opus-4", "score:terminal-bench", 43.2, "percent") in claims
     assert ("o3", "score:terminal-bench", 30.2, "percent") in claims
     assert not any(v == 10.0 and m.startswith("score:") for _, m, v, _ in claims)
+
+
+def test_running_prose_under_a_benchmark_heading_needs_a_score_word():
+    text = ("# Notes\n\n## MMLU\n\nGPT-4o has a long context and costs little; 70% of our users prefer it "
+            "over the others we asked in the survey.\n\n- GPT-4o: 88.7%\n")
+    claims = _claims(text)
+    assert ("gpt-4o", "score:mmlu", 88.7, "percent") in claims
+    assert not any(v == 70.0 for _, _, v, _ in claims)

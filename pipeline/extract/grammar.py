@@ -623,19 +623,27 @@ class ClauseReader:
         return named[0][2]
 
     def _heading_benchmark(self) -> str | None:
-        """A heading that names one benchmark gives it to the scores below it
-        ("## MMLU-Pro" over "- GPT-4o: 72.6%"); an outer heading only where the
-        clause says it is a score."""
-        headings = self.ctx.headings
+        """A heading that names a benchmark gives it to the scores below it: where
+        the clause says it is a score, the nearest such heading; in a list item or
+        a short line ("## MMLU-Pro" over "- GPT-4o: 72.6%"), the innermost heading
+        when it names one benchmark. Table cells keep their own header's meaning."""
         scored = has_cue("score", self.clause)
-        for depth, heading in enumerate(reversed(headings)):
-            if (depth or self.ctx.cues) and not scored:
-                break  # a table cell under a heading keeps its own header's meaning
+        listed = not self.ctx.cues and self._short_line()
+        for depth, heading in enumerate(reversed(self.ctx.headings)):
+            if not scored and (depth or not listed):
+                break
             found = names_in(self.lex, "benchmarks", heading)
             if found and (scored or len({b[2] for b in found}) == 1):
                 self.bench_written = heading[found[0][0]:found[0][1]]
                 return found[0][2]
         return None
+
+    def _short_line(self) -> bool:
+        """The clause's line is a list item or a short line (a label and its value)."""
+        line_start = self.text.rfind("\n", 0, self.start) + 1
+        line_end = self.text.find("\n", self.end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        return bool(LIST_ITEM_LINE.match(self.text, line_start)) or line_end - line_start <= 60
 
     def _score(self, low, high, s, unit_end, sentence_wide: bool = True, percent: bool = False,
                beside: tuple | None = None) -> Found | None:
