@@ -36,7 +36,6 @@ from pipeline.extract.patterns import (
     SETTING_NUMBER,
     PERCENTILE_WORD,
     RATING_WORD,
-    SCORE_CLOSE,
     SCORE_LEAD,
     MULTIPLIER_AFTER,
     WORKLOAD,
