@@ -247,3 +247,11 @@ def test_running_prose_under_a_benchmark_heading_needs_a_score_word():
     claims = _claims(text)
     assert ("gpt-4o", "score:mmlu", 88.7, "percent") in claims
     assert not any(v == 70.0 for _, _, v, _ in claims)
+
+
+def test_chinese_ratings_and_percentiles():
+    claims = _claims("在 LMArena 排行榜上，Claude 3.7 Sonnet 以 1290 分位列前五。")
+    assert ("claude-3.7-sonnet", "rating:lmarena", 1290.0, "rating") in claims
+    claims = _claims("o1-mini 在 Codeforces 上达到 1650 分，超过 86.2% 的人类选手。")
+    assert ("o1-mini", "rating:codeforces", 1650.0, "rating") in claims
+    assert ("o1-mini", "score:codeforces", 86.2, "percent") in claims

@@ -300,7 +300,8 @@ class ClauseReader:
         m = POINTS_AFTER.match(after)
         beside = None if m else self._next_to_benchmark(s, e)
         if m or beside or self._listed_score(s, e):
-            return self._score(low, high, s, e + (m.end() if m else 0), sentence_wide=False, beside=beside)
+            # "以 1300 分位居第一" after "在 Chatbot Arena 排行榜上，": points may take the sentence's benchmark
+            return self._score(low, high, s, e + (m.end() if m else 0), sentence_wide=bool(m), beside=beside)
         if scale in PARAM_SCALES and not TOKEN_AFTER.match(after) and has_cue(
                 "parameters", self.clause, self.ctx.cues, self.sentence_text):
             found = self._qualify(Found("parameters", low, high, s, e), s, e)
