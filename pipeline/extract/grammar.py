@@ -344,11 +344,13 @@ class ClauseReader:
     def _listed_score(self, s: int, e: int) -> bool:
         """`* **Claude Opus 4**: 72.5` in a list under a heading that names one
         benchmark: a bare number right after a model and a colon is its score."""
-        line_start = self.text.rfind("\n", 0, s) + 1
-        if not LIST_ITEM_LINE.match(self.text, line_start) or not self.ctx.headings or self.ctx.cues:
+        if not self.ctx.headings or self.ctx.cues or not self.mentions:
             return False
         named = names_in(self.lex, "benchmarks", self.ctx.headings[-1])
         if len({b[2] for b in named}) != 1:
+            return False
+        line_start = self.text.rfind("\n", 0, s) + 1
+        if not LIST_ITEM_LINE.match(self.text, line_start):
             return False
         before = [m for m in self.mentions if line_start <= m.start and m.end <= s]
         return bool(before) and bool(LISTED_VALUE.fullmatch(self.text, before[-1].end, s))
