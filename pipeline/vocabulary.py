@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.benchmarks import Benchmark, load_benchmarks, variant_settings
+
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 
 
@@ -39,10 +41,12 @@ class Vocabulary:
     qualifiers: dict
     name_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
     member_words: tuple[str, ...] = ()
+    benchmark_catalogue: dict[str, Benchmark] = field(default_factory=dict)  # pipeline/benchmarks.yaml
+    benchmark_settings: dict[str, str] = field(default_factory=dict)  # a variant's written name -> its setting
 
     def unit_of(self, metric: str) -> str:
-        """score:* metrics share the `score` entry's unit."""
-        base = "score" if metric.startswith("score:") else metric
+        """score:* and rating:* metrics share the `score` / `rating` entry's unit."""
+        base = metric.split(":", 1)[0] if metric.startswith(("score:", "rating:")) else metric
         return self.metrics[base].unit
 
     def members(self, family: str) -> list[str]:
@@ -93,15 +97,18 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         )
         for key, m in raw["metrics"].items()
     }
+    catalogue = load_benchmarks()
     return Vocabulary(
         models=models,
         metrics=metrics,
         units=dict(raw["units"]),
-        benchmarks={b["slug"]: tuple(b["names"]) for b in raw["benchmarks"]},
+        benchmarks={b.slug: b.written() for b in catalogue.values()},
         tasks={t["slug"]: tuple(t["names"]) for t in raw["tasks"]},
         qualifiers=raw["qualifiers"],
         name_variants={k: tuple(v) for k, v in raw.get("name_variants", {}).items()},
         member_words=tuple(raw.get("member_words", ())),
+        benchmark_catalogue=catalogue,
+        benchmark_settings=variant_settings(catalogue),
     )
 
 

@@ -325,11 +325,11 @@ class Extractor:
         slugs = list(dict.fromkeys(slug for _, _, slug in benches))
         if len(slugs) < 2:
             return
-        trailing = sorted((f for f, _ in read if f.metric.startswith("score:") and f.model_hint is None
+        trailing = sorted((f for f, _ in read if f.metric.startswith(("score:", "rating:")) and f.model_hint is None
                            and f.start >= benches[-1][1]), key=lambda f: f.start)
         if len(trailing) == len(slugs):
             for found, slug in zip(trailing, slugs):
-                found.metric = f"score:{slug}"
+                found.metric = f"{found.metric.split(':', 1)[0]}:{slug}"  # a rating stays a rating
 
     def _parallel(self, values: list[Found], models: set[str]) -> bool:
         """"…for Gemini 1.5 Pro and … for Claude 3 Opus, with latencies of 1.1s

@@ -21,6 +21,7 @@ _HEAD = re.compile(rf"[A-Za-z0-9]+|[{_CJK}]+")
 SNAPSHOT = re.compile(r"\\?-(20\d{2}-\d{2}-\d{2}|20\d{6}|0[1-9]\d{2})(?![\d])")
 SIZE_AFTER = re.compile(r"[ \t-]?(\d+(?:\.\d+)?[BbMm])(?![A-Za-z0-9])")
 _RIGHT = r"(?![A-Za-z0-9])(?!\\?\.\d)"
+_FOOTNOTE_RIGHT = r"(?![A-Za-z])(?!\d[\w.,])(?!\\?\.\d)"  # a benchmark may carry a footnote digit: "GPQA Diamond1"
 _WINDOW = 48  # longer than any written name, so a window decides its match
 _LEFT_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789.\\")
 URL = r"\]\([^)\s]*\)|https?://[^\s)\]>\"']+|www\.[^\s)\]>\"']+"
@@ -96,15 +97,15 @@ class NameMatcher:
     position where their first word starts. All-caps names (MMLU, MATH) match
     in capitals only, so `math` in prose is not the MATH benchmark."""
 
-    def __init__(self, names: list[tuple[str, str]]):
+    def __init__(self, names: list[tuple[str, str]], right: str = _RIGHT):
         self.by_key: dict[str, str] = {}
         by_head: dict[str, list[str]] = {}
         for written, target in names:
             for key in _name_keys(written):
                 self.by_key.setdefault(key, target)
             by_head.setdefault(_HEAD.match(written).group(0).lower(), []).append(written)
-        self.anchored = {head: re.compile(rf"(?:{_alternation(written)}){_RIGHT}", re.IGNORECASE)
-                         for head, written in by_head.items()}
+        self._by_head, self._right = by_head, right
+        self.anchored: dict[str, re.Pattern] = {}  # compiled on a head's first use: most heads never occur
         self.heads = set(by_head)
         self._seen: dict[str, tuple[int, str] | None] = {}  # the same names recur: remember them
 
@@ -118,6 +119,9 @@ class NameMatcher:
             hit = self._seen[window]
             return (start + hit[0], hit[1]) if hit else None
         pattern = self.anchored.get(head)
+        if pattern is None and head in self._by_head:
+            pattern = self.anchored[head] = re.compile(
+                rf"(?:{_alternation(self._by_head[head])}){self._right}", re.IGNORECASE)
         found = pattern.match(window) if pattern else None
         target = self.by_key.get(name_key(found.group(0))) if found else None
         if len(self._seen) > 100_000:
@@ -244,13 +248,37 @@ def lexicon() -> Lexicon:
 
 def build_lexicon(vocab: Vocabulary) -> Lexicon:
     models = NameMatcher(vocab.aliases())
-    benchmarks = NameMatcher([(n, slug) for slug, names in vocab.benchmarks.items() for n in names])
+    benchmarks = NameMatcher([(n, slug) for slug, names in vocab.benchmarks.items() for n in names], _FOOTNOTE_RIGHT)
     tasks = NameMatcher([(n, slug) for slug, names in vocab.tasks.items() for n in names])
-    heads = sorted(models.heads | benchmarks.heads | tasks.heads, key=len, reverse=True)
-    return Lexicon(models, benchmarks, tasks, re.compile("|".join(re.escape(h) for h in heads)),
+    heads = models.heads | benchmarks.heads | tasks.heads
+    return Lexicon(models, benchmarks, tasks, re.compile(trie_pattern(heads)),
                    # a leading lookahead lets the regex engine skip to digits and currency signs
                    re.compile(rf"(?=[\d$＄{re.escape(_MONEY.symbols)}])(?:{QUANTITY_MARK})"), re.compile(MONTH_MARK), re.compile(URL),
                    vocab, _descendants(vocab), _member_words(vocab))
+
+
+def trie_pattern(words) -> str:
+    """One regex for many literal words, as a trie (`gp(?:qa|t)`): the regex
+    engine then tries one branch per character, not every word at every
+    position, and the longest word at a position still wins."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        if len(branches) == 1 and not ends:
+            return body
+        return body + "?" if ends else body
+
+    return build(trie)
 
 
 def _member_words(vocab: Vocabulary) -> re.Pattern:

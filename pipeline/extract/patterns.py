@@ -70,7 +70,27 @@ NOTE_AFTER = re.compile(r"[^\d(（$＄]{0,24}?[(（]([^()（）\d]{1,30})[)）]"
 MULTIPLIER_AFTER = re.compile(r"\s?[x×倍](?![A-Za-z])")  # "1.2x", "3 倍": a ratio, never a quantity
 WORKLOAD = re.compile(r"(?<![/\d.,])(?<!per )(?<!/ )(?<!每)\d[\d,.]*\s*[KkMm]?\s*(?:tokens?\s*)?(?:in|out|input|output)\b", re.IGNORECASE)  # "5K in / 1K out"
 RATE_DENOMINATOR = re.compile(r"(?:\bper|/|每)[\s-]*$", re.IGNORECASE)
-BENCHMARK_AFTER = re.compile(r"\s*(?:%|％|points?|pts)?\s*(?:on|in|at|for)\s+(?:the\s+)?", re.IGNORECASE)
+# what may stand between a score and the benchmark named after it: closing marks (`**90.2%**`,
+# "`51.6`"), a unit or rating word, "percentile": "90.2% on", "2,029 Elo on", "`51.6` percentile on the"
+SCORE_CLOSE = r"[`*_'\"’”]*"
+# "93.1 on the long-context evaluation benchmark RULER": a few words and a benchmark noun may come first
+BENCHMARK_AFTER = re.compile(
+    rf"{SCORE_CLOSE}\s*(?:(?:%|％|points?|pts|elo|rating|percentile)\s*){{0,2}}{SCORE_CLOSE}\s*(?:on|in|at|for)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,4}?(?:benchmark|test|evaluation|eval|leaderboard)\s+)?[`*_\[]*",
+    re.IGNORECASE)
+# "got 73% on the benchmark", "在这项测试中": the benchmark the text named last
+BENCHMARK_ANAPHOR = re.compile(
+    rf"{SCORE_CLOSE}\s*(?:%|％)?{SCORE_CLOSE}\s*(?:on|in|at)\s+(?:the|this|that)\s+(?:same\s+)?"
+    r"(?:benchmark|test|eval|evaluation|leaderboard)(?![\w-])|\s*(?:%|％)?\s*(?:在)?(?:该|这项|这个|此)(?:基准|测试|评测|榜单)",
+    re.IGNORECASE)
+SETTING_NUMBER = re.compile(r"\s*(?:-\s*|\s)?shots?\b|\s*(?:k|K)?-?shot", re.IGNORECASE)  # "5-shot": how, not how well
+RANK_BEFORE = re.compile(r"(?:#|No\.\s?|第\s?|rank(?:ed)?\s+(?:#\s?)?)$", re.IGNORECASE)  # "#7 on the leaderboard": a rank
+ABSOLUTE_AFTER = re.compile(r"\s*(?:abs(?:olute)?\.?|pp|percentage points?)(?![A-Za-z])\s*", re.IGNORECASE)  # "10.5%abs increase"
+# between a list item's model and its bare score: "**Claude Opus 4 (May 2025)**: ", " — "
+LISTED_VALUE = re.compile(r"[^\d\n]{0,4}(?:\s*[(（][^()（）\n]{0,30}[)）])?[*_`\s]*[:：—–-]\s*[*_`]*\s*")
+LIST_ITEM_LINE = re.compile(r"[ \t>]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+RATING_WORD = re.compile(r"(?<![A-Za-z])(?:elo|ratings?|rated|等级分)(?![A-Za-z])", re.IGNORECASE)  # a rating, not a percentage
+PERCENTILE_WORD = re.compile(r"percentile|百分位", re.IGNORECASE)  # "the 96th percentile": a percentage score
 # "输入 1000 token 的价格为 0.000075 美元", "the price of 1M input tokens is $3": a rate written as a count
 PRICE_OF_COUNT = re.compile(
     r"(?:(?P<dir>input|output|输入|输出)\s*)?(?:(?P<k>1000|1,000|1\s*[Kk]|一千|千)|(?P<m>1000000|1,000,000|1\s*M|百万|一百万))"
@@ -88,9 +108,15 @@ ARITHMETIC = re.compile(  # an operator between numbers: a worked example ("1M i
     rf"[\d)）%]\s*(?:[KkMm]\s*)?(?:(?:tokens?|input|output)\s*)?[×*＊+=＝]\s*[\d$＄(（{re.escape(_MONEY.symbols)}]", re.IGNORECASE)
 # "截至 2024 年 6 月" dates a claim, but "训练数据截止到 2024 年 7 月" is a cut-off
 AS_OF = re.compile(r"(?:as of|as at|(?<!数据)(?<!知识)(?<!数据 )(?<!知识 )(?:截至|截止到|截止至))\s*", re.IGNORECASE)
-SHOTS = re.compile(r"(\d+)[- ]?shot(?:[- ,]*(cot|chain[- ]of[- ]thought))?|pass@(\d+)|\b(cot)\b", re.IGNORECASE)
+# how a score was measured: "5-shot CoT", "0-shot", "pass@1", "cons@64", "maj@32", "CoT"
+SHOTS = re.compile(r"(\d+)[- ]?shot(?:[- ,]*(cot|chain[- ]of[- ]thought))?|((?:pass|cons|maj)@\d+)|\b(cot)\b", re.IGNORECASE)
 PARAMETER_KIND = re.compile(r"(?P<active>active|activated|激活)|(?P<total>total|总)", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[，；;]|,(?!\s?\d)|\s(?:while|whereas|but)\s|但是?|而(?=[^且])")
-SCORE_WORD = re.compile(r"得分|成绩|分数|score|scored|achiev|reach|达到|取得", re.IGNORECASE)
+SCORE_WORD = re.compile(r"得分|成绩|分数|等级分|评分|获得|score|scored|achiev|reach|rating|elo|达到|取得", re.IGNORECASE)
+# between a benchmark and its score later in the clause: "MMLU-Pro, securing a score of `75.9`",
+# "MMLU (…) with a top score of 88.5", "Codeforces rating of 2,029", "C-Eval 上得分 86.5"
+SCORE_LEAD = re.compile(
+    r"[^\d%％。.;；\n]{0,60}?(?:score[sd]?|scoring|rating|elo|accuracy|pass rate|rate|得分|分数|成绩|准确率|通过率)"
+    r"(?:\s*(?:of|at|is|was|was at|为|是|达到|of about|around))?\s*[:：]?\s*[`*_]*\s*$", re.IGNORECASE)
 YEAR = re.compile(r"(?:19|20)\d\d")
 PARAM_SCALES = {"b", "bn", "billion", "t", "trillion", "亿", "万亿", "十亿"}

@@ -10,7 +10,8 @@ with joined as (
         substring(coalesce(t.raw_text, t.text), c.span_start + 1, c.span_end - c.span_start) = c.quote as span_valid,
         exists (select 1 from models as v where v.model = base_model(c.model)) as model_known
     from claims as c
-    left join metrics as m on m.metric = case when starts_with(c.metric, 'score:') then 'score' else c.metric end
+    left join metrics as m on m.metric = case when starts_with(c.metric, 'score:') then 'score'
+                                             when starts_with(c.metric, 'rating:') then 'rating' else c.metric end
     left join document_texts as t using (doc_id)
 ),
 
