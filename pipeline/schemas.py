@@ -47,6 +47,8 @@ class Qualifiers(BaseModel):
     modality: Literal["text", "audio", "image", "video"] | None = None
     as_of: str | None = None
     setting: str | None = None
+    # a price stated in another currency than US dollars keeps it (ISO 4217, lower case; unset: usd)
+    currency: str | None = Field(default=None, pattern=r"^[a-z]{3}$")
 
     def export(self) -> dict:
         """Defaults are written too, except the unset optional keys."""
@@ -93,5 +95,6 @@ class Claim(BaseModel):
         key = "|".join(
             [doc_sha256, str(self.span[0]), str(self.span[1]), self.model, self.metric,
              self.qualifiers.tier, self.qualifiers.setting or "", str(self.value)]
+            + ([self.qualifiers.currency] if self.qualifiers.currency else [])  # usd claims keep their ids
         )
         return hashlib.sha256(key.encode()).hexdigest()[:20]

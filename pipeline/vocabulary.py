@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.catalogue import CATALOGUE_FILE, load_catalogue
+from pipeline.benchmarks import Benchmark, load_benchmarks, variant_settings
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 
@@ -60,10 +61,12 @@ class Vocabulary:
     catalogue_aliases: tuple[tuple[str, str, str], ...] = ()  # (written, model, origins) from data
     snapshots: dict[str, tuple[str, ...]] = field(default_factory=dict)  # model -> dated snapshots (yyyymmdd)
     exact_aliases: tuple[tuple[str, str, str], ...] = ()  # names matched only whole, never in prose
+    benchmark_catalogue: dict[str, Benchmark] = field(default_factory=dict)  # pipeline/benchmarks.yaml
+    benchmark_settings: dict[str, str] = field(default_factory=dict)  # a variant's written name -> its setting
 
     def unit_of(self, metric: str) -> str:
-        """score:* metrics share the `score` entry's unit."""
-        base = "score" if metric.startswith("score:") else metric
+        """score:* and rating:* metrics share the `score` / `rating` entry's unit."""
+        base = metric.split(":", 1)[0] if metric.startswith(("score:", "rating:")) else metric
         return self.metrics[base].unit
 
     def members(self, family: str) -> list[str]:
@@ -126,11 +129,12 @@ def load_vocabulary(path: Path = VOCABULARY_FILE, catalogue: Path | None = CATAL
         )
         for key, m in raw["metrics"].items()
     }
+    bench_catalogue = load_benchmarks()
     return Vocabulary(
         models=models,
         metrics=metrics,
         units=dict(raw["units"]),
-        benchmarks={b["slug"]: tuple(b["names"]) for b in raw["benchmarks"]},
+        benchmarks={b.slug: b.written() for b in bench_catalogue.values()},
         tasks={t["slug"]: tuple(t["names"]) for t in raw["tasks"]},
         qualifiers=raw["qualifiers"],
         name_variants={k: tuple(v) for k, v in raw.get("name_variants", {}).items()},
@@ -139,6 +143,8 @@ def load_vocabulary(path: Path = VOCABULARY_FILE, catalogue: Path | None = CATAL
         snapshots={m: tuple(d) for m, d in load_catalogue(catalogue).get("snapshots", {}).items()} if catalogue else {},
         exact_aliases=tuple((a, m, ",".join(o)) for a, m, o in load_catalogue(catalogue).get("exact_aliases", [])
                             if m in models) if catalogue else (),
+        benchmark_catalogue=bench_catalogue,
+        benchmark_settings=variant_settings(bench_catalogue),
     )
 
 

@@ -63,7 +63,8 @@ def test_the_committed_catalogue_is_what_the_datasets_build(tmp_path):
     ("claude-haiku-4-5@20251001", "claude-haiku-4.5-2025-10-01"),
     ("us.anthropic.claude-3-5-sonnet-20241022-v2:0", "claude-3.5-sonnet-2024-10-22"),
     ("mistral-large-2411", "mistral-large-2411"),  # a yymm version is a snapshot of its model
-    ("accounts/fireworks/models/llama-v3p1-8b-instruct", "llama-v3.1-8b-instruct"),
+    ("accounts/fireworks/models/llama-v3p1-8b-instruct", "llama-3.1-8b-instruct"),  # a host's v and p
+    ("meta-llama/Llama-2-13b-chat-hf", "llama-2-13b-chat"),
     ("gpt-4o-2024-08-06", "gpt-4o-2024-08-06"),
     ("Claude Sonnet 4.5", "claude-sonnet-4.5"),
     ("claude-sonnet-4-5", "claude-sonnet-4.5"),

@@ -33,6 +33,7 @@ class Rules:
     display_noise: tuple[str, ...]
     single_word_models: frozenset[str]
     ordinary_first_words: frozenset[str]
+    unversioned_v_families: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +52,7 @@ def rules(path: Path = RULES_FILE) -> Rules:
         display_noise=tuple(raw["display_noise"]),
         single_word_models=frozenset(raw["single_word_models"]),
         ordinary_first_words=frozenset(raw["ordinary_first_words"]),
+        unversioned_v_families=frozenset(raw["unversioned_v_families"]),
     )
 
 
@@ -123,6 +125,10 @@ def canonical_id(raw_id: str) -> tuple[str, str | None]:
     by a dot, routing stripped), and its snapshot stamp if it has one."""
     name = strip_provider(raw_id).lower().replace("_", "-").replace(" ", "-")
     name = re.sub(r"(?<=\d)p(?=\d)", ".", name)  # Fireworks' `llama-v3p1`, `glm-5p2`
+    name = re.sub(r"-hf$", "", name)  # a Hugging Face repository's suffix
+    head = re.match(r"([a-z]+)-v(?=\d)", name)  # Fireworks' `llama-v2-70b-chat` is llama-2-70b-chat
+    if head and head.group(1) in rules().unversioned_v_families:
+        name = f"{head.group(1)}-{name[head.end():]}"
     name = re.sub(r"-+", "-", name).strip("-")
     base, stamp = split_snapshot(name)
     while True:

@@ -20,6 +20,7 @@ class CueSets:
     gte_after: re.Pattern
     batch: re.Pattern
     cached: re.Pattern
+    uncached: re.Pattern | None
     hypothetical: re.Pattern
     competitor: re.Pattern
     relative_before: re.Pattern
@@ -46,6 +47,7 @@ def cue_sets() -> CueSets:
         gte_after=words_re([w for w in q["bound_gte"] if w in _AFTER_BOUNDS] + ["+"]),
         batch=words_re(q["tier_batch"]),
         cached=words_re(q["tier_cached"]),
+        uncached=words_re(q["tier_uncached"]) if q.get("tier_uncached") else None,
         hypothetical=words_re(q["hypothetical"]),
         competitor=words_re(q["competitor"]),
         relative_before=re.compile("(?:" + words_re(q["relative_before"]).pattern + r")\s*$", re.IGNORECASE),

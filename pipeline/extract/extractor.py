@@ -10,8 +10,10 @@ import re
 from collections import Counter
 
 from pipeline.extract.context import DocumentContext
+from pipeline.extract.currency import price_unit
 from pipeline.extract.grammar import ClauseReader, Context, Found, as_of_date, clauses
 from pipeline.extract.lexicon import Mention, lexicon
+from pipeline.extract.normalise import normalise
 from pipeline.extract.numbers import DATE
 from pipeline.extract.patterns import RATE_ANYWHERE
 from pipeline.extract.script import as_simplified
@@ -105,15 +107,16 @@ def compared(text: str, mention: Mention, floor: int = 0) -> bool:
 
 class Extractor:
     def __init__(self, text: str, source: str):
-        self.original = text  # quotes come from here; matching reads the simplified twin
-        self.text = as_simplified(text)
+        self.original = text  # quotes come from here; matching reads the reduced, simplified twin
+        reading, self.offsets = normalise(text)  # spans of `self.text` -> spans of `text`
+        self.text = as_simplified(reading)
         self.source = source
         self.lex = lexicon()
         self.blocks = blocks_of(self.text)
         self.doc = DocumentContext.build(self.text, self.blocks, self.lex)
         self.pending: list[tuple[Found, str, Unit]] = []
         self.previous_named: list[str] = []
-        self.body_start = next((b.start for b in self.blocks if b.kind != "field"), len(text))
+        self.body_start = next((b.start for b in self.blocks if b.kind != "field"), len(self.text))
 
     def run(self) -> list[Claim]:
         lead_in, lead_until = None, -1  # "GPT-4o pricing:" lends its model to what follows
@@ -322,11 +325,11 @@ class Extractor:
         slugs = list(dict.fromkeys(slug for _, _, slug in benches))
         if len(slugs) < 2:
             return
-        trailing = sorted((f for f, _ in read if f.metric.startswith("score:") and f.model_hint is None
+        trailing = sorted((f for f, _ in read if f.metric.startswith(("score:", "rating:")) and f.model_hint is None
                            and f.start >= benches[-1][1]), key=lambda f: f.start)
         if len(trailing) == len(slugs):
             for found, slug in zip(trailing, slugs):
-                found.metric = f"score:{slug}"
+                found.metric = f"{found.metric.split(':', 1)[0]}:{slug}"  # a rating stays a rating
 
     def _parallel(self, values: list[Found], models: set[str]) -> bool:
         """"…for Gemini 1.5 Pro and … for Claude 3 Opus, with latencies of 1.1s
@@ -463,18 +466,19 @@ class Extractor:
             if isinstance(value, float):
                 value = round(value, 6)
             high = round(high, 6) if high is not None else None
-            key = (model, found.metric, unit.start, str(value), found.setting, found.tier)
+            key = (model, found.metric, unit.start, str(value), found.setting, found.tier, found.currency)
             if key in seen:
                 continue
             seen.add(key)
             qualifiers = Qualifiers(
                 tier=found.tier, approx=found.approx, hedged=found.hedged, bound=found.bound,
-                modality=found.modality, as_of=found.as_of, setting=found.setting,
+                modality=found.modality, as_of=found.as_of, setting=found.setting, currency=found.currency,
             )
+            start, end = self.offsets.span(unit.start, unit.end)
             claims.append(Claim(
                 source=self.source, model=model, metric=found.metric, value=value, value_high=high,
-                unit=vocab.unit_of(found.metric), qualifiers=qualifiers,
-                quote=self.original[unit.start:unit.end], span=(unit.start, unit.end),
+                unit=price_unit(vocab.unit_of(found.metric), found.currency), qualifiers=qualifiers,
+                quote=self.original[start:end], span=(start, end),
             ))
         return claims
 

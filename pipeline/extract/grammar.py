@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.extract.lexicon import Lexicon, lexicon
+from pipeline.extract.currency import currencies
+from pipeline.extract.lexicon import Lexicon, lexicon, name_key
 from pipeline.extract.cues import cue_sets, direction_cue, has_cue, names_in
 from pipeline.extract.patterns import (
     ARITHMETIC,
@@ -27,7 +28,16 @@ from pipeline.extract.patterns import (
     PRICE_OF_COUNT,
     PRICED_COUNT,
     RATE_DENOMINATOR,
+    ABSOLUTE_AFTER,
     BENCHMARK_AFTER,
+    BENCHMARK_ANAPHOR,
+    LIST_ITEM_LINE,
+    LISTED_VALUE,
+    RANK_BEFORE,
+    SETTING_NUMBER,
+    PERCENTILE_WORD,
+    RATING_WORD,
+    SCORE_LEAD,
     MULTIPLIER_AFTER,
     WORKLOAD,
     NOTE_AFTER,
@@ -42,8 +52,10 @@ from pipeline.extract.patterns import (
     PARAMETER_KIND,
     PERCENT_AFTER,
     PER_TIME,
+    PERIOD_COST,
     PRICE_CONJ_HEAD,
     PRICE_NOUN,
+    PRICE_CHANGE,
     PRICE_CONJ_TAIL,
     PRICE_VS_HEAD,
     PRICE_VS_TAIL,
@@ -62,7 +74,7 @@ from pipeline.extract.patterns import (
     COUNTER_AFTER,
     YEAR,
 )
-from pipeline.extract.numbers import DATE, QUANTITY, YEARLESS_MONTH, date_value, quantity_values, yearless_value
+from pipeline.extract.numbers import DATE, YEARLESS_MONTH, date_value, quantities, quantity_values, yearless_value
 
 
 @dataclass
@@ -84,6 +96,7 @@ class Found:
     model_hint: object = None  # a Mention the grammar itself ties the number to
     needs_rate: bool = False  # a unitless price waiting for the document's convention
     rate: float | None = None
+    currency: str | None = None  # a price's ISO code, when it is not the default (usd)
 
 
 _FOR_NAME = re.compile(r"\s*(?:for|of|by)\s+(?:the\s+)?", re.IGNORECASE)
@@ -111,6 +124,16 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cursor = match.end()
     spans.append((cursor, end))
     return [(s, e) for s, e in spans if e > s]
+
+
+def _nearest_item(cands, start: int, end: int):
+    """The candidate (s, e, x) itself closest to [start, end)."""
+    best, best_gap = None, None
+    for item in cands:
+        gap = start - item[1] if item[1] <= start else item[0] - end if item[0] >= end else None
+        if gap is not None and (best_gap is None or gap < best_gap):
+            best, best_gap = item, gap
+    return best
 
 
 def _nearest(cands, start: int, end: int):
@@ -147,6 +170,7 @@ class ClauseReader:
         self.clause = text[start:end]
         self.used: list[tuple[int, int]] = []
         self._sentence_text: str | None = None
+        self.bench_written: str | None = None  # the benchmark name the last score was read against
 
     @property
     def sentence_text(self) -> str:
@@ -182,21 +206,22 @@ class ClauseReader:
         arithmetic = bool(ARITHMETIC.search(self.clause))
         found = self._dates()
         bare_ok = bool(self.ctx.cues)  # table cells and fields read bare numbers too
-        for match in QUANTITY.finditer(self.text, self.start, self.end):
+        for match in quantities(self.text, self.start, self.end):
             s, e = match.span()
-            if not self._free(s, e) or (s > 0 and self.text[s - 1].isalnum() and self.text[s - 1].isascii()):
+            if not self._free(s, e) or (s > 0 and self.text[s - 1].isalnum() and self.text[s - 1].isascii()
+                                        and not CURRENCY_BEFORE.search(self.text, max(0, s - 4), s)):  # "RMB2"
                 continue
             if MULTIPLIER_AFTER.match(self.text, e):
                 continue
             near = arithmetic and bool(ARITHMETIC.search(self.text, max(self.start, s - ARITHMETIC_REACH),
                                                         min(self.end, match.end() + ARITHMETIC_REACH)))
-            item = self._classify(match, near) if bare_ok or self.names.is_quantity(s) else None
+            item = self._classify(match, near) if bare_ok or self.names.is_quantity(s) or self._listed_score(s, e) else None
             if item is None and not bare_ok:
                 item = self._keyed(match) or self._echo(match)
             if item is not None:
                 found.append(item)
                 self.used.append((s, e))
-                if item.metric in ECHO_METRICS or item.metric.startswith("score:"):
+                if item.metric in ECHO_METRICS or item.metric.startswith(("score:", "rating:")):
                     self.ctx.echo = item.metric
         return [f for f in self._without_restatements(found) if not self._after_competitor(f)]
 
@@ -228,7 +253,7 @@ class ClauseReader:
         if not _ECHO_END.match(self.text, e, self.end) and e < self.end:
             return None
         low, high = quantity_values(match)
-        lo, hi = (0, 100) if metric.startswith("score:") else self.lex.vocab.metrics[metric].range
+        lo, hi = self.lex.vocab.metrics[metric.split(":", 1)[0]].range
         if not lo <= low <= hi:
             return None
         return self._qualify(Found(metric, low, high, s, e), s, e)
@@ -276,9 +301,12 @@ class ClauseReader:
         if m := SECONDS_AFTER.match(after):
             return self._latency(low, high, s, e + m.end(), 1000.0)
         if m := PERCENT_AFTER.match(after):
-            return self._score(low, high, s, e + m.end())
-        if (m := POINTS_AFTER.match(after)) or self._next_to_benchmark(s, e):
-            return self._score(low, high, s, e + (m.end() if m else 0), sentence_wide=False)
+            return self._score(low, high, s, e + m.end(), percent=True)
+        m = POINTS_AFTER.match(after)
+        beside = None if m else self._next_to_benchmark(s, e)
+        if m or beside or self._listed_score(s, e):
+            # "以 1300 分位居第一" after "在 Chatbot Arena 排行榜上，": points may take the sentence's benchmark
+            return self._score(low, high, s, e + (m.end() if m else 0), sentence_wide=bool(m), beside=beside)
         if scale in PARAM_SCALES and not TOKEN_AFTER.match(after) and has_cue(
                 "parameters", self.clause, self.ctx.cues, self.sentence_text):
             found = self._qualify(Found("parameters", low, high, s, e), s, e)
@@ -302,17 +330,45 @@ class ClauseReader:
                 return "active" if kind.group("active") else "total"
         return None
 
-    def _next_to_benchmark(self, s: int, e: int) -> bool:
-        """`88.5 on MMLU`, `MMLU: 88.5`, `MMLU score of 88.5`: a bare score beside its benchmark."""
-        for bs, _, _ in self.names.benchmarks_in(e, min(self.end, e + 30)):
-            if re.fullmatch(r"\s*(?:on|in|at|for)\s+(?:the\s+)?", self.text[e:bs], re.I):
-                return True
-        for _, be, _ in self.names.benchmarks_in(max(self.start, s - 30), s):
+    def _next_to_benchmark(self, s: int, e: int) -> tuple | None:
+        """`88.5 on MMLU`, `2,029 Elo on Codeforces`, `MMLU: 88.5`, `MMLU score of 88.5`,
+        `MMLU-Pro, securing a score of 75.9`: a bare score beside its benchmark."""
+        for bench in self.names.benchmarks_in(e, min(self.end, e + 80)):
+            if BENCHMARK_AFTER.fullmatch(self.text, e, bench[0]):
+                return bench
+        for bench in reversed(self.names.benchmarks_in(max(self.sentence[0], s - 70), s)):
+            bs, be, _ = bench
             gap = self.text[be:s]
-            if be <= s and (re.fullmatch(r"\s*(?:[:：]|score of|scores?|of|为)?\s*", gap, re.I) or (
+            if bs >= self.start and (re.fullmatch(r"[`*_]*\s*(?:[:：]|score of|scores?|of|为|elo|ratings?|rating of)?\s*[`*_]*", gap, re.I) or (
                     len(gap) <= 12 and not re.search(r"\d", gap) and SCORE_WORD.search(gap))):
-                return True
-        return False
+                return bench
+            if self._subject_scores(be, s):  # may reach back across a comma
+                return bench
+        return None
+
+    def _listed_score(self, s: int, e: int) -> bool:
+        """`* **Claude Opus 4**: 72.5` in a list under a heading that names one
+        benchmark: a bare number right after a model and a colon is its score."""
+        if not self.ctx.headings or self.ctx.cues or not self.mentions:
+            return False
+        named = names_in(self.lex, "benchmarks", self.ctx.headings[-1])
+        if len({b[2] for b in named}) != 1:
+            return False
+        line_start = self.text.rfind("\n", 0, s) + 1
+        if not LIST_ITEM_LINE.match(self.text, line_start):
+            return False
+        before = [m for m in self.mentions if line_start <= m.start and m.end <= s]
+        return bool(before) and bool(LISTED_VALUE.fullmatch(self.text, before[-1].end, s))
+
+    def _subject_scores(self, start: int, end: int) -> bool:
+        """A score phrase between a benchmark and the number, with no model
+        between ("MMLU-Pro, securing a score of 75.9") or with the model as its
+        subject ("In RULER, Qwen2.5-Turbo scores 93.1")."""
+        between = [m for m in self.mentions if start <= m.start and m.end <= end]
+        if not between:
+            return bool(SCORE_LEAD.fullmatch(self.text, start, end))
+        return bool(SCORE_LEAD.fullmatch(self.text, between[-1].end, end)) and not re.search(
+            r"[\d%。.;；\n]", self.text[start:between[0].start])
 
     def _bare_table_value(self) -> bool:
         return bool(self.ctx.cues)
@@ -329,10 +385,12 @@ class ClauseReader:
             return self._qualify(Found(metric, low, high, s, e), s, e)
         if self.ctx.cues:  # a bare number in a table cell: the header says what it is
             bench = self._benchmark_for(s, e)
-            if bench and 0 <= low <= 100:
-                if low < 1 and (high is None or high < 1) and "." in self.text[s:e]:  # "MMLU-Pro | 0.8": a fraction
-                    low, high = round(low * 100, 6), (round(high * 100, 6) if high is not None else None)
-                return self._qualify(Found(bench, low, high, s, e), s, e)
+            if bench and not self._setting_number(s, e) and (metric := self._score_kind(bench, low, s, e, percent=False)):
+                if metric.startswith("score:") and low < 1 and (high is None or high < 1) and "." in self.text[s:e]:
+                    low, high = round(low * 100, 6), (round(high * 100, 6) if high is not None else None)  # "MMLU-Pro | 0.8"
+                found = self._qualify(Found(metric, low, high, s, e), s, e)
+                found.setting = self._setting(metric, s, e, where=self.ctx.cues)
+                return found
             for metric in ("throughput", "latency"):
                 if has_cue(metric, self.ctx.cues):
                     factor = 1000.0 if metric == "latency" and re.search(r"\(s\)|seconds|秒", self.ctx.cues) else 1.0
@@ -359,8 +417,8 @@ class ClauseReader:
         return best
 
     def _price(self, low, high, s, e, before, after) -> Found | None:
-        if PER_TIME.match(after) or WORKLOAD.search(self.ctx.cues):
-            return None  # "$20 per month"; a row "Medium (5K in / 1K out)" costs a workload
+        if PER_TIME.match(after) or WORKLOAD.search(self.ctx.cues) or PERIOD_COST.search(self.ctx.cues):
+            return None  # "$20 per month"; a row "Medium (5K in / 1K out)" costs a workload; a "月成本" column
         pair = "input" if PAIR_HEAD.match(after) else "output" if PAIR_TAIL.search(before) else None
         if pair == "input":  # "$3 / $15 per 1M tokens": the rate follows the second price
             tail = re.match(r"\s*(?:(?:[A-Za-z]{1,6}|输入|输出)\s*)?/\s*(?:US\$|\$|＄)\s*[\d.,\\]+\s*[KkMm]?"
@@ -368,12 +426,19 @@ class ClauseReader:
                             after)
             after = after[tail.end():] if tail else after
         rate, direction = None, None
+        money = currencies()
+        currency = money.of_before(before)  # "¥2/M", "RMB 2"
         currency_word = CURRENCY_AFTER.match(after)  # "5 美元/百万 tokens": the rate follows the currency
         if currency_word:
             after = after[currency_word.end():]
             e += currency_word.end()
+            currency = currency or money.of_after(currency_word)
             if currency_word.group("cents"):
                 low, high = low / 100, (high / 100 if high is not None else None)
+            if PER_TIME.match(after):
+                return None  # "20 元/月": a subscription
+        if currency is None and self.ctx.cues:  # a header's "价格（元/百万 tokens）"
+            currency = money.in_text(self.ctx.cues)
         if m := RATE_AFTER.match(after):
             rate = 1e3 if m.group("k") else 1.0 if m.group("m") else 1e6
             direction = m.group("dir")
@@ -414,10 +479,11 @@ class ClauseReader:
                 return None
             found.needs_rate = True
         found.rate = rate
+        found.currency = currency if currency != "usd" else None
         found.metric = self._direction(direction or pair, s, e)
         found.tier = self._tier(s, max(e, unit_end))
-        if found.metric == "price" and found.tier == "cached":
-            found.metric = "price_input"  # only input is ever cached
+        if found.metric == "price" and (found.tier == "cached" or self._cache_miss(max(e, unit_end))):
+            found.metric = "price_input"  # only input is ever cached (or missed)
         return self._qualify(found, s, unit_end)
 
     def _direction(self, stated: str | None, s: int, e: int) -> str:
@@ -442,6 +508,10 @@ class ClauseReader:
                 best, best_gap = m.group(0), m.start() - e
         if best:
             return words[best.lower()]
+        if previous and PRICE_CHANGE.search(self.text, window_start, s):  # "输入价格从 0.03元 降至 0.005元"
+            earlier = list(finder.finditer(self.text, self.start, window_start))
+            if earlier:
+                return words[earlier[-1].group(0).lower()]
         cue = finder.search(self.ctx.cues) or HEADER_DIRECTION.search(self.ctx.cues)
         if cue:
             return words[cue.group(0).lower()]
@@ -471,13 +541,23 @@ class ClauseReader:
             return directions.pop()
         return "price"
 
+    def _cache_miss(self, end: int) -> bool:
+        """A bracket after the price calls it the cache-miss price: "2 元（缓存未命中）"."""
+        note = NOTE_AFTER.match(self.text, end, self.end)
+        return bool(note and self.cues.uncached and self.cues.uncached.search(note.group(1)))
+
     def _tier(self, pos: int, end: int) -> str:
         """Batch or cached, said in the sentence up to the price or in its clause;
         words in brackets count only for the numbers inside those brackets, or
         for the price just before a bracket with no number of its own ("$0.14/M (cache hit)")."""
         note = NOTE_AFTER.match(self.text, end, self.end)
+        uncached = self.cues.uncached
+        if self._cache_miss(end):
+            return "standard"  # "2 元（缓存未命中）", "$0.27/M (cache miss)"
         lead = _outside_brackets(self.text[self.sentence[0]:pos]) + " " + _outside_brackets(
             self.clause, pos - self.start) + " " + self.ctx.cues + " " + (note.group(1) if note else "")
+        if uncached:
+            lead = uncached.sub(" ", lead)  # "cache miss" is not "cache"
         if self.cues.cached.search(lead):
             return "cached"
         if self.cues.batch.search(lead):
@@ -510,9 +590,15 @@ class ClauseReader:
         return found
 
     def _benchmark_for(self, s: int, e: int) -> str | None:
+        """The benchmark (or task) a score at [s, e) is for, as `score:SLUG`; the
+        name as written is kept in `self.bench_written` (its variant is a setting)."""
+        self.bench_written = None
         benches = self.names.benchmarks_in(self.start, self.end)
         named_after = [b for b in benches if b[0] >= e and BENCHMARK_AFTER.fullmatch(self.text, e, b[0])]
-        slug = named_after[0][2] if named_after else _nearest(benches, s, e)  # "87.0% on the MGSM benchmark"
+        chosen = named_after[0] if named_after else _nearest_item(benches, s, e)  # "87.0% on the MGSM benchmark"
+        slug = chosen[2] if chosen else None
+        if chosen:
+            self.bench_written = self.text[chosen[0]:chosen[1]]
         if slug is None:
             tasks = self.names.tasks_in(self.start, self.end)
             task = _nearest([t for t in tasks if t[1] <= s] or tasks, s, e)
@@ -521,51 +607,161 @@ class ClauseReader:
         line_start = self.text.rfind("\n", 0, s) + 1
         if slug is None and (key := LINE_KEY.match(self.text, line_start, s)):
             slug = self.lex.benchmarks_.named(key.group(1))  # `gpqa: "59.4% vs 50.4%"` in code
+            self.bench_written = key.group(1) if slug else None
         if slug is None and self.ctx.cues:
             benches = names_in(self.lex, "benchmarks", self.ctx.cues)
             tasks = names_in(self.lex, "tasks", self.ctx.cues)
             if len({b for _, _, b in benches}) == 1:
                 slug = benches[0][2]
+                self.bench_written = self.ctx.cues[benches[0][0]:benches[0][1]]
             elif tasks:
                 slug = self.ctx.task_benchmarks.get(tasks[0][2], tasks[0][2])
-        if slug is None and has_cue("score", self.clause):
-            for heading in reversed(self.ctx.headings):
-                found = names_in(self.lex, "benchmarks", heading)
-                if found:
-                    slug = found[0][2]
-                    break
+        if slug is None and not self.ctx.cues:
+            slug = self._lead_in_benchmark(s)
+        if slug is None:
+            slug = self._heading_benchmark()
         return f"score:{slug}" if slug else None
 
-    def _score(self, low, high, s, unit_end, sentence_wide: bool = True) -> Found | None:
-        if self.cues.relative_before.search(self._before(s, 10)) or self.cues.relative_after.match(
-                self.text[unit_end:min(self.end, unit_end + 14)].lstrip()):
+    def _lead_in_benchmark(self, pos: int) -> str | None:
+        """A list item's score whose item names no benchmark takes the one its
+        list's lead-in names, when it names one (`**GPQA Diamond**:` or a
+        sentence "results from aider's code editing leaderboard" over the list)."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        if not LIST_ITEM_LINE.match(self.text, line_start):
+            return None
+        cursor, lead_end = line_start, None
+        for _ in range(60):  # up over the list's items, their wrapped lines and blank lines, to the lead-in
+            if cursor <= 0:
+                break
+            start = self.text.rfind("\n", 0, cursor - 1) + 1
+            line = self.text[start:cursor - 1]
+            if lead_end is None:
+                if not line.strip() or LIST_ITEM_LINE.match(line) or line[:1] in " \t":
+                    cursor = start
+                    continue
+                lead_end = cursor - 1
+            elif not line.strip() or LIST_ITEM_LINE.match(line) or line.lstrip().startswith("#"):
+                break
+            cursor = start
+        if lead_end is None:
+            return None
+        named = self.names.benchmarks_in(cursor, lead_end)
+        if len({b[2] for b in named}) != 1:
+            return None
+        self.bench_written = self.text[named[0][0]:named[0][1]]
+        return named[0][2]
+
+    def _heading_benchmark(self) -> str | None:
+        """A heading that names a benchmark gives it to the scores below it: where
+        the clause says it is a score, the nearest such heading; in a list item or
+        a short line ("## MMLU-Pro" over "- GPT-4o: 72.6%"), the innermost heading
+        when it names one benchmark. Table cells keep their own header's meaning."""
+        scored = has_cue("score", self.clause)
+        listed = not self.ctx.cues and self._short_line()
+        for depth, heading in enumerate(reversed(self.ctx.headings)):
+            if not scored and (depth or not listed):
+                break
+            found = names_in(self.lex, "benchmarks", heading)
+            if found and (scored or len({b[2] for b in found}) == 1):
+                self.bench_written = heading[found[0][0]:found[0][1]]
+                return found[0][2]
+        return None
+
+    def _short_line(self) -> bool:
+        """The clause's line is a list item or a short line (a label and its value)."""
+        line_start = self.text.rfind("\n", 0, self.start) + 1
+        line_end = self.text.find("\n", self.end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        return bool(LIST_ITEM_LINE.match(self.text, line_start)) or line_end - line_start <= 60
+
+    def _score(self, low, high, s, unit_end, sentence_wide: bool = True, percent: bool = False,
+               beside: tuple | None = None) -> Found | None:
+        tail = self.text[unit_end:min(self.end, unit_end + 30)]
+        tail = tail[m.end():] if (m := ABSOLUTE_AFTER.match(tail)) else tail  # "10.5%abs increase"
+        if self.cues.relative_before.search(self._before(s, 10)) or self.cues.relative_after.match(tail.lstrip()):
             return None  # "by 20%", "高出 10%", "60% cheaper": a change, not a score
+        if RANK_BEFORE.search(self._before(s, 10)) or self._setting_number(s, unit_end):
+            return None  # "#7 on the leaderboard", "第 3": a rank; "pass@1", "5-shot": a setting
         metric = self._benchmark_for(s, unit_end)
+        if beside and (metric is None or not self.bench_written):  # the name the number was read beside
+            metric, self.bench_written = f"score:{beside[2]}", self.text[beside[0]:beside[1]]
+        if metric is None and BENCHMARK_ANAPHOR.match(self.text, unit_end, self.end):
+            earlier = self.names.benchmarks_in(max(0, s - 3000), s)  # "got 73% on the benchmark"
+            if earlier:
+                metric, self.bench_written = f"score:{earlier[-1][2]}", self.text[earlier[-1][0]:earlier[-1][1]]
         if metric is None and sentence_wide:
             earlier = self.names.benchmarks_in(self.sentence[0], s)
             metric = f"score:{earlier[-1][2]}" if earlier else None
+            self.bench_written = self.text[earlier[-1][0]:earlier[-1][1]] if earlier else None
+            tasks = [] if earlier or not has_cue("score", self.sentence_text) else self.names.tasks_in(self.sentence[0], s)
+            if tasks:  # "On math benchmarks, GPT-4o mini leads with 70.2%"
+                metric = f"score:{self.ctx.task_benchmarks.get(tasks[-1][2], tasks[-1][2])}"
         if metric is None and sentence_wide and self.ctx.paragraph_start is not None and has_cue(
                 "score", self.sentence_text):  # "SWE-bench Verified … 。在这项测试中，GPT-5 达到了 74.9% 的通过率"
             named = {slug for _, _, slug in self.names.benchmarks_in(self.ctx.paragraph_start, self.sentence[0])}
             metric = f"score:{named.pop()}" if len(named) == 1 else None
-        if metric is None or not 0 <= low <= 100:
+        if metric is None:
+            return None
+        metric = self._score_kind(metric, low, s, unit_end, percent)
+        if metric is None:
             return None
         found = self._qualify(Found(metric, low, high, s, unit_end), s, unit_end)
-        found.setting = self._setting(metric)
+        found.setting = self._setting(metric, s, unit_end)
         return found
 
-    def _setting(self, metric: str) -> str | None:
+    def _setting_number(self, s: int, e: int) -> bool:
+        """The number of a setting, not a score: `pass@1`, `cons@64`, `5-shot`."""
+        return self.text[s - 1:s] == "@" or bool(SETTING_NUMBER.match(self.text, e))
+
+    def _score_kind(self, metric: str, low: float, s: int, e: int, percent: bool) -> str | None:
+        """`score:X` (a 0-100 percentage) or `rating:X` (Elo, arena scores): the
+        catalogue's kind of the benchmark, overruled by what the text says next to
+        the number (`%`, `percentile`; `Elo`, `rating`). Codeforces-like benchmarks
+        (kind `either`) are ratings above 100. None when the value cannot be one."""
+        slug = metric.split(":", 1)[1]
+        entry = self.lex.vocab.benchmark_catalogue.get(slug)
+        kind = entry.kind if entry else "score"
+        near = self.text[max(self.start, s - 24):min(self.end, e + 16)] + " " + self.ctx.cues
+        if percent or PERCENTILE_WORD.search(near):
+            kind = "score"
+        elif kind == "either" or (kind == "score" and RATING_WORD.search(near)):
+            kind = "rating" if low > 100 else "score"
+        lo, hi = self.lex.vocab.metrics[kind].range
+        return f"{kind}:{slug}" if lo <= low <= hi else None
+
+    def _variant_setting(self, metric: str, s: int, e: int) -> str | None:
+        """The setting a benchmark's variant name carries (`GPQA Diamond` -> diamond,
+        `AIME 2024` -> 2024), and `percentile` for a percentile score of a rated benchmark."""
+        parts = []
+        if self.bench_written:
+            variant = self.lex.vocab.benchmark_settings.get(name_key(self.bench_written))
+            if variant:
+                parts.append(variant)
+        entry = self.lex.vocab.benchmark_catalogue.get(metric.split(":", 1)[1])
+        if entry and entry.kind == "either" and metric.startswith("score:"):
+            parts.append("percentile")
+        return "+".join(parts) or None
+
+    def _setting(self, metric: str, s: int = 0, e: int = 0, where: str | None = None) -> str | None:
+        """The condition a score holds under: a needle's position, the benchmark's
+        variant, and the shots or sampling said in the clause (or the header cell)."""
+        clause = self.clause if where is None else where
         for name, pattern in self.cues.position.items():
-            if pattern.search(self.clause) and (metric.endswith("needle-in-a-haystack") or re.search("位置|position|depth", self.clause, re.I)):
+            if pattern.search(clause) and (metric.endswith("needle-in-a-haystack") or re.search("位置|position|depth", clause, re.I)):
                 return f"position:{name}"
-        m = SHOTS.search(self.clause)
+        variant = self._variant_setting(metric, s, e)
+        said = list(SHOTS.finditer(clause))
+        offset = self.start if where is None else None  # spans in the clause are absolute offsets less self.start
+        m = min(said, key=lambda x: abs(x.start() + offset - s) if offset is not None else 0) if said else None
         if not m:
-            return None
+            return variant
         if m.group(1):
-            return f"{m.group(1)}-shot" + ("-cot" if m.group(2) else "")
-        if m.group(3):
-            return f"pass@{m.group(3)}"
-        return "cot"
+            shots = f"{m.group(1)}-shot" + ("-cot" if m.group(2) else "")
+        elif m.group(3):
+            shots = m.group(3).lower()
+        else:
+            shots = "cot"
+        return f"{variant}+{shots}" if variant else shots
 
     def _dates(self) -> list[Found]:
         """Dates next to a release or cut-off cue (each cue takes the date

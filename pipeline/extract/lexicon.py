@@ -15,6 +15,7 @@ from functools import lru_cache
 from pipeline.catalogue.coin import coin
 from pipeline.catalogue.matcher import ModelMatcher
 from pipeline.catalogue.rules import model_key, rules
+from pipeline.extract.currency import currencies
 from pipeline.vocabulary import Vocabulary, vocabulary
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
@@ -29,17 +30,19 @@ SERVED = re.compile(r"(.+)-(?:instruct|chat)$")
 CONTEXT_AFTER = re.compile(r"[ \t]?\((\d{1,3}[kK])\)")
 SIZE_AFTER = re.compile(r"[ \t-]?(\d+(?:\.\d+)?[BbMm])(?![A-Za-z0-9])")
 _RIGHT = r"(?![A-Za-z0-9])(?!\\?\.\d)"
+_FOOTNOTE_RIGHT = r"(?![A-Za-z])(?!\d[\w.,])(?!\\?\.\d)"  # a benchmark may carry a footnote digit: "GPQA Diamond1"
 _WINDOW = 48  # longer than any written name, so a window decides its match
 _LEFT_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789.\\")
 URL = r"\]\([^)\s]*\)|https?://[^\s)\]>\"']+|www\.[^\s)\]>\"']+"
 # where a number is written as a quantity the grammar can read: a currency
 # before it; a unit, scale, percent, range or date mark after it; a month name
 # before it. Lookaheads only, so a mark never swallows the name that follows.
+_MONEY = currencies()  # currency signs and words, from the vocabulary
 QUANTITY_MARK = (
-    r"[$＄](?=\s?\d)"
+    rf"[$＄{re.escape(_MONEY.symbols)}](?=\s?\d)"
     r"|\d[\d,.\\]*(?=\s+(?:input|output|context|prompt|completion)\s+tok)"
     r"|\d[\d,.\\]*(?=\+?(?:\\?-)?\s?(?:[%％kmbt万亿千分秒个/~～–—]|百万|十亿|毫秒|美元|美金|美分|标记|令牌|词元|代币|usd|dollar|cent"
-    r"|point|pts|sec|s\b|per\b|年|月|日|号|-\s?\d|到|至|to\s\d))"
+    r"|point|pts|sec|s\b|per\b|年|月|日|号|-\s?\d|到|至|to\s\d|" + _MONEY.marks_after + "))"
     r"|(?:19|20)\d\d(?=\s*[年.\-/]\s*\d)"
 )
 MONTH_MARK = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?=[a-z]*\.?\s+\d)"
@@ -103,15 +106,15 @@ class NameMatcher:
     position where their first word starts. All-caps names (MMLU, MATH) match
     in capitals only, so `math` in prose is not the MATH benchmark."""
 
-    def __init__(self, names: list[tuple[str, str]]):
+    def __init__(self, names: list[tuple[str, str]], right: str = _RIGHT):
         self.by_key: dict[str, str] = {}
         by_head: dict[str, list[str]] = {}
         for written, target in names:
             for key in _name_keys(written):
                 self.by_key.setdefault(key, target)
             by_head.setdefault(_HEAD.match(written).group(0).lower(), []).append(written)
-        self.anchored = {head: re.compile(rf"(?:{_alternation(written)}){_RIGHT}", re.IGNORECASE)
-                         for head, written in by_head.items()}
+        self._by_head, self._right = by_head, right
+        self.anchored: dict[str, re.Pattern] = {}  # compiled on a head's first use: most heads never occur
         self.heads = set(by_head)
         self._seen: dict[str, tuple[int, str] | None] = {}  # the same names recur: remember them
 
@@ -125,6 +128,9 @@ class NameMatcher:
             hit = self._seen[window]
             return (start + hit[0], hit[1]) if hit else None
         pattern = self.anchored.get(head)
+        if pattern is None and head in self._by_head:
+            pattern = self.anchored[head] = re.compile(
+                rf"(?:{_alternation(self._by_head[head])}){self._right}", re.IGNORECASE)
         found = pattern.match(window) if pattern else None
         target = self.by_key.get(name_key(found.group(0))) if found else None
         if len(self._seen) > 100_000:
@@ -319,17 +325,41 @@ def lexicon() -> Lexicon:
 
 def build_lexicon(vocab: Vocabulary) -> Lexicon:
     models = ModelMatcher(vocab.aliases(), [(a, m) for a, m, _ in vocab.exact_aliases])
-    benchmarks = NameMatcher([(n, slug) for slug, names in vocab.benchmarks.items() for n in names])
+    benchmarks = NameMatcher([(n, slug) for slug, names in vocab.benchmarks.items() for n in names], _FOOTNOTE_RIGHT)
     tasks = NameMatcher([(n, slug) for slug, names in vocab.tasks.items() for n in names])
-    heads = sorted(benchmarks.heads | tasks.heads, key=len, reverse=True)
+    heads = benchmarks.heads | tasks.heads
     cjk = "|".join(map(re.escape, sorted(models.cjk_first, key=len, reverse=True)))
     digits = any(run[0].isdigit() for run in models.first)  # names start with a letter but for a rare few
     word_start = r"(?<![a-z0-9.\\])(?:[a-z]+|[0-9]+)" if digits else r"(?<![a-z0-9.\\])[a-z]+"
     model_heads = re.compile(rf"{word_start}|{cjk}" if cjk else word_start)
-    return Lexicon(models, benchmarks, tasks, re.compile("|".join(re.escape(h) for h in heads)),
+    return Lexicon(models, benchmarks, tasks, re.compile(trie_pattern(heads)),
                    # a leading lookahead lets the regex engine skip to digits and currency signs
-                   re.compile(rf"(?=[\d$＄])(?:{QUANTITY_MARK})"), re.compile(MONTH_MARK), re.compile(URL),
-                   vocab, _descendants(vocab), _member_words(vocab), model_heads, rules().coin_families)
+                   re.compile(rf"(?=[\d$＄{re.escape(_MONEY.symbols)}])(?:{QUANTITY_MARK})"), re.compile(MONTH_MARK),
+                   re.compile(URL), vocab, _descendants(vocab), _member_words(vocab), model_heads, rules().coin_families)
+
+
+def trie_pattern(words) -> str:
+    """One regex for many literal words, as a trie (`gp(?:qa|t)`): the regex
+    engine then tries one branch per character, not every word at every
+    position, and the longest word at a position still wins."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        if len(branches) == 1 and not ends:
+            return body
+        return body + "?" if ends else body
+
+    return build(trie)
 
 
 def _member_words(vocab: Vocabulary) -> re.Pattern:

@@ -1,12 +1,13 @@
 """The grammar of numbers as articles write them: thousands separators,
-markdown-escaped decimals (`2\\.50`), scale suffixes in English and Chinese
+scale suffixes in English and Chinese
 (`128K`, `1.5T`, `12.65 亿`), ranges (`50-100`, `1.5-2T`) and dates
-(`2024年5月13日`, `2023.9`, `May 2024`)."""
+(`2024年5月13日`, `2023.9`, `May 2024`). Markdown escapes (`2\\.50`) and
+other marks are gone before this reads: see normalise.py."""
 from __future__ import annotations
 
 import re
 
-NUM = r"\d{1,3}(?:,\d{3})+(?:\\?\.\d+)?|\d+(?:\\?\.\d+)?"
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 SCALES = {
     "k": 1e3, "thousand": 1e3, "千": 1e3,
@@ -42,7 +43,7 @@ DATE = re.compile(
 
 
 def parse_number(text: str) -> float:
-    return float(text.replace(",", "").replace("\\", ""))
+    return float(text.replace(",", ""))
 
 
 def scale_of(suffix: str | None) -> float:
@@ -59,6 +60,20 @@ def quantity_values(match: re.Match) -> tuple[float, float | None]:
     low_scale = scale_of(s1 or s2)
     high_scale = scale_of(s2 or s1)
     return low * low_scale, (high * high_scale if high is not None else None)
+
+
+def quantities(text: str, start: int, end: int):
+    """QUANTITY matches in text[start:end]; a "range" that falls ("cut from $5 to
+    $2.50", "10-8") is no range but a change: two figures, each its own match."""
+    for match in QUANTITY.finditer(text, start, end):
+        if match.group("n2"):
+            low, high = quantity_values(match)
+            if high is not None and high < low:
+                first_end = match.end("s1") if match.group("s1") else match.end("n1")
+                yield QUANTITY.match(text, match.start(), first_end)
+                yield QUANTITY.match(text, match.start("n2"), match.end())
+                continue
+        yield match
 
 
 def date_value(match: re.Match) -> str | None:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1]
 # what the extractor reads, relative to the `pipeline` package
-INPUTS = ("extract/**/*.py", "extract/**/*.yaml", "vocabulary.py", "vocabulary.yaml",
-          "catalogue/**/*.py", "data/**/*")
+INPUTS = ("extract/**/*.py", "extract/**/*.yaml", "*.yaml", "vocabulary.py", "benchmarks.py",
+          "catalogue/**/*.py", "catalogue/**/*.json", "data/**/*")
 
 
 def inputs(package: Path = PACKAGE) -> list[Path]:

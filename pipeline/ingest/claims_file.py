@@ -149,6 +149,7 @@ def _read_line(text: str, index: dict[str, list[CitedDocument]], result: ImportR
     qualifiers = dict(line.qualifiers)
     currency = str(qualifiers.get("currency") or line.currency or "usd").lower()
     _check_unit(line.metric, line.unit, currency)
+    qualifiers["currency"] = None if currency == "usd" else currency  # as the extractor writes it
     claim = Claim(source=doc.source, model=line.model, metric=line.metric, value=line.value,
                   value_high=line.value_high, unit=line.unit, qualifiers=Qualifiers(**qualifiers),
                   quote=line.quote, span=span)

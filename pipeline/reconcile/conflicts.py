@@ -133,7 +133,12 @@ class ConflictFinder:
         metrics = PRICE_METRICS if metric in PRICE_METRICS else (metric,)
         others = [r for m in metrics for r in self.refs_by_metric[m] if r.model != model]
         talked_about = set().union(*(self.doc_models.get(s.doc_id, set()) for s in statements if s.doc_id))
-        return Evidence(self.refs_by_model[model], others, talked_about - {model}, self.claims_by_model[model],
+        own = self.refs_by_model[model]
+        if metric in PRICE_METRICS:  # a yuan price is explained by prices in yuan only
+            currency = statements[0].currency or "usd"
+            own = [r for r in own if (r.currency or "usd") == currency or r.metric not in PRICE_METRICS]
+            others = [r for r in others if (r.currency or "usd") == currency]
+        return Evidence(own, others, talked_about - {model}, self.claims_by_model[model],
                         self.claims_by_quote, self.versions.get(model, []))
 
     def references_for(self, s: Statement) -> list[Statement]:

@@ -232,7 +232,7 @@ def eval_setting(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[
         return "eval_setting", (f"{x.shown()} ({', '.join(sorted(sx)) or 'unstated statistic'}) and {y.shown()} "
                                 f"({', '.join(sorted(sy)) or 'unstated statistic'}) are different statistics of "
                                 f"{x.metric.replace('_', ' ')}.")
-    if x.metric.startswith("score:"):
+    if x.metric.startswith(("score:", "rating:")):  # ratings (Elo) differ by setting too
         found = _setting_evidence(a, b, ev)
         if found:
             return "eval_setting", found
@@ -256,13 +256,13 @@ def _setting_evidence(a: list[Statement], b: list[Statement], ev: Evidence) -> s
         for s in values if s.value is not None)
     if (ma and mb and not ma & mb) or inside:  # each value is the score under another setting
         shown = ", ".join(sorted({f"{r.setting}: {r.shown()}" for r in by_setting})[:6])
-        return (f"{metric.removeprefix('score:')} scores for {model} differ by evaluation "
+        return (f"{metric.split(':', 1)[1]} scores for {model} differ by evaluation "
                 f"setting ({shown}); the figures are from different settings.")
     for s, group in ((a[0], a), (b[0], b)):
         twins = [c for c in ev.own_claims if c.metric == metric and c.setting and c.setting != s.setting
                  and not any(c.id == g.id for g in group) and agree(c, s)]
         if twins:
-            return (f"{s.shown()} is {model}'s {metric.removeprefix('score:')} score under {twins[0].setting} "
+            return (f"{s.shown()} is {model}'s {metric.split(':', 1)[1]} score under {twins[0].setting} "
                     f"({twins[0].source}), put on another setting's label.")
     worded = [s for s in a + b if SETTING_WORDS.search(_around(s))]
     if worded:

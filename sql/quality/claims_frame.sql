@@ -2,13 +2,16 @@
 with joined as (
     select
         c.*,
-        m.unit as metric_unit,
+        -- a price keeps the currency it was stated in: usd_per_mtok becomes cny_per_mtok for a yuan price
+        case when m.unit = 'usd_per_mtok' and coalesce(c.currency, 'usd') <> 'usd'
+             then c.currency || '_per_mtok' else m.unit end as metric_unit,
         m.range_min,
         m.range_max,
         substring(coalesce(t.raw_text, t.text), c.span_start + 1, c.span_end - c.span_start) = c.quote as span_valid,
         exists (select 1 from models as v where v.model = base_model(c.model)) as model_known
     from claims as c
-    left join metrics as m on m.metric = case when starts_with(c.metric, 'score:') then 'score' else c.metric end
+    left join metrics as m on m.metric = case when starts_with(c.metric, 'score:') then 'score'
+                                             when starts_with(c.metric, 'rating:') then 'rating' else c.metric end
     left join document_texts as t using (doc_id)
 ),
 

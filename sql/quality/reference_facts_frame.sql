@@ -2,7 +2,8 @@
 with joined as (
     select r.*, m.unit as metric_unit, m.range_min, m.range_max
     from reference_facts as r
-    left join metrics as m on m.metric = case when starts_with(r.metric, 'score:') then 'score' else r.metric end
+    left join metrics as m on m.metric = case when starts_with(r.metric, 'score:') then 'score'
+                                             when starts_with(r.metric, 'rating:') then 'rating' else r.metric end
 ),
 
 final as (

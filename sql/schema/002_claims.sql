@@ -20,6 +20,9 @@ create table if not exists claims (
     span_start integer not null,
     span_end   integer not null
 );
+-- v2: a price stated in another currency keeps it (ISO 4217, lower case; 'usd' unless the source
+-- states another). Added in place so warehouses built before it gain the column.
+alter table claims add column if not exists currency varchar;
 
 -- extraction_state: which document version the claims of a document came from.
 create table if not exists extraction_state (
