@@ -218,8 +218,9 @@ def test_setting_numbers_are_not_scores_and_each_score_keeps_its_own_setting():
     claims = _claims(text)
     assert {v for _, m, v, _ in claims if m.startswith("score:")} == {84.0, 81.2, 92.0}
     settings = _settings(text)
-    assert settings[("mistral-large", "score:mmlu", 84.0)] == "5-shot"
-    assert settings[("mistral-large", "score:mmlu", 81.2)] == "0-shot"
+    # `Mistral Large 2` is its own model (contract v2), not mistral-large
+    assert settings[("mistral-large-2", "score:mmlu", 84.0)] == "5-shot"
+    assert settings[("mistral-large-2", "score:mmlu", 81.2)] == "0-shot"
     header = "| Benchmark <br/> (few-shot and 0-shot) | GPT-4o |\n|---|---|\n| MMLU (5-shot) | 88.7 |\n"
     assert {v for _, m, v, _ in _claims(header) if m.startswith("score:")} == {88.7}
 
