@@ -11,7 +11,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1]
 # what the extractor reads, relative to the `pipeline` package
 INPUTS = ("extract/**/*.py", "extract/**/*.yaml", "*.yaml", "vocabulary.py", "benchmarks.py",
-          "catalogue/**/*.py", "catalogue/**/*.json", "data/**/*")
+          "catalogue/**/*.py", "catalogue/**/*.json", "catalogue/**/*.yaml", "data/**/*")
 
 
 def inputs(package: Path = PACKAGE) -> list[Path]:
