@@ -11,7 +11,7 @@ from pathlib import Path
 from pipeline.config import PROJECT_ROOT
 from pipeline.extract import extract_claims
 from pipeline.ingest.sources import SourceRef, read_source
-from pipeline.schemas import Document
+from pipeline.records import Document
 
 DEFAULT_CORPORA = [PROJECT_ROOT / "tests" / "fixtures" / "seeds", PROJECT_ROOT / "tests" / "fixtures" / "articles"]
 

@@ -13,7 +13,7 @@ from tqdm import tqdm
 
 from pipeline.extract import ExtractFailure, extract_isolated
 from pipeline.ingest.sources import SourceRef, read_source
-from pipeline.schemas import IngestError
+from pipeline.records import IngestError
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -118,7 +118,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from pipeline.config import sources_dir
-    from pipeline.reviews import REVIEWS_FILE, Review, ReviewsFileError, append_review
+    from pipeline.records import Review
+    from pipeline.reviews import REVIEWS_FILE, ReviewsFileError, append_review
 
     decision = "accept_value" if args.accept is not None else "reject_claim" if args.reject else "dismiss"
     try:

@@ -7,18 +7,18 @@ still count; a file YAML cannot read keeps the decisions loaded before.
 Appending keeps the file's comments and entries and replaces it atomically."""
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import tempfile
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
+
+from pipeline.records import Review
 
 REVIEWS_FILE = "reviews.yaml"
 HEADER = ("# Reviewer decisions, applied by reconciliation on every run. One entry per decision:\n"
@@ -30,40 +30,6 @@ class ReviewsFileError(ValueError):
     """The reviews file cannot be read as YAML holding a list of decisions."""
 
 
-class Review(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    target: str = Field(min_length=1)
-    decision: Literal["accept_value", "reject_claim", "dismiss"]
-    value: float | str | None = None
-    note: str | None = None
-    reviewer: str | None = None
-    decided_at: datetime | None = None
-    review_id: str | None = None
-
-    @model_validator(mode="after")
-    def _value_only_when_accepting(self) -> "Review":
-        if self.decision == "accept_value" and self.value is None:
-            raise ValueError("accept_value needs the accepted value")
-        if self.decision != "accept_value" and self.value is not None:
-            raise ValueError(f"{self.decision} takes no value")
-        return self
-
-    @property
-    def id(self) -> str:
-        """As written, else stable for the same target, decision and time."""
-        if self.review_id:
-            return self.review_id
-        key = "|".join([self.target, self.decision, str(self.value), str(self.decided_at)])
-        return hashlib.sha256(key.encode()).hexdigest()[:16]
-
-    def row(self) -> dict:
-        """A `reviews` row; `stale` is reconciliation's to set (pipeline/reconcile/reviews.py)."""
-        numeric = isinstance(self.value, float)
-        return {"review_id": self.id, "target": self.target, "decision": self.decision,
-                "value": self.value if numeric else None,
-                "value_text": self.value if isinstance(self.value, str) else None,
-                "note": self.note, "reviewer": self.reviewer, "decided_at": self.decided_at, "stale": None}
 
 
 def _yaml() -> YAML:

@@ -123,7 +123,6 @@ def test_a_broken_url_list_is_an_error_and_keeps_url_documents(workspace, http_s
 
 
 def test_a_missing_sources_folder_is_refused_not_emptied(workspace):
-    import pytest
     sources, warehouse = workspace
     con = duckdb.connect(str(warehouse.parent / "w.duckdb"))
     apply_schema(con)

@@ -13,7 +13,8 @@ import duckdb
 import pytest
 
 from pipeline.defs.resources import warehouse_resource
-from pipeline.reviews import Review, ReviewsFileError, append_review, read_reviews
+from pipeline.records import Review
+from pipeline.reviews import ReviewsFileError, append_review, read_reviews
 
 ROOT = Path(__file__).parent.parent
 

@@ -19,7 +19,7 @@ from pipeline.extract.patterns import RATE_ANYWHERE
 from pipeline.extract.script import as_simplified
 from pipeline.extract.segments import LIST_LABEL, Block, Unit, blocks_of, is_label_line, units_of
 from pipeline.extract.tables import plan_table
-from pipeline.schemas import Claim, Qualifiers
+from pipeline.records import Claim, Qualifiers
 
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")

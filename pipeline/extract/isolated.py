@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.extract.extractor import extract_claims
-from pipeline.schemas import Claim
+from pipeline.records import Claim
 
 
 @dataclass(frozen=True)

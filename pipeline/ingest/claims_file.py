@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from pipeline.schemas import Claim, Qualifiers
+from pipeline.records import Claim, Qualifiers
 from pipeline.store.claims import claim_row
 from pipeline.vocabulary import vocabulary
 

@@ -13,7 +13,7 @@ import yaml
 from langdetect import DetectorFactory, LangDetectException, detect
 
 from pipeline.ingest.dates import find_published
-from pipeline.schemas import Document
+from pipeline.records import Document
 
 DetectorFactory.seed = 0  # langdetect is random unless seeded
 

@@ -11,7 +11,7 @@ import yaml
 from pipeline.ingest.decode import DecodeError, decode_bytes
 from pipeline.ingest.fetch import FetchError, FetchPolicy, fetch, make_session
 from pipeline.ingest.parse import ParseError, build_document
-from pipeline.schemas import Document, IngestError
+from pipeline.records import Document, IngestError
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 URL_LIST = "sources.yaml"

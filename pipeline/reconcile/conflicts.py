@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from pipeline.reconcile import policy
 from pipeline.reconcile.explain import KINDS, Evidence, explain, version_dates
-from pipeline.reconcile.statements import PRICE_METRICS, Statement, agree, comparable
+from pipeline.reconcile.statements import agree, comparable
+from pipeline.records import PRICE_METRICS, Statement
 from pipeline.reconcile.truth import Verdict
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pipeline.reconcile import policy
-from pipeline.reconcile.statements import PRICE_METRICS, Statement, agree
+from pipeline.reconcile.statements import agree
+from pipeline.records import PRICE_METRICS, Statement
 
 # words that name a statistic of a quantity, or the part of it measured: two figures with different ones are
 # different facts (average vs minimum, time to first token vs whole response, total vs activated parameters)

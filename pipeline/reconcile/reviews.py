@@ -5,20 +5,10 @@ one whose target no longer exists is stale: kept and shown, never applied."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+
+from pipeline.records import Review
 
 DECISIONS = ("accept_value", "reject_claim", "dismiss")
-
-
-@dataclass(frozen=True)
-class Review:
-    review_id: str
-    target: str
-    decision: str
-    value: float | None = None
-    note: str | None = None
-    reviewer: str | None = None
-    decided_at: datetime | None = None
 
 
 @dataclass
@@ -49,7 +39,7 @@ def resolve(reviews: list[Review], fact_of_claim: dict[str, str], fact_of_confli
             if value is None:
                 applied.stale.add(r.review_id)
                 continue
-            applied.accepted[fact] = Review(r.review_id, r.target, r.decision, value, r.note, r.reviewer, r.decided_at)
+            applied.accepted[fact] = r.model_copy(update={"value": value})
         elif r.decision == "reject_claim":
             if r.target in fact_of_claim:
                 rejected.add(r.target)

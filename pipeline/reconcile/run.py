@@ -12,8 +12,10 @@ import pandas as pd
 
 from pipeline.reconcile import dependence as dep
 from pipeline.reconcile.conflicts import Conflict, ConflictFinder, conflict_id
-from pipeline.reconcile.reviews import Applied, Review, resolve
-from pipeline.reconcile.statements import Statement, with_interval
+from pipeline.reconcile.reviews import Applied, resolve
+from pipeline.records import Review
+from pipeline.reconcile.statements import with_interval
+from pipeline.records import Statement
 from pipeline.reconcile.truth import Verdict, build_facts, decide, truth_finder
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames
 
@@ -66,7 +68,9 @@ def load_statements(con: duckdb.DuckDBPyConnection) -> tuple[list[Statement], li
 
 
 def load_reviews(con: duckdb.DuckDBPyConnection) -> list[Review]:
-    return [Review(r["review_id"], r["target"], r["decision"], r["value"], r["note"], r["reviewer"], r["decided_at"])
+    return [Review(review_id=r["review_id"], target=r["target"], decision=r["decision"],
+                   value=r["value"] if r["value"] is not None else r["value_text"], note=r["note"],
+                   reviewer=r["reviewer"], decided_at=r["decided_at"])
             for r in fetch_dicts(con, "reconcile/reviews")]
 
 

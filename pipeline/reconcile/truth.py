@@ -17,7 +17,8 @@ from datetime import date
 from dataclasses import replace
 
 from pipeline.reconcile import policy
-from pipeline.reconcile.statements import Statement, agree, comparable
+from pipeline.reconcile.statements import agree, comparable
+from pipeline.records import Statement
 
 COPY_RATE = 0.8  # c: how much of a copier's vote is the copied source's
 INITIAL_TRUST = 0.7

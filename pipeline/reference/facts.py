@@ -1,39 +1,12 @@
-"""The record every reference loader produces, and the model-id resolution
-they share (through the same vocabulary the extractor uses)."""
+"""The model-id resolution every reference loader shares (through the same
+vocabulary the extractor uses); the record they produce is
+pipeline.records.ReferenceFact."""
 from __future__ import annotations
 
-import hashlib
 import re
-from datetime import date
-
-from pydantic import BaseModel, ConfigDict
 
 from pipeline.extract.lexicon import lexicon
 from pipeline.vocabulary import vocabulary
-
-
-class ReferenceFact(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    ref_source: str
-    model: str
-    snapshot: str | None = None
-    metric: str
-    unit: str
-    tier: str | None = None
-    setting: str | None = None
-    value: float | None = None
-    value_text: str | None = None
-    valid_from: date | None = None
-    valid_to: date | None = None
-    citation: str
-
-    @property
-    def ref_id(self) -> str:
-        key = "|".join(str(x) for x in (self.ref_source, self.model, self.snapshot, self.metric, self.tier,
-                                        self.setting, self.value, self.value_text, self.valid_from, self.citation))
-        return hashlib.sha256(key.encode()).hexdigest()[:20]
-
 
 _DATE_SUFFIX = re.compile(r"[-_@]((?:19|20)\d\d-?\d\d-?\d\d)$")
 

@@ -12,7 +12,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from pipeline.reference.facts import ReferenceFact, resolve_dataset_model
+from pipeline.records import ReferenceFact
+from pipeline.reference.facts import resolve_dataset_model
 
 REPO, PATH = "pydantic/genai-prices", "prices/data.json"
 # the data file carries no commit of its own: the snapshots we keep, by content hash

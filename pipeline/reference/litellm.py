@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.reference.facts import ReferenceFact, resolve_model
+from pipeline.records import ReferenceFact
+from pipeline.reference.facts import resolve_model
 
 FIRST_PARTY = {"openai", "anthropic", "deepseek", "gemini", "mistral", "xai"}
 PRICES = {

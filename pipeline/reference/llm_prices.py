@@ -10,7 +10,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from pipeline.reference.facts import ReferenceFact, resolve_dataset_model
+from pipeline.records import ReferenceFact
+from pipeline.reference.facts import resolve_dataset_model
 
 PRICES = (("input", "price_input", "standard"), ("output", "price_output", "standard"),
           ("input_cached", "price_input", "cached"))

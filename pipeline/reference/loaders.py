@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from pipeline.reference.facts import ReferenceFact
+from pipeline.records import ReferenceFact
 from pipeline.reference.genai_prices import load_genai_prices
 from pipeline.reference.litellm import load_litellm
 from pipeline.reference.llm_prices import load_llm_prices

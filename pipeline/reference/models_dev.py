@@ -10,7 +10,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from pipeline.reference.facts import ReferenceFact, resolve_dataset_model
+from pipeline.records import ReferenceFact
+from pipeline.reference.facts import resolve_dataset_model
 from pipeline.vocabulary import vocabulary
 
 FIRST_PARTY = {"openai", "anthropic", "google", "deepseek", "mistral", "xai", "alibaba", "moonshotai",

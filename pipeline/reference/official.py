@@ -7,7 +7,7 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from pipeline.reference.facts import ReferenceFact
+from pipeline.records import ReferenceFact
 from pipeline.vocabulary import vocabulary
 
 

@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.extract.lexicon import lexicon
-from pipeline.reference.facts import ReferenceFact, resolve_model
+from pipeline.records import ReferenceFact
+from pipeline.reference.facts import resolve_model
 
 
 def _benchmark(name: str) -> str | None:

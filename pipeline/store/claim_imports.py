@@ -16,7 +16,7 @@ import pandas as pd
 
 from pipeline.ingest.claims_file import (CitedDocument, ImportResult, index_documents, list_claims_files,
                                          read_claims_file)
-from pipeline.schemas import IngestError
+from pipeline.records import IngestError
 from pipeline.store.claims import CLAIM_COLUMNS
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames, transaction
 

@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 import duckdb
 import pandas as pd
 
-from pipeline.schemas import Claim
+from pipeline.records import Claim
 from pipeline.store.sqlfiles import fetch_dicts, run_sql_with_frames
 
 CLAIM_COLUMNS = [

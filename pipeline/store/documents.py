@@ -12,7 +12,7 @@ import duckdb
 from pipeline.ingest.parse import doc_id_for
 from pipeline.ingest.sources import URL_LIST, SourceRef
 from pipeline.reviews import REVIEWS_FILE
-from pipeline.schemas import Document, IngestError
+from pipeline.records import Document, IngestError
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, transaction
 
 
