@@ -62,8 +62,27 @@ def test_sensor_requests_a_run_when_sources_change(tmp_path, monkeypatch):
     unchanged = sources_changed(dg.build_sensor_context(cursor=context.cursor))
     assert isinstance(unchanged, dg.SkipReason)
     (tmp_path / "b.md").write_text("Claude 3.5 Sonnet has a 200K context window.", encoding="utf-8")
-    changed = sources_changed(dg.build_sensor_context(cursor=context.cursor))
+    changed_context = dg.build_sensor_context(cursor=context.cursor)
+    changed = sources_changed(changed_context)
     assert isinstance(changed, dg.RunRequest) and "b.md" in changed.tags["changed_sources"]
+    # a change back to an earlier state (same sizes and times) is a new run, not a reused run key
+    import os
+    stat = (tmp_path / "b.md").stat()
+    (tmp_path / "b.md").unlink()
+    back_context = dg.build_sensor_context(cursor=changed_context.cursor)
+    back = sources_changed(back_context)
+    assert isinstance(back, dg.RunRequest) and back.run_key != first.run_key
+    (tmp_path / "b.md").write_text("Claude 3.5 Sonnet has a 200K context window.", encoding="utf-8")
+    os.utime(tmp_path / "b.md", ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    again = sources_changed(dg.build_sensor_context(cursor=back_context.cursor))
+    assert isinstance(again, dg.RunRequest) and again.run_key != changed.run_key
+    # claims files and the reviewer's decisions are inputs too
+    for name in ("team.claims.jsonl", "reviews.yaml"):
+        before = dg.build_sensor_context(cursor=back_context.cursor)
+        sources_changed(before)
+        (tmp_path / name).write_text("\n", encoding="utf-8")
+        seen = sources_changed(dg.build_sensor_context(cursor=before.cursor))
+        assert isinstance(seen, dg.RunRequest) and name in seen.tags["changed_sources"]
 
 
 def test_definitions_have_one_job_a_schedule_and_the_sensor():
