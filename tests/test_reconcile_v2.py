@@ -215,3 +215,16 @@ def test_a_value_the_quote_gives_to_another_model_is_a_misattribution(tmp_path):
     rows = [claim("a", "o1", "score:humaneval", 93.7, quote=row), claim("a", "claude-3.5-sonnet", "score:humaneval", 93.7, quote=row),
             claim("b", "o1", "score:humaneval", 92.4), claim("c", "o1", "score:humaneval", 92.4)]
     assert [r[4] for r in conflicts(build(tmp_path, rows))] == ["misattribution"]
+
+
+def test_a_dated_snapshot_has_one_spelling_in_reconciliation():
+    """The extractor writes gpt-4o-2024-08-06, vendors' ids write claude-3-5-sonnet-20241022: one snapshot."""
+    import duckdb as _duckdb
+
+    from pipeline.store.schema import apply_schema
+    with _duckdb.connect() as con:
+        apply_schema(con)
+        rows = con.execute("select snapshot_of(m), base_model(m) from (values ('mistral-large-20240724'), "
+                           "('mistral-large-2024-07-24'), ('mistral-large-2407'), ('mistral-large')) as t(m)").fetchall()
+    assert rows == [("mistral-large-2024-07-24", "mistral-large"), ("mistral-large-2024-07-24", "mistral-large"),
+                    (None, "mistral-large-2407"), (None, "mistral-large")]

@@ -1,9 +1,11 @@
 -- A dated snapshot id (gpt-4o-2024-08-06, claude-3.5-sonnet-20241022) is a version of its base model:
 -- the one place that says how a snapshot is written. statements.sql and the quality frames use these.
 create or replace macro snapshot_of(model) as
-    case when regexp_matches(model, '-(\d{4}-\d{2}-\d{2}|20\d{6})$') then model end;
+    -- one spelling for a dated snapshot (claude-3.5-sonnet-20241022 = claude-3.5-sonnet-2024-10-22)
+    case when regexp_matches(model, '-(20\d{2})-?(\d{2})-?(\d{2})$')
+         then regexp_replace(model, '-(20\d{2})-?(\d{2})-?(\d{2})$', '-\1-\2-\3') end;
 create or replace macro base_model(model) as
-    regexp_replace(model, '-(\d{4}-\d{2}-\d{2}|20\d{6})$', '');
+    regexp_replace(model, '-(20\d{2})-?(\d{2})-?(\d{2})$', '');
 
 -- claims state their currency (claims contract v2; `usd` unless the source states another).
 -- Added here too so reconciliation runs on warehouses built before the column existed.
