@@ -530,3 +530,22 @@ def test_a_comparison_title_has_no_one_subject_and_a_list_label_keeps_the_model_
     text = ("AI模型大比拼：Claude 3系列 vs GPT-4系列最新模型评测\n\nClaude 3.5 Sonnet\n\n优势\n\n"
             "1. 领先的性能表现\n    - 代码生成能力出众：HumanEval基准测试得分92.0%\n")
     assert _claims(text) == [("claude-3.5-sonnet", "score:humaneval", 92.0, None)]
+
+
+def test_a_range_across_models_is_no_claim_of_a_bare_vendor():
+    # the page is about a vendor's models; a spread measured across all of them is nobody's figure
+    text = ("# Latency varies 9x across vendors\n\nWe timed nine models from Anthropic, Google and DeepSeek each hour. "
+            "Median time to first token ranges from 410ms to 3,900ms. Logs attached.\n")
+    assert _claims(text) == []
+
+
+def test_weights_of_a_ranking_method_are_not_scores():
+    # percentages of a scoring rubric, in a sentence naming no model and no benchmark
+    text = ("# Gemini 1.5 Pro review\n\nEach model is graded on four weighted criteria: coding accuracy (35%), "
+            "math reasoning (30%), latency (20%) and price (15%).\n")
+    assert _claims(text) == []
+
+
+def test_a_task_score_of_the_section_model_is_kept_when_a_benchmark_is_named():
+    text = "# Gemini 1.5 Pro review\n\nOn the MATH benchmark it reaches 67.7%.\n"
+    assert ("gemini-1.5-pro", "score:math", 67.7, None) in _claims(text)

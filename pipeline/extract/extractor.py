@@ -21,6 +21,8 @@ from pipeline.extract.segments import LIST_LABEL, Block, Unit, blocks_of, is_lab
 from pipeline.extract.tables import plan_table
 from pipeline.records import Claim, Qualifiers
 
+# a figure measured over many models ("TTFT ranges from 0.3 s to 4 s across providers")
+_ACROSS_MODELS = re.compile(r"\brang(?:e|es|ed|ing)\s+from\b|\bacross\b|\bbetween\b.{0,40}\band\b|不等|之间", re.IGNORECASE)
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
@@ -212,11 +214,35 @@ class Extractor:
                     read.extend((found, model) for model in both)
                     continue
                 model = self._model_for(found, clause, mentions, section, spans)
-                if model:
+                if model and not self._ownerless(found, model, unit, clause, mentions):
                     read.append((found, model))
+        read = self._without_shares(unit, mentions, read)
         for found, model in self._family_sizes(self._respectively(unit, mentions, read)):
             self.pending.append((found, model, unit))
         return ctx.echo if read else None  # only a sentence that stated a figure lends it to the next
+
+    def _ownerless(self, found: Found, model: str, unit: Unit, clause: tuple[int, int],
+                   mentions: list[Mention]) -> bool:
+        """Figures no model owns, though the context lends one: a range measured
+        across many models given to a bare vendor or family word the sentence
+        does not name."""
+        if found.model_hint or any(clause[0] <= m.start < clause[1] for m in mentions):
+            return False
+        if self.doc.is_family(model) and _ACROSS_MODELS.search(self.text, unit.start, unit.end):
+            return True
+        return False
+
+    def _without_shares(self, unit: Unit, mentions: list[Mention], read: list[tuple[Found, str]]):
+        """Percentages of a sentence naming no model and no benchmark that add up
+        to a whole ("accuracy (40%), cost (35%), speed (25%)") are the weights or
+        shares of something, not a model's scores."""
+        scores = [f for f, _ in read if f.metric.startswith("score:") and not f.model_hint]
+        if mentions or len(scores) < 2 or self.doc.benchmarks_in(unit.start, unit.end):
+            return read
+        if abs(sum(f.value for f in scores if isinstance(f.value, float)) - 100) > 1:
+            return read
+        dropped = {id(f) for f in scores}
+        return [(f, m) for f, m in read if id(f) not in dropped]
 
     def _both_models(self, unit: Unit, mentions: list[Mention]) -> list[str]:
         """A sentence about "both models" that names none: the models its section
