@@ -549,3 +549,17 @@ def test_weights_of_a_ranking_method_are_not_scores():
 def test_a_task_score_of_the_section_model_is_kept_when_a_benchmark_is_named():
     text = "# Gemini 1.5 Pro review\n\nOn the MATH benchmark it reaches 67.7%.\n"
     assert ("gemini-1.5-pro", "score:math", 67.7, None) in _claims(text)
+
+
+def test_two_models_sharing_one_subject_each_get_every_figure():
+    text = "两款新版本 qwen-max 与 qwen-plus 上下文长度统一为 128K、最大输出 16K，都支持函数调用。"
+    got = _claims(text)
+    for model in ("qwen-max", "qwen-plus"):
+        assert (model, "context_window", 128000.0, None) in got
+        assert (model, "max_output", 16000.0, None) in got
+    assert len(got) == 4
+
+
+def test_a_cue_opening_the_next_listed_item_belongs_to_the_next_figure():
+    got = _claims("qwen-max 上下文长度为 128K、最大输出 16K。")
+    assert got == [("qwen-max", "context_window", 128000.0, None), ("qwen-max", "max_output", 16000.0, None)]

@@ -30,6 +30,8 @@ _RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
 _FOR_MODEL = re.compile(r"[^\d$]{0,24}?\b(?:for|of|from|by)\s+(?:the\s+)?", re.IGNORECASE)
 _JOINED = re.compile(r"\s*(?:,|，|、|和|与|及|以及|and|&)\s*(?:the\s+)?", re.IGNORECASE)
 _SHARED_AFTER = re.compile(r"\s*(?:(?:were|are|have|had|will|can|each)\s+)?(?:both|all|均|都|皆|同时)", re.IGNORECASE)
+# "A 与 B 上下文长度统一为 1M": the shared word further on, before the first figure
+_SHARED_LATER = re.compile(r"(?:均|都|皆|统一|同为|一致)|\b(?:both|all)\b", re.IGNORECASE)
 _SHARED_BEFORE = re.compile(r"(?:\bboth|无论是|不论是)\s*$", re.IGNORECASE)
 _CLAUSE_OPENING = re.compile(r"[\s*_]*(?:(?:and|but|while|whereas|the|而|但)\s*)?", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|its|it's|this model|the model|这款模型|该模型|此模型|它|其)(?![A-Za-z])", re.IGNORECASE)
@@ -273,12 +275,19 @@ class Extractor:
             if last == first:
                 continue
             lead = self.text[clause[0]:inside[first].start]
+            first_figure = self._first_figure(inside[last].end, clause[1])
             shared = _SHARED_AFTER.match(self.text, inside[last].end, clause[1]) or _SHARED_BEFORE.search(lead) or (
+                _SHARED_LATER.search(self.text, inside[last].end, first_figure)) or (
                 _CLAUSE_OPENING.fullmatch(lead) and self._figures_in(clause) == 1)  # "GPT-4o and o1-mini sit at 128K"
             if shared:
                 models = list(dict.fromkeys(self.doc.resolve(m) for m in inside[first:last + 1]))
                 return models if len(models) > 1 else []
         return []
+
+    def _first_figure(self, start: int, end: int) -> int:
+        """Where the first quantity in [start, end) begins (end when none)."""
+        i = bisect.bisect_left(self.doc.quantities, start)
+        return self.doc.quantities[i] if i < len(self.doc.quantities) and self.doc.quantities[i] < end else end
 
     def _indent(self, pos: int) -> int:
         line_start = self.text.rfind("\n", 0, pos) + 1

@@ -18,6 +18,7 @@ from pipeline.extract.patterns import (
     CLAUSE_BREAK,
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
+    DIGIT,
     KEY_BEFORE,
     LAUNCH_PRICE,
     MS_AFTER,
@@ -101,6 +102,7 @@ class Found:
 
 _FOR_NAME = re.compile(r"\s*(?:for|of|by)\s+(?:the\s+)?", re.IGNORECASE)
 ARITHMETIC_REACH = 30  # a worked example's operator this close to a number makes it part of the example
+_NEXT_ITEM = re.compile(r"\s*[、,，/]\s*")
 ECHO_METRICS = {"context_window", "max_output", "throughput"}
 _ECHO_END = re.compile(r"\s*(?:[.。;；,，)）]|$|(?:for|on|in|too|as well)\b)", re.IGNORECASE)
 
@@ -410,6 +412,9 @@ class ClauseReader:
                 gap = s - cue.end() if cue.end() <= s else max(0, cue.start() - e)  # a cue in the unit: 0
                 if cue.start() >= e and "\n" in self.text[e:cue.start()]:
                     gap += 1000  # "Context window\n200,000 tokens\nMax output tokens": the label above
+                elif cue.start() >= e and _NEXT_ITEM.fullmatch(self.text, e, cue.start()) and DIGIT.search(
+                        self.text, cue.end(), min(self.end, cue.end() + 12)):
+                    gap += 500  # "上下文为 1M、最大输出 64K": the next item's cue, not this number's
                 if best_gap is None or abs(gap) < best_gap:
                     best, best_gap = metric, abs(gap)
         if best is None:
