@@ -563,3 +563,20 @@ def test_two_models_sharing_one_subject_each_get_every_figure():
 def test_a_cue_opening_the_next_listed_item_belongs_to_the_next_figure():
     got = _claims("qwen-max 上下文长度为 128K、最大输出 16K。")
     assert got == [("qwen-max", "context_window", 128000.0, None), ("qwen-max", "max_output", 16000.0, None)]
+
+
+def test_member_word_and_version_written_alone_in_an_article_naming_the_family():
+    text = ("# Claude updates\n\nAnthropic shipped new Claude models this spring. "
+            "Sonnet 4.5 costs $3 per million input tokens.\n")
+    assert ("claude-sonnet-4.5", "price_input", 3.0, None) in _claims(text)
+
+
+def test_version_and_variant_written_alone_after_the_family_was_named():
+    text = ("# DeepSeek V3.2 is out\n\nThe DeepSeek V3.2 release has two variants. "
+            "V3.2-Exp has a 128K context window.\n")
+    assert ("deepseek-v3.2-exp", "context_window", 128000.0, None) in _claims(text)
+
+
+def test_member_word_and_version_stay_unresolved_when_the_family_is_not_named():
+    text = "# Price notes\n\nSonnet 4.5 costs $3 per million input tokens.\n"
+    assert not any(c[0].startswith("claude") for c in _claims(text))
