@@ -580,3 +580,17 @@ def test_version_and_variant_written_alone_after_the_family_was_named():
 def test_member_word_and_version_stay_unresolved_when_the_family_is_not_named():
     text = "# Price notes\n\nSonnet 4.5 costs $3 per million input tokens.\n"
     assert not any(c[0].startswith("claude") for c in _claims(text))
+
+
+def test_cache_miss_price_is_input_and_respective_prices_keep_the_listed_tiers():
+    text = ("价格方面，qwen-max 每百万 token 输入 0.05 元（缓存命中）/2 元（缓存未命中）、输出 6 元；"
+            "qwen-plus 分别为 0.02 元、0.8 元、2 元，促销价为 0.01 元、0.4 元、1 元。")
+    got = [(c.model, c.metric, c.value, c.qualifiers.tier) for c in extract_claims(text, "t.md")]
+    assert ("qwen-max", "price_input", 0.05, "cached") in got
+    assert ("qwen-max", "price_input", 2.0, "standard") in got
+    assert ("qwen-max", "price_output", 6.0, "standard") in got
+    for cached, standard, output in ((0.02, 0.8, 2.0), (0.01, 0.4, 1.0)):
+        assert ("qwen-plus", "price_input", cached, "cached") in got
+        assert ("qwen-plus", "price_input", standard, "standard") in got
+        assert ("qwen-plus", "price_output", output, "standard") in got
+    assert len(got) == 9

@@ -23,6 +23,7 @@ from pipeline.records import Claim, Qualifiers
 
 # a figure measured over many models ("TTFT ranges from 0.3 s to 4 s across providers")
 _ACROSS_MODELS = re.compile(r"\brang(?:e|es|ed|ing)\s+from\b|\bacross\b|\bbetween\b.{0,40}\band\b|不等|之间", re.IGNORECASE)
+_PRICE_ITEM_WORD = re.compile(r"input|output|prompt|completion|cache|batch|输入|输出|缓存|批", re.IGNORECASE)
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
@@ -120,6 +121,7 @@ class Extractor:
         self.doc = DocumentContext.build(self.text, self.blocks, self.lex)
         self.pending: list[tuple[Found, str, Unit]] = []
         self.previous_named: list[str] = []
+        self.price_items: list[tuple[str, str]] = []
         self.body_start = next((b.start for b in self.blocks if b.kind != "field"), len(self.text))
 
     def run(self) -> list[Claim]:
@@ -171,6 +173,7 @@ class Extractor:
     def _read_block(self, block: Block, lead: str | None) -> None:
         carry = None  # the model the block's latest unit named
         self.previous_named = []  # and every model it named, in order ("两者分别为 …")
+        self.price_items = []  # the (direction, tier) of each price its latest priced unit listed
         echo = None  # the metric its latest figure was read as ("…200,000 tokens of context; GPT-4o …128,000")
         urls = self.doc.urls_in(block.start, block.end)
         carry_indent = -1  # in code, a model named on a line holds for the lines nested under it
@@ -218,7 +221,7 @@ class Extractor:
                 model = self._model_for(found, clause, mentions, section, spans)
                 if model and not self._ownerless(found, model, unit, clause, mentions):
                     read.append((found, model))
-        read = self._without_shares(unit, mentions, read)
+        read = self._without_shares(unit, mentions, self._price_items_respectively(unit, spans, read))
         for found, model in self._family_sizes(self._respectively(unit, mentions, read)):
             self.pending.append((found, model, unit))
         return ctx.echo if read else None  # only a sentence that stated a figure lends it to the next
@@ -233,6 +236,22 @@ class Extractor:
         if self.doc.is_family(model) and _ACROSS_MODELS.search(self.text, unit.start, unit.end):
             return True
         return False
+
+    def _price_items_respectively(self, unit: Unit, spans: list[tuple[int, int]], read: list[tuple[Found, str]]):
+        """"A 输入 0.1 元（缓存命中）/2 元、输出 8 元；B 分别为 0.2 元、4 元、16 元": bare
+        prices given "respectively" after a list of priced items take those items'
+        directions and tiers in order, clause by clause, when the counts agree."""
+        prices = [f for f, _ in read if f.metric.startswith("price")]
+        items = self.price_items
+        if len(items) >= 2 and _RESPECTIVELY.search(self.text, unit.start, unit.end):
+            for clause in spans:
+                inside = [f for f in prices if clause[0] <= f.start < clause[1]]
+                if len(inside) == len(items) and not _PRICE_ITEM_WORD.search(self.text, inside[0].start, inside[-1].end):
+                    for found, (metric, tier) in zip(inside, items):
+                        found.metric, found.tier = metric, tier
+        elif len(prices) >= 2 and len({(f.metric, f.tier) for f in prices}) >= 2:
+            self.price_items = [(f.metric, f.tier) for f in sorted(prices, key=lambda f: f.start)]
+        return read
 
     def _without_shares(self, unit: Unit, mentions: list[Mention], read: list[tuple[Found, str]]):
         """Percentages of a sentence naming no model and no benchmark that add up

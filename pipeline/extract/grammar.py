@@ -487,8 +487,8 @@ class ClauseReader:
         found.currency = currency if currency != "usd" else None
         found.metric = self._direction(direction or pair, s, e)
         found.tier = self._tier(s, max(e, unit_end))
-        if found.metric == "price" and (found.tier == "cached" or self._cache_miss(max(e, unit_end))):
-            found.metric = "price_input"  # only input is ever cached (or missed)
+        if found.tier == "cached" or self._cache_miss(max(e, unit_end)):
+            found.metric = "price_input"  # only input is ever cached (or missed), whatever word comes next
         return self._qualify(found, s, unit_end)
 
     def _direction(self, stated: str | None, s: int, e: int) -> str:
