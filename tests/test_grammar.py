@@ -594,3 +594,13 @@ def test_cache_miss_price_is_input_and_respective_prices_keep_the_listed_tiers()
         assert ("qwen-plus", "price_input", standard, "standard") in got
         assert ("qwen-plus", "price_output", output, "standard") in got
     assert len(got) == 9
+
+
+def test_a_list_of_ratings_in_one_clause_and_the_spread_between_them():
+    text = ("The Chatbot Arena Elo ratings from May 2024 put Gemini 1.5 Pro at 1,260 Elo, "
+            "Llama 3.1 405B at 1,266, and GPT-4o mini at 1,273 — a spread of just 13 points.")
+    got = _claims(text)
+    assert ("gemini-1.5-pro", "rating:lmarena", 1260.0, None) in got
+    assert ("llama-3.1-405b", "rating:lmarena", 1266.0, None) in got
+    assert ("gpt-4o-mini", "rating:lmarena", 1273.0, None) in got
+    assert len(got) == 3

@@ -39,6 +39,7 @@ from pipeline.extract.patterns import (
     PERCENTILE_WORD,
     RATING_WORD,
     SCORE_LEAD,
+    SPREAD_BEFORE,
     MULTIPLIER_AFTER,
     WORKLOAD,
     NOTE_AFTER,
@@ -104,7 +105,7 @@ _FOR_NAME = re.compile(r"\s*(?:for|of|by)\s+(?:the\s+)?", re.IGNORECASE)
 ARITHMETIC_REACH = 30  # a worked example's operator this close to a number makes it part of the example
 _NEXT_ITEM = re.compile(r"\s*[、,，/]\s*")
 ECHO_METRICS = {"context_window", "max_output", "throughput"}
-_ECHO_END = re.compile(r"\s*(?:[.。;；,，)）]|$|(?:for|on|in|too|as well)\b)", re.IGNORECASE)
+_ECHO_END = re.compile(r"\s*(?:[.。;；,，)）—–]|$|(?:for|on|in|too|as well)\b)", re.IGNORECASE)
 
 
 @dataclass
@@ -685,6 +686,8 @@ class ClauseReader:
         tail = tail[m.end():] if (m := ABSOLUTE_AFTER.match(tail)) else tail  # "10.5%abs increase"
         if self.cues.relative_before.search(self._before(s, 10)) or self.cues.relative_after.match(tail.lstrip()):
             return None  # "by 20%", "高出 10%", "60% cheaper": a change, not a score
+        if SPREAD_BEFORE.search(self._before(s, 30)):
+            return None  # "a spread of only 28 points": between models, nobody's score
         if RANK_BEFORE.search(self._before(s, 10)) or self._setting_number(s, unit_end):
             return None  # "#7 on the leaderboard", "第 3": a rank; "pass@1", "5-shot": a setting
         metric = self._benchmark_for(s, unit_end)
