@@ -530,3 +530,77 @@ def test_a_comparison_title_has_no_one_subject_and_a_list_label_keeps_the_model_
     text = ("AI模型大比拼：Claude 3系列 vs GPT-4系列最新模型评测\n\nClaude 3.5 Sonnet\n\n优势\n\n"
             "1. 领先的性能表现\n    - 代码生成能力出众：HumanEval基准测试得分92.0%\n")
     assert _claims(text) == [("claude-3.5-sonnet", "score:humaneval", 92.0, None)]
+
+
+def test_a_range_across_models_is_no_claim_of_a_bare_vendor():
+    # the page is about a vendor's models; a spread measured across all of them is nobody's figure
+    text = ("# Latency varies 9x across vendors\n\nWe timed nine models from Anthropic, Google and DeepSeek each hour. "
+            "Median time to first token ranges from 410ms to 3,900ms. Logs attached.\n")
+    assert _claims(text) == []
+
+
+def test_weights_of_a_ranking_method_are_not_scores():
+    # percentages of a scoring rubric, in a sentence naming no model and no benchmark
+    text = ("# Gemini 1.5 Pro review\n\nEach model is graded on four weighted criteria: coding accuracy (35%), "
+            "math reasoning (30%), latency (20%) and price (15%).\n")
+    assert _claims(text) == []
+
+
+def test_a_task_score_of_the_section_model_is_kept_when_a_benchmark_is_named():
+    text = "# Gemini 1.5 Pro review\n\nOn the MATH benchmark it reaches 67.7%.\n"
+    assert ("gemini-1.5-pro", "score:math", 67.7, None) in _claims(text)
+
+
+def test_two_models_sharing_one_subject_each_get_every_figure():
+    text = "两款新版本 qwen-max 与 qwen-plus 上下文长度统一为 128K、最大输出 16K，都支持函数调用。"
+    got = _claims(text)
+    for model in ("qwen-max", "qwen-plus"):
+        assert (model, "context_window", 128000.0, None) in got
+        assert (model, "max_output", 16000.0, None) in got
+    assert len(got) == 4
+
+
+def test_a_cue_opening_the_next_listed_item_belongs_to_the_next_figure():
+    got = _claims("qwen-max 上下文长度为 128K、最大输出 16K。")
+    assert got == [("qwen-max", "context_window", 128000.0, None), ("qwen-max", "max_output", 16000.0, None)]
+
+
+def test_member_word_and_version_written_alone_in_an_article_naming_the_family():
+    text = ("# Claude updates\n\nAnthropic shipped new Claude models this spring. "
+            "Sonnet 4.5 costs $3 per million input tokens.\n")
+    assert ("claude-sonnet-4.5", "price_input", 3.0, None) in _claims(text)
+
+
+def test_version_and_variant_written_alone_after_the_family_was_named():
+    text = ("# DeepSeek V3.2 is out\n\nThe DeepSeek V3.2 release has two variants. "
+            "V3.2-Exp has a 128K context window.\n")
+    assert ("deepseek-v3.2-exp", "context_window", 128000.0, None) in _claims(text)
+
+
+def test_member_word_and_version_stay_unresolved_when_the_family_is_not_named():
+    text = "# Price notes\n\nSonnet 4.5 costs $3 per million input tokens.\n"
+    assert not any(c[0].startswith("claude") for c in _claims(text))
+
+
+def test_cache_miss_price_is_input_and_respective_prices_keep_the_listed_tiers():
+    text = ("价格方面，qwen-max 每百万 token 输入 0.05 元（缓存命中）/2 元（缓存未命中）、输出 6 元；"
+            "qwen-plus 分别为 0.02 元、0.8 元、2 元，促销价为 0.01 元、0.4 元、1 元。")
+    got = [(c.model, c.metric, c.value, c.qualifiers.tier) for c in extract_claims(text, "t.md")]
+    assert ("qwen-max", "price_input", 0.05, "cached") in got
+    assert ("qwen-max", "price_input", 2.0, "standard") in got
+    assert ("qwen-max", "price_output", 6.0, "standard") in got
+    for cached, standard, output in ((0.02, 0.8, 2.0), (0.01, 0.4, 1.0)):
+        assert ("qwen-plus", "price_input", cached, "cached") in got
+        assert ("qwen-plus", "price_input", standard, "standard") in got
+        assert ("qwen-plus", "price_output", output, "standard") in got
+    assert len(got) == 9
+
+
+def test_a_list_of_ratings_in_one_clause_and_the_spread_between_them():
+    text = ("The Chatbot Arena Elo ratings from May 2024 put Gemini 1.5 Pro at 1,260 Elo, "
+            "Llama 3.1 405B at 1,266, and GPT-4o mini at 1,273 — a spread of just 13 points.")
+    got = _claims(text)
+    assert ("gemini-1.5-pro", "rating:lmarena", 1260.0, None) in got
+    assert ("llama-3.1-405b", "rating:lmarena", 1266.0, None) in got
+    assert ("gpt-4o-mini", "rating:lmarena", 1273.0, None) in got
+    assert len(got) == 3

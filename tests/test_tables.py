@@ -436,3 +436,48 @@ def test_unknown_benchmark_glued_to_a_known_name_is_not_the_known_one():
 | MMLU | 88.0 | 85.0 |
 """
     assert claims_of(text) == {("gpt-4o", "score:mmlu", 88.0), ("o1-mini", "score:mmlu", 85.0)}
+
+
+def test_pipe_table_without_delimiter_row_and_header_repeated_per_section():
+    # scraped pages often lose the `|---|` row; a header row repeated over each
+    # section of the table is a header again, not a row of data
+    text = """# Scores of two open models
+
+| Eval | Qwen2.5 72B | Mistral Large 2 |
+| MMLU (5-shot) | 84.2 | 81.0 |
+| GPQA | 45.5 | 40.1 |
+| Eval | Qwen2.5 72B | Mistral Large 2 |
+| HumanEval | 86.4 | 90.2 |
+"""
+    got = claims_of(text)
+    assert ("qwen-2.5-72b", "score:mmlu", 84.2) in got
+    assert ("mistral-large-2", "score:gpqa", 40.1) in got
+    assert ("qwen-2.5-72b", "score:humaneval", 86.4) in got
+    assert ("mistral-large-2", "score:humaneval", 90.2) in got
+    assert len(got) == 6
+
+
+def test_table_right_under_a_title_line_with_no_blank_line():
+    text = """Some intro sentence about choosing a model.
+
+2. Price overview
+| Item | Gemini 1.5 Flash | Claude 3 Haiku |
+|---|---|---|
+| Context window | 1M | 200K |
+| Input price | $0.075/M | $0.25/M |
+| Output price | $0.30/M | $1.25/M |
+"""
+    got = claims_of(text)
+    assert ("gemini-1.5-flash", "context_window", 1000000) in got
+    assert ("claude-3-haiku", "context_window", 200000) in got
+    assert ("gemini-1.5-flash", "price_input", 0.075) in got
+    assert ("claude-3-haiku", "price_input", 0.25) in got
+    assert ("gemini-1.5-flash", "price_output", 0.30) in got
+    assert ("claude-3-haiku", "price_output", 1.25) in got
+    assert len(got) == 6
+
+
+def test_lines_with_pipes_of_differing_shape_are_not_a_table():
+    text = "Tags: ai | llm | pricing\nGPT-4o costs $2.50 per million input tokens | see below\n"
+    got = claims_of(text)
+    assert all(c[0] == "gpt-4o" for c in got)

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from pipeline.catalogue.coin import coin
 from pipeline.extract.lexicon import Lexicon, Mention
 from pipeline.extract.numbers import DATE, YEARLESS_MONTH, date_value
 from pipeline.extract.segments import Block
@@ -78,12 +79,31 @@ class DocumentContext:
             i = bisect.bisect_right(starts, word.start()) - 1
             if i >= 0 and word.start() < mentions[i].end:
                 continue  # part of a full name
-            key = word.group(1).lower()
-            owners = [m for m in named if key in m.split("-")] or [  # "V2" in a DeepSeek article: deepseek-v2
-                f"{f}-{key}" for f in families if f"{f}-{key}" in self.lex.vocab.models]
+            written = word.group(1).lower()
+            key = re.sub(r"[ -]+", "-", written)
+            owners = self._member_owners(key, written, named, families)
+            end = word.end()
+            if not owners and key != written.split()[0].split("-")[0]:  # "Sonnet 3 times": the word alone
+                key = re.split(r"[ -]", written)[0]
+                owners, end = self._member_owners(key, key, named, families), word.start() + len(key)
             if len(owners) == 1:
-                extra.append(Mention(word.start(), word.end(), owners[0], bare=True))
+                extra.append(Mention(word.start(), end, owners[0], bare=True))
         return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+    def _member_owners(self, key: str, written: str, named: set[str], families: set[str]) -> list[str]:
+        """The models a member word (and version) written alone may stand for: the
+        named models whose id holds it ("opus" in claude-opus-4.6), else a named
+        family's member of that id, known ("Opus 4.6" -> claude-opus-4.6) or, for
+        a "V" version, coined ("V4-Flash" after "DeepSeek V4" -> deepseek-v4-flash)."""
+        owners = [m for m in named if f"-{key}-" in f"-{m}-"]
+        if owners:
+            return owners
+        owners = [f"{f}-{key}" for f in families if f"{f}-{key}" in self.lex.vocab.models]
+        if owners or not key.startswith("v"):
+            return owners
+        spelled = [f"{f} {written}" for f in families if f.isalpha()]
+        coined = {(coin(text, 0) or (0, ""), len(text)) for text in spelled}
+        return sorted(found[1] for found, length in coined if found[0] == length)
 
     def _free_numbers(self) -> list[int]:
         """Digit runs that may be a quantity: not part of a model name or a URL."""

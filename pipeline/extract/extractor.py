@@ -21,6 +21,9 @@ from pipeline.extract.segments import LIST_LABEL, Block, Unit, blocks_of, is_lab
 from pipeline.extract.tables import plan_table
 from pipeline.records import Claim, Qualifiers
 
+# a figure measured over many models ("TTFT ranges from 0.3 s to 4 s across providers")
+_ACROSS_MODELS = re.compile(r"\brang(?:e|es|ed|ing)\s+from\b|\bacross\b|\bbetween\b.{0,40}\band\b|不等|之间", re.IGNORECASE)
+_PRICE_ITEM_WORD = re.compile(r"input|output|prompt|completion|cache|batch|输入|输出|缓存|批", re.IGNORECASE)
 _SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
@@ -28,6 +31,8 @@ _RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
 _FOR_MODEL = re.compile(r"[^\d$]{0,24}?\b(?:for|of|from|by)\s+(?:the\s+)?", re.IGNORECASE)
 _JOINED = re.compile(r"\s*(?:,|，|、|和|与|及|以及|and|&)\s*(?:the\s+)?", re.IGNORECASE)
 _SHARED_AFTER = re.compile(r"\s*(?:(?:were|are|have|had|will|can|each)\s+)?(?:both|all|均|都|皆|同时)", re.IGNORECASE)
+# "A 与 B 上下文长度统一为 1M": the shared word further on, before the first figure
+_SHARED_LATER = re.compile(r"(?:均|都|皆|统一|同为|一致)|\b(?:both|all)\b", re.IGNORECASE)
 _SHARED_BEFORE = re.compile(r"(?:\bboth|无论是|不论是)\s*$", re.IGNORECASE)
 _CLAUSE_OPENING = re.compile(r"[\s*_]*(?:(?:and|but|while|whereas|the|而|但)\s*)?", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|its|it's|this model|the model|这款模型|该模型|此模型|它|其)(?![A-Za-z])", re.IGNORECASE)
@@ -116,6 +121,7 @@ class Extractor:
         self.doc = DocumentContext.build(self.text, self.blocks, self.lex)
         self.pending: list[tuple[Found, str, Unit]] = []
         self.previous_named: list[str] = []
+        self.price_items: list[tuple[str, str]] = []
         self.body_start = next((b.start for b in self.blocks if b.kind != "field"), len(self.text))
 
     def run(self) -> list[Claim]:
@@ -167,6 +173,7 @@ class Extractor:
     def _read_block(self, block: Block, lead: str | None) -> None:
         carry = None  # the model the block's latest unit named
         self.previous_named = []  # and every model it named, in order ("两者分别为 …")
+        self.price_items = []  # the (direction, tier) of each price its latest priced unit listed
         echo = None  # the metric its latest figure was read as ("…200,000 tokens of context; GPT-4o …128,000")
         urls = self.doc.urls_in(block.start, block.end)
         carry_indent = -1  # in code, a model named on a line holds for the lines nested under it
@@ -212,11 +219,51 @@ class Extractor:
                     read.extend((found, model) for model in both)
                     continue
                 model = self._model_for(found, clause, mentions, section, spans)
-                if model:
+                if model and not self._ownerless(found, model, unit, clause, mentions):
                     read.append((found, model))
+        read = self._without_shares(unit, mentions, self._price_items_respectively(unit, spans, read))
         for found, model in self._family_sizes(self._respectively(unit, mentions, read)):
             self.pending.append((found, model, unit))
         return ctx.echo if read else None  # only a sentence that stated a figure lends it to the next
+
+    def _ownerless(self, found: Found, model: str, unit: Unit, clause: tuple[int, int],
+                   mentions: list[Mention]) -> bool:
+        """Figures no model owns, though the context lends one: a range measured
+        across many models given to a bare vendor or family word the sentence
+        does not name."""
+        if found.model_hint or any(clause[0] <= m.start < clause[1] for m in mentions):
+            return False
+        if self.doc.is_family(model) and _ACROSS_MODELS.search(self.text, unit.start, unit.end):
+            return True
+        return False
+
+    def _price_items_respectively(self, unit: Unit, spans: list[tuple[int, int]], read: list[tuple[Found, str]]):
+        """"A 输入 0.1 元（缓存命中）/2 元、输出 8 元；B 分别为 0.2 元、4 元、16 元": bare
+        prices given "respectively" after a list of priced items take those items'
+        directions and tiers in order, clause by clause, when the counts agree."""
+        prices = [f for f, _ in read if f.metric.startswith("price")]
+        items = self.price_items
+        if len(items) >= 2 and _RESPECTIVELY.search(self.text, unit.start, unit.end):
+            for clause in spans:
+                inside = [f for f in prices if clause[0] <= f.start < clause[1]]
+                if len(inside) == len(items) and not _PRICE_ITEM_WORD.search(self.text, inside[0].start, inside[-1].end):
+                    for found, (metric, tier) in zip(inside, items):
+                        found.metric, found.tier = metric, tier
+        elif len(prices) >= 2 and len({(f.metric, f.tier) for f in prices}) >= 2:
+            self.price_items = [(f.metric, f.tier) for f in sorted(prices, key=lambda f: f.start)]
+        return read
+
+    def _without_shares(self, unit: Unit, mentions: list[Mention], read: list[tuple[Found, str]]):
+        """Percentages of a sentence naming no model and no benchmark that add up
+        to a whole ("accuracy (40%), cost (35%), speed (25%)") are the weights or
+        shares of something, not a model's scores."""
+        scores = [f for f, _ in read if f.metric.startswith("score:") and not f.model_hint]
+        if mentions or len(scores) < 2 or self.doc.benchmarks_in(unit.start, unit.end):
+            return read
+        if abs(sum(f.value for f in scores if isinstance(f.value, float)) - 100) > 1:
+            return read
+        dropped = {id(f) for f in scores}
+        return [(f, m) for f, m in read if id(f) not in dropped]
 
     def _both_models(self, unit: Unit, mentions: list[Mention]) -> list[str]:
         """A sentence about "both models" that names none: the models its section
@@ -247,12 +294,19 @@ class Extractor:
             if last == first:
                 continue
             lead = self.text[clause[0]:inside[first].start]
+            first_figure = self._first_figure(inside[last].end, clause[1])
             shared = _SHARED_AFTER.match(self.text, inside[last].end, clause[1]) or _SHARED_BEFORE.search(lead) or (
+                _SHARED_LATER.search(self.text, inside[last].end, first_figure)) or (
                 _CLAUSE_OPENING.fullmatch(lead) and self._figures_in(clause) == 1)  # "GPT-4o and o1-mini sit at 128K"
             if shared:
                 models = list(dict.fromkeys(self.doc.resolve(m) for m in inside[first:last + 1]))
                 return models if len(models) > 1 else []
         return []
+
+    def _first_figure(self, start: int, end: int) -> int:
+        """Where the first quantity in [start, end) begins (end when none)."""
+        i = bisect.bisect_left(self.doc.quantities, start)
+        return self.doc.quantities[i] if i < len(self.doc.quantities) and self.doc.quantities[i] < end else end
 
     def _indent(self, pos: int) -> int:
         line_start = self.text.rfind("\n", 0, pos) + 1

@@ -18,6 +18,7 @@ from pipeline.extract.patterns import (
     CLAUSE_BREAK,
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
+    DIGIT,
     KEY_BEFORE,
     LAUNCH_PRICE,
     MS_AFTER,
@@ -38,6 +39,7 @@ from pipeline.extract.patterns import (
     PERCENTILE_WORD,
     RATING_WORD,
     SCORE_LEAD,
+    SPREAD_BEFORE,
     MULTIPLIER_AFTER,
     WORKLOAD,
     NOTE_AFTER,
@@ -101,8 +103,9 @@ class Found:
 
 _FOR_NAME = re.compile(r"\s*(?:for|of|by)\s+(?:the\s+)?", re.IGNORECASE)
 ARITHMETIC_REACH = 30  # a worked example's operator this close to a number makes it part of the example
+_NEXT_ITEM = re.compile(r"\s*[、,，/]\s*")
 ECHO_METRICS = {"context_window", "max_output", "throughput"}
-_ECHO_END = re.compile(r"\s*(?:[.。;；,，)）]|$|(?:for|on|in|too|as well)\b)", re.IGNORECASE)
+_ECHO_END = re.compile(r"\s*(?:[.。;；,，)）—–]|$|(?:for|on|in|too|as well)\b)", re.IGNORECASE)
 
 
 @dataclass
@@ -410,6 +413,9 @@ class ClauseReader:
                 gap = s - cue.end() if cue.end() <= s else max(0, cue.start() - e)  # a cue in the unit: 0
                 if cue.start() >= e and "\n" in self.text[e:cue.start()]:
                     gap += 1000  # "Context window\n200,000 tokens\nMax output tokens": the label above
+                elif cue.start() >= e and _NEXT_ITEM.fullmatch(self.text, e, cue.start()) and DIGIT.search(
+                        self.text, cue.end(), min(self.end, cue.end() + 12)):
+                    gap += 500  # "上下文为 1M、最大输出 64K": the next item's cue, not this number's
                 if best_gap is None or abs(gap) < best_gap:
                     best, best_gap = metric, abs(gap)
         if best is None:
@@ -482,8 +488,8 @@ class ClauseReader:
         found.currency = currency if currency != "usd" else None
         found.metric = self._direction(direction or pair, s, e)
         found.tier = self._tier(s, max(e, unit_end))
-        if found.metric == "price" and (found.tier == "cached" or self._cache_miss(max(e, unit_end))):
-            found.metric = "price_input"  # only input is ever cached (or missed)
+        if found.tier == "cached" or self._cache_miss(max(e, unit_end)):
+            found.metric = "price_input"  # only input is ever cached (or missed), whatever word comes next
         return self._qualify(found, s, unit_end)
 
     def _direction(self, stated: str | None, s: int, e: int) -> str:
@@ -680,6 +686,8 @@ class ClauseReader:
         tail = tail[m.end():] if (m := ABSOLUTE_AFTER.match(tail)) else tail  # "10.5%abs increase"
         if self.cues.relative_before.search(self._before(s, 10)) or self.cues.relative_after.match(tail.lstrip()):
             return None  # "by 20%", "高出 10%", "60% cheaper": a change, not a score
+        if SPREAD_BEFORE.search(self._before(s, 30)):
+            return None  # "a spread of only 28 points": between models, nobody's score
         if RANK_BEFORE.search(self._before(s, 10)) or self._setting_number(s, unit_end):
             return None  # "#7 on the leaderboard", "第 3": a rank; "pass@1", "5-shot": a setting
         metric = self._benchmark_for(s, unit_end)

@@ -363,6 +363,10 @@ def trie_pattern(words) -> str:
 
 
 def _member_words(vocab: Vocabulary) -> re.Pattern:
+    """A member word, with the version that may follow it ("Opus", "Opus 4.6"), or
+    a version written alone, with a variant word that may follow it ("V2", "V4-Flash")."""
     words = "|".join(map(re.escape, vocab.member_words))
-    alone = rf"{words}|[Vv]\d+(?:\.\d+)?" if words else r"[Vv]\d+(?:\.\d+)?"
+    variants = "|".join(sorted(rules().coin_variants | rules().coin_suffixes, key=len, reverse=True))
+    version = rf"[Vv]\d+(?:\.\d+)?(?:[- ](?i:{variants})(?![A-Za-z0-9_]))?"
+    alone = rf"(?:{words})(?:[- ]\d+(?:\.\d+)?(?![\d.]?[A-Za-z0-9_]))?|{version}" if words else version
     return re.compile(rf"(?<![A-Za-z0-9_.-])({alone})(?![A-Za-z0-9_-])")

@@ -103,7 +103,10 @@ ARROW_BETWEEN = re.compile(r"[^\d→⇒➜>]{0,12}?(?:→|->|⇒|=>|➜)\s*(?:US
 MS_AFTER = re.compile(r"^\s*(?:ms|毫秒|milliseconds?|msec)(?![A-Za-z])", re.IGNORECASE)
 SECONDS_AFTER = re.compile(r"^\s*(?:s|sec|secs|seconds?|秒钟?)(?![A-Za-z/])", re.IGNORECASE)
 PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent)")
-POINTS_AFTER = re.compile(r"^\s*(?:分|points?|pts)(?![A-Za-z])", re.IGNORECASE)
+POINTS_AFTER = re.compile(r"^\s*(?:分|points?|pts|elo)(?![A-Za-z])", re.IGNORECASE)
+# "a spread of only 28 points", "相差 12 分": a difference between models, not a score
+SPREAD_BEFORE = re.compile(r"(?:spread|gap|difference|margin|lead|差距|相差|差了|领先)\s*(?:of\s+)?"
+                           r"(?:only\s+|just\s+|about\s+|roughly\s+|around\s+)?(?:为|是|了|仅|只有)?\s*$", re.IGNORECASE)
 ARITHMETIC = re.compile(  # an operator between numbers: a worked example ("1M input + 10k output costs ~$0.051")
     rf"[\d)）%]\s*(?:[KkMm]\s*)?(?:(?:tokens?|input|output)\s*)?[×*＊+=＝]\s*[\d$＄(（{re.escape(_MONEY.symbols)}]", re.IGNORECASE)
 # "截至 2024 年 6 月" dates a claim, but "训练数据截止到 2024 年 7 月" is a cut-off

@@ -25,6 +25,8 @@ _LIST_ITEM = re.compile(r"[ \t>]*(?:[-*+•·▪◦●■]|\d{1,3}[.)])[ \t]+")
 _BULLET_LINE = re.compile(r"^[ \t]*[•·▪◦●■][ \t]+", re.MULTILINE)  # bullets markdown does not know: one paragraph to it
 _TITLE_END = re.compile(r"[。.!?！？;；:：,，]\s*$")
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
+_PIPE = re.compile(r"(?<!\\)\|")
+_DELIMITER_ROW = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+(?:[ \t]*:?-{2,}:?[ \t]*)?[ \t]*")
 _HTML_STRUCTURE = re.compile(r"<(?:table|script)\b", re.IGNORECASE)
 # `key: 1.25` in code: a record's field ("input: 0.10, output: 0.40")
 RECORD_PAIR = re.compile(r"(?<![\w\-:])[\"']?(?P<key>[A-Za-z_][A-Za-z0-9_ \-]{0,30}?)[\"']?[ \t]*[:=][ \t]*(?P<value>-?\d[\d_.,]*)(?![\w.])")
@@ -205,8 +207,97 @@ def blocks_of(text: str) -> list[Block]:
             blocks.append(Block("table", start, end, len(blocks), headings=context, rows=rows))
 
     visit(_PARSER.tree(body))
-    blocks = _with_bullets(text, blocks)
+    blocks = _with_bullets(text, _with_pipe_tables(text, blocks))
     return with_records(text, _with_heading_keys(text, _with_list_labels(text, _with_plain_title(text, blocks))))
+
+
+def pipe_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cell spans of one pipe row; a pipe at either end of the line is a border."""
+    s, e = _trim(text, start, end)
+    pipes = [m.start() for m in _PIPE.finditer(text, s, e)]
+    edges = [s - 1, *pipes, e]
+    cells = [_trim(text, a + 1, b) for a, b in zip(edges, edges[1:])]
+    if pipes and pipes[0] == s:
+        cells = cells[1:]
+    if pipes and pipes[-1] == e - 1:
+        cells = cells[:-1]
+    return cells
+
+
+def _without_repeated_header(text: str, rows: list) -> list:
+    """A header row repeated over each section of a table is not data: only the first is kept."""
+    if len(rows) < 3:
+        return rows
+    head = [text[a:b] for a, b in rows[0][2]]
+    return rows[:1] + [row for row in rows[1:] if [text[a:b] for a, b in row[2]] != head]
+
+
+def _pipe_runs(text: str, start: int, end: int) -> list[tuple[int, int, list]]:
+    """Runs of consecutive lines that each hold two or more pipes and about the
+    same number of cells (one more or fewer): a table whose `|---|` row was lost
+    or that follows a title line directly. Delimiter rows are skipped."""
+    runs, rows, width, run_start, last_end = [], [], 0, 0, 0
+
+    def close():
+        if len(rows) >= 2:
+            runs.append((run_start, last_end, rows))
+
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        s, e = start + line.start(), start + line.end()
+        if len(_PIPE.findall(text, s, e)) < 2:
+            close()
+            rows, width = [], 0
+            continue
+        if _DELIMITER_ROW.fullmatch(text, s, e):
+            if rows:
+                last_end = e
+            continue
+        cells = pipe_cells(text, s, e)
+        if rows and abs(len(cells) - width) > 1:
+            close()
+            rows = []
+        if not rows:
+            width, run_start = len(cells), _trim(text, s, e)[0]
+        cells = (cells + [(e, e)] * width)[:width]
+        rows.append((*_trim(text, s, e), cells))
+        last_end = e
+    close()
+    return runs
+
+
+def _with_pipe_tables(text: str, blocks: list[Block]) -> list[Block]:
+    """Pipe tables the markdown parser missed (no delimiter row, or glued to the
+    line above) are cut out of their paragraph as table blocks; a short title
+    line right above one is its heading. Repeated header rows are dropped."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind == "table":
+            block.rows = _without_repeated_header(text, block.rows)
+        if block.kind != "prose" or block.key is not None or text.count("|", block.start, block.end) < 4:
+            out.append(block)
+            continue
+        cursor, headings = block.start, block.headings
+        for run_start, run_end, rows in _pipe_runs(text, block.start, block.end):
+            s, e = _trim(text, cursor, run_start)
+            title = headings
+            if e > s:
+                lead = _PREFIX.match(text, s, e).end()
+                if is_label_line(text[lead:e], 80):
+                    out.append(Block("heading", lead, e, 0, headings=headings))
+                    title = (*headings, text[lead:e].strip("*_#:： \t"))
+                else:
+                    out.append(Block("prose", s, e, 0, headings=headings))
+            out.append(Block("table", run_start, run_end, 0, headings=title,
+                             rows=_without_repeated_header(text, rows)))
+            cursor = run_end
+        s, e = _trim(text, cursor, block.end)
+        if cursor == block.start:
+            out.append(block)
+        elif e > s:
+            out.append(Block("prose", s, e, 0, headings=headings))
+    for i, block in enumerate(out):
+        block.index = i
+    return out
 
 
 def _with_bullets(text: str, blocks: list[Block]) -> list[Block]:
