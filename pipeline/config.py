@@ -51,5 +51,5 @@ def url_deadline_seconds() -> float:
 
 
 def url_workers() -> int:
-    """URL_WORKERS: URLs fetched at once (default 16)."""
-    return int(_number("URL_WORKERS", 16))
+    """URL_WORKERS: URLs fetched at once (default 20)."""
+    return int(_number("URL_WORKERS", 20))

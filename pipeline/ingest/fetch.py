@@ -31,7 +31,7 @@ class FetchPolicy:
     retries: int = 3
     backoff: float = 0.5
     deadline: float = 30.0  # seconds for everything one URL takes
-    workers: int = 16  # URLs fetched at once (pipeline.ingest.sources.read_all)
+    workers: int = 20  # URLs fetched at once (pipeline.ingest.sources.read_all)
     max_redirects: int = 10
 
 

@@ -122,7 +122,9 @@ def build_document(*, kind: str, location: str, source: str, data: bytes, text: 
         meta = {"title": page.title, "author": page.author} if page else {}
     front, warnings = read_frontmatter_checked(text)
     meta = front | {k: v for k, v in meta.items() if v}
-    heading = _FIRST_HEADING.search(text, 0, HEADING_WINDOW)  # a title is near the top; bounded on huge lines
+    block = _FRONTMATTER_BLOCK.match(text)
+    top = block.end() if block else 0  # a title is near the top: searched in a window, bounded on huge lines
+    heading = _FIRST_HEADING.search(text, top, top + HEADING_WINDOW)
     title = _scalar_field(meta, "title", warnings) or (heading.group(1).strip()[:MAX_FIELD_CHARS] if heading else None)
     published, published_from = find_published(text, meta, raw_html)
     raw_date = meta.get("date") or meta.get("published") or meta.get("published_at")
