@@ -3,11 +3,11 @@ fact-check tools can consume the verdicts: the claim, where it appeared,
 a rating from the reconciled fact, and the reconciled value."""
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
 
 import duckdb
 
+from pipeline.report.inert import jsonld_dumps
 from pipeline.store.sqlfiles import fetch_dicts
 
 # verdict -> (ratingValue 1..5, alternateName)
@@ -59,7 +59,7 @@ def write_claim_reviews(con: duckdb.DuckDBPyConnection, path) -> int:
     reviews = claim_reviews(con)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"@context": "https://schema.org", "@graph": reviews}, ensure_ascii=False, indent=1),
-                         encoding="utf-8")
+    # <, > and & as \u escapes: the file stays inert when a site pastes it into a <script> block
+    temporary.write_text(jsonld_dumps({"@context": "https://schema.org", "@graph": reviews}), encoding="utf-8")
     temporary.replace(path)
     return len(reviews)
