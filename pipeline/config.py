@@ -53,3 +53,14 @@ def url_deadline_seconds() -> float:
 def url_workers() -> int:
     """URL_WORKERS: URLs fetched at once (default 20)."""
     return int(_number("URL_WORKERS", 20))
+
+
+def build_path(published: str | Path) -> Path:
+    """The working copy runs write, beside the published database (claims.build.duckdb)."""
+    published = Path(published)
+    return published.with_name(f"{published.stem}.build{published.suffix or '.duckdb'}")
+
+
+def warehouse_lock_timeout() -> float:
+    """WAREHOUSE_LOCK_TIMEOUT: seconds a run waits for another run to finish with the warehouse (default 3600)."""
+    return _number("WAREHOUSE_LOCK_TIMEOUT", 3600.0)
