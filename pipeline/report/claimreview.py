@@ -32,8 +32,8 @@ def claim_reviews(con: duckdb.DuckDBPyConnection) -> list[dict]:
     published = datetime.now(timezone.utc).date().isoformat()
     for row in fetch_dicts(con, "publish/claim_verdicts"):
         verdict = verdict_for(row)
-        rating, name = RATINGS[verdict]
-        claimed = row["value_text"] or f"{row['value']:g} {row['unit']}"
+        rating, name = RATINGS.get(verdict, RATINGS["unverified"])
+        claimed = row["value_text"] or (f"{row['value']:g} {row['unit']}" if row["value"] is not None else "?")
         reconciled = row["fact_text"] or (f"{row['fact_value']:g} {row['unit']}" if row["fact_value"] is not None else "")
         appearance = {"@type": "CreativeWork", "url": row["location"] if row["kind"] == "url" else f"file:{row['location']}",
                       "name": row["title"] or row["source"]}
@@ -47,7 +47,7 @@ def claim_reviews(con: duckdb.DuckDBPyConnection) -> list[dict]:
                              "author": {"@type": "Organization", "name": row["source"]}},
             "reviewRating": {"@type": "Rating", "ratingValue": rating, "bestRating": 5, "worstRating": 1,
                              "alternateName": name},
-            "reviewBody": f"Reconciled value: {reconciled} ({row['status']}, confidence {row['confidence']:.2f}; "
+            "reviewBody": f"Reconciled value: {reconciled} ({row['status']}, confidence {row['confidence'] or 0:.2f}; "
                           f"{row['method']}).",
             "datePublished": published,
             "author": {"@type": "Organization", "name": "claims-warehouse"},
