@@ -45,6 +45,11 @@ def max_source_bytes() -> int:
     return int(_number("MAX_SOURCE_BYTES", 10 * 1024 * 1024))
 
 
+def max_html_chars() -> int:
+    """MAX_HTML_CHARS: the largest HTML page reduced to text (default 3 million characters, about 4 s)."""
+    return int(_number("MAX_HTML_CHARS", 3_000_000))
+
+
 def url_deadline_seconds() -> float:
     """URL_DEADLINE_SECONDS: all the time one URL gets, retries and slow bodies included (default 30)."""
     return _number("URL_DEADLINE_SECONDS", 30.0)

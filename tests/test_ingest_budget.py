@@ -113,3 +113,12 @@ def test_ingest_errors_for_a_bad_date_do_not_fail_the_documents_step(tmp_path):
     assert all(isinstance(r, Document) for r in results) and len(results) == 5
     assert isinstance(_by_source(results)["bad.md"], Document)
     assert not any(isinstance(r, IngestError) for r in results)
+
+
+def test_an_html_page_past_its_cap_is_an_ingest_error_at_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("MAX_HTML_CHARS", "100000")
+    (tmp_path / "big.html").write_text("<html><body>" + "<p>GPT-4o costs $5.</p>" * 10_000 + "</body></html>")
+    started = time.monotonic()
+    _, results = read_all(tmp_path)
+    assert time.monotonic() - started < 5
+    assert "exceeds the 100000-character cap for HTML" in results[0].error

@@ -11,6 +11,7 @@ import trafilatura
 import yaml
 from langdetect import DetectorFactory, LangDetectException, detect
 
+from pipeline.config import max_html_chars
 from pipeline.ingest.dates import find_published
 from pipeline.ingest.safe_frontmatter import FrontmatterBudgetError, parse_frontmatter
 from pipeline.records import Document
@@ -38,6 +39,10 @@ def is_html(content_type: str, location: str) -> bool:
 
 
 def html_to_text(html: str) -> str:
+    limit = max_html_chars()
+    if len(html) > limit:  # trafilatura's time grows faster than the page: 10 MB took 75 s
+        raise ParseError(f"HTML page of {len(html)} characters exceeds the {limit}-character cap for "
+                         "HTML (MAX_HTML_CHARS); save its main text as markdown instead")
     text = trafilatura.extract(
         html, output_format="markdown", include_tables=True, include_comments=False,
         favor_recall=True, include_formatting=True,
