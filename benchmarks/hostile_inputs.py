@@ -29,6 +29,8 @@ def make_inputs(folder: Path) -> list[Path]:
     made = {
         "big-50mb.md": lambda p: p.write_text(paragraph * (50 * 1024 * 1024 // len(paragraph) + 1)),
         "line-5mb.md": lambda p: p.write_text("GPT-4o pricing notes " + "word " * (5 * 1024 * 1024 // 5)),
+        "page-10mb.html": lambda p: p.write_text("<html><body><article>" + "<p>GPT-4o costs $5 per million input "
+                                                 "tokens.</p>\n" * 200_000 + "</article></body></html>"),
         "zero-link.md": lambda p: os.symlink("/dev/zero", p),
         "fifo.md": lambda p: os.mkfifo(p),
         "loop.md": lambda p: os.symlink(p.name, p),
