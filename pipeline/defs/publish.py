@@ -21,7 +21,7 @@ def conflict_report(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -
     and price charts."""
     with duckdb_lib.connect(duckdb.database, read_only=True) as con:
         data = read_report_data(con, sources_dir())
-    paths = write_report(data, reports_dir(), duckdb.database)
+    paths = write_report(data, reports_dir(), getattr(duckdb, "published", duckdb.database))  # what readers open
     for warning in data.warnings:
         context.log.warning(warning)
     preview = [f"- **{c['model']} {c['metric']}** ({c['severity']}, {c['explanation_kind']}): {c['explanation']}"
