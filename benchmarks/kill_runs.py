@@ -107,13 +107,14 @@ def kills(n: int) -> None:
     published = root / "warehouse" / "claims.duckdb"
     t0 = time.monotonic()
     print(f"first run: {finish(start(env, root, 'first.log'))} in {time.monotonic() - t0:.0f} s", flush=True)
+    window = max(3.0, time.monotonic() - t0)  # kill moments spread over a whole run's length
     watcher = Watcher(published)
     watcher.start()
     hung = failed = 0
     for i in range(n):
         touch_a_source(env, i)
         victim = start(env, root, f"killed-{i}.log")
-        delay = random.uniform(2, 30)
+        delay = random.uniform(0.5, window)
         time.sleep(delay)
         alive = victim.poll() is None
         if alive:
