@@ -27,7 +27,8 @@ import duckdb
 from pipeline.config import warehouse_lock_timeout
 from pipeline.store.sqlfiles import fetch_dicts
 
-DERIVED_TABLES = {"claims", "documents", "conflicts", "reconciled_facts", "fact_timeline", "source_reliability"}
+DERIVED_TABLES = {"claims", "documents", "conflicts", "conflict_values", "reconciled_facts", "fact_timeline",
+                  "source_reliability"}
 
 
 class WarehouseBusy(RuntimeError):

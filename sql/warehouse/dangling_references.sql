@@ -4,6 +4,10 @@ with conflict_claims as (
     select unnest(claim_ids) as claim_id from conflicts
 ),
 
+value_claims as (
+    select unnest(claim_ids) as claim_id from conflict_values
+),
+
 fact_claims as (
     select unnest(list_concat(supporting_claim_ids, dissenting_claim_ids)) as claim_id from reconciled_facts
 ),
@@ -14,6 +18,9 @@ timeline_claims as (
 
 select 'conflicts' as table_name, count(*) as n
 from conflict_claims as r where not exists (select 1 from claims as c where c.claim_id = r.claim_id)
+union all
+select 'conflict_values' as table_name, count(*) as n
+from value_claims as r where not exists (select 1 from claims as c where c.claim_id = r.claim_id)
 union all
 select 'reconciled_facts' as table_name, count(*) as n
 from fact_claims as r where not exists (select 1 from claims as c where c.claim_id = r.claim_id)
