@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from pipeline.ingest.sources import default_policy, read_all
-from pipeline.schemas import Document
+from pipeline.records import Document
 
 ARTICLE = b"# GPT-4o notes\n\nGPT-4o costs $5 per million input tokens and has a 128K context window.\n"
 

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from pipeline.ingest.sources import read_all
-from pipeline.schemas import Document
+from pipeline.records import Document
 
 GOOD = "# GPT-4o notes\n\nGPT-4o costs $5 per million input tokens and has a 128K context window.\n"
 BOMB = "---\n" + "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(

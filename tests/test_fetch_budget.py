@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.ingest.fetch import FetchError, FetchPolicy, fetch
 from pipeline.ingest.sources import SourceRef, read_all, read_source
-from pipeline.schemas import Document, IngestError
+from pipeline.records import Document, IngestError
 
 QUICK = FetchPolicy(connect_timeout=1.0, read_timeout=5.0, retries=2, backoff=0.01, deadline=1.5, workers=10)
 

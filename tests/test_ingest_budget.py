@@ -12,7 +12,7 @@ from pipeline.ingest.decode import decode_bytes
 from pipeline.ingest.fetch import FetchPolicy
 from pipeline.ingest.parse import build_document, read_frontmatter
 from pipeline.ingest.sources import read_all
-from pipeline.schemas import Document, IngestError
+from pipeline.records import Document, IngestError
 from pipeline.store.documents import sync_documents
 from pipeline.store.schema import apply_schema
 
