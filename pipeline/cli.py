@@ -22,7 +22,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     progress = tqdm(paths, desc="extract", unit="doc", file=sys.stderr, disable=None)
     for path in progress:
         ref = SourceRef("file", path.name, path.name)
-        result = read_source(ref, path.parent)
+        result = read_source(ref, path.parent, confine=False)  # a named path may link anywhere, still bounded
         if isinstance(result, IngestError):
             print(f"{path}: {result.error}", file=sys.stderr)
             failed += 1

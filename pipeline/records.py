@@ -32,6 +32,7 @@ class Document(BaseModel):
     n_chars: int
     text: str
     raw_text: str | None = None  # the HTML before reduction to text, for HTML sources
+    warnings: list[str] = Field(default_factory=list)  # what ingest ignored (bad date, oversized frontmatter)
 
 
 class IngestError(BaseModel):

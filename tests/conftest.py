@@ -35,6 +35,11 @@ ARTICLE_HTML = """<html><head><title>Claude 3.5 Sonnet review</title></head><bod
 </article></body></html>"""
 
 
+SOFT_404 = """<html><head><title>Page not found</title></head><body>
+<article><h1>Page not found</h1><p>Sorry, the page you asked for does not exist. Try the search box.</p>
+</article></body></html>"""
+
+
 class _Handler(BaseHTTPRequestHandler):
     flaky_hits: dict = {}
 
@@ -54,7 +59,7 @@ class _Handler(BaseHTTPRequestHandler):
             pass  # the client gave up first, as timeout tests intend
 
     def do_GET(self):  # noqa: N802 - the stdlib's name
-        path = self.path
+        path = self.path.split("?")[0]
         if path == "/article.md":
             self._send(200, ARTICLE_MD.encode())
         elif path == "/review.html":
@@ -90,6 +95,25 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(200, ARTICLE_MD.encode())
         elif path == "/always-500":
             self._send(500, b"broken", "text/plain")
+        elif path.startswith("/hang"):  # accepts, then never answers
+            time.sleep(30)
+        elif path == "/drip":  # a byte at a time, for ever: only a total deadline ends it
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            try:
+                for _ in range(600):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+        elif path == "/soft-404":
+            self._send(200, SOFT_404.encode(), "text/html; charset=utf-8")
+        elif path == "/pdf-as-html":
+            self._send(200, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n", "text/html")
+        elif path == "/html-as-text":
+            self._send(200, ARTICLE_HTML.encode(), "text/plain")
         else:
             self._send(404, b"unknown", "text/plain")
 

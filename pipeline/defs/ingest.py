@@ -47,6 +47,9 @@ def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.M
         context.log.warning(f"could not ingest {error.source}: {error.error}")
     for name, n in imports.imported.items():
         context.log.info(f"imported {n} claims from {name}")
+    warnings = {r.source: r.warnings for r in results if getattr(r, "warnings", None)}
+    for source, notes in warnings.items():
+        context.log.warning(f"{source}: {'; '.join(notes)}")
     return dg.MaterializeResult(metadata={
         "dagster/row_count": total,
         "added": len(report.added),
@@ -59,6 +62,7 @@ def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.M
         "claims_imported": dg.MetadataValue.json(imports.imported),
         "claims_files_unchanged": len(imports.unchanged),
         "claims_files_removed": len(imports.removed),
+        "warnings": dg.MetadataValue.json(warnings),
         "sources_dir": str(folder),
     })
 

@@ -14,20 +14,23 @@ REPORT_DEPS = ["conflicts", "conflict_values", "reconciled_facts", "source_relia
 
 
 @dg.asset(deps=REPORT_DEPS, group_name="publish", kinds={"html", "python"})
-def conflict_report(duckdb: DuckDBResource) -> dg.MaterializeResult:
+def conflict_report(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
     """warehouse/reports/conflicts.html (one self-contained file) and
     conflicts.md: a summary, one card per conflict with quotes, sources,
     reference value, explanation and verdict, the reconciled facts per model,
     and price charts."""
     with duckdb_lib.connect(duckdb.database, read_only=True) as con:
         data = read_report_data(con, sources_dir())
-    paths = write_report(data, reports_dir(), duckdb.database)
+    paths = write_report(data, reports_dir(), getattr(duckdb, "published", duckdb.database))  # what readers open
+    for warning in data.warnings:
+        context.log.warning(warning)
     preview = [f"- **{c['model']} {c['metric']}** ({c['severity']}, {c['explanation_kind']}): {c['explanation']}"
                for c in data.conflicts[:5]]
     return dg.MaterializeResult(metadata={
         "report": dg.MetadataValue.path(str(paths["html"])),
         "markdown": dg.MetadataValue.path(str(paths["markdown"])),
         "conflicts": len(data.conflicts),
+        "warnings": dg.MetadataValue.json(data.warnings),
         "newest_conflicts": dg.MetadataValue.md("\n".join(preview) or "(no conflicts)"),
     })
 

@@ -7,12 +7,13 @@ import hashlib
 import re
 from datetime import date, datetime
 
-import frontmatter
 import trafilatura
 import yaml
 from langdetect import DetectorFactory, LangDetectException, detect
 
+from pipeline.config import max_html_chars
 from pipeline.ingest.dates import find_published
+from pipeline.ingest.safe_frontmatter import FrontmatterBudgetError, parse_frontmatter
 from pipeline.records import Document
 
 DetectorFactory.seed = 0  # langdetect is random unless seeded
@@ -38,6 +39,10 @@ def is_html(content_type: str, location: str) -> bool:
 
 
 def html_to_text(html: str) -> str:
+    limit = max_html_chars()
+    if len(html) > limit:  # trafilatura's time grows faster than the page: 10 MB took 75 s
+        raise ParseError(f"HTML page of {len(html)} characters exceeds the {limit}-character cap for "
+                         "HTML (MAX_HTML_CHARS); save its main text as markdown instead")
     text = trafilatura.extract(
         html, output_format="markdown", include_tables=True, include_comments=False,
         favor_recall=True, include_formatting=True,
@@ -51,15 +56,24 @@ def read_frontmatter(text: str) -> dict:
     """The YAML frontmatter. Markdown escapes in quoted values (`title: "GPT\\-4o"`,
     common in exported posts) are not YAML escapes: they are read literally. Frontmatter
     that is no valid YAML mapping (an unescaped quote inside a quoted title) never costs
-    the article: its simple `key: value` lines are read one by one instead."""
+    the article: its simple `key: value` lines are read one by one instead. Frontmatter
+    past its budget (size, aliases) is ignored: see read_frontmatter_checked."""
+    return read_frontmatter_checked(text)[0]
+
+
+def read_frontmatter_checked(text: str) -> tuple[dict, list[str]]:
+    """The frontmatter and the warnings reading it gave (never an exception)."""
     try:
-        metadata, _ = frontmatter.parse(text)
-    except yaml.YAMLError:
         try:
-            metadata, _ = frontmatter.parse(_MARKDOWN_ESCAPE.sub(r"\\\\", text))
+            metadata, _ = parse_frontmatter(text)
         except yaml.YAMLError:
-            return salvage_frontmatter(text)
-    return metadata if isinstance(metadata, dict) else salvage_frontmatter(text)
+            try:
+                metadata, _ = parse_frontmatter(_MARKDOWN_ESCAPE.sub(r"\\\\", text))
+            except yaml.YAMLError:
+                return salvage_frontmatter(text), []
+    except FrontmatterBudgetError as exc:
+        return {}, [f"frontmatter ignored: {exc}"]
+    return (metadata, []) if isinstance(metadata, dict) else (salvage_frontmatter(text), [])
 
 
 def salvage_frontmatter(text: str) -> dict:
@@ -111,11 +125,17 @@ def build_document(*, kind: str, location: str, source: str, data: bytes, text: 
         raw_html, text = text, html_to_text(text)
         page = trafilatura.extract_metadata(raw_html)
         meta = {"title": page.title, "author": page.author} if page else {}
-    meta = read_frontmatter(text) | {k: v for k, v in meta.items() if v}
-    heading = _FIRST_HEADING.search(text)
-    title = meta.get("title") or (heading.group(1).strip() if heading else None)
+    front, warnings = read_frontmatter_checked(text)
+    meta = front | {k: v for k, v in meta.items() if v}
+    block = _FRONTMATTER_BLOCK.match(text)
+    top = block.end() if block else 0  # a title is near the top: searched in a window, bounded on huge lines
+    heading = _FIRST_HEADING.search(text, top, top + HEADING_WINDOW)
+    title = _scalar_field(meta, "title", warnings) or (heading.group(1).strip()[:MAX_FIELD_CHARS] if heading else None)
     published, published_from = find_published(text, meta, raw_html)
-    author = meta.get("author")
+    raw_date = meta.get("date") or meta.get("published") or meta.get("published_at")
+    if raw_date and published_from != "frontmatter":
+        warnings.append(f"date {str(raw_date)[:40]!r} is not a valid date; ignored")
+    author = _scalar_field(meta, "author", warnings)
     return Document(
         doc_id=doc_id_for(kind, location),
         source=source,
@@ -131,4 +151,21 @@ def build_document(*, kind: str, location: str, source: str, data: bytes, text: 
         n_chars=len(text),
         text=text,
         raw_text=raw_html,
+        warnings=warnings,
     )
+
+
+MAX_FIELD_CHARS = 500
+HEADING_WINDOW = 64 * 1024
+
+
+def _scalar_field(meta: dict, key: str, warnings: list[str]) -> str | None:
+    """A title or author as text: lists and mappings are ignored (with a
+    warning), long values cut, so no field's size depends on YAML nesting."""
+    value = meta.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, (dict, list, tuple, set)):
+        warnings.append(f"frontmatter {key} is a {type(value).__name__}, not text; ignored")
+        return None
+    return str(value)[:MAX_FIELD_CHARS]

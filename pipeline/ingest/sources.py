@@ -2,14 +2,20 @@
 listed in sources.yaml. Each source becomes a Document or an IngestError."""
 from __future__ import annotations
 
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 import yaml
 
+from pipeline.config import max_source_bytes, url_deadline_seconds, url_workers
+from pipeline.ingest.budget import SourceRefused, read_bounded
 from pipeline.ingest.decode import DecodeError, decode_bytes
 from pipeline.ingest.fetch import FetchError, FetchPolicy, fetch, make_session
+from pipeline.ingest.pagecheck import error_page_reason, sniff_content_type
 from pipeline.ingest.parse import ParseError, build_document
 from pipeline.records import Document, IngestError
 
@@ -26,17 +32,29 @@ class SourceRef:
 
 
 def list_sources(sources_dir: Path, exclude: Path | None = None, urls: bool = True) -> list[SourceRef]:
+    """Every article file, walked without following linked folders. Links,
+    devices and FIFOs with an article's name are listed too, so that reading
+    them refuses them with a reason (an ingest error) instead of skipping them unseen."""
     if not sources_dir.is_dir():
         # refusing beats an empty listing, which would remove every stored document
         raise FileNotFoundError(f"sources folder {sources_dir} does not exist (SOURCES_DIR)")
+    # reference snapshots (and their READMEs) are not articles
+    skipped = {Path(os.path.realpath(f)) for f in (exclude, sources_dir / "reference") if f is not None}
     refs = []
-    for path in sorted(sources_dir.rglob("*")):
-        if not path.is_file() or path.suffix.lower() not in ARTICLE_SUFFIXES:
+    for folder, subfolders, files in os.walk(sources_dir):  # followlinks=False: a linked folder is an entry
+        here = Path(folder)
+        real = Path(os.path.realpath(here))
+        if any(real == folder or folder in real.parents for folder in skipped):
+            subfolders[:] = []
             continue
-        if any(folder.resolve() in path.resolve().parents
-               for folder in (exclude, sources_dir / "reference") if folder is not None):
-            continue  # reference snapshots (and their READMEs) are not articles
-        refs.append(SourceRef("file", path.relative_to(sources_dir).as_posix(), path.name))
+        subfolders.sort()
+        linked = [name for name in subfolders if (here / name).is_symlink()
+                  and Path(os.path.realpath(here / name)) not in skipped]
+        for name in files + linked:
+            path = here / name
+            if name in linked or path.suffix.lower() in ARTICLE_SUFFIXES:
+                refs.append(SourceRef("file", path.relative_to(sources_dir).as_posix(), name))
+    refs.sort(key=lambda r: Path(r.location))
     if urls:
         refs.extend(SourceRef("url", url, url) for url in list_urls(sources_dir / URL_LIST))
     return refs
@@ -59,27 +77,60 @@ def list_urls(url_file: Path) -> list[str]:
         raise SourceListError(f"{url_file}: not a valid URL list: {str(exc).splitlines()[0]}") from exc
 
 
-def read_source(ref: SourceRef, sources_dir: Path, policy: FetchPolicy = FetchPolicy(),
-                session=None) -> Document | IngestError:
-    """Never raises for bad input: the reason comes back as an IngestError."""
+def default_policy() -> FetchPolicy:
+    """The fetch policy with the limits of pipeline.config (environment)."""
+    return FetchPolicy(max_bytes=max_source_bytes(), deadline=url_deadline_seconds(), workers=url_workers())
+
+
+def read_source(ref: SourceRef, sources_dir: Path, policy: FetchPolicy | None = None,
+                session=None, confine: bool = True) -> Document | IngestError:
+    """Never raises for bad input: the reason comes back as an IngestError.
+    With `confine`, a file that is a link must stay inside sources_dir (the
+    command line passes False: a path the user names may link anywhere, but
+    still only to a regular file within the size cap)."""
+    policy = policy or default_policy()
     try:
         if ref.kind == "file":
             path = sources_dir / ref.location
-            data = path.read_bytes()
+            data = read_bounded(path, policy.max_bytes, sources_dir if confine else None)
             content_type = _CONTENT_TYPES.get(path.suffix.lower(), "text/markdown")
         else:
             fetched = fetch(ref.location, policy, session)
-            data, content_type = fetched.data, fetched.content_type
+            data = fetched.data
+            content_type = sniff_content_type(data, fetched.content_type, ref.location)
         text = decode_bytes(data)
-        return build_document(kind=ref.kind, location=ref.location, source=ref.source,
-                              data=data, text=text, content_type=content_type)
-    except (OSError, DecodeError, ParseError, FetchError) as exc:
-        return IngestError(source=ref.source, location=ref.location, error=str(exc),
-                           occurred_at=datetime.now(timezone.utc).replace(tzinfo=None))
+        doc = build_document(kind=ref.kind, location=ref.location, source=ref.source,
+                             data=data, text=text, content_type=content_type)
+        if ref.kind == "url" and (reason := error_page_reason(doc.title, doc.text)):
+            return _error(ref, f"not ingested: {reason}: {ref.location}")
+        return doc
+    except (OSError, DecodeError, ParseError, FetchError, SourceRefused) as exc:
+        return _error(ref, str(exc))
+    except Exception as exc:  # noqa: BLE001 - no one document may take the ingest step down
+        return _error(ref, f"could not be read: {type(exc).__name__}: {str(exc)[:300]}")
+
+
+def _error(ref: SourceRef, message: str) -> IngestError:
+    return IngestError(source=ref.source, location=ref.location, error=message,
+                       occurred_at=datetime.now(timezone.utc).replace(tzinfo=None))
+
+
+def _read_urls(refs: list[SourceRef], sources_dir: Path, policy: FetchPolicy) -> dict[SourceRef, Document | IngestError]:
+    """URLs fetched `policy.workers` at a time, one session per worker thread;
+    each bounded by its own deadline, so the slowest URL costs one deadline."""
+    local = threading.local()
+
+    def one(ref: SourceRef) -> Document | IngestError:
+        if not hasattr(local, "session"):
+            local.session = make_session(policy)
+        return read_source(ref, sources_dir, policy, local.session)
+
+    with ThreadPoolExecutor(max_workers=max(1, policy.workers), thread_name_prefix="fetch") as pool:
+        return dict(zip(refs, pool.map(one, refs)))
 
 
 def read_all(sources_dir: Path, exclude: Path | None = None,
-             policy: FetchPolicy = FetchPolicy()) -> tuple[list[SourceRef], list[Document | IngestError]]:
+             policy: FetchPolicy | None = None) -> tuple[list[SourceRef], list[Document | IngestError]]:
     """Every source read. A broken sources.yaml is itself an ingest error, and
     its URL sources count as still listed (kept as they were), not removed."""
     listing_error = None
@@ -89,8 +140,9 @@ def read_all(sources_dir: Path, exclude: Path | None = None,
         refs = list_sources_without_urls(sources_dir, exclude)
         listing_error = IngestError(source=URL_LIST, location=URL_LIST, error=str(exc),
                                     occurred_at=datetime.now(timezone.utc).replace(tzinfo=None))
-    session = make_session(policy) if any(r.kind == "url" for r in refs) else None
-    results = [read_source(ref, sources_dir, policy, session) for ref in refs]
+    policy = policy or default_policy()
+    fetched = _read_urls([r for r in refs if r.kind == "url"], sources_dir, policy)
+    results = [fetched[ref] if ref.kind == "url" else read_source(ref, sources_dir, policy) for ref in refs]
     if listing_error:
         results.append(listing_error)
     return refs, results

@@ -3,11 +3,11 @@ fact-check tools can consume the verdicts: the claim, where it appeared,
 a rating from the reconciled fact, and the reconciled value."""
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
 
 import duckdb
 
+from pipeline.report.inert import jsonld_dumps
 from pipeline.store.sqlfiles import fetch_dicts
 
 # verdict -> (ratingValue 1..5, alternateName)
@@ -32,8 +32,8 @@ def claim_reviews(con: duckdb.DuckDBPyConnection) -> list[dict]:
     published = datetime.now(timezone.utc).date().isoformat()
     for row in fetch_dicts(con, "publish/claim_verdicts"):
         verdict = verdict_for(row)
-        rating, name = RATINGS[verdict]
-        claimed = row["value_text"] or f"{row['value']:g} {row['unit']}"
+        rating, name = RATINGS.get(verdict, RATINGS["unverified"])
+        claimed = row["value_text"] or (f"{row['value']:g} {row['unit']}" if row["value"] is not None else "?")
         reconciled = row["fact_text"] or (f"{row['fact_value']:g} {row['unit']}" if row["fact_value"] is not None else "")
         appearance = {"@type": "CreativeWork", "url": row["location"] if row["kind"] == "url" else f"file:{row['location']}",
                       "name": row["title"] or row["source"]}
@@ -47,7 +47,7 @@ def claim_reviews(con: duckdb.DuckDBPyConnection) -> list[dict]:
                              "author": {"@type": "Organization", "name": row["source"]}},
             "reviewRating": {"@type": "Rating", "ratingValue": rating, "bestRating": 5, "worstRating": 1,
                              "alternateName": name},
-            "reviewBody": f"Reconciled value: {reconciled} ({row['status']}, confidence {row['confidence']:.2f}; "
+            "reviewBody": f"Reconciled value: {reconciled} ({row['status']}, confidence {row['confidence'] or 0:.2f}; "
                           f"{row['method']}).",
             "datePublished": published,
             "author": {"@type": "Organization", "name": "claims-warehouse"},
@@ -59,7 +59,7 @@ def write_claim_reviews(con: duckdb.DuckDBPyConnection, path) -> int:
     reviews = claim_reviews(con)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"@context": "https://schema.org", "@graph": reviews}, ensure_ascii=False, indent=1),
-                         encoding="utf-8")
+    # <, > and & as \u escapes: the file stays inert when a site pastes it into a <script> block
+    temporary.write_text(jsonld_dumps({"@context": "https://schema.org", "@graph": reviews}), encoding="utf-8")
     temporary.replace(path)
     return len(reviews)

@@ -11,6 +11,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from pipeline.report.charts import price_charts
 from pipeline.report.data import ReportData
+from pipeline.report.inert import md_text
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -32,6 +33,8 @@ def render_html(data: ReportData, database: str) -> str:
 
 
 def render_markdown(data: ReportData) -> str:
+    """Every value from the warehouse goes through md_text (pipeline/report/inert.py):
+    article text never becomes live HTML or a link when the file is rendered."""
     s = data.summary
     lines = [
         "# Conflict report", "",
@@ -39,36 +42,38 @@ def render_markdown(data: ReportData) -> str:
         f"{s['conflicts']} conflicts ({s['high']} high, {s['medium']} medium, {s['low']} low).", "",
         "## Sources by reliability", "", "| source | trust | claims | agreeing | disagreeing |", "|---|---|---|---|---|",
     ]
-    lines += [f"| {r['source']} | {r['score']:.2f} | {r['n_claims']} | {r['n_agreeing']} | {r['n_disagreeing']} |"
+    lines += [f"| {md_text(r['source'])} | {r['score']:.2f} | {r['n_claims']} | {r['n_agreeing']} | {r['n_disagreeing']} |"
               for r in data.sources]
     lines += ["", "## Conflicts", ""]
     for c in data.conflicts:
-        lines.append(f"### {c['model']} · {c['metric']} · {c['kind']} · {c['severity']} · {c['explanation_kind']}")
+        lines.append(f"### {md_text(c['model'])} · {md_text(c['metric'])} · {md_text(c['kind'])} · "
+                     f"{md_text(c['severity'])} · {md_text(c['explanation_kind'])}")
         lines.append("")
         for v in c["values"]:
-            mark = "chosen" if v["chosen"] else f"{v['explanation_kind']}: {v['explanation']}"
-            lines.append(f"- **{v['shown']}** ({v['n_sources']} sources{', reference-backed' if v['reference_backed'] else ''}"
-                         f"; {mark})")
+            mark = "chosen" if v["chosen"] else f"{md_text(v['explanation_kind'])}: {md_text(v['explanation'])}"
+            lines.append(f"- **{md_text(v['shown'])}** ({v['n_sources']} sources"
+                         f"{', reference-backed' if v['reference_backed'] else ''}; {mark})")
             for m in v["members"]:
-                quote = m["quote"].replace("\n", " ").replace("|", "/")
-                lines.append(f"  - {m['source']} ({m['document_date'] or 'undated'}, span {m['span_start']}–"
-                             f"{m['span_end']}, `{m['claim_id']}`): \u201c{quote}\u201d")
+                lines.append(f"  - {md_text(m['source'])} ({md_text(m['document_date'] or 'undated')}, span "
+                             f"{m['span_start']}–{m['span_end']}, `{m['claim_id']}`): \u201c{md_text(m['quote'])}\u201d")
         if c["reference_text"]:
-            lines.append(f"- reference: **{c['reference_text']}**")
+            lines.append(f"- reference: **{md_text(c['reference_text'])}**")
         for r in c["decisions"]:
-            lines.append(f"- review: {r['decision']}{'' if r['value'] is None else ' ' + str(r['value'])}"
-                         f"{' (stale: not applied)' if r['stale'] else ''} {r['note'] or ''}".rstrip())
+            lines.append(f"- review: {md_text(r['decision'])}{'' if r['value'] is None else ' ' + md_text(r['value'])}"
+                         f"{' (stale: not applied)' if r['stale'] else ''} {md_text(r['note'] or '')}".rstrip())
         lines.append(f"- decide: `python -m pipeline review {c['conflict_id']} --accept VALUE` "
                      f"(or `--dismiss --note \"...\"`; `python -m pipeline review CLAIM_ID --reject`)")
-        lines += ["", f"Why: {c['explanation']}", ""]
+        lines += ["", f"Why: {md_text(c['explanation'])}", ""]
         if c["verdict_status"]:
-            lines += [f"Verdict: {c['verdict_value']} ({c['verdict_status']}, confidence "
-                      f"{c['verdict_confidence']:.2f})", ""]
+            lines += [f"Verdict: {md_text(c['verdict_value'])} ({md_text(c['verdict_status'])}, confidence "
+                      f"{c['verdict_confidence'] or 0:.2f})", ""]
     lines += ["## Reconciled facts", ""]
     for model, facts in data.facts_by_model.items():
-        lines += [f"### {model}", "", "| metric | tier | value | status | confidence | reference |", "|---|---|---|---|---|---|"]
-        lines += [f"| {f['metric']}{' (' + f['setting'] + ')' if f['setting'] else ''} | {f['tier']} | {f['value']} "
-                  f"{f['unit']} | {f['status']} | {f['confidence']:.2f} | {f['reference'] or ''} |" for f in facts]
+        lines += [f"### {md_text(model)}", "", "| metric | tier | value | status | confidence | reference |",
+                  "|---|---|---|---|---|---|"]
+        lines += [f"| {md_text(f['metric'])}{' (' + md_text(f['setting']) + ')' if f['setting'] else ''} | "
+                  f"{md_text(f['tier'])} | {md_text(f['value'])} {md_text(f['unit'])} | {md_text(f['status'])} | "
+                  f"{f['confidence']:.2f} | {md_text(f['reference'] or '')} |" for f in facts]
         lines.append("")
     return "\n".join(lines)
 
