@@ -228,3 +228,18 @@ def test_a_dated_snapshot_has_one_spelling_in_reconciliation():
                            "('mistral-large-2024-07-24'), ('mistral-large-2407'), ('mistral-large')) as t(m)").fetchall()
     assert rows == [("mistral-large-2024-07-24", "mistral-large"), ("mistral-large-2024-07-24", "mistral-large"),
                     (None, "mistral-large-2407"), (None, "mistral-large")]
+
+
+def test_direction_less_prices_with_nothing_to_judge_them_by_are_not_left_disputed(tmp_path):
+    """A news item gives one model's old and new price per million tokens in yuan and no direction:
+    nothing says they conflict (they may be input and output), so no fact is disputed without a conflict."""
+    quote = "The entry model's API price was cut from 4 yuan to 0.8 yuan per million tokens."
+    rows = [claim("n", "glm-4-air", "price", 4.0, currency="cny", quote=quote),
+            claim("n", "glm-4-air", "price", 0.8, currency="cny", quote=quote)]
+    con = build(tmp_path, rows)
+    assert con.execute("select count(*) from conflicts").fetchone()[0] == 0
+    status, method = con.execute("select status, method from reconciled_facts where model = 'glm-4-air'").fetchone()
+    assert status != "disputed" and "not in conflict" in method
+    disputed_unexplained = con.execute("select count(*) from reconciled_facts where status = 'disputed' "
+                                       "and explanation is null").fetchone()[0]
+    assert disputed_unexplained == 0

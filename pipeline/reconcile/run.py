@@ -102,6 +102,11 @@ def reconcile(claims: list[Statement], references: list[Statement], vocab: Vocab
     final = {v.fact.key: dep.value_of(v.winner) for v in verdicts}
     dependence = dep.estimate(stated, final, dep.accuracy(stated, final), popularity, sources)
     conflicts = ConflictFinder(claims, references, vocab.task_slugs).find(verdicts, applied.rejected)
+    # a dispute is what the conflicts say it is: a fact truth discovery could not settle but whose
+    # values are no conflict (two direction-less prices of one model: its input and output) is resolved
+    in_conflict = {c.fact_key for c in conflicts}
+    verdicts = [replace(v, status="resolved", method=v.method + " + values not in conflict")
+                if v.status == "disputed" and v.fact.key not in in_conflict else v for v in verdicts]
     for c in conflicts:
         decisions = applied.by_target.get(c.conflict_id, []) + \
             [r for claim in c.claims for r in applied.by_target.get(claim.id, [])]
