@@ -60,10 +60,8 @@ class Qualifiers(BaseModel):
         return self.model_dump(exclude_none=True)
 
 
-class Claim(BaseModel):
-    """One statement a source makes about one model (contract/claims.md)."""
-
-    model_config = ConfigDict(frozen=True)
+class ClaimFields(BaseModel):
+    """What every shape of a claim states: a source's figure for one model's metric, in its words."""
 
     source: str
     model: str
@@ -71,8 +69,15 @@ class Claim(BaseModel):
     value: float | str
     value_high: float | None = None
     unit: str
-    qualifiers: Qualifiers = Field(default_factory=Qualifiers)
     quote: str
+
+
+class Claim(ClaimFields):
+    """One statement a source makes about one model (contract/claims.md)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    qualifiers: Qualifiers = Field(default_factory=Qualifiers)
     span: tuple[int, int]
 
     @model_validator(mode="after")
@@ -103,6 +108,18 @@ class Claim(BaseModel):
             + ([self.qualifiers.currency] if self.qualifiers.currency else [])  # usd claims keep their ids
         )
         return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+class ClaimLine(ClaimFields):
+    """One line of a claims file (`NAME.claims.jsonl`, the export format, `span`
+    optional); keys a scorer or labeller adds (`required`, `note`, `alt_metrics`)
+    are ignored. Checked against its document, it becomes a Claim."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    qualifiers: dict = {}
+    span: tuple[int, int] | None = None
+    currency: str | None = None
+
 
 class ReferenceFact(BaseModel):
     model_config = ConfigDict(frozen=True)

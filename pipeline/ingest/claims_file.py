@@ -15,31 +15,13 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
-from pipeline.records import Claim, Qualifiers
+from pipeline.records import Claim, ClaimLine, Qualifiers
 from pipeline.store.claims import claim_row
 from pipeline.vocabulary import vocabulary
 
 SUFFIX = ".claims.jsonl"
-
-
-class ClaimLine(BaseModel):
-    """One line of a claims file; keys a scorer or labeller adds (`required`,
-    `note`, `alt_metrics`) are ignored."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    source: str
-    model: str
-    metric: str
-    value: float | str
-    value_high: float | None = None
-    unit: str
-    qualifiers: dict = {}
-    quote: str
-    span: tuple[int, int] | None = None
-    currency: str | None = None
 
 
 @dataclass(frozen=True)

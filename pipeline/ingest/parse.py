@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date, datetime
 
 import trafilatura
 import yaml
@@ -89,19 +88,6 @@ def salvage_frontmatter(text: str) -> dict:
                 value = value[1:-1]
             fields.setdefault(field.group(1).lower(), value)
     return fields
-
-
-def _as_date(value) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
-        except ValueError:
-            return None
-    return None
 
 
 def detect_language(text: str) -> str | None:
