@@ -14,6 +14,7 @@ import pytest
 
 from pipeline.defs.resources import warehouse_resource
 from pipeline.ingest.claims_file import locate
+from tests.shared_paths import SHARED
 
 FIXTURE = Path(__file__).parent / "fixtures" / "imports"
 ARTICLE, CLAIMS = "budget-models-note.md", "team-llm.claims.jsonl"
@@ -128,7 +129,7 @@ def test_a_quote_in_a_pages_markup_is_found_there(tmp_path):
     assert result.errors == ["line 2: quote 'GPT-4o input costs $3' is not in prices.html"]
 
 
-DEVSET = Path("/work/shared/devset")
+DEVSET = SHARED / "devset"
 
 
 @pytest.mark.skipif(not DEVSET.is_dir(), reason="the shared dev set is not on this machine")

@@ -2,18 +2,15 @@
 set is not present: it is not part of the project). Gold claims loaded
 beside the articles: every conflict a careful reader lists is found, 80% or
 more with the reader's kind, and no agreement the reader lists is flagged."""
+import os
 from pathlib import Path
 
 import pytest
 
 from pipeline.reconcile.devset import measure
+from tests.shared_paths import SHARED
 
-import os
-
-ROOT = Path(__file__).resolve().parents[1]
-CANDIDATES = [Path(os.environ["DEVSET_DIR"])] if os.environ.get("DEVSET_DIR") else []
-CANDIDATES += [ROOT.parent / "shared" / "devset", ROOT.parent.parent / "shared" / "devset"]
-DEVSET = next((p for p in CANDIDATES if p.exists()), CANDIDATES[-1])
+DEVSET = Path(os.environ["DEVSET_DIR"]) if os.environ.get("DEVSET_DIR") else SHARED / "devset"
 
 
 @pytest.mark.skipif(not (DEVSET / "gold-part0.claims.jsonl").exists(), reason="dev set not present")

@@ -6,7 +6,6 @@ file on every fact, and the traps these datasets hold (moving aliases like
 priced at its alias's current price). Also where the reference folder is,
 and that a missing or empty one is said loudly."""
 import json
-from pathlib import Path
 
 import dagster as dg
 import duckdb
@@ -19,9 +18,10 @@ from pipeline.reference.genai_prices import load_genai_prices
 from pipeline.reference.llm_prices import load_llm_prices
 from pipeline.reference.loaders import load_reference_dir
 from pipeline.reference.models_dev import load_models_dev, month_of_cutoff
+from tests.shared_paths import SHARED
 
 MORE = PROJECT_ROOT / "sources" / "reference" / "more"
-SHARED_MORE = Path("/work/shared/reference/more")
+SHARED_MORE = SHARED / "reference" / "more"
 
 
 def _facts(loader, name):
