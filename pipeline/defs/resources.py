@@ -2,9 +2,9 @@
 
 from dagster_duckdb import DuckDBResource
 
-from pipeline.config import database_path
+from pipeline.config import DUCKDB_CONFIG, database_path
 
 
 def warehouse_resource(path: str | None = None) -> DuckDBResource:
     target = path or str(database_path())
-    return DuckDBResource(database=target)
+    return DuckDBResource(database=target, connection_config=DUCKDB_CONFIG)
