@@ -17,8 +17,10 @@ class BuildPyWithData(build_py):
         super().run()
         if getattr(self, "editable_mode", False):  # an editable install reads the checkout itself
             return
+        data = Path(self.build_lib) / "pipeline" / "_data"
+        shutil.rmtree(data, ignore_errors=True)  # no file deleted from the repository lingers in a build
         for source, target in DATA.items():
-            shutil.copytree(ROOT / source, Path(self.build_lib) / "pipeline" / "_data" / target,
+            shutil.copytree(ROOT / source, data / target,
                             dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
 
 

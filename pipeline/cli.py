@@ -253,9 +253,10 @@ def _prog() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=_prog(), description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog=_prog(), description="The claims warehouse: run the main job, query "
+                                     "the DuckDB file, extract claims, record reviewer decisions.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = commands.add_parser("run", help="run the main job (every asset and check)")
     run.set_defaults(func=cmd_run)
     extract = commands.add_parser("extract", help="print the claims of files as JSONL")
