@@ -38,6 +38,32 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _query_text(args: argparse.Namespace) -> str:
+    """The query from the argument, `--file F`, or stdin when it is `-`."""
+    if args.file:
+        return Path(args.file).read_text(encoding="utf-8")
+    if args.query == "-":
+        return sys.stdin.read()
+    return args.query or ""
+
+
+def _as_json_text(value):
+    """Lists, arrays and structs as JSON in CSV and markdown cells (not numpy's repr)."""
+    import numpy as np
+
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value
+
+
+def _markdown_cell(value):
+    """A `|` inside a value would split the cell: escape it."""
+    value = _as_json_text(value)
+    return value.replace("|", "\\|") if isinstance(value, str) else value
+
+
 def cmd_sql(args: argparse.Namespace) -> int:
     """Runs one query against the warehouse, read-only, and prints the result."""
     import csv
@@ -46,13 +72,30 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
     from pipeline.config import database_path
 
+    if args.file and args.query is not None:
+        print("give the query as an argument or with --file, not both", file=sys.stderr)
+        return 2
+    try:
+        query = _query_text(args)
+    except OSError as exc:
+        print(f"{args.file}: cannot read the query: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    if not query.strip() or not any(line.strip() and not line.lstrip().startswith("--")
+                                    for line in query.splitlines()):
+        where = args.file or ("stdin" if args.query == "-" else "the argument")
+        print(f"empty query (from {where}): nothing to run", file=sys.stderr)
+        return 2
     path = database_path()
     if not path.exists():
         print(f"{path}: no warehouse yet; run the main job first (see README)", file=sys.stderr)
         return 2
     try:
         with duckdb.connect(str(path), read_only=True) as con:
-            frame = con.execute(args.query).fetchdf()
+            cursor = con.execute(query)
+            if cursor.description is None:
+                print("the query returned no result set", file=sys.stderr)
+                return 0
+            frame = cursor.fetchdf()
     except duckdb.Error as exc:
         print(f"query failed: {exc}", file=sys.stderr)
         return 1
@@ -61,11 +104,16 @@ def cmd_sql(args: argparse.Namespace) -> int:
                                                                    == frame[column].dropna()).all():
             frame[column] = frame[column].map(lambda d: d.date().isoformat() if d == d and d is not None else None)
     if args.csv:
+        for column in frame.columns:
+            if frame[column].dtype == object:
+                frame[column] = frame[column].map(_as_json_text)
         frame.to_csv(sys.stdout, index=False, quoting=csv.QUOTE_MINIMAL)
     elif args.json:
         sys.stdout.write(frame.to_json(orient="records", force_ascii=False, date_format="iso") + "\n")
     else:
         shown = frame.astype(object).where(frame.notna(), "")
+        for column in shown.columns:
+            shown[column] = shown[column].map(_markdown_cell)
         sys.stdout.write(shown.to_markdown(index=False) + "\n" if len(frame) else "(no rows)\n")
     return 0
 
@@ -170,14 +218,53 @@ def cmd_reference(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_run(args: argparse.Namespace) -> int:
+    """The main job (`everything`: every asset and check) in this process, into
+    WAREHOUSE_DIR; run history in DAGSTER_HOME if set, else kept in memory."""
+    import os
+
+    import dagster as dg
+
+    from pipeline.config import database_path
+    from pipeline.definitions import defs
+
+    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    with instance:
+        result = defs.resolve_job_def("everything").execute_in_process(instance=instance, raise_on_error=False)
+    if not result.success:
+        print("the main job failed; see the log above", file=sys.stderr)
+        return 1
+    print(f"the main job succeeded: {database_path()}", file=sys.stderr)
+    return 0
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("claims-warehouse")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def _prog() -> str:
+    name = Path(sys.argv[0]).name
+    return "python -m pipeline" if name in ("__main__.py", "") else name
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(prog=_prog(), description="The claims warehouse: run the main job, query "
+                                     "the DuckDB file, extract claims, record reviewer decisions.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run = commands.add_parser("run", help="run the main job (every asset and check)")
+    run.set_defaults(func=cmd_run)
     extract = commands.add_parser("extract", help="print the claims of files as JSONL")
     extract.add_argument("paths", nargs="+")
     extract.set_defaults(func=cmd_extract)
     sql = commands.add_parser("sql", help="run a read-only SQL query against the warehouse")
-    sql.add_argument("query")
+    sql.add_argument("query", nargs="?", help="the SQL; '-' reads it from stdin")
+    sql.add_argument("--file", "-f", metavar="F", help="read the SQL from file F")
     form = sql.add_mutually_exclusive_group()
     form.add_argument("--csv", action="store_true", help="print CSV")
     form.add_argument("--json", action="store_true", help="print JSON records")

@@ -17,7 +17,7 @@ from dagster import InitResourceContext
 from dagster_duckdb import DuckDBResource
 from pydantic import PrivateAttr
 
-from pipeline.config import build_path, database_path
+from pipeline.config import DUCKDB_CONFIG, build_path, database_path
 from pipeline.store.runlock import RunGuard
 
 
@@ -45,4 +45,4 @@ def warehouse_resource(path: str | None = None) -> WarehouseResource:
     """`path` is the published database (default WAREHOUSE_DIR/claims.duckdb);
     assets read and write its working copy beside it."""
     target = path or str(database_path())
-    return WarehouseResource(database=str(build_path(target)), published=target)
+    return WarehouseResource(database=str(build_path(target)), published=target, connection_config=DUCKDB_CONFIG)

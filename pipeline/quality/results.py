@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 
 import duckdb
 
+from pipeline.config import DUCKDB_CONFIG
 from pipeline.quality.gx_suites import SuiteOutcome, load_suite_file, read_frame, validate
 from pipeline.store.schema import apply_schema
 from pipeline.store.sqlfiles import run_sql, transaction
@@ -22,7 +23,7 @@ def run_suite(database: str, name: str) -> SuiteOutcome:
 
 def record(database: str, run_id: str, outcome: SuiteOutcome) -> None:
     now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
-    with duckdb.connect(database) as con:
+    with duckdb.connect(database, config=DUCKDB_CONFIG) as con:
         apply_schema(con)
         with transaction(con):
             for o in outcome.outcomes:
