@@ -46,7 +46,7 @@ join by_doc as b on a.conflict_id = b.conflict_id and a.value_rank < b.value_ran
 join conflicts as f on f.conflict_id = a.conflict_id;
 
 -- model_facts(name): the reconciled facts of the model any written name or alias denotes
--- (`GPT-4o`, `gpt4o`, `gpt-4o`), its dated snapshots included; `asked` echoes the name.
+-- (`GPT-4o`, `GPT-4 omni`, `gpt-4o`), its dated snapshots included; `asked` echoes the name.
 create or replace macro model_facts(name) as table
 with wanted as (
     select model from models where lower(model) = lower(trim(name))
