@@ -53,7 +53,8 @@ def reconciliation(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         "reviews_applied": len(outcome.applied.by_target) if outcome.applied else 0,
         "stale_reviews": dg.MetadataValue.json([list(map(str, r)) for r in stale]),
     })
-    yield dg.MaterializeResult(asset_key="conflict_values", metadata=tables["conflict_values"] | {"dagster/row_count": counts["conflict_values"]})
+    yield dg.MaterializeResult(asset_key="conflict_values", metadata=tables["conflict_values"] | {
+        "dagster/row_count": counts["conflict_values"]})
     yield dg.MaterializeResult(asset_key="source_dependence", metadata=tables["source_dependence"] | {
         "dagster/row_count": counts["source_dependence"],
         "likely_copies": dg.MetadataValue.json(
@@ -63,7 +64,8 @@ def reconciliation(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         "dagster/row_count": counts["reconciled_facts"], "by_status": dg.MetadataValue.json(statuses),
         "iterations": outcome.iterations,
     })
-    yield dg.MaterializeResult(asset_key="fact_timeline", metadata=tables["fact_timeline"] | {"dagster/row_count": counts["fact_timeline"]})
+    yield dg.MaterializeResult(asset_key="fact_timeline", metadata=tables["fact_timeline"] | {
+        "dagster/row_count": counts["fact_timeline"]})
     yield dg.MaterializeResult(asset_key="source_reliability", metadata=tables["source_reliability"] | {
         "dagster/row_count": counts["source_reliability"],
         "trust": dg.MetadataValue.json({doc: round(t, 3) for doc, t in outcome.trust.items()}),

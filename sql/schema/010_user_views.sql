@@ -2,7 +2,8 @@
 -- sources that disagree about a fact, and a lookup by any written name of a model.
 
 -- v_price_history: one row per model, snapshot, metric, tier, currency and price period from the
--- reference datasets; valid_to is the stated end, else the start of the next period.
+-- reference datasets; valid_to is the stated end, else the start of the next dated period (an undated
+-- price, valid_from NULL, is not chained).
 create or replace view v_price_history as
 with stated as (
     select
@@ -17,8 +18,8 @@ with stated as (
 )
 select
     model, snapshot, metric, tier, currency, unit, value, valid_from,
-    coalesce(stated_valid_to, lead(valid_from) over (
-        partition by model, snapshot, metric, tier, currency order by valid_from nulls first)) as valid_to,
+    coalesce(stated_valid_to, case when valid_from is not null then lead(valid_from) over (
+        partition by model, snapshot, metric, tier, currency, valid_from is null order by valid_from) end) as valid_to,
     ref_sources, citations
 from stated;
 
