@@ -9,9 +9,9 @@ from pipeline.defs.publish import claim_reviews, conflict_report
 from pipeline.defs.reconcile import reconciliation
 from pipeline.defs.reference import reference_facts
 from pipeline.defs.resources import warehouse_resource
-from pipeline.defs.tables import OWNERS, schema_only_spec
+from pipeline.defs.tables import OWNERS, schema_only_asset
 
-validation_results = schema_only_spec(
+validation_results = schema_only_asset(
     "validation_results", "reconcile", "Great Expectations results, one row per expectation per run, written by "
                                        "the gx_* asset checks (and the ingest_errors check).")
 

@@ -62,14 +62,15 @@ def side_tables(con: duckdb.DuckDBPyConnection, tables: list[str]):
     return [dg.MaterializeResult(asset_key=t, metadata=table_metadata(con, t)) for t in tables]
 
 
-def schema_only_spec(table: str, group: str, description: str, deps=()) -> dg.AssetSpec:
-    """A table written by asset checks (not by an asset): its column schema read from the schema files."""
+def schema_only_asset(table: str, group: str, description: str, deps=()) -> dg.AssetsDefinition:
+    """A table written by asset checks (not by an asset), declared as a non-executable asset with its
+    column schema read from the schema files."""
     from pipeline.store.schema import apply_schema
     with duckdb.connect() as con:
         apply_schema(con)
         schema = column_schema(con, table)
-    return table_spec(table, group, description, deps).merge_attributes(
-        metadata={"dagster/table_name": f"claims.main.{table}", "dagster/column_schema": schema})
+    return dg.AssetsDefinition(specs=[table_spec(table, group, description, deps).merge_attributes(
+        metadata={"dagster/table_name": f"claims.main.{table}", "dagster/column_schema": schema})])
 
 
 def only_selected(context: dg.AssetExecutionContext, results):
