@@ -87,19 +87,20 @@ def test_model_facts_finds_a_model_by_any_written_name(seeded):
 
 def test_price_history_fills_valid_to_from_the_next_period(seeded):
     warehouse, _ = seeded
-    rows = _rows(warehouse, "select model, snapshot, metric, tier, currency, valid_from, valid_to, "
-                            "lead(valid_from) over (partition by model, snapshot, metric, tier, currency, "
+    rows = _rows(warehouse, "select model, unit, metric, tier, currency, valid_from, valid_to, "
+                            "lead(valid_from) over (partition by model, metric, tier, currency, "
                             "valid_from is null order by valid_from) as next_from from v_price_history")
     assert rows
     keys = [r[:5] + (r[5],) for r in rows]
-    assert len(keys) == len(set(keys))  # one row per model, snapshot, metric, tier, currency and period
+    assert len(keys) == len(set(keys))  # one row per model, metric, tier, currency and period
     followed = [r for r in rows if r[5] is not None and r[7] is not None]
     assert followed, "the reference data has prices that changed"
     for r in followed:
         assert r[6] is not None and r[6] <= r[7], r
-    gpt4o = _rows(warehouse, "select valid_from, valid_to, value from v_price_history where snapshot = 'gpt-4o' "
-                             "and metric = 'price_input' and tier = 'standard' and currency = 'usd' order by 1")
-    assert gpt4o
+    gpt4o = _rows(warehouse, "select valid_from, valid_to, value from v_price_history where model = 'gpt-4o' "
+                             "and metric = 'price_input' and tier = 'standard' and currency = 'usd' "
+                             "and valid_from is not null order by 1")
+    assert gpt4o[0][1] == gpt4o[1][0]  # the launch price held until the next price's first day
 
 
 def test_source_disagreements_pair_documents_with_different_values(seeded):

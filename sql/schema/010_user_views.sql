@@ -1,15 +1,16 @@
 -- Views and a macro users asked for (issue 12): price periods with their end filled in, the pairs of
 -- sources that disagree about a fact, and a lookup by any written name of a model.
 
--- v_price_history: one row per model, snapshot, metric, tier, currency and price period from the
+-- v_price_history: one row per model, metric, tier, currency and price period (snapshots merged) from the
 -- reference datasets; valid_to is the stated end, else the start of the next dated period (an undated
 -- price, valid_from NULL, is not chained).
 create or replace view v_price_history as
 with stated as (
     select
-        model, coalesce(snapshot, model) as snapshot, metric, coalesce(tier, 'standard') as tier,
+        model, metric, coalesce(tier, 'standard') as tier,
         split_part(unit, '_per_', 1) as currency, unit, valid_from,
         mode(value) as value, min(valid_to) as stated_valid_to,
+        list(distinct coalesce(snapshot, model) order by coalesce(snapshot, model)) as snapshots,
         list(distinct ref_source order by ref_source) as ref_sources,
         list(distinct citation order by citation) as citations
     from reference_facts
@@ -17,10 +18,10 @@ with stated as (
     group by all
 )
 select
-    model, snapshot, metric, tier, currency, unit, value, valid_from,
+    model, metric, tier, currency, unit, value, valid_from,
     coalesce(stated_valid_to, case when valid_from is not null then lead(valid_from) over (
-        partition by model, snapshot, metric, tier, currency, valid_from is null order by valid_from) end) as valid_to,
-    ref_sources, citations
+        partition by model, metric, tier, currency, valid_from is null order by valid_from) end) as valid_to,
+    snapshots, ref_sources, citations
 from stated;
 
 -- v_source_disagreements: one row per pair of documents stating different values of one fact

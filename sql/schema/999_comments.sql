@@ -241,7 +241,7 @@ comment on column validation_results.validated_at is 'When it ran (UTC).';
 comment on view v_claims is 'One row per claim, with the title, date and language of the document saying it.';
 comment on view v_conflicts_detail is 'One row per claim shown on each conflict''s card, with its quote, source and the explanation.';
 comment on view v_model_facts is 'One row per model, a column per main metric with its status (standard tier, no setting).';
-comment on view v_price_history is 'One row per model, snapshot, metric, tier, currency and price period from the reference data, valid_to filled from the next period.';
+comment on view v_price_history is 'One row per model, metric, tier, currency and price period from the reference data, valid_to filled from the next period.';
 comment on view v_source_disagreements is 'One row per pair of documents stating different values of one fact (from conflict_values).';
 comment on macro snapshot_of is 'snapshot_of(model): one spelling (model-YYYY-MM-DD) of a dated snapshot id, NULL for an undated id.';
 comment on macro base_model is 'base_model(model): the model a dated snapshot id is a version of (gpt-4o-2024-08-06 -> gpt-4o).';
@@ -287,7 +287,6 @@ comment on column v_conflicts_detail.claim_id is 'Stable id for the same documen
 comment on column v_conflicts_detail.chosen is 'This is the reconciled value.';
 comment on column v_model_facts.model is 'Canonical model id.';
 comment on column v_price_history.model is 'Canonical model id (the base model of a snapshot).';
-comment on column v_price_history.snapshot is 'The dated version the fact is for (gpt-4o-2024-05-13); NULL if none.';
 comment on column v_price_history.metric is 'Metric id (metrics.metric).';
 comment on column v_price_history.tier is 'Price tier: standard, batch, cached, ...; NULL if not a price.';
 comment on column v_price_history.unit is 'Unit of value.';
@@ -332,7 +331,7 @@ comment on column v_model_facts.knowledge_cutoff_status is 'Status of knowledge_
 comment on column v_model_facts.parameters is 'Reconciled parameters (standard tier), as text.';
 comment on column v_model_facts.parameters_status is 'Status of parameters: agreed, resolved, disputed or single_source.';
 comment on column v_price_history.valid_to is 'Day the price stopped holding: the stated end, else the start of the next period; NULL if current.';
-comment on column v_price_history.snapshot is 'The dated version priced, or the model itself when undated.';
+comment on column v_price_history.snapshots is 'The versions priced so in this period (dated snapshots, or the model itself).';
 comment on column v_price_history.value is 'The price in unit (the most stated one where datasets differ).';
 comment on column v_price_history.currency is 'Currency of the price (from the unit: usd, cny, ...).';
 comment on column v_price_history.ref_sources is 'The reference datasets stating this period.';
