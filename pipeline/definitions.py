@@ -9,9 +9,18 @@ from pipeline.defs.publish import claim_reviews, conflict_report
 from pipeline.defs.reconcile import reconciliation
 from pipeline.defs.reference import reference_facts
 from pipeline.defs.resources import warehouse_resource
+from pipeline.defs.tables import OWNERS, schema_only_asset
+
+validation_results = schema_only_asset(
+    "validation_results", "reconcile", "Great Expectations results, one row per expectation per run, written by "
+                                       "the gx_* asset checks (and the ingest_errors check).")
 
 defs = dg.Definitions(
-    assets=[documents, reviews, reference_facts, vocabulary_tables, claims, reconciliation, conflict_report, claim_reviews],
+    assets=dg.map_asset_specs(
+        lambda spec: spec.replace_attributes(owners=OWNERS, tags={**spec.tags, "layer": "warehouse"}),
+        dg.with_source_code_references([documents, reviews, reference_facts, vocabulary_tables, claims,
+                                        reconciliation, conflict_report, claim_reviews]))
+    + [validation_results],
     asset_checks=gx_checks,
     jobs=[everything],
     sensors=[sources_changed],

@@ -45,7 +45,7 @@ def test_checks_record_validation_results_and_data_docs(seeded):
     warehouse, result = seeded
     suites = {r[0] for r in _rows(warehouse, "select distinct suite from validation_results")}
     assert suites == {"claims", "reference_facts", "reconciled_facts", "cross_source_consistency", "conflict_values",
-                      "source_dependence", "reviews"}
+                      "source_dependence", "reviews", "ingest_errors", "extract_errors"}
     failed_critical = _rows(warehouse, "select suite, expectation from validation_results where not success "
                                        "and json_extract_string(details, '$.severity') = 'critical'")
     assert failed_critical == []

@@ -1,10 +1,14 @@
-"""One asset check per Great Expectations suite. Critical expectations that
-fail make the check fail with ERROR severity, which blocks downstream assets;
-warnings (plausibility, conflicts to review) fail it with WARN only."""
+"""One asset check per Great Expectations suite, and one each on ingest_errors
+and extract_errors. A critical expectation that fails makes its check fail
+with ERROR severity, which blocks downstream assets; warnings (implausible
+values, conflicts to review) are review items listed in the check's metadata
+with the ids of their rows, and the check passes. Every failure names its rows
+(claim ids, conflict ids, ...) in the metadata and in validation_results.details."""
 import dagster as dg
+import duckdb as duckdb_lib
 from dagster_duckdb import DuckDBResource
 
-from pipeline.quality.gx_suites import docs_index
+from pipeline.quality.gx_suites import ExpectationOutcome, SuiteOutcome, docs_index
 from pipeline.quality.results import record, run_suite
 
 SUITE_ASSETS = {
@@ -17,6 +21,20 @@ SUITE_ASSETS = {
     "reviews": "conflicts",  # reconciliation applies the decisions and marks the stale ones
 }
 
+ERROR_TABLES = {"ingest_errors": "source", "extract_errors": "source"}
+
+
+def _ids(outcome: ExpectationOutcome, limit: int = 20) -> str:
+    ids = outcome.details.get("unexpected_ids") or []
+    shown = ", ".join(str(i) for i in ids[:limit])
+    return shown + (f" (+{len(ids) - limit} more)" if len(ids) > limit else "")
+
+
+def _table(outcomes: list[ExpectationOutcome]) -> str:
+    lines = ["| expectation | severity | unexpected | rows |", "|---|---|---|---|"]
+    lines += [f"| {o.expectation} | {o.severity} | {o.unexpected_count} | {_ids(o)} |" for o in outcomes]
+    return "\n".join(lines)
+
 
 def _make_check(suite: str, asset: str) -> dg.AssetChecksDefinition:
     @dg.asset_check(asset=asset, name=f"gx_{suite}", blocking=True,
@@ -24,17 +42,18 @@ def _make_check(suite: str, asset: str) -> dg.AssetChecksDefinition:
     def _check(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResource) -> dg.AssetCheckResult:
         outcome = run_suite(duckdb.database, suite)
         record(duckdb.database, context.run.run_id, outcome)
-        failed = outcome.critical_failures + outcome.warnings
-        lines = ["| expectation | severity | unexpected |", "|---|---|---|"] + [
-            f"| {o.expectation} | {o.severity} | {o.unexpected_count} |" for o in failed]
+        critical, review = outcome.critical_failures, outcome.warnings
         return dg.AssetCheckResult(
-            passed=not failed,
-            severity=dg.AssetCheckSeverity.ERROR if outcome.critical_failures else dg.AssetCheckSeverity.WARN,
+            passed=not critical,
+            severity=dg.AssetCheckSeverity.ERROR,
             metadata={
                 "expectations": len(outcome.outcomes),
-                "critical_failures": len(outcome.critical_failures),
-                "warnings": len(outcome.warnings),
-                "failed": dg.MetadataValue.md("\n".join(lines) if failed else "all passed"),
+                "critical_failures": len(critical),
+                "failed": dg.MetadataValue.md(_table(critical) if critical else "all critical expectations passed"),
+                "review_items": sum(o.unexpected_count or 0 for o in review),
+                "to_review": dg.MetadataValue.md(_table(review) if review else "nothing to review"),
+                "failing_ids": dg.MetadataValue.json({o.expectation: o.details.get("unexpected_ids") or []
+                                                      for o in critical + review}),
                 "data_docs": dg.MetadataValue.path(str(docs_index())),
             },
         )
@@ -42,4 +61,24 @@ def _make_check(suite: str, asset: str) -> dg.AssetChecksDefinition:
     return _check
 
 
-gx_checks = [_make_check(suite, asset) for suite, asset in SUITE_ASSETS.items()]
+def _make_error_check(table: str, name_column: str) -> dg.AssetChecksDefinition:
+    @dg.asset_check(asset=table, name=f"no_{table}", blocking=False,
+                    description=f"Warns when {table} holds rows: each names the source and why it failed.")
+    def _check(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResource) -> dg.AssetCheckResult:
+        with duckdb_lib.connect(duckdb.database, read_only=True) as con:
+            rows = con.execute(f"select {name_column}, error from {table} order by 1").fetchall()  # our names
+        outcome = ExpectationOutcome(
+            suite=table, expectation=f"expect_table_row_count_to_equal({table}=0)", table_name=table,
+            success=not rows, severity="warning", unexpected_count=len(rows),
+            details={"unexpected_ids": [r[0] for r in rows][:200]})
+        record(duckdb.database, context.run.run_id, SuiteOutcome(table, table, [outcome]))
+        listing = "\n".join(f"- `{s}`: {e}" for s, e in rows[:50])
+        return dg.AssetCheckResult(
+            passed=not rows, severity=dg.AssetCheckSeverity.WARN,
+            metadata={"rows": len(rows), "failures": dg.MetadataValue.md(listing or "(none)")})
+
+    return _check
+
+
+gx_checks = [_make_check(suite, asset) for suite, asset in SUITE_ASSETS.items()] + [
+    _make_error_check(table, column) for table, column in ERROR_TABLES.items()]

@@ -3,6 +3,7 @@ incrementally (only documents whose version or extractor changed)."""
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipeline.defs.tables import only_selected, side_tables, table_metadata, table_spec
 from pipeline.extract import ExtractFailure, extract_isolated, extractor_version
 from pipeline.store.claims import pending_documents, replace_claims, replace_extract_errors
 from pipeline.store.schema import apply_schema
@@ -10,18 +11,39 @@ from pipeline.store.vocabulary_tables import publish_vocabulary
 from pipeline.vocabulary import vocabulary as load_vocab
 
 
-@dg.asset(name="vocabulary", group_name="extract", kinds={"duckdb", "python"}, pool="warehouse")
-def vocabulary_tables(duckdb: DuckDBResource) -> dg.MaterializeResult:
+VOCABULARY_TABLES = {
+    "models": "One row per model id the vocabulary and the model catalogue know.",
+    "model_aliases": "Every written name of a model and the model it denotes.",
+    "metrics": "One row per metric, with its unit and plausible range.",
+    "benchmarks": "Benchmark names as written and the score metric each denotes.",
+}
+
+
+@dg.multi_asset(name="vocabulary", pool="warehouse", can_subset=True, specs=[
+    dg.AssetSpec("vocabulary", group_name="extract", kinds={"duckdb", "python"},
+                 description="pipeline/vocabulary.yaml and the model catalogue, published as the tables "
+                             "models, model_aliases, metrics and benchmarks."),
+    *[table_spec(t, "extract", d, deps=["vocabulary"]) for t, d in VOCABULARY_TABLES.items()]])
+def vocabulary_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """The tables `models`, `model_aliases`, `metrics`, `benchmarks`: one row
     per model, written name, metric and benchmark name of pipeline/vocabulary.yaml."""
     with duckdb.get_connection() as con:
         apply_schema(con)
         counts = publish_vocabulary(con, load_vocab())
-    return dg.MaterializeResult(metadata={f"{name}_rows": n for name, n in counts.items()})
+        side = side_tables(con, list(VOCABULARY_TABLES))
+    yield from only_selected(context, [dg.MaterializeResult(
+        asset_key="vocabulary", metadata={f"{name}_rows": n for name, n in counts.items()}), *side])
 
 
-@dg.asset(deps=["documents", "vocabulary"], group_name="extract", kinds={"duckdb", "python"}, pool="warehouse")
-def claims(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+@dg.multi_asset(name="claims", pool="warehouse", can_subset=True, specs=[
+    dg.AssetSpec("claims", deps=["documents", "vocabulary"], group_name="extract", kinds={"duckdb", "python"},
+                 description="One row per claim a document makes about a model's metric, normalised to the "
+                             "metric's unit, with its quote and span in the document text."),
+    table_spec("extraction_state", "extract", "Which document and extractor version each document's claims came "
+                                              "from.", deps=["documents", "vocabulary"]),
+    table_spec("extract_errors", "extract", "Documents whose extraction failed in the latest claims run.",
+               deps=["documents", "vocabulary"])])
+def claims(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """One row per claim a document makes about a model's metric, normalised
     to the metric's unit, with its quote and span in the document text. A
     document whose extraction fails becomes a row of `extract_errors` and keeps
@@ -46,9 +68,11 @@ def claims(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.Mate
             "select source, model, metric, coalesce(cast(value as varchar), value_text) as value, unit "
             "from claims order by source, span_start limit 10").fetchdf()
         n_docs = con.execute("select count(*) from documents").fetchone()[0]
+        table = table_metadata(con, "claims", order_by="source, span_start", with_preview=True)
+        side = side_tables(con, ["extraction_state", "extract_errors"])
     if not pending:
         context.log.info(f"all {n_docs} documents unchanged since their last extraction; nothing extracted")
-    return dg.MaterializeResult(metadata={
+    yield from only_selected(context, [dg.MaterializeResult(asset_key="claims", metadata=table | {
         "dagster/row_count": total,
         "extractor": version,
         "documents_extracted": len(extracted),
@@ -57,4 +81,4 @@ def claims(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.Mate
         "claims_by_document": dg.MetadataValue.json(extracted),
         "extract_errors": dg.MetadataValue.json({e["source"]: e["error"] for e in errors}),
         "preview": dg.MetadataValue.md(preview.to_markdown(index=False) if len(preview) else "(no claims)"),
-    })
+    }), *side])

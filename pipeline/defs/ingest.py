@@ -8,6 +8,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipeline.config import reference_dir, sources_dir
+from pipeline.defs.tables import only_selected, side_tables, table_metadata, table_spec
 from pipeline.ingest.sources import read_all
 from pipeline.reviews import REVIEWS_FILE, ReviewsFileError, read_reviews
 from pipeline.store.claim_imports import sync_claim_imports
@@ -22,8 +23,19 @@ def _errors_markdown(errors) -> str:
     return "\n".join(rows)
 
 
-@dg.asset(group_name="ingest", kinds={"duckdb", "python"}, pool="warehouse")
-def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+DOCUMENTS_SPECS = [
+    dg.AssetSpec("documents", group_name="ingest", kinds={"duckdb", "python"},
+                 description="One row per current version of a source (file or URL): provenance, title, date, "
+                             "language and content hash."),
+    table_spec("document_texts", "ingest", "The decoded text of each current document (claim spans point into it)."),
+    table_spec("ingest_errors", "ingest", "Sources, claims-file lines and reviews.yaml entries that could not be "
+                                          "ingested in the latest run that saw them."),
+    table_spec("claim_imports", "ingest", "One row per NAME.claims.jsonl file imported, with what it yielded."),
+]
+
+
+@dg.multi_asset(name="documents", specs=DOCUMENTS_SPECS, pool="warehouse", can_subset=True)
+def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """One row per current version of a source (file or URL): provenance,
     title, date (and where it was read), language and content hash; the text
     in `document_texts`. Unchanged sources are skipped; bad sources land in
@@ -41,6 +53,8 @@ def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.M
         total = con.execute("select count(*) from documents").fetchone()[0]
         dated = dict(con.execute("select coalesce(published_at_from, 'undated'), count(*) from documents "
                                  "group by 1 order by 1").fetchall())
+        table = table_metadata(con, "documents", order_by="source", with_preview=True)
+        side = side_tables(con, ["document_texts", "ingest_errors", "claim_imports"])
     for name in report.unchanged:
         context.log.info(f"skipped unchanged source {name}")
     for error in report.errors + imports.errors:
@@ -50,7 +64,7 @@ def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.M
     warnings = {r.source: r.warnings for r in results if getattr(r, "warnings", None)}
     for source, notes in warnings.items():
         context.log.warning(f"{source}: {'; '.join(notes)}")
-    return dg.MaterializeResult(metadata={
+    yield from only_selected(context, [dg.MaterializeResult(asset_key="documents", metadata=table | {
         "dagster/row_count": total,
         "added": len(report.added),
         "changed": len(report.changed),
@@ -64,7 +78,7 @@ def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.M
         "claims_files_removed": len(imports.removed),
         "warnings": dg.MetadataValue.json(warnings),
         "sources_dir": str(folder),
-    })
+    }), *side])
 
 
 @dg.asset(deps=["documents"], group_name="ingest", kinds={"duckdb", "python"}, pool="warehouse")
@@ -87,9 +101,10 @@ def reviews(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.Mat
             loaded = replace_reviews(con, [r.row() for r in found])
         replace_source_errors(con, REVIEWS_FILE, errors)
         total = con.execute("select count(*) from reviews").fetchone()[0]
+        table = table_metadata(con, "reviews", order_by="decided_at desc", with_preview=True)
     for error in errors:
         context.log.warning(error)
-    return dg.MaterializeResult(metadata={
+    return dg.MaterializeResult(metadata=table | {
         "dagster/row_count": total,
         "reloaded": loaded is not None,
         "errors": len(errors),

@@ -4,6 +4,7 @@ reference facts, and written in one transaction."""
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipeline.defs.tables import table_metadata
 from pipeline.reconcile.run import Vocab, run
 from pipeline.store.schema import apply_schema
 from pipeline.vocabulary import vocabulary
@@ -40,26 +41,32 @@ def reconciliation(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
             "select model, metric, kind, severity, explanation_kind from conflicts "
             "order by case severity when 'high' then 0 when 'medium' then 1 else 2 end, model limit 10").fetchdf()
         statuses = dict(con.execute("select status, count(*) from reconciled_facts group by 1").fetchall())
+        orders = {"conflicts": "severity, model, metric", "conflict_values": "conflict_id, value_rank",
+                  "source_dependence": "probability desc", "reconciled_facts": "model, metric, tier",
+                  "fact_timeline": "model, metric, valid_from", "source_reliability": "score desc"}
+        tables = {t: table_metadata(con, t, order_by=o, with_preview=True) for t, o in orders.items()}
     context.log.info(f"truth discovery converged in {outcome.iterations} iterations")
-    yield dg.MaterializeResult(asset_key="conflicts", metadata={
+    yield dg.MaterializeResult(asset_key="conflicts", metadata=tables["conflicts"] | {
         "dagster/row_count": counts["conflicts"],
         "by_explanation": dg.MetadataValue.json(_count(c.explanation_kind for c in outcome.conflicts)),
         "preview": dg.MetadataValue.md(newest.to_markdown(index=False) if len(newest) else "(no conflicts)"),
         "reviews_applied": len(outcome.applied.by_target) if outcome.applied else 0,
         "stale_reviews": dg.MetadataValue.json([list(map(str, r)) for r in stale]),
     })
-    yield dg.MaterializeResult(asset_key="conflict_values", metadata={"dagster/row_count": counts["conflict_values"]})
-    yield dg.MaterializeResult(asset_key="source_dependence", metadata={
+    yield dg.MaterializeResult(asset_key="conflict_values", metadata=tables["conflict_values"] | {
+        "dagster/row_count": counts["conflict_values"]})
+    yield dg.MaterializeResult(asset_key="source_dependence", metadata=tables["source_dependence"] | {
         "dagster/row_count": counts["source_dependence"],
         "likely_copies": dg.MetadataValue.json(
             [f"{d.source_a} ~ {d.source_b}: {d.probability}" for d in outcome.dependence if d.probability >= 0.5]),
     })
-    yield dg.MaterializeResult(asset_key="reconciled_facts", metadata={
+    yield dg.MaterializeResult(asset_key="reconciled_facts", metadata=tables["reconciled_facts"] | {
         "dagster/row_count": counts["reconciled_facts"], "by_status": dg.MetadataValue.json(statuses),
         "iterations": outcome.iterations,
     })
-    yield dg.MaterializeResult(asset_key="fact_timeline", metadata={"dagster/row_count": counts["fact_timeline"]})
-    yield dg.MaterializeResult(asset_key="source_reliability", metadata={
+    yield dg.MaterializeResult(asset_key="fact_timeline", metadata=tables["fact_timeline"] | {
+        "dagster/row_count": counts["fact_timeline"]})
+    yield dg.MaterializeResult(asset_key="source_reliability", metadata=tables["source_reliability"] | {
         "dagster/row_count": counts["source_reliability"],
         "trust": dg.MetadataValue.json({doc: round(t, 3) for doc, t in outcome.trust.items()}),
     })

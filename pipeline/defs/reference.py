@@ -6,13 +6,18 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipeline.config import reference_dir
+from pipeline.defs.tables import only_selected, side_tables, table_metadata, table_spec
 from pipeline.reference.loaders import load_reference_dir, reference_warning, snapshot_hashes
 from pipeline.store.reference import current_hashes, replace_reference
 from pipeline.store.schema import apply_schema
 
 
-@dg.asset(group_name="ingest", kinds={"duckdb", "python"}, pool="warehouse")
-def reference_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+@dg.multi_asset(name="reference_facts", pool="warehouse", can_subset=True, specs=[
+    dg.AssetSpec("reference_facts", group_name="ingest", kinds={"duckdb", "python"},
+                 description="One row per fact a reference dataset states, with snapshot, validity period and "
+                             "citation."),
+    table_spec("reference_files", "ingest", "The reference snapshots loaded, with their hashes (provenance).")])
+def reference_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """One row per fact a reference dataset states (LiteLLM prices and limits,
     simple-evals scores, vendors' official launch facts, models.dev's catalogue,
     genai-prices' and llm-prices' price histories), with snapshot, validity
@@ -34,10 +39,12 @@ def reference_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -
         files = {name: {"facts": n, "skipped": skipped} for name, n, skipped in con.execute(
             "select file_name, n_facts, n_skipped from reference_files order by file_name").fetchall()}
         total = sum(by_source.values())
+        table = table_metadata(con, "reference_facts", order_by="ref_source, model, metric", with_preview=True)
+        side = side_tables(con, ["reference_files"])
     warning = reference_warning(folder, hashes)
     if warning:
         context.log.warning(warning)
-    metadata = {
+    metadata = table | {
         "dagster/row_count": total,
         "facts_by_source": dg.MetadataValue.json(by_source),
         "reloaded": loaded is not None,
@@ -47,4 +54,4 @@ def reference_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -
     }
     if warning:
         metadata["warning"] = dg.MetadataValue.md(f"**WARNING**: {warning}")
-    return dg.MaterializeResult(metadata=metadata)
+    yield from only_selected(context, [dg.MaterializeResult(asset_key="reference_facts", metadata=metadata), *side])

@@ -21,8 +21,14 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
 
 import great_expectations as gx  # noqa: E402  (after the analytics switch)
+from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
 
 DOCS_SITE = "warehouse"
+# the column naming each row of a suite's frame, so a failing expectation names its rows
+ID_COLUMNS = {"claims": "claim_id", "reference_facts": "ref_id", "reconciled_facts": "fact_key",
+              "cross_source_consistency": "conflict_id", "conflict_values": "value_key", "source_dependence": "pair",
+              "reviews": "review_id"}
+MAX_IDS = 200
 
 
 @dataclass
@@ -63,6 +69,10 @@ def _context():
     root = reports_dir() / "gx_project"
     root.mkdir(parents=True, exist_ok=True)
     context = gx.get_context(mode="file", project_root_dir=str(root))
+    bars = context.variables.progress_bars
+    if (bars.get("globally") if isinstance(bars, dict) else getattr(bars, "globally", None)) is not False:
+        context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+        context.variables.save()  # no tqdm bars in run logs
     if DOCS_SITE not in {s["site_name"] for s in context.get_docs_sites_urls()}:
         context.add_data_docs_site(site_name=DOCS_SITE, site_config={
             "class_name": "SiteBuilder",
@@ -87,9 +97,10 @@ def validate(name: str, frame: pd.DataFrame) -> SuiteOutcome:
     checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
         name=name, validation_definitions=[definition],
         actions=[gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=[DOCS_SITE])],
-        result_format={"result_format": "SUMMARY", "partial_unexpected_count": 5}))
+        result_format=_result_format(name, frame)))
     result = checkpoint.run(batch_parameters={"dataframe": frame})
     table = spec["meta"]["table"]
+    id_column = _id_column(name, frame)
     outcomes = []
     for run in result.run_results.values():
         for item in run.results:
@@ -99,10 +110,30 @@ def validate(name: str, frame: pd.DataFrame) -> SuiteOutcome:
                 suite=name, expectation=f"{config.type}({column})", table_name=table, success=bool(item.success),
                 severity=str(getattr(config, "severity", "critical")).split(".")[-1].lower(),
                 unexpected_count=item.result.get("unexpected_count"),
-                details={"partial_unexpected_list": _jsonable(item.result.get("partial_unexpected_list", [])),
+                details={"unexpected_ids": _unexpected_ids(item.result, id_column),
+                         "partial_unexpected_list": _jsonable(item.result.get("partial_unexpected_list", [])[:5]),
                          "element_count": item.result.get("element_count"), "meta": config.meta or {}},
             ))
     return SuiteOutcome(name, table, outcomes)
+
+
+def _id_column(name: str, frame: pd.DataFrame) -> str | None:
+    column = ID_COLUMNS.get(name)
+    return column if column in frame.columns else None
+
+
+def _result_format(name: str, frame: pd.DataFrame) -> dict:
+    """COMPLETE with the id column, so each failure lists the ids of its rows."""
+    column = _id_column(name, frame)
+    if column is None:
+        return {"result_format": "SUMMARY", "partial_unexpected_count": 5}
+    return {"result_format": "COMPLETE", "unexpected_index_column_names": [column], "partial_unexpected_count": 5}
+
+
+def _unexpected_ids(result: dict, column: str | None) -> list:
+    rows = result.get("unexpected_index_list") or []
+    ids = [row.get(column) if isinstance(row, dict) else row for row in rows] if column else []
+    return _jsonable(ids[:MAX_IDS])
 
 
 def _jsonable(values):
