@@ -25,7 +25,7 @@ from pipeline.records import Claim, Qualifiers
 # a figure measured over many models ("TTFT ranges from 0.3 s to 4 s across providers")
 _ACROSS_MODELS = re.compile(r"\brang(?:e|es|ed|ing)\s+from\b|\bacross\b|\bbetween\b.{0,40}\band\b|不等|之间", re.IGNORECASE)
 _PRICE_ITEM_WORD = re.compile(r"input|output|prompt|completion|cache|batch|输入|输出|缓存|批", re.IGNORECASE)
-_SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
+_SIZE_VARIANT = re.compile(r"(?<!\d)(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)

@@ -123,6 +123,10 @@ class Context:
     rates: dict = field(default_factory=dict)  # per sentence span, its per-token rates ("/1M") from one scan
 
 
+_ONE_DIGIT = re.compile(r"\d")
+_DIGIT_OR_SIGN = re.compile(r"[\d$＄]")
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cursor = [], start
     for match in CLAUSE_BREAK.finditer(text, start, end):
@@ -519,6 +523,14 @@ class ClauseReader:
             found.metric = "price_input"  # only input is ever cached (or missed), whatever word comes next
         return self._qualify(found, s, unit_end)
 
+    def _last_free_digit(self, s: int) -> int | None:
+        """The last digit before `s` in the clause outside names and URLs, found
+        walking back from `s` (not by listing every digit of the clause per price)."""
+        for i in range(s - 1, self.start - 1, -1):
+            if _ONE_DIGIT.match(self.text, i) and not any(bs <= i < be for bs, be in self.blocked):
+                return i
+        return None
+
     def _direction(self, stated: str | None, s: int, e: int) -> str:
         """Input or output: said with the rate, else the direction word nearest
         the number between its neighbours (`$15 input / $60 output`)."""
@@ -527,11 +539,10 @@ class ClauseReader:
         if stated:
             return words[stated.lower()]
         finder = re.compile(r"input|prompt|输入|output|completion|输出", re.I)
-        previous = [m.end() for m in re.finditer(r"\d", self.text[self.start:s])
-                    if not any(bs <= self.start + m.start() < be for bs, be in self.blocked)]
-        window_start = self.start + previous[-1] if previous else self.start
-        following = re.search(r"[\d$＄]", self.text[e:self.end])
-        window_end = e + following.start() if following else self.end
+        previous = self._last_free_digit(s)
+        window_start = previous + 1 if previous is not None else self.start
+        following = _DIGIT_OR_SIGN.search(self.text, e, self.end)
+        window_end = following.start() if following else self.end
         best, best_gap = None, None
         for m in finder.finditer(self.text, window_start, s):
             if best_gap is None or s - m.end() < best_gap:
@@ -541,7 +552,7 @@ class ClauseReader:
                 best, best_gap = m.group(0), m.start() - e
         if best:
             return words[best.lower()]
-        if previous and PRICE_CHANGE.search(self.text, window_start, s):  # "输入价格从 0.03元 降至 0.005元"
+        if previous is not None and PRICE_CHANGE.search(self.text, window_start, s):  # "输入价格从 0.03元 降至 0.005元"
             earlier = list(finder.finditer(self.text, self.start, window_start))
             if earlier:
                 return words[earlier[-1].group(0).lower()]
