@@ -124,6 +124,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return run(args.mb, [Path(p) for p in args.corpus] or DEFAULT_CORPORA)
 
 
+def cmd_fuzz(args: argparse.Namespace) -> int:
+    from pipeline.fuzz import run
+
+    return run(args.n, args.seed, args.deadline, args.show)
+
+
 def cmd_build_catalogue(args: argparse.Namespace) -> int:
     from pipeline.catalogue.build import main
     from pipeline.config import reference_dir
@@ -285,6 +291,12 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--mb", type=float, default=50.0, help="corpus size per measurement (default 50)")
     bench.add_argument("--corpus", action="append", default=[], help="folder of articles (repeatable)")
     bench.set_defaults(func=cmd_bench)
+    fuzz = commands.add_parser("fuzz", help="extract mutated test articles; print crashes, span mismatches, slowest")
+    fuzz.add_argument("--n", type=int, default=1000, help="how many mutated inputs (default 1000)")
+    fuzz.add_argument("--seed", type=int, default=0, help="random seed, to replay a run (default 0)")
+    fuzz.add_argument("--deadline", type=float, default=20.0, help="time limit per input in seconds (default 20)")
+    fuzz.add_argument("--show", type=int, default=10, help="how many crashes and slow inputs to list (default 10)")
+    fuzz.set_defaults(func=cmd_fuzz)
     catalogue = commands.add_parser("build-catalogue",
                                     help="regenerate pipeline/catalogue/catalogue.json from the reference datasets")
     catalogue.add_argument("--reference", help="folder of the datasets (default: REFERENCE_DIR)")

@@ -21,10 +21,10 @@ def crashing_extractor(monkeypatch):
     """Fault injection: the real extractor, except that it raises on documents carrying CRASH_MARK."""
     real = isolated_module.extract_claims
 
-    def extract(text, source):
+    def extract(text, source, *deadline):
         if CRASH_MARK in text:
             raise KeyError("injected-model-id")
-        return real(text, source)
+        return real(text, source, *deadline)
 
     monkeypatch.setattr(isolated_module, "extract_claims", extract)
 

@@ -260,12 +260,16 @@ class DocumentContext:
         tasks = self.tasks
         bench_spans = self.benchmarks
         ties: dict[str, Counter] = {}
+        lines: dict[int, tuple[set, set]] = {}  # names per line, gathered once however many a line holds
+        breaks = [m.start() for m in re.finditer("\n", self.text)]  # no rescan of a megabyte line per name
         for start, _, bench in benches:
-            line_start = self.text.rfind("\n", 0, start) + 1
-            line_end = self.text.find("\n", start)
-            line_end = len(self.text) if line_end < 0 else line_end
-            line_tasks = {t for _, _, t in tasks.within(line_start, line_end)}
-            line_benches = {b for _, _, b in bench_spans.within(line_start, line_end)}
+            i = bisect.bisect_left(breaks, start)
+            line_start = breaks[i - 1] + 1 if i else 0
+            if line_start not in lines:
+                line_end = breaks[i] if i < len(breaks) else len(self.text)
+                lines[line_start] = ({t for _, _, t in tasks.within(line_start, line_end)},
+                                     {b for _, _, b in bench_spans.within(line_start, line_end)})
+            line_tasks, line_benches = (set(names) for names in lines[line_start])
             if len(line_tasks) == 1 and len(line_benches) == 1:
                 ties.setdefault(line_tasks.pop(), Counter())[bench] += 1
         return {task: counts.most_common(1)[0][0] for task, counts in ties.items()}

@@ -11,6 +11,7 @@ from collections import Counter
 
 from pipeline.extract.context import DocumentContext
 from pipeline.extract.currency import price_unit
+from pipeline.extract.deadline import Deadline
 from pipeline.extract.grammar import ClauseReader, Context, Found, as_of_date, clauses
 from pipeline.extract.lexicon import Mention, lexicon
 from pipeline.extract.normalise import normalise
@@ -24,7 +25,7 @@ from pipeline.records import Claim, Qualifiers
 # a figure measured over many models ("TTFT ranges from 0.3 s to 4 s across providers")
 _ACROSS_MODELS = re.compile(r"\brang(?:e|es|ed|ing)\s+from\b|\bacross\b|\bbetween\b.{0,40}\band\b|不等|之间", re.IGNORECASE)
 _PRICE_ITEM_WORD = re.compile(r"input|output|prompt|completion|cache|batch|输入|输出|缓存|批", re.IGNORECASE)
-_SIZE_VARIANT = re.compile(r"(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
+_SIZE_VARIANT = re.compile(r"(?<!\d)(\d+(?:\.\d+)?[BbMm])[ -]?(?:parameter )?(?:variant|version|model|size|版本|模型)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _BOTH = re.compile(r"两个模型都?|两款模型都?|两者都?|二者都?|两个都|both models|both of them|the two|\bboth\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
@@ -111,14 +112,18 @@ def compared(text: str, mention: Mention, floor: int = 0) -> bool:
 
 
 class Extractor:
-    def __init__(self, text: str, source: str):
+    def __init__(self, text: str, source: str, deadline: Deadline | None = None):
+        self.deadline = deadline or Deadline(None)
         self.original = text  # quotes come from here; matching reads the reduced, simplified twin
         reading, self.offsets = normalise(text)  # spans of `self.text` -> spans of `text`
         self.text = as_simplified(reading)
         self.source = source
         self.lex = lexicon()
+        self.deadline.check()
         self.blocks = blocks_of(self.text)
+        self.deadline.check()
         self.doc = DocumentContext.build(self.text, self.blocks, self.lex)
+        self.deadline.check()
         self.pending: list[tuple[Found, str, Unit]] = []
         self.previous_named: list[str] = []
         self.price_items: list[tuple[str, str]] = []
@@ -129,6 +134,7 @@ class Extractor:
         tables = 0
         label = None  # "- Total params" over "- 671B": a key and its value as two list items
         for block in self.blocks:
+            self.deadline.check()
             if block.kind == "heading":
                 if block.key != LIST_LABEL:  # "优势" over a list keeps the model a "Claude 3.5 Sonnet" line named
                     lead_in = None
@@ -178,6 +184,7 @@ class Extractor:
         urls = self.doc.urls_in(block.start, block.end)
         carry_indent = -1  # in code, a model named on a line holds for the lines nested under it
         for unit in units_of(self.text, block):
+            self.deadline.check()
             mentions = self.doc.mentions_in(unit.start, unit.end)
             if unit.kind == "code" and carry and self._indent(unit.start) <= carry_indent:
                 carry = None
@@ -211,6 +218,7 @@ class Extractor:
             if not (self.doc.has_quantity(*clause) or unit.kind in ("field", "code") and self.doc.has_number(*clause)
                     or echoing):
                 continue
+            self.deadline.check()
             reader = ClauseReader(self.text, *clause, sentence, ctx, mentions, urls, self.doc, self.lex)
             both = both_of_section or self._joint_subject(clause, mentions)
             for found in reader.read():
@@ -472,7 +480,9 @@ class Extractor:
         rows = units_of(self.text, block, table_no)
         plans = plan_table(self.doc, rows)
         urls = self.doc.urls_in(block.start, block.end)
+        self.deadline.check()
         for row in rows:
+            self.deadline.check()
             for plan in plans.get(row.start, []):
                 if not self.doc.has_number(plan.start, plan.end):
                     continue
@@ -537,6 +547,7 @@ class Extractor:
         return claims
 
 
-def extract_claims(text: str, source: str) -> list[Claim]:
-    """Every claim a document makes, in document order."""
-    return Extractor(text, source).run()
+def extract_claims(text: str, source: str, deadline: Deadline | None = None) -> list[Claim]:
+    """Every claim a document makes, in document order (raising `DeadlineExceeded`
+    once past `deadline`, when one is given)."""
+    return Extractor(text, source, deadline).run()

@@ -5,6 +5,7 @@ decided elsewhere (attribution); this module only reads the words around a
 number."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -77,6 +78,7 @@ from pipeline.extract.patterns import (
     YEAR,
 )
 from pipeline.extract.numbers import DATE, YEARLESS_MONTH, date_value, quantities, quantity_values, yearless_value
+from pipeline.extract.segments import bounded
 
 
 @dataclass
@@ -118,6 +120,11 @@ class Context:
     task_benchmarks: dict = field(default_factory=dict)
     echo: str | None = None  # the metric the sentence's previous figure was read as
     paragraph_start: int | None = None  # where the unit's paragraph starts (an earlier sentence may name the benchmark)
+    rates: dict = field(default_factory=dict)  # per sentence span, its per-token rates ("/1M") from one scan
+
+
+_ONE_DIGIT = re.compile(r"\d")
+_DIGIT_OR_SIGN = re.compile(r"[\d$＄]")
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -126,7 +133,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((cursor, match.start()))
         cursor = match.end()
     spans.append((cursor, end))
-    return [(s, e) for s, e in spans if e > s]
+    return [(s, e) for s, e in bounded(text, spans) if e > s]
 
 
 def _nearest_item(cands, start: int, end: int):
@@ -171,6 +178,7 @@ class ClauseReader:
         self.lex = lex or lexicon()
         self.cues = cue_sets()
         self.clause = text[start:end]
+        self._cues_said: dict[str, bool] = {}
         self.used: list[tuple[int, int]] = []
         self._sentence_text: str | None = None
         self.bench_written: str | None = None  # the benchmark name the last score was read against
@@ -182,6 +190,31 @@ class ClauseReader:
         return self._sentence_text
 
     # -- helpers ---------------------------------------------------------
+    def _clause_cue(self, metric: str) -> bool:
+        """`has_cue(metric, clause)`, searched once per clause, not once per figure."""
+        if metric not in self._cues_said:
+            self._cues_said[metric] = has_cue(metric, self.clause)
+        return self._cues_said[metric]
+
+    def _rate_near(self, e: int, s: int) -> bool | None:
+        """The per-token rate said later in the clause, else the last before the figure
+        in it, else the sentence's last before the clause: True for per-1K, False for
+        per-1M, None for none. One scan of the sentence serves all its figures."""
+        rates = self.ctx.rates.get(self.sentence)
+        if rates is None:
+            found = list(RATE_ANYWHERE.finditer(self.text, *self.sentence))
+            rates = self.ctx.rates[self.sentence] = (
+                [m.start() for m in found], [m.end() for m in found], [bool(m.group("k")) for m in found])
+        starts, ends, per_k = rates
+        i = bisect.bisect_left(starts, e)
+        if i < len(starts) and ends[i] <= self.end:
+            return per_k[i]
+        for floor, ceiling in ((self.start, s), (self.sentence[0], self.start)):
+            j = bisect.bisect_right(ends, ceiling) - 1
+            if j >= 0 and starts[j] >= floor:
+                return per_k[j]
+        return None
+
     def _free(self, s: int, e: int) -> bool:
         return not any(s < be and bs < e for bs, be in self.blocked + self.used)
 
@@ -464,11 +497,9 @@ class ClauseReader:
         if rate is None:  # "$15 input / $60 output per million tokens": a rate later in the clause,
             # else the last one before it ("$15 per million output tokens vs GPT-4o's $10")
             # or the sentence's last before the clause ("…per 1M output tokens, versus $10 and $30 on GPT-4 Turbo")
-            nearby = RATE_ANYWHERE.search(self.text, e, self.end) or next(
-                reversed(list(RATE_ANYWHERE.finditer(self.text, self.start, s))), None) or next(
-                reversed(list(RATE_ANYWHERE.finditer(self.text, self.sentence[0], self.start))), None)
-            if nearby:
-                rate = 1e3 if nearby.group("k") else 1.0
+            nearby = self._rate_near(e, s)
+            if nearby is not None:
+                rate = 1e3 if nearby else 1.0
         if rate is None and self.ctx.cues:
             m = RATE_ANYWHERE.search(self.ctx.cues)  # a header's "($/1M)", "每 100 万个 token"
             if m:
@@ -478,7 +509,7 @@ class ClauseReader:
         if rate is None:
             joined = (PRICE_CONJ_HEAD.match(after) or PRICE_CONJ_TAIL.search(before)  # "at $15 and $75"
                       or PRICE_VS_HEAD.match(after) or PRICE_VS_TAIL.search(before))  # "($2.50 vs $3.00)"
-            priced = has_cue("price", self.clause, self.ctx.cues) or (  # a "$" cell under an "Input" header
+            priced = self._clause_cue("price") or has_cue("price", self.ctx.cues) or (  # a "$" cell under an "Input" header
                 self.ctx.cues and CURRENCY_BEFORE.search(before) and (
                     direction_cue(self.ctx.cues) or self.cues.cached.search(self.ctx.cues)))  # "Cache read | $1.25"
             if low <= 0 or low >= 100 or not (pair or joined or priced):
@@ -492,6 +523,14 @@ class ClauseReader:
             found.metric = "price_input"  # only input is ever cached (or missed), whatever word comes next
         return self._qualify(found, s, unit_end)
 
+    def _last_free_digit(self, s: int) -> int | None:
+        """The last digit before `s` in the clause outside names and URLs, found
+        walking back from `s` (not by listing every digit of the clause per price)."""
+        for i in range(s - 1, self.start - 1, -1):
+            if _ONE_DIGIT.match(self.text, i) and not any(bs <= i < be for bs, be in self.blocked):
+                return i
+        return None
+
     def _direction(self, stated: str | None, s: int, e: int) -> str:
         """Input or output: said with the rate, else the direction word nearest
         the number between its neighbours (`$15 input / $60 output`)."""
@@ -500,11 +539,10 @@ class ClauseReader:
         if stated:
             return words[stated.lower()]
         finder = re.compile(r"input|prompt|输入|output|completion|输出", re.I)
-        previous = [m.end() for m in re.finditer(r"\d", self.text[self.start:s])
-                    if not any(bs <= self.start + m.start() < be for bs, be in self.blocked)]
-        window_start = self.start + previous[-1] if previous else self.start
-        following = re.search(r"[\d$＄]", self.text[e:self.end])
-        window_end = e + following.start() if following else self.end
+        previous = self._last_free_digit(s)
+        window_start = previous + 1 if previous is not None else self.start
+        following = _DIGIT_OR_SIGN.search(self.text, e, self.end)
+        window_end = following.start() if following else self.end
         best, best_gap = None, None
         for m in finder.finditer(self.text, window_start, s):
             if best_gap is None or s - m.end() < best_gap:
@@ -514,7 +552,7 @@ class ClauseReader:
                 best, best_gap = m.group(0), m.start() - e
         if best:
             return words[best.lower()]
-        if previous and PRICE_CHANGE.search(self.text, window_start, s):  # "输入价格从 0.03元 降至 0.005元"
+        if previous is not None and PRICE_CHANGE.search(self.text, window_start, s):  # "输入价格从 0.03元 降至 0.005元"
             earlier = list(finder.finditer(self.text, self.start, window_start))
             if earlier:
                 return words[earlier[-1].group(0).lower()]
@@ -571,7 +609,7 @@ class ClauseReader:
         return "standard"
 
     def _latency(self, low, high, s, unit_end, factor, cue_needed: bool = True) -> Found | None:
-        if cue_needed and not has_cue("latency", self.clause, self.sentence_text, self.ctx.cues,
+        if cue_needed and not self._clause_cue("latency") and not has_cue("latency", self.sentence_text, self.ctx.cues,
                                       self.ctx.headings[-1] if self.ctx.headings else ""):
             return None  # "## Latency" over "- GPT-4o: 0.4s"
         found = Found("latency", low * factor, high * factor if high is not None else None, s, unit_end)
@@ -662,7 +700,7 @@ class ClauseReader:
         the clause says it is a score, the nearest such heading; in a list item or
         a short line ("## MMLU-Pro" over "- GPT-4o: 72.6%"), the innermost heading
         when it names one benchmark. Table cells keep their own header's meaning."""
-        scored = has_cue("score", self.clause)
+        scored = self._clause_cue("score")
         listed = not self.ctx.cues and self._short_line()
         for depth, heading in enumerate(reversed(self.ctx.headings)):
             if not scored and (depth or not listed):

@@ -38,10 +38,14 @@ URL = r"\]\([^)\s]*\)|https?://[^\s)\]>\"']+|www\.[^\s)\]>\"']+"
 # before it; a unit, scale, percent, range or date mark after it; a month name
 # before it. Lookaheads only, so a mark never swallows the name that follows.
 _MONEY = currencies()  # currency signs and words, from the vocabulary
+# a figure's run of digits, tried from its first digit only and never given back
+# (possessive): the scan stays linear on megabytes of "1.1.1." (a run opened by
+# two marks, "..5%", is not a figure)
+_RUN = r"(?<!\d)(?<![\d,.\\][,.\\])\d[\d,.\\]*+"
 QUANTITY_MARK = (
     rf"[$＄{re.escape(_MONEY.symbols)}](?=\s?\d)"
-    r"|\d[\d,.\\]*(?=\s+(?:input|output|context|prompt|completion)\s+tok)"
-    r"|\d[\d,.\\]*(?=\+?(?:\\?-)?\s?(?:[%％kmbt万亿千分秒个/~～–—]|百万|十亿|毫秒|美元|美金|美分|标记|令牌|词元|代币|usd|dollar|cent"
+    rf"|{_RUN}(?=\s+(?:input|output|context|prompt|completion)\s+tok)"
+    rf"|{_RUN}(?=\+?(?:\\?-)?\s?(?:[%％kmbt万亿千分秒个/~～–—]|百万|十亿|毫秒|美元|美金|美分|标记|令牌|词元|代币|usd|dollar|cent"
     r"|point|pts|sec|s\b|per\b|年|月|日|号|-\s?\d|到|至|to\s\d|" + _MONEY.marks_after + "))"
     r"|(?:19|20)\d\d(?=\s*[年.\-/]\s*\d)"
 )

@@ -60,7 +60,8 @@ TOKEN_AFTER = re.compile(  # "128K tokens", "200K-token", "65,536 max output tok
 TOKENS_COUNTED = re.compile(rf"{TOKEN_WORD}\s*(?:数|数量|上限)?\s*(?:为|是|有|达|达到|可达|多达|高达|[:：])?\s*$", re.IGNORECASE)
 COUNTER_AFTER = re.compile(r"^\s*个(?!\s*(?:月|字|小时|百分点))")
 KEY_BEFORE = re.compile(r"[\"']?([A-Za-z][\w\- ]{1,30}?)[\"']?\s*[:=]\s*$")  # `"context": ` before a number in code
-TOKEN_COUNT = re.compile(rf"\d[\d,.]*\s*(?:[KkMm]|万|千)?\s*-?\s*{TOKEN_WORD}(?![A-Za-z])", re.IGNORECASE)
+# anchored at the start of a run of figures and possessive: a search stays linear on long digit runs
+TOKEN_COUNT = re.compile(rf"(?<![\d,.])[,.]*\d[\d,.]*+\s*(?:[KkMm]|万|千)?\s*-?\s*{TOKEN_WORD}(?![A-Za-z])", re.IGNORECASE)
 OWN_FIGURE = re.compile(r"(?:\b(?:our|my|their|your)|我们的|我们)\s*$", re.IGNORECASE)  # "our 71% success rate"
 MODEL_THEN_DATE = re.compile(r"\s*(?:\(|（)?\s*(?:in|on|于|在)?\s*", re.IGNORECASE)
 MONEY_HEADER = re.compile(rf"{_MONEY.anywhere.pattern}|\bcost\b", re.IGNORECASE)  # a table column of prices

@@ -103,6 +103,32 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+MAX_UNIT = 3000  # characters; longer units (no real sentence is) are cut so work per figure stays bounded
+_CUT_AT = (re.compile(r"[。！？!?;；.,，、]\s*"), re.compile(r"\s+"), re.compile(r"[^\w.,$]"))
+
+
+def bounded(text: str, spans: list[tuple[int, int]], limit: int = MAX_UNIT) -> list[tuple[int, int]]:
+    """Each span no longer than `limit`: a longer one is cut at the last sentence
+    mark, else space, else non-word character inside each window (else anywhere),
+    which keeps extraction linear on run-on lines and number-dense junk."""
+    out = []
+    for start, end in spans:
+        while end - start > limit:
+            cut = None
+            for pattern in _CUT_AT:
+                last = None
+                for last in pattern.finditer(text, start + limit // 2, start + limit):
+                    pass
+                if last is not None and last.end() > start:
+                    cut = last.end()
+                    break
+            cut = cut or start + limit
+            out.append((start, cut))
+            start = cut
+        out.append((start, end))
+    return out
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces = []
     cursor = start
@@ -115,7 +141,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     tail = _trim(text, cursor, end)
     if tail[1] > tail[0]:
         pieces.append(tail)
-    return pieces
+    return [_trim(text, s, e) for s, e in bounded(text, pieces)]
 
 
 def _frontmatter_blocks(text: str, match: re.Match) -> list[Block]:
@@ -442,8 +468,10 @@ def units_of(text: str, block: Block, table_no: int = 0) -> list[Unit]:
             if _FENCE.match(text, s, e):
                 continue
             s, e = _trim(text, _PREFIX.match(text, s, e).end(), e)
-            if e > s:
-                units.append(Unit("code", s, e, block.headings, block.index))
+            for s, e in bounded(text, [(s, e)]):
+                s, e = _trim(text, s, e)
+                if e > s:
+                    units.append(Unit("code", s, e, block.headings, block.index))
         return units
     start = block.start
     if block.key is None:
