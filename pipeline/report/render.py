@@ -60,7 +60,7 @@ def render_html(data: ReportData, database: str) -> str:
         conflicts=data.conflicts, groups=model_groups(data.conflicts), collapse=len(data.conflicts) > COLLAPSE_ABOVE,
         kinds=sorted({c["kind"] for c in data.conflicts}),
         explanations=sorted({c["explanation_kind"] for c in data.conflicts}),
-        facts_by_model=data.facts_by_model, spans=data.spans, reviews=data.reviews,
+        facts_by_model=data.facts_by_model, documents=data.documents, reviews=data.reviews,
         gx=_gx_summary(data.validations),
     )
 
@@ -93,7 +93,8 @@ def render_markdown(data: ReportData) -> str:
             for m in v["members"]:
                 lines.append(f"  - {md_text(m['verdict'])}: {md_text(m['source'])} "
                              f"({md_text(m['document_date'] or 'undated')}, span "
-                             f"{m['span_start']}–{m['span_end']}, `{m['claim_id']}`): \u201c{md_text(m['quote'])}\u201d")
+                             f"{m['span_start']}–{m['span_end']}, `{m['claim_id']}`): \u201c{md_text(m['quote'])}\u201d"
+                             + (f" (table header: {md_text(m['table_header'])})" if m.get("table_header") else ""))
         if c["reference_text"]:
             cited = "; ".join(md_text(x) for x in c.get("reference_citations") or [])
             lines.append(f"- reference: **{md_text(c['reference_figure'])}**{' (' + cited + ')' if cited else ''}")
