@@ -107,9 +107,16 @@ def test_report_renders_cards_and_chart_without_network(report_server, tmp_path)
 
 
 def test_report_is_self_contained(seeded):
-    """No script, stylesheet, font or image is fetched: the file is all there is."""
+    """No script, stylesheet, font or image is fetched: the file is all there is
+    (one inline filter script, and a CSP that forbids any fetch); the same for
+    every full-document page, and no link is an absolute file path."""
     warehouse, _ = seeded
-    html = (warehouse / "reports" / "conflicts.html").read_text(encoding="utf-8")
-    assert "<script" not in html and "@import" not in html and "url(" not in html
-    assert not re.search(r"<(?:link|img|script|iframe|source|video|audio)[^>]+(?:src|href)=\"(?:https?:)?//", html)
-    assert '<meta charset="utf-8">' in html
+    pages = [warehouse / "reports" / "conflicts.html", *sorted((warehouse / "reports" / "docs").glob("*.html"))]
+    assert len(pages) > 1
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert len(re.findall(r"<script", html)) == (1 if page.name == "conflicts.html" else 0), page
+        assert "<script src" not in html and "@import" not in html and "url(" not in html
+        assert not re.search(r"<(?:link|img|script|iframe|source|video|audio)[^>]+(?:src|href)=\"(?:https?:)?//", html)
+        assert '<meta charset="utf-8">' in html and "default-src 'none'" in html
+        assert "file://" not in html and 'href="/' not in html, page

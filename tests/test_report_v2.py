@@ -29,4 +29,4 @@ def test_cards_show_values_decisions_and_the_review_command(tmp_path):
     assert "accept_value" in card and f"python -m pipeline review {conflict} --accept VALUE" in card
     reviews = html.split('id="reviews"', 1)[1].split("</section>", 1)[0]
     assert "stale: not applied" in reviews and "a-claim-that-left" in reviews
-    assert f"python -m pipeline review {conflict} --accept VALUE" in markdown and "- **56.56** (2 sources" in markdown
+    assert f"python -m pipeline review {conflict} --accept VALUE" in markdown and "- **56.56 tokens/s** (2 sources" in markdown

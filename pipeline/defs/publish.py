@@ -20,7 +20,7 @@ def conflict_report(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -
     reference value, explanation and verdict, the reconciled facts per model,
     and price charts."""
     with duckdb_lib.connect(duckdb.database, read_only=True) as con:
-        data = read_report_data(con, sources_dir())
+        data = read_report_data(con, sources_dir(), reports_dir())
     paths = write_report(data, reports_dir(), getattr(duckdb, "published", duckdb.database))  # what readers open
     for warning in data.warnings:
         context.log.warning(warning)

@@ -1,15 +1,19 @@
 """Everything the report shows, read once from the warehouse (read-only)."""
 from __future__ import annotations
 
+import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
+from pipeline.report.units import figure
 from pipeline.store.sqlfiles import fetch_dicts
 
 CONTEXT_CHARS = 160
+SEVERITIES = ("high", "medium", "low")
 
 
 @dataclass
@@ -22,15 +26,52 @@ class ReportData:
     spans: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # what the data held that the report had to work around
     reviews: list[dict] = field(default_factory=list)
+    documents: list[dict] = field(default_factory=list)  # each with its text and claims, for reports/docs/
+    validations: list[dict] = field(default_factory=list)  # the latest GX result of each expectation
 
 
-def _source_link(row: dict) -> str:
-    if row["source_kind"] == "url":
-        return row["location"]
-    return Path(row["location"]).as_posix()
+def doc_page(doc_id: str) -> str:
+    """The full-document page of a document, relative to the reports folder."""
+    return "docs/" + re.sub(r"[^A-Za-z0-9_.-]", "_", doc_id) + ".html"
 
 
-def read_report_data(con: duckdb.DuckDBPyConnection, sources_dir: Path) -> ReportData:
+def original_link(location: str, kind: str, sources_dir: Path, reports_dir: Path | None) -> str:
+    """A URL as it is; a file relative to the reports folder (never an absolute file:// path)."""
+    if kind == "url":
+        return location
+    target = (sources_dir / location).resolve()
+    if reports_dir is None:
+        return Path(location).as_posix()
+    return Path(os.path.relpath(target, reports_dir.resolve())).as_posix()
+
+
+def table_header(text: str, start: int) -> str | None:
+    """The header row of the markdown table a quote at `start` sits in (None outside a table)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if not line.lstrip().startswith("|"):
+        return None
+    header = None
+    position = line_start
+    while position > 0:
+        previous_start = text.rfind("\n", 0, position - 1) + 1
+        previous = text[previous_start:position - 1]
+        if not previous.lstrip().startswith("|"):
+            break
+        header, position = previous, previous_start
+    if header is None or header.strip() == line.strip():
+        return None
+    return header.strip()
+
+
+def claim_figure(row: dict) -> str:
+    return figure(row.get("value"), row.get("value_high"), unit=row.get("unit"), metric=row.get("metric"),
+                  bound=row.get("bound"), approx=bool(row.get("approx")), currency=row.get("currency"),
+                  value_text=row.get("value_text"))
+
+
+def read_report_data(con: duckdb.DuckDBPyConnection, sources_dir: Path, reports_dir: Path | None = None) -> ReportData:
     """Never fails on what the tables hold: a repeated conflict is shown once,
     a conflict whose claims are gone, a span outside its text or a missing
     text are shown as far as they can be, and each becomes a warning."""
@@ -52,15 +93,29 @@ def read_report_data(con: duckdb.DuckDBPyConnection, sources_dir: Path) -> Repor
         row["quote"] = row["quote"] or ""
         row["before"] = text[max(0, start - CONTEXT_CHARS):start]
         row["after"] = text[end:end + CONTEXT_CHARS]
-        row["href"] = (f"{row['location']}#:~:text={row['quote'][:80]}" if row["source_kind"] == "url"
-                       else (sources_dir / row["location"]).resolve().as_uri())
+        row["table_header"] = table_header(text, start) if start <= len(text) else None
+        row["figure"] = claim_figure(row)
+        row["original"] = original_link(row["location"], row["source_kind"], sources_dir, reports_dir)
+        row["href"] = f"{doc_page(row['doc_id'])}#claim-{row['claim_id']}"
         if any(m["claim_id"] == row["claim_id"] for m in members[row["conflict_id"]]):
             continue  # the same claim twice in one conflict: once is enough
         members[row["conflict_id"]].append(row)
         spans[row["claim_id"]] = row
     values: dict[str, list[dict]] = defaultdict(list)
     for value in fetch_dicts(con, "publish/conflict_values"):
-        value["members"] = [spans[c] for c in (value["claim_ids"] or []) if c in spans]
+        rejected = set(value["rejected_claim_ids"] or [])
+        value["members"] = []
+        for claim_id in value["claim_ids"] or []:
+            if claim_id in spans:
+                label = ("rejected by review" if claim_id in rejected
+                         else "supports" if value["chosen"] else "dissents")
+                value["members"].append({**spans[claim_id], "verdict": label})
+        first = value["members"][0] if value["members"] else {}
+        value["figure"] = figure(value["value"], value["value_high"], unit=first.get("unit"),
+                                 metric=first.get("metric"), bound=first.get("bound"),
+                                 approx=bool(first.get("approx")), currency=first.get("currency"),
+                                 value_text=value["value_text"] if value["value"] is None else None) \
+            if value["value"] is not None or value["value_text"] is not None else value["shown"]
         values[value["conflict_id"]].append(value)
     reviews = fetch_dicts(con, "publish/reviews")
     for conflict in conflicts:
@@ -68,10 +123,32 @@ def read_report_data(con: duckdb.DuckDBPyConnection, sources_dir: Path) -> Repor
         conflict["values"] = values.get(conflict["conflict_id"], [])
         targets = {conflict["conflict_id"], *(conflict["claim_ids"] or [])}
         conflict["decisions"] = [r for r in reviews if r["target"] in targets]
+        first = conflict["members"][0] if conflict["members"] else {}
+        conflict["unit"] = first.get("unit") or conflict.get("verdict_unit")
+        conflict["reference_figure"] = (
+            figure(conflict["reference_value"], unit=conflict["unit"], metric=conflict["metric"],
+                   currency=conflict.get("currency")) if conflict["reference_value"] is not None
+            else conflict["reference_text"])
+        conflict["verdict_figure"] = (
+            figure(conflict["verdict_number"], conflict["verdict_high"], unit=conflict["verdict_unit"],
+                   metric=conflict["metric"], currency=conflict.get("currency"))
+            if conflict.get("verdict_number") is not None else conflict["verdict_value"])
+        conflict["search"] = " ".join(str(x) for x in (
+            conflict["model"], conflict["metric"], conflict["tier"], conflict["setting"] or "", conflict["kind"],
+            conflict["severity"], conflict["explanation_kind"], conflict["explanation"],
+            *(m["source"] for m in conflict["members"]), *(m["quote"] for m in conflict["members"]))).lower()
         if not conflict["members"]:
             warnings.append(f"conflict {conflict['conflict_id']} refers to claims the warehouse does not hold")
     facts_by_model: dict[str, list[dict]] = defaultdict(list)
     for fact in fetch_dicts(con, "publish/reconciled_by_model"):
+        if fact["value_number"] is not None:
+            fact["figure"] = figure(fact["value_number"], fact["value_high"], unit=fact["unit"], metric=fact["metric"],
+                                    currency=fact.get("currency"))
+        else:
+            fact["figure"] = fact["value"] or ""
+        if fact["reference_value"] is not None:
+            fact["reference"] = figure(fact["reference_value"], unit=fact["unit"], metric=fact["metric"],
+                                       currency=fact.get("currency"))
         facts_by_model[fact["model"]].append(fact)
     summary = (fetch_dicts(con, "publish/summary") or [{}])[0]
     return ReportData(
@@ -83,4 +160,35 @@ def read_report_data(con: duckdb.DuckDBPyConnection, sources_dir: Path) -> Repor
         spans=sorted(spans.values(), key=lambda r: (r["source"], r["span_start"] or 0)),
         reviews=reviews,
         warnings=warnings,
+        documents=_documents(con, sources_dir, reports_dir),
+        validations=fetch_dicts(con, "publish/validation_summary"),
     )
+
+
+def _documents(con, sources_dir: Path, reports_dir: Path | None) -> list[dict]:
+    claims: dict[str, list[dict]] = defaultdict(list)
+    for row in fetch_dicts(con, "publish/document_claims"):
+        row["figure"] = claim_figure(row)
+        claims[row["doc_id"]].append(row)
+    documents = fetch_dicts(con, "publish/documents_in_view")
+    for document in documents:
+        document["page"] = doc_page(document["doc_id"])
+        link = original_link(document["location"], document["kind"], sources_dir, reports_dir)
+        document["original"] = link if document["kind"] == "url" else "../" + link
+        document["claims"] = claims.get(document["doc_id"], [])
+        document["pieces"] = highlight_pieces(document["text"] or "", document["claims"])
+    return documents
+
+
+def highlight_pieces(text: str, claims: list[dict]) -> list[dict]:
+    """The text cut into pieces in order, each with the claims covering it and
+    the claims that start there (their anchor), so each claim's span is marked
+    in place; overlapping spans share the piece they overlap."""
+    placed = [c for c in claims if 0 <= (c["span_start"] or 0) < (c["span_end"] or 0) <= len(text)]
+    cuts = sorted({0, len(text), *(c["span_start"] for c in placed), *(c["span_end"] for c in placed)})
+    pieces = []
+    for a, b in zip(cuts, cuts[1:]):
+        pieces.append({"text": text[a:b],
+                       "claims": [c for c in placed if c["span_start"] <= a and b <= c["span_end"]],
+                       "starts": [c for c in placed if c["span_start"] == a]})
+    return pieces

@@ -1,16 +1,18 @@
-"""Renders the report: HTML through a Jinja2 template (autoescaped, one
-self-contained file: inline CSS and SVG, no script, font or image fetched),
-and the same content as markdown for a terminal or a pull request."""
+"""Renders the report: HTML through Jinja2 templates (autoescaped; inline CSS,
+SVG and one inline script, a CSP that forbids every fetch), one full-document
+page per source in docs/, and the same content as markdown for a terminal or
+a pull request."""
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from pipeline.report.charts import price_charts
-from pipeline.report.data import ReportData
+from pipeline.report.data import SEVERITIES, ReportData
 from pipeline.report.inert import md_text
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -23,13 +25,48 @@ def _environment() -> Environment:
     return env
 
 
+COLLAPSE_ABOVE = 40  # conflicts: more than this and every model's group starts closed
+
+
+def model_groups(conflicts: list[dict]) -> list[dict]:
+    """Conflicts by model (most conflicts first), each split by severity."""
+    by_model: dict[str, list[dict]] = defaultdict(list)
+    for c in conflicts:
+        by_model[c["model"]].append(c)
+    groups = []
+    for n, (model, items) in enumerate(sorted(by_model.items(), key=lambda kv: (-len(kv[1]), kv[0]))):
+        counts = Counter(c["severity"] for c in items)
+        groups.append({"model": model, "anchor": f"model-{n}", "count": len(items), "counts": counts,
+                       "severities": [(s, [c for c in items if c["severity"] == s])
+                                      for s in [*SEVERITIES, *sorted(set(counts) - set(SEVERITIES))] if counts[s]]})
+    return groups
+
+
+def _gx_summary(validations: list[dict]) -> list[dict]:
+    suites: dict[str, dict] = {}
+    for v in validations:
+        suite = suites.setdefault(v["suite"], {"suite": v["suite"], "passed": 0, "failed": 0, "rows": [],
+                                                "validated_at": v["validated_at"]})
+        suite["passed" if v["success"] else "failed"] += 1
+        suite["rows"].append(v)
+    return list(suites.values())
+
+
 def render_html(data: ReportData, database: str) -> str:
     template = _environment().get_template("conflicts.html.j2")
     return template.render(
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), database=database,
         summary=data.summary, sources=data.sources, charts=price_charts(data.price_points),
-        conflicts=data.conflicts, facts_by_model=data.facts_by_model, spans=data.spans, reviews=data.reviews,
+        conflicts=data.conflicts, groups=model_groups(data.conflicts), collapse=len(data.conflicts) > COLLAPSE_ABOVE,
+        kinds=sorted({c["kind"] for c in data.conflicts}),
+        explanations=sorted({c["explanation_kind"] for c in data.conflicts}),
+        facts_by_model=data.facts_by_model, documents=data.documents, reviews=data.reviews,
+        gx=_gx_summary(data.validations),
     )
+
+
+def render_document(document: dict) -> str:
+    return _environment().get_template("document.html.j2").render(doc=document)
 
 
 def render_markdown(data: ReportData) -> str:
@@ -51,13 +88,16 @@ def render_markdown(data: ReportData) -> str:
         lines.append("")
         for v in c["values"]:
             mark = "chosen" if v["chosen"] else f"{md_text(v['explanation_kind'])}: {md_text(v['explanation'])}"
-            lines.append(f"- **{md_text(v['shown'])}** ({v['n_sources']} sources"
+            lines.append(f"- **{md_text(v['figure'])}** ({v['n_sources']} sources"
                          f"{', reference-backed' if v['reference_backed'] else ''}; {mark})")
             for m in v["members"]:
-                lines.append(f"  - {md_text(m['source'])} ({md_text(m['document_date'] or 'undated')}, span "
-                             f"{m['span_start']}–{m['span_end']}, `{m['claim_id']}`): \u201c{md_text(m['quote'])}\u201d")
+                lines.append(f"  - {md_text(m['verdict'])}: {md_text(m['source'])} "
+                             f"({md_text(m['document_date'] or 'undated')}, span "
+                             f"{m['span_start']}–{m['span_end']}, `{m['claim_id']}`): \u201c{md_text(m['quote'])}\u201d"
+                             + (f" (table header: {md_text(m['table_header'])})" if m.get("table_header") else ""))
         if c["reference_text"]:
-            lines.append(f"- reference: **{md_text(c['reference_text'])}**")
+            cited = "; ".join(md_text(x) for x in c.get("reference_citations") or [])
+            lines.append(f"- reference: **{md_text(c['reference_figure'])}**{' (' + cited + ')' if cited else ''}")
         for r in c["decisions"]:
             lines.append(f"- review: {md_text(r['decision'])}{'' if r['value'] is None else ' ' + md_text(r['value'])}"
                          f"{' (stale: not applied)' if r['stale'] else ''} {md_text(r['note'] or '')}".rstrip())
@@ -65,14 +105,14 @@ def render_markdown(data: ReportData) -> str:
                      f"(or `--dismiss --note \"...\"`; `python -m pipeline review CLAIM_ID --reject`)")
         lines += ["", f"Why: {md_text(c['explanation'])}", ""]
         if c["verdict_status"]:
-            lines += [f"Verdict: {md_text(c['verdict_value'])} ({md_text(c['verdict_status'])}, confidence "
+            lines += [f"Verdict: {md_text(c['verdict_figure'])} ({md_text(c['verdict_status'])}, confidence "
                       f"{c['verdict_confidence'] or 0:.2f})", ""]
     lines += ["## Reconciled facts", ""]
     for model, facts in data.facts_by_model.items():
         lines += [f"### {md_text(model)}", "", "| metric | tier | value | status | confidence | reference |",
                   "|---|---|---|---|---|---|"]
         lines += [f"| {md_text(f['metric'])}{' (' + md_text(f['setting']) + ')' if f['setting'] else ''} | "
-                  f"{md_text(f['tier'])} | {md_text(f['value'])} {md_text(f['unit'])} | {md_text(f['status'])} | "
+                  f"{md_text(f['tier'])} | {md_text(f['figure'])} | {md_text(f['status'])} | "
                   f"{f['confidence']:.2f} | {md_text(f['reference'] or '')} |" for f in facts]
         lines.append("")
     return "\n".join(lines)
@@ -83,6 +123,9 @@ def write_report(data: ReportData, folder: Path, database: str) -> dict[str, Pat
     paths = {"html": folder / "conflicts.html", "markdown": folder / "conflicts.md"}
     _atomic_write(paths["html"], render_html(data, database))
     _atomic_write(paths["markdown"], render_markdown(data))
+    (folder / "docs").mkdir(exist_ok=True)
+    for document in data.documents:
+        _atomic_write(folder / document["page"], render_document(document))
     return paths
 
 
