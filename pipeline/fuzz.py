@@ -10,13 +10,11 @@ import random
 import sys
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from pipeline.config import PROJECT_ROOT
 from pipeline.extract.deadline import Deadline, DeadlineExceeded
 from pipeline.extract.extractor import extract_claims
-from pipeline.ingest.sources import SourceRef, read_source
-from pipeline.records import Document
+from pipeline.bench import load_corpus
 
 CORPORA = [PROJECT_ROOT / "tests" / "fixtures" / "articles", PROJECT_ROOT / "tests" / "fixtures" / "seeds"]
 # what hostile or broken text is made of: figures, money, tables, brackets, line breaks, CJK
@@ -57,16 +55,6 @@ def random_mutations(rng: random.Random) -> list[Mutation]:
             for _ in range(rng.randint(1, 8))]
 
 
-def articles(folders: list[Path] = CORPORA) -> list[Document]:
-    out = []
-    for folder in folders:
-        for path in sorted(folder.glob("*")):
-            result = read_source(SourceRef("file", path.name, path.name), folder)
-            if isinstance(result, Document):
-                out.append(result)
-    return out
-
-
 @dataclass
 class Outcome:
     seconds: float
@@ -95,7 +83,7 @@ def run(n: int, seed: int, seconds: float, show: int = 10, out=None) -> int:
     """Fuzzes `n` mutated articles; prints crashes, span mismatches and the slowest."""
     out = out or sys.stdout
     rng = random.Random(seed)
-    docs = articles()
+    docs = load_corpus(CORPORA)
     extract_claims("warm-up: GPT-4o costs $5 per 1M input tokens.", "warm")  # the vocabulary loads once
     slowest: list[tuple[float, int, str]] = []
     crashes, mismatched, refused = [], [], 0

@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 
 from pipeline.extract.deadline import Deadline
 from pipeline.extract.extractor import extract_claims
-from pipeline.fuzz import KINDS, PIECES, Mutation, articles, mutated
+from pipeline.bench import load_corpus
+from pipeline.fuzz import CORPORA, KINDS, PIECES, Mutation, mutated
 
-DOCS = articles()
+DOCS = load_corpus(CORPORA)
 LIMIT = 10.0  # seconds per input; the whole test stays well under 30 s
 
 mutation = st.builds(Mutation, st.sampled_from(KINDS), st.floats(0, 1), st.floats(0, 1),
