@@ -10,7 +10,7 @@ from datetime import date, datetime
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class Document(BaseModel):
@@ -54,6 +54,15 @@ class Qualifiers(BaseModel):
     setting: str | None = None
     # a price stated in another currency than US dollars keeps it (ISO 4217, lower case; unset: usd)
     currency: str | None = Field(default=None, pattern=r"^[a-z]{3}$")
+
+    @field_validator("currency", mode="before")
+    @classmethod
+    def _one_spelling(cls, value):
+        """`CNY` is `cny`, and US dollars are the default, written as no currency."""
+        if isinstance(value, str):
+            value = value.strip().lower()
+            return None if value == "usd" else value
+        return value
 
     def export(self) -> dict:
         """Defaults are written too, except the unset optional keys."""

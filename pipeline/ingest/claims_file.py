@@ -128,13 +128,11 @@ def _read_line(text: str, index: dict[str, list[CitedDocument]], result: ImportR
     span = locate(line.quote, doc.raw_text or doc.text, line.span)  # spans index the file, HTML included
     if span is None:
         raise ValueError(f"quote {line.quote[:60]!r} is not in {doc.source}")
-    qualifiers = dict(line.qualifiers)
-    currency = str(qualifiers.get("currency") or line.currency or "usd").lower()
+    qualifiers = Qualifiers(**{"currency": line.currency, **line.qualifiers})
+    currency = qualifiers.currency or "usd"
     _check_unit(line.metric, line.unit, currency)
-    qualifiers["currency"] = None if currency == "usd" else currency  # as the extractor writes it
     claim = Claim(source=doc.source, model=line.model, metric=line.metric, value=line.value,
-                  value_high=line.value_high, unit=line.unit, qualifiers=Qualifiers(**qualifiers),
-                  quote=line.quote, span=span)
+                  value_high=line.value_high, unit=line.unit, qualifiers=qualifiers, quote=line.quote, span=span)
     row = claim_row(claim, doc.doc_id, doc.sha256)
     row["claim_id"] = claim.claim_id(f"{result.extractor}:{doc.doc_id}:{doc.sha256}")
     return row | {"extractor": result.extractor, "currency": currency}
