@@ -239,14 +239,15 @@ class Statement:
         """The value as a reviewer reads it."""
         if self.value_text is not None:
             return self.value_text
-        text = _number(self.value)
+        text = plain_number(self.value)
         if self.value_high is not None:
-            text += f"-{_number(self.value_high)}"
+            text += f"-{plain_number(self.value_high)}"
         prefix = {"lte": "<=", "gte": ">="}.get(self.bound, "~" if self.approx else "")
         return prefix + text
 
 
-def _number(value: float | None) -> str:
+def plain_number(value: float | None) -> str:
+    """`300`, `2.5`, `1,000,000`: no trailing `.0` (`?` for no value); the report adds units to it."""
     if value is None:
         return "?"
     return f"{value:,.4f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"

@@ -3,15 +3,10 @@ number (`≤300 ms`, `$2.50 / 1M input tokens`, `128K tokens`, `¥2 / 1M`),
 never a bare `300.0`. Plain functions over plain values."""
 from __future__ import annotations
 
+from pipeline.records import plain_number as number
+
 _SYMBOLS = {"usd": "$", "cny": "¥", "eur": "€", "gbp": "£", "jpy": "¥"}
 _BOUNDS = {"lte": "≤", "gte": "≥"}
-
-
-def number(value: float) -> str:
-    """`300`, `2.5`, `1,000,000`: no trailing `.0`."""
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
 def _tokens(value: float) -> str:
