@@ -8,7 +8,7 @@ from pipeline.defs.tables import table_metadata
 from pipeline.reconcile.run import Vocab, run
 from pipeline.vocabulary import vocabulary
 
-RECONCILE_SPECS = (  # a tuple: the defs loader would take a list of specs for assets of their own
+RECONCILE_SPECS = (  # a tuple: the defs loader would load a list of specs as assets
     dg.AssetSpec("conflicts", deps=["claims", "reference_facts", "reviews"], group_name="reconcile", kinds={"duckdb", "python"},
                  description="One row per fact in dispute (model, metric, tier, setting, currency): across "
                              "sources, within a source, or against reference data, with severity, an explanation "
