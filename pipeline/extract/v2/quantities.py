@@ -1,0 +1,88 @@
+"""Quantity annotator: every number in the units read (v1's numbers.py reads
+scales, ranges and dates), typed by the unit spans the cue annotator marked
+next to it (data: `unit.*`, `rate.*` in cues.*.yaml) and the currencies of
+the vocabulary. Digits inside model names, benchmark names and URLs are no
+quantities. A quantity's class is what rules match on."""
+from __future__ import annotations
+
+from pipeline.extract.currency import currencies
+from pipeline.extract.numbers import DATE, SCALES, date_value, quantities, quantity_values
+from pipeline.extract.v2.document import Annotated
+from pipeline.extract.v2.spans import Span
+
+# quantity classes by the unit span type found right after the number
+UNIT_CLASSES = {"unit.percent": "percent", "unit.ms": "ms", "unit.s": "s", "unit.minute": "minute",
+                "unit.tps": "tps", "unit.tokens": "tokens"}
+RATES = {"rate.k": 1e3, "rate.m": 1e6, "rate.token": 1.0}
+SMALL_SCALES = {k for k, v in SCALES.items() if v < 1e9}
+
+
+def annotate_quantities(ann: Annotated) -> None:
+    spans = []
+    for unit in ann.units:
+        taken = [(s.start, s.end) for s in ann.in_unit("model", unit) + ann.in_unit("benchmark", unit)]
+        taken += [(r.start, r.end) for r in ann.in_unit("rate", unit)]
+        taken += ann.doc.urls_in(unit.start, unit.end)
+        dates = [m for m in DATE.finditer(ann.text, unit.start, unit.end) if date_value(m)]
+        for m in dates:
+            spans.append(Span(m.start(), m.end(), "quantity", {"cls": "date", "value": date_value(m), "high": None}))
+        taken += [m.span() for m in dates]
+        for m in quantities(ann.text, unit.start, unit.end):
+            if m is None or _overlaps(taken, m.start(), m.end()) or _glued(ann.text, m.start(), m.end()):
+                continue
+            spans.append(_typed(ann, unit, m))
+    ann.add("quantity", spans)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Part of a word or a code ("v2", "8x7B", "3rd"), not a figure."""
+    before = text[start - 1] if start else " "
+    after = text[end:end + 1]
+    return before.isascii() and before.isalpha() or after in ("x", "×")
+
+
+def _typed(ann: Annotated, unit: Span, m) -> Span:
+    low, high = quantity_values(m)
+    scale = (m.group("s1") or m.group("s2") or "").lower()
+    attrs = {"value": low, "high": high, "scale": scale, "cls": "plain", "unit_end": m.end()}
+    after = [s for s in _adjacent(ann, unit, m.end()) if s.type in UNIT_CLASSES or s.type in RATES]
+    money = _money(ann.text, m.start(), m.end())
+    if money:
+        attrs.update(cls="money", currency=money[0], factor=money[1], unit_end=money[2])
+    elif after and after[0].type in UNIT_CLASSES:
+        attrs.update(cls=UNIT_CLASSES[after[0].type], unit_end=after[0].end)
+    elif scale:
+        attrs["cls"] = "scaled" if scale in SMALL_SCALES else "big"
+    rate = next((s for s in _adjacent(ann, unit, attrs["unit_end"], reach=3) if s.type in RATES), None)
+    if rate is not None:
+        attrs.update(rate=RATES[rate.type], unit_end=rate.end)
+    return Span(m.start(), m.end(), "quantity", attrs)
+
+
+def _adjacent(ann: Annotated, unit: Span, pos: int, reach: int = 0) -> list[Span]:
+    """Unit and rate spans starting within `reach` tokens after `pos`."""
+    out = []
+    for kind in list(UNIT_CLASSES) + list(RATES):
+        for span in ann.layer(kind).within(pos, unit.end):
+            gap = ann.tokens.index(span.start) - ann.tokens.index(pos) if span.start > pos else 0
+            if gap <= reach and not ann.text[pos:span.start].strip(" \t*_"):
+                out.append(span)
+            elif gap <= reach and reach and ann.text[pos:span.start].strip().lower() in ("", "tokens", "token"):
+                out.append(span)
+    return sorted(out, key=lambda s: s.start)
+
+
+def _money(text: str, start: int, end: int) -> tuple[str, float, int] | None:
+    """(currency, factor, end of the unit) when a currency sign is written before or a word after the number."""
+    money = currencies()
+    sign = money.of_before(text[max(0, start - 6):start])
+    if sign:
+        return sign, 1.0, end
+    word = money.after.match(text[end:end + 16])
+    if word:
+        return money.of_after(word), (0.01 if word.group("cents") else 1.0), end + word.end()
+    return None
