@@ -52,7 +52,7 @@ def annotate_candidates(ann: Annotated, switches: Switches | None = None) -> lis
             metric = _metric(rule, q, evidence)
             if metric is None or _blocked(ann, unit, q, metric, blocks):
                 continue
-            value, high = _normalised(q, metric, convention)
+            value, high = _normalised(q, metric, convention, rule.emits.get("fraction_scale"))
             cand = Candidate(q, unit, metric, value, high, rule.id, evidence)
             cand.qualifiers = _qualifiers(ann, unit, q, metric, quals)
             out.append(cand)
@@ -117,11 +117,11 @@ def _rate_convention(ann: Annotated) -> float:
     return rates.most_common(1)[0][0] if rates else float(config().get("default_rate", 1e6))
 
 
-def _normalised(q: Span, metric: str, convention: float) -> tuple[float | str, float | None]:
+def _normalised(q: Span, metric: str, convention: float, fraction: float | None = None) -> tuple[float | str, float | None]:
     value, high = q.get("value"), q.get("high")
     if isinstance(value, str):
         return value, None
-    factor = 1.0
+    factor = fraction if fraction and 0 < value < 1 and high is None else 1.0  # "0.853" under a benchmark: 85.3
     if q.get("cls") == "money":
         factor = q.get("factor", 1.0) * 1e6 / (q.get("rate") or convention)
     elif metric == "latency":

@@ -26,7 +26,7 @@ class CueMatcher:
 
     def find(self, text: str, start: int = 0, end: int | None = None):
         for match in self.pattern.finditer(text, start, len(text) if end is None else end):
-            key = " ".join(match.group(0).lower().split())
+            key = "".join(match.group(0).lower().split())
             for kind in self.types_of.get(key, ()):
                 yield match.start(), match.end(), kind
 
@@ -43,11 +43,12 @@ def build_cue_matcher(tables: list[dict]) -> CueMatcher:
     for table in tables:
         for kind, words in table["types"].items():
             for word in words:
-                key = " ".join(str(word).lower().split())
+                key = "".join(str(word).lower().split())
                 types_of.setdefault(key, [])
                 if kind not in types_of[key]:
                     types_of[key].append(kind)
-    forms = sorted(types_of, key=len, reverse=True)
+    written = {"".join(str(w).lower().split()): str(w).lower() for t in tables for ws in t["types"].values() for w in ws}
+    forms = sorted(set(written.values()), key=len, reverse=True)
     pattern = re.compile("|".join(_form(f) for f in forms), re.IGNORECASE)
     return CueMatcher(pattern, {k: tuple(v) for k, v in types_of.items()})
 

@@ -6,7 +6,9 @@ quantities. A quantity's class is what rules match on."""
 from __future__ import annotations
 
 from pipeline.extract.currency import currencies
-from pipeline.extract.numbers import DATE, SCALES, date_value, quantities, quantity_values
+from pipeline.extract.numbers import DATE, SCALES, date_value, parse_number, quantities, quantity_values
+from pipeline.extract.v2.data import config
+from pipeline.extract.v2.rules import header_spans
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.spans import Span
 
@@ -48,8 +50,13 @@ def _glued(text: str, start: int, end: int) -> bool:
 def _typed(ann: Annotated, unit: Span, m) -> Span:
     low, high = quantity_values(m)
     scale = (m.group("s1") or m.group("s2") or "").lower()
-    attrs = {"value": low, "high": high, "scale": scale, "cls": "plain", "unit_end": m.end()}
-    after = [s for s in _adjacent(ann, unit, m.end()) if s.type in UNIT_CLASSES or s.type in RATES]
+    end = m.end()
+    if scale and _unit_at(ann, unit, m.start("s1") if m.group("s1") else m.start("s2")):
+        end = m.start("s1") if m.group("s1") else m.start("s2")  # "276 t/s": a unit, not a scale
+        low, high = parse_number(m.group("n1")), (parse_number(m.group("n2")) if m.group("n2") else None)
+        scale = ""
+    attrs = {"value": low, "high": high, "scale": scale, "cls": "plain", "unit_end": end}
+    after = [s for s in _adjacent(ann, unit, end) if s.type in UNIT_CLASSES or s.type in RATES]
     money = _money(ann.text, m.start(), m.end())
     if money:
         attrs.update(cls="money", currency=money[0], factor=money[1], unit_end=money[2])
@@ -57,10 +64,45 @@ def _typed(ann: Annotated, unit: Span, m) -> Span:
         attrs.update(cls=UNIT_CLASSES[after[0].type], unit_end=after[0].end)
     elif scale:
         attrs["cls"] = "scaled" if scale in SMALL_SCALES else "big"
+    header_units(ann, unit, attrs)
     rate = next((s for s in _adjacent(ann, unit, attrs["unit_end"], reach=3) if s.type in RATES), None)
     if rate is not None:
         attrs.update(rate=RATES[rate.type], unit_end=rate.end)
-    return Span(m.start(), m.end(), "quantity", attrs)
+    elif attrs["cls"] == "money":
+        attrs["rate"] = _rate_before(ann, unit, m.start()) or attrs.get("rate")
+    return Span(m.start(), end, "quantity", attrs)
+
+
+def _unit_at(ann: Annotated, unit: Span, pos: int) -> bool:
+    return any(s.start == pos for kind in list(UNIT_CLASSES) + list(RATES) for s in ann.layer(kind).within(pos, unit.end))
+
+
+def _rate_before(ann: Annotated, unit: Span, pos: int) -> float | None:
+    """"每百万 tokens 输入 1 元": a per-token rate written before the price, in its clause."""
+    clause = ann.layer("clause").covering(pos) or unit
+    reach = int(config().get("rate_before_window", 8))
+    spans = [s for kind in RATES for s in ann.layer(kind).within(clause.start, pos)]
+    spans = [s for s in spans if ann.tokens.between(s, Span(pos, pos + 1, "q")) <= reach]
+    return RATES[max(spans, key=lambda s: s.start).type] if spans else None
+
+
+def header_units(ann: Annotated, unit: Span, attrs: dict) -> None:
+    """A bare number in a table cell or field takes the unit its header writes
+    ("Input ($/1M)", "TTFT (s)", "Score (%)")."""
+    header = unit.get("header")
+    if not header or attrs["cls"] != "plain":
+        return
+    kinds = {s.type for s in header_spans(header)}
+    priced = any(k.startswith("metric.price") for k in kinds) and any(k in RATES for k in kinds)
+    money = currencies().in_text(header) or ("usd" if priced else None)
+    if money:
+        attrs.update(cls="money", currency=money, factor=1.0)
+    else:
+        cls = next((UNIT_CLASSES[k] for k in UNIT_CLASSES if k in kinds and k != "unit.tokens"), None)
+        attrs["cls"] = cls or attrs["cls"]
+    rate = next((RATES[k] for k in RATES if k in kinds), None)
+    if rate and attrs["cls"] == "money":
+        attrs["rate"] = rate
 
 
 def _adjacent(ann: Annotated, unit: Span, pos: int, reach: int = 0) -> list[Span]:

@@ -19,7 +19,7 @@ def annotate_structure(ann: Annotated, blocks: list[Block] | None = None) -> Non
             if ann.doc.has_number(block.start, block.end):
                 ann.units.extend(_cells(ann, block, tables))
             tables += block.kind == "table"
-        elif block.kind != "heading" and ann.doc.has_number(block.start, block.end):
+        elif ann.doc.has_number(block.start, block.end):
             ann.units.extend(_sentences(ann, block))
 
 
@@ -43,7 +43,7 @@ def _sentences(ann: Annotated, block: Block) -> list[Span]:
     for unit in units_of(ann.text, block):
         header = (unit.key or "").replace("_", " ") if unit.kind == "field" else ""
         if ann.doc.has_number(unit.start, unit.end):
-            out.append(Span(unit.start, unit.end, "field" if unit.kind == "field" else "sentence", {
+            out.append(Span(unit.start, unit.end, "field" if unit.kind == "field" else "sentence", {"kind": unit.kind,
                 "quote": (unit.start, unit.end), "headings": unit.headings, "header": header,
                 "owner": None, "block": block.index, "before": tuple(named)}))
         named.extend(ann.doc.resolve(m) for m in ann.doc.mentions_in(unit.start, unit.end))
