@@ -47,12 +47,19 @@ def annotate_clauses(ann: Annotated) -> None:
         cursor = unit.start
         if unit.type == "sentence":
             for mark in breaks.within(unit.start, unit.end):
+                if _inside_number(ann.text, mark):
+                    continue
                 if mark.start > cursor:
                     spans.append(Span(cursor, mark.start, "clause"))
                 cursor = max(cursor, mark.end)
         if unit.end > cursor:
             spans.append(Span(cursor, unit.end, "clause"))
     ann.add("clause", spans)
+
+
+def _inside_number(text: str, mark: Span) -> bool:
+    """"200,000": a separator between digits breaks no clause."""
+    return 0 < mark.start and mark.end < len(text) and text[mark.start - 1].isdigit() and text[mark.end].isdigit()
 
 
 def annotate_brackets(ann: Annotated) -> None:

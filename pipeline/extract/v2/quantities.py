@@ -10,7 +10,7 @@ from pipeline.extract.numbers import DATE, SCALES, date_value, parse_number, qua
 from pipeline.extract.v2.data import config
 from pipeline.extract.v2.rules import header_spans
 from pipeline.extract.v2.document import Annotated
-from pipeline.extract.v2.spans import Span
+from pipeline.extract.v2.spans import TOKEN, Span
 
 # quantity classes by the unit span type found right after the number
 UNIT_CLASSES = {"unit.percent": "percent", "unit.ms": "ms", "unit.s": "s", "unit.minute": "minute",
@@ -106,14 +106,13 @@ def header_units(ann: Annotated, unit: Span, attrs: dict) -> None:
 
 
 def _adjacent(ann: Annotated, unit: Span, pos: int, reach: int = 0) -> list[Span]:
-    """Unit and rate spans starting within `reach` tokens after `pos`."""
+    """Unit and rate spans after `pos` with at most `reach` tokens between (0: only
+    spaces or emphasis marks between)."""
     out = []
     for kind in list(UNIT_CLASSES) + list(RATES):
         for span in ann.layer(kind).within(pos, unit.end):
-            gap = ann.tokens.index(span.start) - ann.tokens.index(pos) if span.start > pos else 0
-            if gap <= reach and not ann.text[pos:span.start].strip(" \t*_"):
-                out.append(span)
-            elif gap <= reach and reach and ann.text[pos:span.start].strip().lower() in ("", "tokens", "token"):
+            between = ann.text[pos:span.start]
+            if not between.strip(" \t*_") or (reach and len(TOKEN.findall(between)) <= reach):
                 out.append(span)
     return sorted(out, key=lambda s: s.start)
 

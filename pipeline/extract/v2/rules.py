@@ -107,9 +107,10 @@ def find_evidence(ann: Annotated, unit: Span, q: Span, cond: Condition) -> Evide
         region = ann.layer("clause").covering(q.start) or unit
     best = None
     for span in ann.in_unit(cond.type, region):
-        if span.start < q.start < span.end or not _side_ok(cond.side, span, q.start, end):
+        enclosing = span.start <= q.start and end <= span.end  # a bracket around the number
+        if not enclosing and (span.start < q.start < span.end or not _side_ok(cond.side, span, q.start, end)):
             continue
-        gap = ann.tokens.between(span, Span(q.start, end, "q"))
+        gap = 0 if enclosing else ann.tokens.between(span, Span(q.start, end, "q"))
         if gap <= cond.within and (best is None or gap < best.distance):
             best = Evidence(gap, span.get("word", ann.text[span.start:span.end]), cond.scope, span)
     if best is None and unit.get("header"):

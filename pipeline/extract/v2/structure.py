@@ -14,13 +14,16 @@ from pipeline.extract.v2.spans import Span
 def annotate_structure(ann: Annotated, blocks: list[Block] | None = None) -> None:
     blocks = blocks if blocks is not None else blocks_of(ann.text)
     tables = 0
+    named: list[str] = []  # models the section named so far (a heading starts a new one)
     for block in blocks:
+        if block.kind == "heading":
+            named = []
         if block.kind in ("table", "records"):
             if ann.doc.has_number(block.start, block.end):
                 ann.units.extend(_cells(ann, block, tables))
             tables += block.kind == "table"
-        elif ann.doc.has_number(block.start, block.end):
-            ann.units.extend(_sentences(ann, block))
+        elif ann.doc.has_number(block.start, block.end) or ann.doc.mentions_in(block.start, block.end):
+            ann.units.extend(_sentences(ann, block, named))
 
 
 def _cells(ann: Annotated, block: Block, table_no: int) -> list[Span]:
@@ -36,10 +39,10 @@ def _cells(ann: Annotated, block: Block, table_no: int) -> list[Span]:
     return out
 
 
-def _sentences(ann: Annotated, block: Block) -> list[Span]:
+def _sentences(ann: Annotated, block: Block, named: list[str]) -> list[Span]:
     """Units of a prose, list, quote, code or field block; each knows the models
-    its block named in earlier units (`before`)."""
-    out, named = [], []
+    its section named in earlier units (`before`)."""
+    out = []
     for unit in units_of(ann.text, block):
         header = (unit.key or "").replace("_", " ") if unit.kind == "field" else ""
         if ann.doc.has_number(unit.start, unit.end):
