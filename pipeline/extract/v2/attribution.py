@@ -11,15 +11,9 @@ import math
 from dataclasses import dataclass
 
 from pipeline.extract.v2.candidates import Candidate
+from pipeline.extract.v2.data import config
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.spans import Span
-
-FEATURES = (
-    "same_clause", "same_unit", "in_cell_text", "before", "after", "proximity", "nearest_before", "nearest_after",
-    "first_in_unit", "bracket_shared", "bracket_after_owner", "for_owner", "compared", "respectively",
-    "pronoun_unit", "family", "only_model", "models_inv", "row_owner", "heading", "subject", "carry",
-    "is_cell", "is_table_owner_absent", "rule_price", "rule_score", "rule_date", "evidence_header",
-)
 
 
 @dataclass
@@ -89,10 +83,14 @@ def _bracket_after(ann: Annotated, q: Span, m: Span) -> float:
 
 
 def _for_owner(ann: Annotated, end: int, m: Span) -> float:
+    """"$15 for Claude 3 Opus": a for-word right after the number, the model right after it."""
     if m.start < end:
         return 0.0
     cues = ann.layer("for_owner").within(end, m.start)
-    return float(bool(cues) and ann.tokens.between(cues[-1], m) <= 2)
+    if not cues:
+        return 0.0
+    first = Span(end, end, "q")
+    return float(ann.tokens.between(first, cues[0]) <= 1 and ann.tokens.between(cues[0], m) <= 2)
 
 
 def _compared(ann: Annotated, unit: Span, m: Span) -> float:
@@ -145,4 +143,5 @@ def probability(weights: dict, features: dict[str, float]) -> float:
 def deciding(weights: dict, features: dict[str, float], n: int = 3) -> list[str]:
     """The features that pushed this owner up most."""
     parts = [(w * features.get(name, 0.0), name) for name, w in zip(weights["features"], weights["coef"])]
-    return [name for value, name in sorted(parts, reverse=True)[:n] if value > 0]
+    decisive = [f for f in config().get("decisive_features") or [] if features.get(f)]
+    return decisive + [name for value, name in sorted(parts, reverse=True)[:n] if value > 0 and name not in decisive]

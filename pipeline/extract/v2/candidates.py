@@ -13,7 +13,6 @@ from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.rules import Condition, Evidence, Rule, all_rules, blockers, enabled, find_evidence, qualifier_rules
 from pipeline.extract.v2.spans import Span
 
-TIME_FACTORS = {"ms": 1.0, "s": 1000.0, "minute": 60000.0}
 
 
 @dataclass
@@ -125,6 +124,6 @@ def _normalised(q: Span, metric: str, convention: float, fraction: float | None 
     if q.get("cls") == "money":
         factor = q.get("factor", 1.0) * 1e6 / (q.get("rate") or convention)
     elif metric == "latency":
-        factor = TIME_FACTORS.get(q.get("cls"), 1.0)
+        factor = float(config()["time_factors"].get(q.get("cls"), 1.0))
     value = round(value * factor, 6)
     return value, (round(high * factor, 6) if high is not None else None)

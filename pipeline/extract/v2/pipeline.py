@@ -65,8 +65,9 @@ def extract_claims(text: str, source: str, deadline: Deadline | None = None, swi
 
 
 def decide(model: dict, options: list[Owner]) -> tuple[Owner, float] | None:
-    scored = sorted(((probability(model, o.features), o) for o in options), key=lambda p: -p[0])
-    if not scored or scored[0][0] < model.get("threshold", config().get("threshold", 0.5)):
+    decisive = [o for o in options if any(o.features.get(f) for f in config().get("decisive_features") or [])]
+    scored = sorted(((probability(model, o.features), o) for o in decisive or options), key=lambda p: -p[0])
+    if not scored or not decisive and scored[0][0] < model.get("threshold", config().get("threshold", 0.5)):
         return None
     return scored[0][1], scored[0][0]
 

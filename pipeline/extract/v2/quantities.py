@@ -12,11 +12,16 @@ from pipeline.extract.v2.rules import header_spans
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.spans import TOKEN, Span
 
-# quantity classes by the unit span type found right after the number
-UNIT_CLASSES = {"unit.percent": "percent", "unit.ms": "ms", "unit.s": "s", "unit.minute": "minute",
-                "unit.tps": "tps", "unit.tokens": "tokens"}
-RATES = {"rate.k": 1e3, "rate.m": 1e6, "rate.token": 1.0}
 SMALL_SCALES = {k for k, v in SCALES.items() if v < 1e9}
+UNIT = "unit."  # a cue type `unit.X` after a number makes it a quantity of class X
+
+
+def _rates() -> dict[str, float]:
+    return {k: float(v) for k, v in config()["rates"].items()}
+
+
+def _unit_types(ann: Annotated) -> list[str]:
+    return [t for t in ann.layers if t.startswith(UNIT)]
 
 
 def annotate_quantities(ann: Annotated) -> None:
@@ -56,34 +61,36 @@ def _typed(ann: Annotated, unit: Span, m) -> Span:
         low, high = parse_number(m.group("n1")), (parse_number(m.group("n2")) if m.group("n2") else None)
         scale = ""
     attrs = {"value": low, "high": high, "scale": scale, "cls": "plain", "unit_end": end}
-    after = [s for s in _adjacent(ann, unit, end) if s.type in UNIT_CLASSES or s.type in RATES]
-    money = _money(ann.text, m.start(), m.end())
+    after = _adjacent(ann, unit, end)
+    money = _money(ann.text, unit, m.start(), m.end())
     if money:
         attrs.update(cls="money", currency=money[0], factor=money[1], unit_end=money[2])
-    elif after and after[0].type in UNIT_CLASSES:
-        attrs.update(cls=UNIT_CLASSES[after[0].type], unit_end=after[0].end)
+    elif after and after[0].type.startswith(UNIT):
+        attrs.update(cls=after[0].type[len(UNIT):], unit_end=after[0].end)
     elif scale:
         attrs["cls"] = "scaled" if scale in SMALL_SCALES else "big"
     header_units(ann, unit, attrs)
-    rate = next((s for s in _adjacent(ann, unit, attrs["unit_end"], reach=3) if s.type in RATES), None)
+    rates = _rates()
+    rate = next((s for s in _adjacent(ann, unit, attrs["unit_end"], reach=3) if s.type in rates), None)
     if rate is not None:
-        attrs.update(rate=RATES[rate.type], unit_end=rate.end)
+        attrs.update(rate=rates[rate.type], unit_end=rate.end)
     elif attrs["cls"] == "money":
         attrs["rate"] = _rate_before(ann, unit, m.start()) or attrs.get("rate")
     return Span(m.start(), end, "quantity", attrs)
 
 
 def _unit_at(ann: Annotated, unit: Span, pos: int) -> bool:
-    return any(s.start == pos for kind in list(UNIT_CLASSES) + list(RATES) for s in ann.layer(kind).within(pos, unit.end))
+    return any(s.start == pos for kind in _unit_types(ann) + list(_rates()) for s in ann.layer(kind).within(pos, unit.end))
 
 
 def _rate_before(ann: Annotated, unit: Span, pos: int) -> float | None:
     """"每百万 tokens 输入 1 元": a per-token rate written before the price, in its clause."""
     clause = ann.layer("clause").covering(pos) or unit
     reach = int(config().get("rate_before_window", 8))
-    spans = [s for kind in RATES for s in ann.layer(kind).within(clause.start, pos)]
+    rates = _rates()
+    spans = [s for kind in rates for s in ann.layer(kind).within(clause.start, pos)]
     spans = [s for s in spans if ann.tokens.between(s, Span(pos, pos + 1, "q")) <= reach]
-    return RATES[max(spans, key=lambda s: s.start).type] if spans else None
+    return rates[max(spans, key=lambda s: s.start).type] if spans else None
 
 
 def header_units(ann: Annotated, unit: Span, attrs: dict) -> None:
@@ -93,14 +100,14 @@ def header_units(ann: Annotated, unit: Span, attrs: dict) -> None:
     if not header or attrs["cls"] != "plain":
         return
     kinds = {s.type for s in header_spans(header)}
-    priced = any(k.startswith("metric.price") for k in kinds) and any(k in RATES for k in kinds)
+    priced = any(k.startswith("metric.price") for k in kinds) and any(k in _rates() for k in kinds)
     money = currencies().in_text(header) or ("usd" if priced else None)
     if money:
         attrs.update(cls="money", currency=money, factor=1.0)
     else:
-        cls = next((UNIT_CLASSES[k] for k in UNIT_CLASSES if k in kinds and k != "unit.tokens"), None)
-        attrs["cls"] = cls or attrs["cls"]
-    rate = next((RATES[k] for k in RATES if k in kinds), None)
+        units = sorted(k[len(UNIT):] for k in kinds if k.startswith(UNIT))
+        attrs["cls"] = units[0] if len(units) == 1 else attrs["cls"]  # one unit named, else none
+    rate = next((v for k, v in _rates().items() if k in kinds), None)
     if rate and attrs["cls"] == "money":
         attrs["rate"] = rate
 
@@ -109,7 +116,7 @@ def _adjacent(ann: Annotated, unit: Span, pos: int, reach: int = 0) -> list[Span
     """Unit and rate spans after `pos` with at most `reach` tokens between (0: only
     spaces or emphasis marks between)."""
     out = []
-    for kind in list(UNIT_CLASSES) + list(RATES):
+    for kind in _unit_types(ann) + list(_rates()):
         for span in ann.layer(kind).within(pos, unit.end):
             between = ann.text[pos:span.start]
             if not between.strip(" \t*_") or (reach and len(TOKEN.findall(between)) <= reach):
@@ -117,13 +124,13 @@ def _adjacent(ann: Annotated, unit: Span, pos: int, reach: int = 0) -> list[Span
     return sorted(out, key=lambda s: s.start)
 
 
-def _money(text: str, start: int, end: int) -> tuple[str, float, int] | None:
+def _money(text: str, unit: Span, start: int, end: int) -> tuple[str, float, int] | None:
     """(currency, factor, end of the unit) when a currency sign is written before or a word after the number."""
     money = currencies()
-    sign = money.of_before(text[max(0, start - 6):start])
+    sign = money.before.search(text, unit.start, start)
     if sign:
-        return sign, 1.0, end
-    word = money.after.match(text[end:end + 16])
+        return money.code(sign.group("sign")), 1.0, end
+    word = money.after.match(text[end:unit.end])
     if word:
         return money.of_after(word), (0.01 if word.group("cents") else 1.0), end + word.end()
     return None

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.extract.v2.attribution import FEATURES, Owner
+from pipeline.extract.v2.attribution import Owner
 from pipeline.extract.v2.candidates import Candidate, annotate_candidates
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.matching import matches, score
@@ -68,12 +68,17 @@ def _exported(ann: Annotated, cand: Candidate, model: str) -> dict:
             "value_high": cand.high, "qualifiers": cand.qualifiers}
 
 
-def rows_of(examples: list[Example]) -> tuple[list[list[float]], list[int]]:
+def feature_names(examples: list[Example]) -> list[str]:
+    """Every feature the attribution stage named, in a stable order."""
+    return sorted({name for ex in examples for _, owners in ex.options for o in owners for name in o.features})
+
+
+def rows_of(examples: list[Example], names: list[str]) -> tuple[list[list[float]], list[int]]:
     X, y = [], []
     for ex in examples:
         for cand, owners in ex.options:
             for owner in owners:
-                X.append([owner.features.get(f, 0.0) for f in FEATURES])
+                X.append([owner.features.get(f, 0.0) for f in names])
                 y.append(int(any(matches(g, _exported(ex.ann, cand, owner.model)) for g in ex.gold)))
     return X, y
 
@@ -81,11 +86,12 @@ def rows_of(examples: list[Example]) -> tuple[list[list[float]], list[int]]:
 def fit(examples: list[Example], c: float = 1.0) -> dict:
     from sklearn.linear_model import LogisticRegression
 
-    X, y = rows_of(examples)
+    names = feature_names(examples)
+    X, y = rows_of(examples, names)
     if len(set(y)) < 2:
         raise ValueError("training needs both owners that match gold and owners that do not")
     lr = LogisticRegression(C=c, max_iter=2000).fit(X, y)
-    return {"features": list(FEATURES), "coef": [round(float(w), 6) for w in lr.coef_[0]],
+    return {"features": names, "coef": [round(float(w), 6) for w in lr.coef_[0]],
             "intercept": round(float(lr.intercept_[0]), 6), "threshold": 0.5}
 
 
