@@ -4,9 +4,18 @@ count a claim found exactly as the shared scorer does."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from pipeline.extract.v2.data import config
 
 TOLERANCE = 0.01
-VARIANT = re.compile(r"^-(\d{4}-?\d{2}-?\d{2}|\d{4}|latest|preview|versatile|instant|exp)$")
+
+
+@lru_cache(maxsize=1)
+def _variant() -> re.Pattern:
+    """A dated snapshot or serving-variant suffix (the words: config.yaml `scorer_variants`)."""
+    words = "|".join(re.escape(w) for w in config()["scorer_variants"])
+    return re.compile(rf"^-(\d{{4}}-?\d{{2}}-?\d{{2}}|\d{{4}}|{words})$")
 
 
 def close(a, b) -> bool:
@@ -28,7 +37,7 @@ def same_model(gold, got) -> bool:
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    return bool(short) and long_.startswith(short) and bool(VARIANT.match(long_[len(short):]))
+    return bool(short) and long_.startswith(short) and bool(_variant().match(long_[len(short):]))
 
 
 def _source(s) -> str:

@@ -134,7 +134,7 @@ def train(corpora: list[Corpus], out: Path, loao: bool = True) -> dict:
     model = fit(examples)
     model["trained_on"] = [{"corpus": c.name, "articles": sum(e.corpus == c.name for e in examples),
                             "gold": [p.name for p in c.gold]} for c in corpora]
-    model["leave_one_article_out"] = {name: dict(zip(("found", "required", "correct", "exported"), f))
+    model["leave_one_article_out"] = {name: {"found": f[0], "required": f[1], "correct": f[2], "exported": f[3]}
                                       for name, f in scores.items()}
     out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"weights written to {out}", file=sys.stderr)
