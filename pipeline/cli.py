@@ -121,7 +121,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from pipeline.bench import DEFAULT_CORPORA, run
 
-    return run(args.mb, [Path(p) for p in args.corpus] or DEFAULT_CORPORA)
+    return run(args.mb, [Path(p) for p in args.corpus] or DEFAULT_CORPORA, args.engine or None)
 
 
 def cmd_train_extractor(args: argparse.Namespace) -> int:

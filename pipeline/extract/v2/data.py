@@ -49,7 +49,8 @@ def build_cue_matcher(tables: list[dict]) -> CueMatcher:
                     types_of[key].append(kind)
     written = {"".join(str(w).lower().split()): str(w).lower() for t in tables for ws in t["types"].values() for w in ws}
     forms = sorted(set(written.values()), key=len, reverse=True)
-    pattern = re.compile("|".join(_form(f) for f in forms), re.IGNORECASE)
+    firsts = "".join(sorted({f[0] for f in forms} | {f[0].upper() for f in forms}))
+    pattern = re.compile(f"(?=[{re.escape(firsts)}])(?:" + "|".join(_form(f) for f in forms) + ")", re.IGNORECASE)
     return CueMatcher(pattern, {k: tuple(v) for k, v in types_of.items()})
 
 

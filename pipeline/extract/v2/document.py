@@ -10,6 +10,9 @@ from pipeline.extract.normalise import OffsetMap
 from pipeline.extract.v2.spans import Layer, Span, Tokens
 
 
+_EMPTY = Layer()
+
+
 @dataclass
 class Annotated:
     original: str
@@ -20,17 +23,21 @@ class Annotated:
     units: list[Span] = field(default_factory=list)  # sentence | cell | field, attrs: quote, headings, header, owner
     layers: dict[str, Layer] = field(default_factory=dict)
     tokens: Tokens | None = None
+    _like: dict[str, list[str]] = field(default_factory=dict)
 
     def layer(self, kind: str) -> Layer:
-        return self.layers.get(kind) or Layer()
+        return self.layers.get(kind) or _EMPTY
 
     def add(self, kind: str, spans: list[Span]) -> None:
         old = self.layers.get(kind)
         self.layers[kind] = Layer((old.spans if old else []) + spans)
+        self._like.clear()
 
     def types_like(self, kind: str) -> list[str]:
         """Layer types equal to `kind` or under it (`rate` -> `rate.k`, `rate.m`)."""
-        return [t for t in self.layers if t == kind or t.startswith(kind + ".")]
+        if kind not in self._like:
+            self._like[kind] = [t for t in self.layers if t == kind or t.startswith(kind + ".")]
+        return self._like[kind]
 
     def in_unit(self, kind: str, unit: Span) -> list[Span]:
         out: list[Span] = []
