@@ -132,7 +132,21 @@ def _shared_features(ann: Annotated, cand: Candidate, models: list[str], model: 
         "rule_date": float(isinstance(cand.value, str)),
         "evidence_header": float(any(e.where == "header" for e in cand.evidence)),
         "family": float(ann.doc.is_family(model)),
+        f"rule={cand.rule}": 1.0,  # each rule's own prior of being a claim
+        "price_by_convention": float(cand.metric.startswith("price") and not cand.quantity.get("rate")),
+        "arithmetic_near": _near(ann, cand, "arithmetic", 4),
+        "comparison_near": _near(ann, cand, "comparison", 3),
+        "figures_inv": 1.0 / len(ann.layer("quantity").within(unit.start, unit.end) or [1]),
+        "in_heading": float(unit.get("kind") == "heading"),
+        "hedged": float(bool(cand.qualifiers.get("hedged"))),
     }
+
+
+def _near(ann: Annotated, cand: Candidate, kind: str, window: int) -> float:
+    """A cue of `kind` within `window` tokens of the number, in its clause."""
+    clause = ann.layer("clause").covering(cand.quantity.start) or cand.unit
+    q = Span(cand.quantity.start, cand.quantity.get("unit_end", cand.quantity.end), "q")
+    return float(any(ann.tokens.between(s, q) <= window for s in ann.layer(kind).within(clause.start, clause.end)))
 
 
 def probability(weights: dict, features: dict[str, float]) -> float:

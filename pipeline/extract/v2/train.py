@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.extract.v2.attribution import Owner
 from pipeline.extract.v2.candidates import Candidate, annotate_candidates
+from pipeline.extract.v2.data import config
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.matching import matches, score
 from pipeline.extract.v2.pipeline import annotate, candidate_owners, decide, to_claim
@@ -92,7 +93,8 @@ def fit(examples: list[Example], c: float = 1.0) -> dict:
         raise ValueError("training needs both owners that match gold and owners that do not")
     lr = LogisticRegression(C=c, max_iter=2000).fit(X, y)
     return {"features": names, "coef": [round(float(w), 6) for w in lr.coef_[0]],
-            "intercept": round(float(lr.intercept_[0]), 6), "threshold": 0.5}
+            "intercept": round(float(lr.intercept_[0]), 6),
+            "threshold": float(config().get("threshold", 0.5))}
 
 
 def exported(example: Example, model: dict) -> list[dict]:
