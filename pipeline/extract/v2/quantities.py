@@ -12,7 +12,7 @@ from pipeline.extract.v2.rules import header_spans
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.spans import TOKEN, Span
 
-SMALL_SCALES = {k for k, v in SCALES.items() if v < 1e9}
+BIG = SCALES["billion"]  # a scaled figure this large is a count of parameters, not of tokens
 UNIT = "unit."  # a cue type `unit.X` after a number makes it a quantity of class X
 
 
@@ -68,7 +68,7 @@ def _typed(ann: Annotated, unit: Span, m) -> Span:
     elif after and after[0].type.startswith(UNIT):
         attrs.update(cls=after[0].type[len(UNIT):], unit_end=after[0].end)
     elif scale:
-        attrs["cls"] = "scaled" if scale in SMALL_SCALES else "big"
+        attrs["cls"] = "big" if low >= BIG else "scaled"
     header_units(ann, unit, attrs)
     rates = _rates()
     rate = next((s for s in _adjacent(ann, unit, attrs["unit_end"], reach=3) if s.type in rates), None)
@@ -94,24 +94,23 @@ def _rate_before(ann: Annotated, unit: Span, pos: int) -> float | None:
 
 
 def header_units(ann: Annotated, unit: Span, attrs: dict) -> None:
-    """A bare number in a table cell or field takes the unit its header writes
-    ("Input ($/1M)", "TTFT (s)", "Score (%)")."""
+    """A number in a table cell or field takes the unit its header writes
+    ("Input ($/1M)", "TTFT (s)", "Score (%)", "Price per 1K tokens")."""
     header = unit.get("header")
-    if not header or attrs["cls"] != "plain":
+    if not header:
         return
     kinds = {s.type for s in header_spans(header)}
-    priced = any(k.startswith("metric.price") for k in kinds) and any(k in _rates() for k in kinds)
-    money = currencies().in_text(header) or ("usd" if priced else None)
-    if money:
-        attrs.update(cls="money", currency=money, factor=1.0)
-    else:
-        units = sorted(k[len(UNIT):] for k in kinds if k.startswith(UNIT))
-        attrs["cls"] = units[0] if len(units) == 1 else attrs["cls"]  # one unit named, else none
+    if attrs["cls"] == "plain":
+        priced = any(k.startswith("metric.price") for k in kinds) and any(k in _rates() for k in kinds)
+        money = currencies().in_text(header) or ("usd" if priced else None)
+        if money:
+            attrs.update(cls="money", currency=money, factor=1.0)
+        else:
+            units = sorted(k[len(UNIT):] for k in kinds if k.startswith(UNIT))
+            attrs["cls"] = units[0] if len(units) == 1 else attrs["cls"]  # one unit named, else none
     rate = next((v for k, v in _rates().items() if k in kinds), None)
     if rate and attrs["cls"] == "money":
         attrs["rate"] = rate
-
-
 def _adjacent(ann: Annotated, unit: Span, pos: int, reach: int = 0) -> list[Span]:
     """Unit and rate spans after `pos` with at most `reach` tokens between (0: only
     spaces or emphasis marks between)."""
