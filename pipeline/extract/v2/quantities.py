@@ -39,6 +39,8 @@ def annotate_quantities(ann: Annotated) -> None:
                 continue
             spans.append(_typed(ann, unit, m))
     ann.add("quantity", spans)
+    for q in spans:  # typed copies, so rules can ask for a neighbouring quantity of a class ("$3/$15")
+        ann.add(f"q.{q.get('cls')}", [Span(q.start, q.get("unit_end", q.end), f"q.{q.get('cls')}")])
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -72,8 +74,9 @@ def _typed(ann: Annotated, unit: Span, m) -> Span:
     header_units(ann, unit, attrs)
     rates = _rates()
     rate = next((s for s in _adjacent(ann, unit, attrs["unit_end"], reach=3) if s.type in rates), None)
-    if rate is not None:
-        attrs.update(rate=rates[rate.type], unit_end=rate.end)
+    if rate is not None:  # "$0.15/$0.60 per million tokens": the rate is shared; the unit ends before the next figure
+        shared = any(ch.isdigit() for ch in ann.text[attrs["unit_end"]:rate.start])
+        attrs.update(rate=rates[rate.type], unit_end=attrs["unit_end"] if shared else rate.end)
     elif attrs["cls"] == "money":
         attrs["rate"] = _rate_before(ann, unit, m.start()) or attrs.get("rate")
     return Span(m.start(), end, "quantity", attrs)

@@ -107,6 +107,8 @@ def find_evidence(ann: Annotated, unit: Span, q: Span, cond: Condition) -> Evide
         region = ann.layer("clause").covering(q.start) or unit
     best = None
     for span in ann.in_unit(cond.type, region):
+        if span.start == q.start:
+            continue  # the quantity itself
         enclosing = span.start <= q.start and end <= span.end or q.start <= span.start and span.end <= end  # a
         # bracket around the number, or a unit or rate that is part of it
         if not enclosing and (span.start < q.start < span.end or not _side_ok(cond.side, span, q.start, end)):
