@@ -73,7 +73,7 @@ def _typed(ann: Annotated, unit: Span, m) -> Span:
         attrs["cls"] = "big" if low >= BIG else "scaled"
     header_units(ann, unit, attrs)
     rates = _rates()
-    rate = next((s for s in _adjacent(ann, unit, attrs["unit_end"], reach=3) if s.type in rates), None)
+    rate = next((s for s in _adjacent(ann, unit, attrs["unit_end"]) if s.type in rates), None)
     if rate is not None:  # "$0.15/$0.60 per million tokens": the rate is shared; the unit ends before the next figure
         shared = any(ch.isdigit() for ch in ann.text[attrs["unit_end"]:rate.start])
         attrs.update(rate=rates[rate.type], unit_end=attrs["unit_end"] if shared else rate.end)
