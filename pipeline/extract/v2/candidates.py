@@ -48,7 +48,7 @@ def annotate_candidates(ann: Annotated, switches: Switches | None = None) -> lis
             if chosen is None:
                 continue
             rule, evidence = chosen
-            metric = _metric(rule, q, evidence)
+            metric = _metric(ann, rule, q, evidence)
             if metric is None or _blocked(ann, unit, q, metric, blocks):
                 continue
             value, high = _normalised(q, metric, convention, rule.emits.get("fraction_scale"))
@@ -74,14 +74,14 @@ def _best_rule(ann: Annotated, unit: Span, q: Span, rules: list[Rule]) -> tuple[
     return best
 
 
-def _metric(rule: Rule, q: Span, evidence: list[Evidence]) -> str | None:
+def _metric(ann: Annotated, rule: Rule, q: Span, evidence: list[Evidence]) -> str | None:
     metric = rule.emits["metric"]
     if "{benchmark}" not in metric:
         return metric
     bench = next((e.span for e in evidence if e.span is not None and e.span.type == "benchmark"), None)
     if bench is None:
         return None
-    slug = bench.get("slug")
+    slug = ann.doc.task_benchmarks.get(bench.get("slug"), bench.get("slug")) if bench.get("task") else bench.get("slug")
     entry = lexicon().vocab.benchmark_catalogue.get(slug)
     kind = entry.kind if entry else "score"
     value = q.get("value")

@@ -88,6 +88,7 @@ def header_spans(header: str) -> tuple[Span, ...]:
     spans = [Span(s, e, kind, {"word": header[s:e]}) for s, e, kind in cue_matcher().find(header)]
     lex = lexicon()
     spans += [Span(s, e, "benchmark", {"slug": slug, "word": header[s:e]}) for s, e, slug in lex.benchmarks(header)]
+    spans += [Span(s, e, "benchmark", {"slug": slug, "word": header[s:e], "task": True}) for s, e, slug in lex.tasks(header)]
     return tuple(spans)
 
 
