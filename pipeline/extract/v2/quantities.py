@@ -37,8 +37,8 @@ def annotate_quantities(ann: Annotated) -> None:
         for m in quantities(ann.text, unit.start, unit.end):
             if m is None or _overlaps(taken, m.start(), m.end()) or _glued(ann.text, m.start(), m.end()):
                 continue
-            if any(s.type == "setting" for s in _settings_after(ann, unit, m.end())):
-                continue  # "5-shot": a setting, not a figure
+            if _settings_after(ann, unit, m.end()):
+                continue  # "5-shot" is a setting, "20 steps" a count: neither is a figure
             spans.append(_typed(ann, unit, m))
     ann.add("quantity", spans)
     for q in spans:  # typed copies, so rules can ask for a neighbouring quantity of a class ("$3/$15")
@@ -129,7 +129,8 @@ def _adjacent(ann: Annotated, unit: Span, pos: int, reach: int = 0) -> list[Span
 
 
 def _settings_after(ann: Annotated, unit: Span, pos: int) -> list[Span]:
-    return [s for s in ann.layer("setting").within(pos, unit.end) if not ann.text[pos:s.start].strip()]
+    spans = ann.layer("setting").within(pos, unit.end) + ann.layer("counter").within(pos, unit.end)
+    return [s for s in spans if not ann.text[pos:s.start].strip()]
 
 
 def _money(text: str, unit: Span, start: int, end: int) -> tuple[str, float, int] | None:
