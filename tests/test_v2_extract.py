@@ -81,3 +81,19 @@ def test_engine_switch_and_cli_flag(tmp_path, capsys):
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(r["model"], r["metric"], r["value"]) for r in rows] == [("mistral-large", "price_input", 2.0)]
     assert rows[0]["why"].startswith("rule price.input")
+
+
+@pytest.mark.parametrize("text,facts", [
+    ("Yi-Large 的输入价格从 20 元/百万 tokens 降至 5 元/百万 tokens。", {("yi-large", "price_input", 5.0)}),
+    ("Phi-4 得分 84.8%（vs 竞品 80%）。", set()),
+    ("Command R still costs $0.15/$0.60 per million tokens.",
+     {("command-r", "price_input", 0.15), ("command-r", "price_output", 0.6)}),
+    ("Phi-4 scores 84.8% on MMLU (5-shot).", {("phi-4", "score:mmlu", 84.8)}),
+])
+def test_changes_competitors_pairs_and_settings(text, facts):
+    assert _facts(text) == facts
+
+
+def test_a_batch_price_keeps_its_tier():
+    claims = v2("使用批处理 API 时，Yi-Large 的输入价格降到每百万 token 1.5 美元。", "b.md")
+    assert [(c.model, c.metric, c.value, c.qualifiers.tier) for c in claims] == [("yi-large", "price_input", 1.5, "batch")]

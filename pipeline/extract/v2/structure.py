@@ -31,12 +31,19 @@ def _cells(ann: Annotated, block: Block, table_no: int) -> list[Span]:
     plans = plan_table(ann.doc, rows)
     out = []
     for row in rows:
+        words = _row_words(ann, row)
         for plan in plans.get(row.start, []):
             if plan.end > plan.start:
                 out.append(Span(plan.start, plan.end, "cell", {
-                    "quote": (row.start, row.end), "headings": row.headings, "header": plan.cues,
+                    "quote": (row.start, row.end), "headings": row.headings, "header": f"{plan.cues} {words}".strip(),
                     "owner": plan.model, "block": block.index, "setting": plan.setting}))
     return out
+
+
+def _row_words(ann: Annotated, row) -> str:
+    """The row's cells that hold no figure ("| deepseek-chat | input | $0.28 |"): words that type its figures."""
+    cells = [ann.text[s:e].strip(" *`").replace("_", " ") for s, e in row.cells]
+    return " ".join(c for c in cells[1:] if c and not any(ch.isdigit() for ch in c))
 
 
 def _sentences(ann: Annotated, block: Block, named: list[str]) -> list[Span]:
