@@ -41,7 +41,7 @@ def _cells(ann: Annotated, block: Block, table_no: int) -> list[Span]:
 
 
 def _row_words(ann: Annotated, row) -> str:
-    """The row's cells that hold no figure ("| deepseek-chat | input | $0.28 |"): words that type its figures."""
+    """The words of a row's cells that hold no figure (a label cell such as 'input' beside two prices) type its figures."""
     cells = [ann.text[s:e].strip(" *`").replace("_", " ") for s, e in row.cells]
     return " ".join(c for c in cells[1:] if c and not any(ch.isdigit() for ch in c))
 
