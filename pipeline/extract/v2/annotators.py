@@ -16,8 +16,10 @@ def annotate_cues(ann: Annotated) -> None:
     """Every cue word inside the units read, as a span of its type(s)."""
     found: dict[str, list[Span]] = {}
     matcher = cue_matcher()
+    lowered = ann.text.lower()
+    same = len(lowered) == len(ann.text)  # lower-casing kept every offset (nearly always)
     for unit in ann.units:
-        for start, end, kind in matcher.find(ann.text, unit.start, unit.end):
+        for start, end, kind in matcher.find(lowered if same else ann.text, unit.start, unit.end, lowered=same):
             found.setdefault(kind, []).append(Span(start, end, kind, {"word": ann.text[start:end]}))
     for kind, spans in found.items():
         ann.add(kind, spans)

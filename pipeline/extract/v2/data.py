@@ -21,11 +21,13 @@ class CueMatcher:
     """One pass over a text marks every cue word of every language: the words
     compiled into one alternation, each written form mapped to its types."""
 
-    pattern: re.Pattern
+    pattern: re.Pattern  # any case
+    lower: re.Pattern  # the same words, for text already lower-cased (faster)
     types_of: dict[str, tuple[str, ...]]
 
-    def find(self, text: str, start: int = 0, end: int | None = None):
-        for match in self.pattern.finditer(text, start, len(text) if end is None else end):
+    def find(self, text: str, start: int = 0, end: int | None = None, lowered: bool = False):
+        pattern = self.lower if lowered else self.pattern
+        for match in pattern.finditer(text, start, len(text) if end is None else end):
             key = "".join(match.group(0).lower().split())
             for kind in self.types_of.get(key, ()):
                 yield match.start(), match.end(), kind
@@ -50,8 +52,10 @@ def build_cue_matcher(tables: list[dict]) -> CueMatcher:
     written = {"".join(str(w).lower().split()): str(w).lower() for t in tables for ws in t["types"].values() for w in ws}
     forms = sorted(set(written.values()), key=len, reverse=True)
     firsts = "".join(sorted({f[0] for f in forms} | {f[0].upper() for f in forms}))
-    pattern = re.compile(f"(?=[{re.escape(firsts)}])(?:" + "|".join(_form(f) for f in forms) + ")", re.IGNORECASE)
-    return CueMatcher(pattern, {k: tuple(v) for k, v in types_of.items()})
+    body = "|".join(_form(f) for f in forms)
+    pattern = re.compile(f"(?=[{re.escape(firsts)}])(?:{body})", re.IGNORECASE)
+    lower = re.compile(f"(?=[{re.escape(''.join(sorted({f[0] for f in forms})))}])(?:{body})")
+    return CueMatcher(pattern, lower, {k: tuple(v) for k, v in types_of.items()})
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ class Annotated:
     layers: dict[str, Layer] = field(default_factory=dict)
     tokens: Tokens | None = None
     _like: dict[str, list[str]] = field(default_factory=dict)
+    _memo: dict[tuple, list[Span]] = field(default_factory=dict)  # in_unit look-ups, cleared when a layer is added
 
     def layer(self, kind: str) -> Layer:
         return self.layers.get(kind) or _EMPTY
@@ -32,6 +33,7 @@ class Annotated:
         old = self.layers.get(kind)
         self.layers[kind] = Layer((old.spans if old else []) + spans)
         self._like.clear()
+        self._memo.clear()
 
     def types_like(self, kind: str) -> list[str]:
         """Layer types equal to `kind` or under it (`rate` -> `rate.k`, `rate.m`)."""
@@ -40,7 +42,10 @@ class Annotated:
         return self._like[kind]
 
     def in_unit(self, kind: str, unit: Span) -> list[Span]:
-        out: list[Span] = []
-        for name in self.types_like(kind):
-            out.extend(self.layers[name].within(unit.start, unit.end))
-        return sorted(out, key=lambda s: s.start)
+        key = (kind, unit.start, unit.end)
+        if key not in self._memo:
+            out: list[Span] = []
+            for name in self.types_like(kind):
+                out.extend(self.layers[name].within(unit.start, unit.end))
+            self._memo[key] = sorted(out, key=lambda s: s.start)
+        return self._memo[key]

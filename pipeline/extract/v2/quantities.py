@@ -10,7 +10,7 @@ from pipeline.extract.numbers import DATE, SCALES, date_value, parse_number, qua
 from pipeline.extract.v2.data import config
 from pipeline.extract.v2.rules import header_spans
 from pipeline.extract.v2.document import Annotated
-from pipeline.extract.v2.spans import TOKEN, Span
+from pipeline.extract.v2.spans import TOKEN, Layer, Span
 
 BIG = SCALES["billion"]  # a scaled figure this large is a count of parameters, not of tokens
 UNIT = "unit."  # a cue type `unit.X` after a number makes it a quantity of class X
@@ -41,8 +41,11 @@ def annotate_quantities(ann: Annotated) -> None:
                 continue  # "5-shot" is a setting, "20 steps" a count: neither is a figure
             spans.append(_typed(ann, unit, m))
     ann.add("quantity", spans)
-    for q in spans:  # typed copies, so rules can ask for a neighbouring quantity of a class ("$3/$15")
-        ann.add(f"q.{q.get('cls')}", [Span(q.start, q.get("unit_end", q.end), f"q.{q.get('cls')}")])
+    typed: dict[str, list[Span]] = {}  # typed copies, so rules can ask for a neighbouring quantity of a class ("$3/$15")
+    for q in spans:
+        typed.setdefault(f"q.{q.get('cls')}", []).append(Span(q.start, q.get("unit_end", q.end), f"q.{q.get('cls')}"))
+    for kind, items in typed.items():
+        ann.add(kind, items)
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -120,11 +123,12 @@ def _adjacent(ann: Annotated, unit: Span, pos: int, reach: int = 0) -> list[Span
     """Unit and rate spans after `pos` with at most `reach` tokens between (0: only
     spaces or emphasis marks between)."""
     out = []
-    for kind in _unit_types(ann) + list(_rates()):
-        for span in ann.layer(kind).within(pos, unit.end):
-            between = ann.text[pos:span.start]
-            if not between.strip(" \t*_") or (reach and len(TOKEN.findall(between)) <= reach):
-                out.append(span)
+    if "unit+rate" not in ann.layers:  # one layer of every unit and rate span, built once
+        ann.layers["unit+rate"] = Layer([x for k in _unit_types(ann) + list(_rates()) for x in ann.layer(k)])
+    for span in ann.layers["unit+rate"].within(pos, unit.end):
+        between = ann.text[pos:span.start]
+        if not between.strip(" \t*_") or (reach and len(TOKEN.findall(between)) <= reach):
+            out.append(span)
     return sorted(out, key=lambda s: s.start)
 
 
