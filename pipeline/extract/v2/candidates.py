@@ -37,7 +37,7 @@ class Switches:
 
 def annotate_candidates(ann: Annotated, switches: Switches | None = None) -> list[Candidate]:
     switches = switches or Switches()
-    rules = enabled(all_rules(), switches.disabled, switches.only)
+    rules = sorted(enabled(all_rules(), switches.disabled, switches.only), key=lambda r: -r.priority)
     blocks = enabled(blockers(), switches.disabled)
     quals = enabled(qualifier_rules(), switches.disabled)
     convention = _rate_convention(ann)
@@ -60,7 +60,9 @@ def annotate_candidates(ann: Annotated, switches: Switches | None = None) -> lis
 
 def _best_rule(ann: Annotated, unit: Span, q: Span, rules: list[Rule]) -> tuple[Rule, list[Evidence]] | None:
     best, best_key = None, None
-    for rule in rules:
+    for rule in rules:  # highest priority first: a lower one cannot win once a rule matched
+        if best_key is not None and rule.priority < best_key[0]:
+            break
         if q.get("cls") not in rule.quantity:
             continue
         evidence = [find_evidence(ann, unit, q, c) for c in rule.near]
