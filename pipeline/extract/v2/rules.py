@@ -100,13 +100,19 @@ def _side_ok(side: str, span: Span, start: int, end: int) -> bool:
     return span.end <= start or span.start >= end
 
 
+def _clause_of(ann: Annotated, q: Span, unit: Span) -> Span:
+    key = ("clause of", q.start, q.end)
+    if key not in ann._memo:
+        ann._memo[key] = [ann.layer("clause").covering(q.start) or unit]
+    return ann._memo[key][0]
+
+
 def find_evidence(ann: Annotated, unit: Span, q: Span, cond: Condition) -> Evidence | None:
     """The nearest span of the condition's type within its window, else its header's."""
     end = q.get("unit_end", q.end)
-    region = unit
-    if cond.scope == "clause":
-        region = ann.layer("clause").covering(q.start) or unit
+    region = _clause_of(ann, q, unit) if cond.scope == "clause" else unit
     best = None
+    whole = Span(q.start, end, "q")
     for span in ann.in_unit(cond.type, region):
         if span.start == q.start:
             continue  # the quantity itself
@@ -114,9 +120,9 @@ def find_evidence(ann: Annotated, unit: Span, q: Span, cond: Condition) -> Evide
         # bracket around the number, or a unit or rate that is part of it
         if not enclosing and (span.start < q.start < span.end or not _side_ok(cond.side, span, q.start, end)):
             continue
-        gap = 0 if enclosing else ann.tokens.between(span, Span(q.start, end, "q"))
+        gap = 0 if enclosing else ann.tokens.between(span, whole)
         if gap <= cond.within and (best is None or gap < best.distance):
-            best = Evidence(gap, span.get("word", ann.text[span.start:span.end]), cond.scope, span)
+            best = Evidence(gap, span.get("word") or ann.text[span.start:span.end], cond.scope, span)
     if best is None and unit.get("header"):
         kinds = [s for s in header_spans(unit.get("header")) if s.type == cond.type or s.type.startswith(cond.type + ".")]
         if kinds:
