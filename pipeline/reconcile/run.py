@@ -93,7 +93,7 @@ def reconcile(claims: list[Statement], references: list[Statement], vocab: Vocab
     chosen = {v.fact.key: dep.value_of(v.winner) for v in first}
     sources = {c.doc_id: c.source for c in claims}
     dependence = dep.estimate(stated, chosen, dep.accuracy(stated, chosen), popularity, sources)
-    trust, iterations = truth_finder(facts, dep.pair_probabilities(dependence), applied.rejected)
+    trust, iterations = truth_finder(facts, dep.pair_probabilities(dependence), applied.rejected, order=trust)
     verdicts = []
     for f in facts:
         accepted = applied.accepted.get(f.key)

@@ -85,16 +85,21 @@ def _same_value(a: Statement, b: Statement) -> bool:
 
 
 def truth_finder(facts: list[Fact], dependence: dict[frozenset, float] | None = None,
-                 rejected: frozenset[str] = frozenset()) -> tuple[dict[str, float], int]:
+                 rejected: frozenset[str] = frozenset(),
+                 order: dict[str, float] | None = None) -> tuple[dict[str, float], int]:
     """Iterates source trust and value confidence to a fixed point (over
     arrays: truth_arrays.py). Returns the trust of every document and the
-    iterations it took; sets each candidate's confidence."""
+    iterations it took; sets each candidate's confidence. With dependence,
+    which of two dependent documents counts first is decided by `order` (the
+    trust of a pass without dependence) and stays fixed: re-deciding it every
+    iteration flips between orders and never converges."""
     graph = truth_arrays.build_graph(facts, dependence or {}, rejected)
     trust = np.full(len(graph.docs), INITIAL_TRUST)
+    ranks = None if order is None else np.array([order.get(d, INITIAL_TRUST) for d in graph.docs])
     confidence = np.zeros(len(graph.candidates))
     iterations = 0
     for iterations in range(1, MAX_ITERATIONS + 1):
-        confidence, updated = truth_arrays.step(graph, trust, DAMPING, SIMILARITY_WEIGHT)
+        confidence, updated = truth_arrays.step(graph, trust, DAMPING, SIMILARITY_WEIGHT, ranks)
         change = float(np.max(np.abs(updated - trust))) if len(trust) else 0.0
         trust = updated
         if change < TOLERANCE:

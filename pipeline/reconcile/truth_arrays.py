@@ -94,11 +94,15 @@ def _copy_rows(votes: dict[tuple[int, int], int], dependence: dict[frozenset, fl
 COPY_RATE = 0.8  # c: how much of a copier's vote is the copied source's
 
 
-def step(g: Graph, trust: np.ndarray, damping: float, similarity: float) -> tuple[np.ndarray, np.ndarray]:
-    """One iteration: candidate confidences from trust, then trust from confidences."""
+def step(g: Graph, trust: np.ndarray, damping: float, similarity: float,
+         order: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """One iteration: candidate confidences from trust, then trust from
+    confidences. Of two dependent voters the one ranked later (less trusted
+    by `order`, else by the current trust; then by id) is discounted."""
     voter_tau = tau_array(trust)[g.vote_doc]
-    if len(g.copy_a):  # the voter ranked later (less trusted, then by id) is discounted
-        ta, tb = trust[g.vote_doc[g.copy_a]], trust[g.vote_doc[g.copy_b]]
+    rank = trust if order is None else order
+    if len(g.copy_a):
+        ta, tb = rank[g.vote_doc[g.copy_a]], rank[g.vote_doc[g.copy_b]]
         a_first = (ta > tb) | ((ta == tb) & (g.name_rank[g.vote_doc[g.copy_a]] < g.name_rank[g.vote_doc[g.copy_b]]))
         independent = np.ones(len(g.vote_doc))
         np.multiply.at(independent, np.where(a_first, g.copy_b, g.copy_a), g.copy_factor)
