@@ -6,8 +6,8 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.config import reports_dir, sources_dir
 from pipeline.report.claimreview import write_claim_reviews
-from pipeline.report.data import read_report_data
-from pipeline.report.render import write_report
+from pipeline.report.pages import publish_report
+from pipeline.store.sqlfiles import fetch_dicts
 
 REPORT_DEPS = ["conflicts", "conflict_values", "reconciled_facts", "source_reliability", "fact_timeline",
                "source_dependence"]
@@ -15,22 +15,26 @@ REPORT_DEPS = ["conflicts", "conflict_values", "reconciled_facts", "source_relia
 
 @dg.asset(deps=REPORT_DEPS, group_name="publish", kinds={"html", "python"})
 def conflict_report(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
-    """warehouse/reports/conflicts.html (one self-contained file) and
-    conflicts.md: a summary, one card per conflict with quotes, sources,
-    reference value, explanation and verdict, the reconciled facts per model,
-    and price charts."""
+    """warehouse/reports/conflicts.html and conflicts.md: a summary, one card
+    per conflict with quotes, sources, reference value, explanation and
+    verdict, the reconciled facts per model, and price charts; with many
+    conflicts a summary page and pages per model (pipeline/report/pages.py),
+    each page re-rendered only when its data changed."""
     with duckdb_lib.connect(duckdb.database, read_only=True) as con:
-        data = read_report_data(con, sources_dir(), reports_dir())
-    paths = write_report(data, reports_dir(), getattr(duckdb, "published", duckdb.database))  # what readers open
-    for warning in data.warnings:
+        written = publish_report(con, sources_dir(), reports_dir(),
+                                 getattr(duckdb, "published", duckdb.database))  # what readers open
+        top = fetch_dicts(con, "publish/top_conflicts")
+    for warning in written.warnings:
         context.log.warning(warning)
     preview = [f"- **{c['model']} {c['metric']}** ({c['severity']}, {c['explanation_kind']}): {c['explanation']}"
-               for c in data.conflicts[:5]]
+               for c in top]
     return dg.MaterializeResult(metadata={
-        "report": dg.MetadataValue.path(str(paths["html"])),
-        "markdown": dg.MetadataValue.path(str(paths["markdown"])),
-        "conflicts": len(data.conflicts),
-        "warnings": dg.MetadataValue.json(data.warnings),
+        "report": dg.MetadataValue.path(str(written.paths["html"])),
+        "markdown": dg.MetadataValue.path(str(written.paths["markdown"])),
+        "conflicts": written.conflicts,
+        "pages": written.pages,
+        "pages_rendered": written.rendered,
+        "warnings": dg.MetadataValue.json(written.warnings),
         "newest_conflicts": dg.MetadataValue.md("\n".join(preview) or "(no conflicts)"),
     })
 
