@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from pipeline.reconcile import dependence as dep
+from pipeline.reconcile import incremental
 from pipeline.reconcile.conflicts import Conflict, ConflictFinder, conflict_id
 from pipeline.reconcile.reviews import Applied, resolve
 from pipeline.records import Review
@@ -186,10 +187,21 @@ def write_outcome(con: duckdb.DuckDBPyConnection, outcome: Outcome, claims: list
 
 
 def run(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, dict[str, int]]:
-    """Read, reconcile, write: what the asset and the tests call."""
+    """Read, reconcile, write (always): what the tests call; records the inputs' fingerprint."""
+    fingerprint = incremental.inputs_fingerprint(con, vocab)
     claims, references = load_statements(con)
     outcome = reconcile(claims, references, vocab, load_reviews(con))
-    return outcome, write_outcome(con, outcome, claims)
+    counts = write_outcome(con, outcome, claims)
+    incremental.record(con, fingerprint)
+    return outcome, counts
+
+
+def run_if_changed(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome | None, dict[str, int]]:
+    """What the asset calls: nothing to do (None) when the inputs are those the
+    stored results were computed from (pipeline/reconcile/incremental.py)."""
+    if incremental.stored_fingerprint(con) == incremental.inputs_fingerprint(con, vocab):
+        return None, {}
+    return run(con, vocab)
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:

@@ -26,6 +26,7 @@ PAGE_CONFLICTS = 150  # conflicts on one page; more make a summary page and a pa
 SOURCES_PER_PAGE = 2000  # rows of the sources pages
 SOURCES_ON_SUMMARY = 25  # the most and the least trusted sources shown on the summary page
 MANIFEST = "pages.json"
+INPUTS, CONFLICTS = "(inputs)", "(conflicts)"  # manifest entries that are not pages
 RENDER_VERSION = "2"  # bump when templates change: every page is rendered again
 
 
@@ -37,12 +38,17 @@ class Written:
     pages: int = 0
     rendered: int = 0
     fingerprints: dict[str, str] = field(default_factory=dict)
+    skipped: bool = False  # nothing the report is made from changed since it was written
 
 
 def publish_report(con: duckdb.DuckDBPyConnection, sources_dir: Path, folder: Path, database: str) -> Written:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "docs").mkdir(exist_ok=True)
     before = _read_manifest(folder)
+    inputs = _inputs(con, sources_dir, database)
+    if inputs is not None and before.get(INPUTS) == inputs and (folder / "conflicts.html").exists():
+        paths = {"html": folder / "conflicts.html", "markdown": folder / "conflicts.md"}
+        return Written(paths, int(before.get(CONFLICTS, 0)), skipped=True)
     models = fetch_dicts(con, "publish/conflict_models")
     total = sum(m["n_conflicts"] for m in models)
     if total <= PAGE_CONFLICTS:
@@ -59,8 +65,20 @@ def publish_report(con: duckdb.DuckDBPyConnection, sources_dir: Path, folder: Pa
         written = _write_pages(con, models, total, sources_dir, folder, database, before)
     _write_documents(con, sources_dir, folder, before, written)
     _remove_stale(folder, before, written.fingerprints)
-    atomic_write(folder / MANIFEST, json.dumps(written.fingerprints, indent=0, sort_keys=True))
+    manifest = {**written.fingerprints, CONFLICTS: str(total)} | ({INPUTS: inputs} if inputs else {})
+    atomic_write(folder / MANIFEST, json.dumps(manifest, indent=0, sort_keys=True))
     return written
+
+
+def _inputs(con, sources_dir: Path, database: str) -> str | None:
+    """The report's inputs, when the reconciliation recorded its own (else unknown: always render)."""
+    try:
+        row = fetch_dicts(con, "publish/report_inputs")[0]
+    except duckdb.CatalogException:  # a warehouse reconciled before fingerprints were recorded
+        return None
+    if row["reconciled_from"] is None:
+        return None
+    return _fingerprint([row, str(sources_dir), database])
 
 
 def _write_pages(con, models: list[dict], total: int, sources_dir: Path, folder: Path, database: str,
@@ -173,7 +191,7 @@ def _read_manifest(folder: Path) -> dict[str, str]:
 
 def _remove_stale(folder: Path, before: dict[str, str], now: dict[str, str]) -> None:
     """Pages an earlier run wrote that this one did not (a model no longer in conflict, a part fewer)."""
-    for name in set(before) - set(now):
+    for name in set(before) - set(now) - {INPUTS, CONFLICTS}:
         path = folder / name
         if path.is_file() and path.resolve().is_relative_to(folder.resolve()):
             path.unlink()
