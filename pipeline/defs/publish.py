@@ -26,6 +26,8 @@ def conflict_report(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -
         top = fetch_dicts(con, "publish/top_conflicts")
     for warning in written.warnings:
         context.log.warning(warning)
+    if written.skipped:
+        context.log.info("report kept: nothing it is made from changed")
     preview = [f"- **{c['model']} {c['metric']}** ({c['severity']}, {c['explanation_kind']}): {c['explanation']}"
                for c in top]
     return dg.MaterializeResult(metadata={
@@ -34,6 +36,7 @@ def conflict_report(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -
         "conflicts": written.conflicts,
         "pages": written.pages,
         "pages_rendered": written.rendered,
+        "skipped": written.skipped,
         "warnings": dg.MetadataValue.json(written.warnings),
         "newest_conflicts": dg.MetadataValue.md("\n".join(preview) or "(no conflicts)"),
     })
