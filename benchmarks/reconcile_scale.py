@@ -23,9 +23,16 @@ ROOT = Path(__file__).resolve().parents[1]
 STAGES = {
     "reconcile": """
 from pipeline.reconcile.run import Vocab, run
+try:
+    from pipeline.reconcile.run import run_if_changed
+except ImportError:  # before fingerprints: a no-change run recomputes
+    run_if_changed = run
 from pipeline.vocabulary import vocabulary
-outcome, counts = run(con, Vocab.from_vocabulary(vocabulary()))
-out.update(iterations=outcome.iterations, conflicts=counts.get("conflicts"), facts=counts.get("reconciled_facts"))
+outcome, counts = (run_if_changed if again else run)(con, Vocab.from_vocabulary(vocabulary()))
+if outcome is None:
+    out.update(iterations="kept")
+else:
+    out.update(iterations=outcome.iterations, conflicts=counts.get("conflicts"), facts=counts.get("reconciled_facts"))
 """,
     "report": """
 con.close()
@@ -46,7 +53,7 @@ import json, resource, sys, time
 from pathlib import Path
 import duckdb
 sys.path.insert(0, {root!r})
-path, folder = {path!r}, Path({folder!r})
+path, folder, again = {path!r}, Path({folder!r}), {again!r}
 con = duckdb.connect(path)
 out = {{}}
 started = time.perf_counter()
@@ -58,8 +65,9 @@ print(json.dumps(out))
 """
 
 
-def stage(name: str, path: Path, folder: Path) -> dict:
-    code = PRELUDE.format(root=str(ROOT), path=str(path), folder=str(folder)) + STAGES[name] + CODA
+def stage(name: str, path: Path, folder: Path, again: bool = False) -> dict:
+    """Runs a stage in a fresh process; `again`: as a pipeline run would (kept when nothing changed)."""
+    code = PRELUDE.format(root=str(ROOT), path=str(path), folder=str(folder), again=again) + STAGES[name] + CODA
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     if done.returncode:
         return {"error": done.stderr.strip().splitlines()[-1:] or ["failed"], "seconds": float("nan"),
@@ -105,7 +113,7 @@ def measure(warehouse: Path) -> dict:
         shutil.copy(warehouse, path)
         (folder / "sources").mkdir()
         first = stage("reconcile", path, folder)
-        again = stage("reconcile", path, folder)
+        again = stage("reconcile", path, folder, again=True)
         report = stage("report", path, folder)
         again_report = stage("report", path, folder)
         mb, pages, largest = report_size(folder / "reports")

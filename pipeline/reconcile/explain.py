@@ -303,12 +303,19 @@ def _setting_evidence(a: list[Statement], b: list[Statement], ev: Evidence) -> s
         if twins:
             return (f"{s.shown()} is {model}'s {metric.split(':', 1)[1]} score under {twins[0].setting} "
                     f"({twins[0].source}), put on another setting's label.")
-    worded = [s for s in a + b if SETTING_WORDS.search(_around(s))]
+    worded = [s for s in a + b if _setting_cue(s.quote, s.value)]
     if worded:
-        cue = SETTING_WORDS.search(_around(worded[0])).group(0)
+        cue = _setting_cue(worded[0].quote, worded[0].value)
         return (f"{worded[0].source} names an evaluation protocol ('{cue}') for {worded[0].shown()}: scores under "
                 f"different shots or prompting differ.")
     return None
+
+
+@lru_cache(maxsize=65536)
+def _setting_cue(quote: str | None, value: float | None) -> str | None:
+    """The protocol words around a figure (cached: a corpus repeats its quotes across a fact's values)."""
+    found = SETTING_WORDS.search(_around_text(quote, value))
+    return found.group(0) if found else None
 
 
 def _price_total(s: Statement, ev: Evidence) -> str | None:
@@ -343,11 +350,15 @@ def _tags(group: list[Statement]) -> set[str]:
 def _around(s: Statement) -> str:
     """The words that qualify a figure: in a table row, the row's label and
     the figure's own cell; in prose, the sentence."""
-    quote = s.quote or ""
-    if "|" not in quote or s.value is None:
+    return _around_text(s.quote, s.value)
+
+
+def _around_text(quote: str | None, value: float | None) -> str:
+    quote = quote or ""
+    if "|" not in quote or value is None:
         return quote
     cells = [c for c in quote.split("|") if c.strip()]
-    shown = {f"{s.value:g}", f"{s.value:.1f}", f"{s.value:.2f}"}
+    shown = {f"{value:g}", f"{value:.1f}", f"{value:.2f}"}
     mine = [c for c in cells[1:] if any(x in c for x in shown)]
     return " ".join(cells[:1] + mine[:1])
 

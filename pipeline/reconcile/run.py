@@ -15,7 +15,7 @@ from pipeline.reconcile import incremental
 from pipeline.reconcile.conflicts import Conflict, ConflictFinder, conflict_id
 from pipeline.reconcile.reviews import Applied, resolve
 from pipeline.records import Review
-from pipeline.reconcile.statements import with_interval
+from pipeline.reconcile.statements import statement, with_interval
 from pipeline.records import Statement
 from pipeline.reconcile.truth import Verdict, build_facts, decide, truth_finder
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames
@@ -51,14 +51,14 @@ class Outcome:
 
 
 def load_statements(con: duckdb.DuckDBPyConnection) -> tuple[list[Statement], list[Statement]]:
-    claims = [with_interval(Statement(
+    claims = [statement(
         id=r["claim_id"], model=r["model"], metric=r["metric"], tier=r["tier"], setting=r["setting"],
         unit=r["unit"], value=r["value"], value_high=r["value_high"], value_text=r["value_text"],
-        lo=None, hi=None, doc_id=r["doc_id"], source=r["source"], snapshot=r["snapshot"],
+        doc_id=r["doc_id"], source=r["source"], snapshot=r["snapshot"],
         approx=r["approx"], hedged=r["hedged"], bound=r["bound"],
         asserted=r["as_of"] or r["published_at"], quote=r["quote"], currency=r["currency"],
         modality=r["modality"], published_at=r["published_at"],
-    )) for r in fetch_dicts(con, "reconcile/statements")]
+    ) for r in fetch_dicts(con, "reconcile/statements")]
     references = [with_interval(Statement(
         id=r["ref_id"], model=r["model"], metric=r["metric"], tier=r["tier"], setting=r["setting"],
         unit=r["unit"], value=r["value"], value_high=None, value_text=r["value_text"], lo=None, hi=None,
