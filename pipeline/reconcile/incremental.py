@@ -38,6 +38,12 @@ def stored_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
     return rows[0]["inputs"] if rows else None
 
 
-def record(con: duckdb.DuckDBPyConnection, fingerprint: str) -> None:
+def record(con: duckdb.DuckDBPyConnection, fingerprint: str, stale_reviews: set[str]) -> None:
     """After the results are committed: a crash in between only means the next run recomputes."""
-    run_sql(con, "reconcile/record_state", {"inputs": fingerprint})
+    run_sql(con, "reconcile/record_state", {"inputs": fingerprint, "stale": sorted(stale_reviews)})
+
+
+def keep(con: duckdb.DuckDBPyConnection) -> None:
+    """The results stay; the reviews they found stale are marked again (the reviews table is rewritten each run)."""
+    rows = fetch_dicts(con, "reconcile/state")
+    run_sql(con, "reconcile/restore_stale", {"stale": list(rows[0]["stale_reviews"] or []) if rows else []})

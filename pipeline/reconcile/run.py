@@ -192,7 +192,7 @@ def run(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, dict[str
     claims, references = load_statements(con)
     outcome = reconcile(claims, references, vocab, load_reviews(con))
     counts = write_outcome(con, outcome, claims)
-    incremental.record(con, fingerprint)
+    incremental.record(con, fingerprint, outcome.stale_reviews)
     return outcome, counts
 
 
@@ -200,6 +200,7 @@ def run_if_changed(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcom
     """What the asset calls: nothing to do (None) when the inputs are those the
     stored results were computed from (pipeline/reconcile/incremental.py)."""
     if incremental.stored_fingerprint(con) == incremental.inputs_fingerprint(con, vocab):
+        incremental.keep(con)
         return None, {}
     return run(con, vocab)
 
