@@ -1,7 +1,7 @@
 """Whether reconciliation has anything to do: a fingerprint of everything it
 reads (claims with their documents' dates, reference facts, the reviewer's
 decisions, the vocabulary and the reconciliation's own code) is stored with
-the results (table reconcile_state); a run whose inputs have the stored
+the results (bookkeeping.reconcile_state, outside the published schema); a run whose inputs have the stored
 fingerprint keeps the results it would recompute."""
 from __future__ import annotations
 

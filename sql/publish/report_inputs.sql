@@ -5,7 +5,7 @@ with latest as (
 )
 
 select
-    (select max(inputs) from reconcile_state) as reconciled_from,
+    (select max(inputs) from bookkeeping.reconcile_state) as reconciled_from,
     (
         select count(*) || ':' || coalesce(sum(hash(v.suite, v.expectation, v.success, v.unexpected_count)), 0)
         from validation_results as v

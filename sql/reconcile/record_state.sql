@@ -1,11 +1,12 @@
 -- records the fingerprint of the inputs just reconciled (after the results are committed), with the stale reviews.
-create table if not exists reconcile_state (
+create schema if not exists bookkeeping;
+
+create table if not exists bookkeeping.reconcile_state (
     inputs varchar not null,
-    reconciled_at timestamp not null
+    reconciled_at timestamp not null,
+    stale_reviews varchar []
 );
 
-alter table reconcile_state add column if not exists stale_reviews varchar [];
+delete from bookkeeping.reconcile_state;
 
-delete from reconcile_state;
-
-insert into reconcile_state (inputs, reconciled_at, stale_reviews) values ($inputs, now(), $stale);
+insert into bookkeeping.reconcile_state (inputs, reconciled_at, stale_reviews) values ($inputs, now(), $stale);
