@@ -73,22 +73,40 @@ def _support_pairs(facts: list) -> tuple[np.ndarray, np.ndarray]:
 
 def _copy_rows(votes: dict[tuple[int, int], int], dependence: dict[frozenset, float],
                index: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For each pair of dependent documents, the candidates both vote for."""
-    by_doc: dict[int, set[int]] = {}
-    for k, d in votes:
-        by_doc.setdefault(d, set()).add(k)
+    """For each candidate, the pairs of its voters that depend on each other:
+    the dependence of every pair of documents in one matrix, sliced by each
+    candidate's voters (arrays, not Python objects per pair)."""
+    if not votes or not dependence:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    matrix = _dependence_matrix(dependence, index)
+    keys = np.array(list(votes), dtype=np.int64).reshape(-1, 2)  # rows in vote-id order
+    order = np.argsort(keys[:, 0], kind="stable")
+    starts = np.flatnonzero(np.diff(keys[order, 0], prepend=-1))
     a_rows, b_rows, factors = [], [], []
+    for group in np.split(order, starts[1:]):
+        if len(group) < 2:
+            continue
+        docs = keys[group, 1]
+        sub = np.triu(matrix[np.ix_(docs, docs)], k=1)
+        i, j = np.nonzero(sub)
+        a_rows.append(group[i].astype(np.int32))
+        b_rows.append(group[j].astype(np.int32))
+        factors.append(1.0 - COPY_RATE * sub[i, j])
+    if not a_rows:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    return (np.concatenate(a_rows).astype(np.int64), np.concatenate(b_rows).astype(np.int64),
+            np.concatenate(factors))
+
+
+def _dependence_matrix(dependence: dict[frozenset, float], index: dict[str, int]) -> np.ndarray:
+    """P(copy) of every pair of documents (0 when not estimated), symmetric."""
+    matrix = np.zeros((len(index), len(index)), dtype=np.float64)
     for pair, probability in dependence.items():
-        if probability <= 0 or len(pair) != 2:
-            continue
-        a, b = (index.get(d) for d in pair)
-        if a is None or b is None:
-            continue
-        for k in by_doc.get(a, set()) & by_doc.get(b, set()):
-            a_rows.append(votes[(k, a)])
-            b_rows.append(votes[(k, b)])
-            factors.append(1.0 - COPY_RATE * probability)
-    return (np.array(a_rows, dtype=np.int64), np.array(b_rows, dtype=np.int64), np.array(factors, dtype=float))
+        if probability > 0 and len(pair) == 2:
+            a, b = (index.get(d) for d in pair)
+            if a is not None and b is not None:
+                matrix[a, b] = matrix[b, a] = probability
+    return matrix
 
 
 COPY_RATE = 0.8  # c: how much of a copier's vote is the copied source's
