@@ -101,8 +101,8 @@ def _pair_totals(by_fact: dict, acc: np.ndarray) -> tuple:
     for a, b, same, same_false, rare, log_ratio in _pair_rows(by_fact, acc):
         buffered.append(np.stack([a * n + b, np.ones(len(a)), same, same_false, rare, log_ratio]))
         size += len(a)
-        if size >= CHUNK_ROWS:
-            partials, buffered, size = partials + [_sum_by_pair(buffered)], [], 0
+        if size >= CHUNK_ROWS:  # one running total: memory holds the pairs once, not once per chunk
+            partials, buffered, size = [_sum_by_pair(partials + buffered)], [], 0
     if not partials and not buffered:
         return ((),) * 7
     key, common, same, same_false, rare, log_ratio = _sum_by_pair(partials + buffered)
