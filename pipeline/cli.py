@@ -124,6 +124,20 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return run(args.mb, [Path(p) for p in args.corpus] or DEFAULT_CORPORA)
 
 
+def cmd_bench_pipeline(args: argparse.Namespace) -> int:
+    from pipeline.bench_pipeline import run
+
+    try:
+        scales = [int(n) for n in args.articles.split(",") if n.strip()]
+    except ValueError:
+        print(f"--articles {args.articles!r}: expected numbers separated by commas", file=sys.stderr)
+        return 2
+    if not scales or min(scales) < 1:
+        print(f"--articles {args.articles!r}: expected positive numbers", file=sys.stderr)
+        return 2
+    return run(scales, args.seed, args.workers)
+
+
 def cmd_fuzz(args: argparse.Namespace) -> int:
     from pipeline.fuzz import run
 
@@ -291,6 +305,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--mb", type=float, default=50.0, help="corpus size per measurement (default 50)")
     bench.add_argument("--corpus", action="append", default=[], help="folder of articles (repeatable)")
     bench.set_defaults(func=cmd_bench)
+    bench_pipeline = commands.add_parser(
+        "bench-pipeline", help="run the whole graph on synthetic corpora: seconds, peak memory, rows per step")
+    bench_pipeline.add_argument("--articles", default="1000,3000,10000",
+                                help="corpus sizes, comma-separated (default 1000,3000,10000)")
+    bench_pipeline.add_argument("--seed", type=int, default=13, help="corpus seed (default 13)")
+    bench_pipeline.add_argument("--workers", type=int, help="extraction processes (default: every core)")
+    bench_pipeline.set_defaults(func=cmd_bench_pipeline)
     fuzz = commands.add_parser("fuzz", help="extract mutated test articles; print crashes, span mismatches, slowest")
     fuzz.add_argument("--n", type=int, default=1000, help="how many mutated inputs (default 1000)")
     fuzz.add_argument("--seed", type=int, default=0, help="random seed, to replay a run (default 0)")

@@ -138,3 +138,26 @@ def test_markdown_escapes_in_quoted_frontmatter_are_read_literally():
     broken = '---\ntitle: "Claude 3\\.5 says "hi" twice"\ndate: 2024-13-45\nlist: [\n---\nbody\n'
     assert read_frontmatter(broken) == {"title": 'Claude 3\\.5 says "hi" twice', "date": "2024-13-45", "list": "["}
     assert read_frontmatter("---\n- just\n- a list\n---\nbody\n") == {}
+
+
+def test_unchanged_sources_are_hashed_not_parsed(workspace, monkeypatch):
+    """A no-change run compares content hashes before any decoding, HTML or frontmatter parsing or
+    language detection; only the edited file is parsed again."""
+    import pipeline.ingest.sources as sources_module
+    from pipeline.store.documents import ingest_sources
+
+    sources, warehouse = workspace
+    con = duckdb.connect(str(warehouse.parent / "w.duckdb"))
+    apply_schema(con)
+    ingest_sources(con, sources, sources / "reference", FAST)
+    parsed = []
+    real = sources_module.build_document
+    monkeypatch.setattr(sources_module, "build_document", lambda **kw: parsed.append(kw["location"]) or real(**kw))
+    before = _documents(con)
+    report, _ = ingest_sources(con, sources, sources / "reference", FAST)
+    assert parsed == [] and len(report.unchanged) == 2 and not report.added + report.changed
+    assert _documents(con) == before
+    edited = sources / "004_f422d1c70ca436bc.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    report, _ = ingest_sources(con, sources, sources / "reference", FAST)
+    assert parsed == ["004_f422d1c70ca436bc.txt"] and report.changed == ["004_f422d1c70ca436bc.txt"]

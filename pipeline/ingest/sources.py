@@ -2,12 +2,14 @@
 listed in sources.yaml. Each source becomes a Document or an IngestError."""
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Mapping
 
 import yaml
 
@@ -16,7 +18,7 @@ from pipeline.ingest.budget import SourceRefused, read_bounded
 from pipeline.ingest.decode import DecodeError, decode_bytes
 from pipeline.ingest.fetch import FetchError, FetchPolicy, fetch, make_session
 from pipeline.ingest.pagecheck import error_page_reason, sniff_content_type
-from pipeline.ingest.parse import ParseError, build_document
+from pipeline.ingest.parse import ParseError, build_document, doc_id_for
 from pipeline.records import Document, IngestError
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
@@ -60,6 +62,17 @@ def list_sources(sources_dir: Path, exclude: Path | None = None, urls: bool = Tr
     return refs
 
 
+@dataclass(frozen=True)
+class Unchanged:
+    """A source whose bytes hash to its stored version: neither decoded nor parsed again."""
+    ref: SourceRef
+    sha256: str
+
+    @property
+    def source(self) -> str:
+        return self.ref.source
+
+
 class SourceListError(ValueError):
     """sources.yaml cannot be read: the URL sources it lists are unknown this run."""
 
@@ -83,11 +96,12 @@ def default_policy() -> FetchPolicy:
 
 
 def read_source(ref: SourceRef, sources_dir: Path, policy: FetchPolicy | None = None,
-                session=None, confine: bool = True) -> Document | IngestError:
+                session=None, confine: bool = True, known: str | None = None) -> Document | IngestError | Unchanged:
     """Never raises for bad input: the reason comes back as an IngestError.
     With `confine`, a file that is a link must stay inside sources_dir (the
     command line passes False: a path the user names may link anywhere, but
-    still only to a regular file within the size cap)."""
+    still only to a regular file within the size cap). `known` is the stored
+    version's sha256: bytes that hash to it come back as Unchanged, unparsed."""
     policy = policy or default_policy()
     try:
         if ref.kind == "file":
@@ -98,6 +112,8 @@ def read_source(ref: SourceRef, sources_dir: Path, policy: FetchPolicy | None = 
             fetched = fetch(ref.location, policy, session)
             data = fetched.data
             content_type = sniff_content_type(data, fetched.content_type, ref.location)
+        if known is not None and hashlib.sha256(data).hexdigest() == known:
+            return Unchanged(ref, known)
         text = decode_bytes(data)
         doc = build_document(kind=ref.kind, location=ref.location, source=ref.source,
                              data=data, text=text, content_type=content_type)
@@ -115,37 +131,45 @@ def _error(ref: SourceRef, message: str) -> IngestError:
                        occurred_at=datetime.now(timezone.utc).replace(tzinfo=None))
 
 
-def _read_urls(refs: list[SourceRef], sources_dir: Path, policy: FetchPolicy) -> dict[SourceRef, Document | IngestError]:
+def _read_urls(refs: list[SourceRef], sources_dir: Path, policy: FetchPolicy,
+               known: Mapping[str, str]) -> dict[SourceRef, Document | IngestError | Unchanged]:
     """URLs fetched `policy.workers` at a time, one session per worker thread;
     each bounded by its own deadline, so the slowest URL costs one deadline."""
     local = threading.local()
 
-    def one(ref: SourceRef) -> Document | IngestError:
+    def one(ref: SourceRef) -> Document | IngestError | Unchanged:
         if not hasattr(local, "session"):
             local.session = make_session(policy)
-        return read_source(ref, sources_dir, policy, local.session)
+        return read_source(ref, sources_dir, policy, local.session, known=known.get(doc_id_for(ref.kind, ref.location)))
 
     with ThreadPoolExecutor(max_workers=max(1, policy.workers), thread_name_prefix="fetch") as pool:
         return dict(zip(refs, pool.map(one, refs)))
 
 
-def read_all(sources_dir: Path, exclude: Path | None = None,
-             policy: FetchPolicy | None = None) -> tuple[list[SourceRef], list[Document | IngestError]]:
+def read_all(sources_dir: Path, exclude: Path | None = None, policy: FetchPolicy | None = None,
+             known: Mapping[str, str] | None = None) -> tuple[list[SourceRef], list[Document | IngestError | Unchanged]]:
     """Every source read. A broken sources.yaml is itself an ingest error, and
-    its URL sources count as still listed (kept as they were), not removed."""
-    listing_error = None
-    try:
-        refs = list_sources(sources_dir, exclude)
-    except SourceListError as exc:
-        refs = list_sources_without_urls(sources_dir, exclude)
-        listing_error = IngestError(source=URL_LIST, location=URL_LIST, error=str(exc),
-                                    occurred_at=datetime.now(timezone.utc).replace(tzinfo=None))
-    policy = policy or default_policy()
-    fetched = _read_urls([r for r in refs if r.kind == "url"], sources_dir, policy)
-    results = [fetched[ref] if ref.kind == "url" else read_source(ref, sources_dir, policy) for ref in refs]
+    its URL sources count as still listed (kept as they were), not removed.
+    `known` (doc_id -> stored sha256) turns sources whose bytes did not change
+    into Unchanged values before any decoding or parsing."""
+    refs, listing_error = _listed(sources_dir, exclude)
+    policy, known = policy or default_policy(), known or {}
+    fetched = _read_urls([r for r in refs if r.kind == "url"], sources_dir, policy, known)
+    results = [fetched[ref] if ref.kind == "url"
+               else read_source(ref, sources_dir, policy, known=known.get(doc_id_for(ref.kind, ref.location)))
+               for ref in refs]
     if listing_error:
         results.append(listing_error)
     return refs, results
+
+
+def _listed(sources_dir: Path, exclude: Path | None) -> tuple[list[SourceRef], IngestError | None]:
+    try:
+        return list_sources(sources_dir, exclude), None
+    except SourceListError as exc:
+        error = IngestError(source=URL_LIST, location=URL_LIST, error=str(exc),
+                            occurred_at=datetime.now(timezone.utc).replace(tzinfo=None))
+        return list_sources_without_urls(sources_dir, exclude), error
 
 
 def list_sources_without_urls(sources_dir: Path, exclude: Path | None = None) -> list[SourceRef]:

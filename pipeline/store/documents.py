@@ -10,7 +10,8 @@ from datetime import datetime, timezone
 import duckdb
 
 from pipeline.ingest.parse import doc_id_for
-from pipeline.ingest.sources import URL_LIST, SourceRef
+from pipeline.ingest.fetch import FetchPolicy
+from pipeline.ingest.sources import URL_LIST, SourceRef, Unchanged, read_all
 from pipeline.reviews import REVIEWS_FILE
 from pipeline.records import Document, IngestError
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, transaction
@@ -38,8 +39,13 @@ def _write_document(con: duckdb.DuckDBPyConnection, doc: Document, ingested_at: 
                 {"doc_id": doc.doc_id, "text": doc.text, "raw_text": doc.raw_text})
 
 
+def stored_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """doc_id -> sha256 of every stored document: what `read_all(known=...)` compares bytes with."""
+    return {row["doc_id"]: row["sha256"] for row in fetch_dicts(con, "ingest/current_hashes")}
+
+
 def sync_documents(con: duckdb.DuckDBPyConnection, refs: list[SourceRef],
-                   results: list[Document | IngestError]) -> SyncReport:
+                   results: list[Document | IngestError | Unchanged]) -> SyncReport:
     report = SyncReport()
     current = fetch_dicts(con, "ingest/current_hashes")
     known = {row["doc_id"]: row["sha256"] for row in current}
@@ -50,6 +56,9 @@ def sync_documents(con: duckdb.DuckDBPyConnection, refs: list[SourceRef],
     for result in results:
         if isinstance(result, IngestError):
             report.errors.append(result)
+            continue
+        if isinstance(result, Unchanged):
+            report.unchanged.append(result.source)
             continue
         previous = known.get(result.doc_id)
         if previous == result.sha256:
@@ -63,6 +72,14 @@ def sync_documents(con: duckdb.DuckDBPyConnection, refs: list[SourceRef],
         report.removed.append(doc_id)
     write_errors(con, report.errors, keep=(REVIEWS_FILE,))
     return report
+
+
+def ingest_sources(con: duckdb.DuckDBPyConnection, folder, exclude=None, policy: FetchPolicy | None = None
+                   ) -> tuple[SyncReport, list[Document | IngestError | Unchanged]]:
+    """Every source read and synced; a source whose bytes still hash to its
+    stored version is neither decoded nor parsed (a no-change run only hashes)."""
+    refs, results = read_all(folder, exclude=exclude, policy=policy, known=stored_hashes(con))
+    return sync_documents(con, refs, results), results
 
 
 def write_errors(con: duckdb.DuckDBPyConnection, errors: list[IngestError], keep: tuple[str, ...] = ()) -> None:
