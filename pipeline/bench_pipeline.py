@@ -115,3 +115,43 @@ def run(scales: list[int], seed: int = DEFAULT_SEED, workers: int | None = None)
         results[n] = bench_scale(n, seed, workers)
     print(growth_table(results))
     return 0
+
+
+def bench_workers(n: int, counts: list[int], seed: int = DEFAULT_SEED) -> list[dict]:
+    """Seconds to extract `n` corpus articles into a fresh warehouse with each worker count (ingest untimed)."""
+    import duckdb
+
+    from pipeline.extract import extractor_version
+    from pipeline.extract.parallel import extract_pending
+    from pipeline.store.documents import ingest_sources
+    from pipeline.store.schema import apply_schema
+
+    root = Path(tempfile.mkdtemp(prefix=f"benchw{n}_"))
+    try:
+        build_corpus(root / "sources", n, seed)
+        rows = []
+        for workers in counts:
+            with duckdb.connect(str(root / f"w{workers}.duckdb")) as con:
+                apply_schema(con)
+                ingest_sources(con, root / "sources")
+                load, cpu = os.getloadavg()[0], _cpu_seconds()
+                started = time.perf_counter()
+                summary = extract_pending(con, extractor_version(), root / "shards", workers)
+                seconds = time.perf_counter() - started
+            rows.append({"workers": workers, "seconds": seconds, "documents": len(summary.extracted),
+                         "claims": sum(summary.extracted.values()), "load_before": load,
+                         "cpu_seconds": _cpu_seconds() - cpu})
+            print(f"{workers} worker(s): {seconds:.1f} s for {rows[-1]['documents']} documents, "
+                  f"{rows[-1]['claims']} claims, {rows[-1]['cpu_seconds']:.1f} CPU-s in all processes "
+                  f"(load average {load:.2f} before)", flush=True)
+        return rows
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU of this process and its finished children."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime

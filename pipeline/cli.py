@@ -135,6 +135,14 @@ def cmd_bench_pipeline(args: argparse.Namespace) -> int:
     if not scales or min(scales) < 1:
         print(f"--articles {args.articles!r}: expected positive numbers", file=sys.stderr)
         return 2
+    if args.compare_workers:
+        from pipeline.bench_pipeline import bench_workers
+
+        rows = bench_workers(scales[0], [int(w) for w in args.compare_workers.split(",")], args.seed)
+        base = rows[0]["seconds"]
+        for row in rows[1:]:
+            print(f"speed-up {rows[0]['workers']} -> {row['workers']} workers: {base / row['seconds']:.2f}x")
+        return 0
     return run(scales, args.seed, args.workers)
 
 
@@ -311,6 +319,8 @@ def build_parser() -> argparse.ArgumentParser:
                                 help="corpus sizes, comma-separated (default 1000,3000,10000)")
     bench_pipeline.add_argument("--seed", type=int, default=13, help="corpus seed (default 13)")
     bench_pipeline.add_argument("--workers", type=int, help="extraction processes (default: every core)")
+    bench_pipeline.add_argument("--compare-workers", metavar="1,2",
+                                help="instead: time extraction alone on the first corpus size with these workers")
     bench_pipeline.set_defaults(func=cmd_bench_pipeline)
     fuzz = commands.add_parser("fuzz", help="extract mutated test articles; print crashes, span mismatches, slowest")
     fuzz.add_argument("--n", type=int, default=1000, help="how many mutated inputs (default 1000)")
