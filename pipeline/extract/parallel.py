@@ -7,7 +7,7 @@ shards per worker are in flight, so memory does not grow with the corpus.
 
 EXTRACT_WORKERS sets the number of processes (default: every core; 1 runs in
 this process). Whole shards already in the folder (a killed run's, or ones
-written by other machines, `python -m pipeline extract-shards`) are loaded too."""
+another machine wrote there) are loaded first."""
 from __future__ import annotations
 
 import multiprocessing
