@@ -15,7 +15,7 @@ import pandas as pd
 
 from pipeline.records import Claim
 from pipeline.store.claims import CLAIM_COLUMNS, claim_row
-from pipeline.store.sqlfiles import fetch_dicts, run_sql, transaction
+from pipeline.store.sqlfiles import fetch_dicts, run_sql, sql_text, transaction
 
 STATE_COLUMNS = ["doc_id", "source", "sha256", "extractor", "n_claims", "extracted_at", "error"]
 STATE_SUFFIX = ".state.parquet"
@@ -57,34 +57,18 @@ class ShardWriter:
         claims["as_of"] = pd.to_datetime(claims["as_of"])
         states = pd.DataFrame(self.states, columns=STATE_COLUMNS).astype({"n_claims": "int64"})
         states["extracted_at"] = pd.to_datetime(states["extracted_at"])
-        _write_parquet(claims, CLAIM_CAST, folder / f"{name}{CLAIMS_SUFFIX}")
-        _write_parquet(states, STATE_CAST, folder / f"{name}{STATE_SUFFIX}")
+        _write_parquet(claims, "extract/shard_claims", folder / f"{name}{CLAIMS_SUFFIX}")
+        _write_parquet(states, "extract/shard_state", folder / f"{name}{STATE_SUFFIX}")
         return folder / f"{name}{STATE_SUFFIX}"
 
 
-# the warehouse's column types, so that an empty shard has them too
-CLAIM_CAST = ("claim_id::varchar as claim_id, doc_id::varchar as doc_id, source::varchar as source, "
-              "model::varchar as model, metric::varchar as metric, unit::varchar as unit, value::double as value, "
-              "value_high::double as value_high, value_text::varchar as value_text, tier::varchar as tier, "
-              "bound::varchar as bound, modality::varchar as modality, setting::varchar as setting, "
-              "approx::boolean as approx, hedged::boolean as hedged, as_of::date as as_of, quote::varchar as quote, "
-              "span_start::integer as span_start, span_end::integer as span_end, currency::varchar as currency, "
-              "sha256::varchar as sha256, extractor::varchar as extractor")
-STATE_CAST = ("doc_id::varchar as doc_id, source::varchar as source, sha256::varchar as sha256, "
-              "extractor::varchar as extractor, n_claims::integer as n_claims, "
-              "extracted_at::timestamp as extracted_at, error::varchar as error")
-
-
-def _write_parquet(frame: pd.DataFrame, columns: str, path: Path) -> None:
+def _write_parquet(frame: pd.DataFrame, query: str, path: Path) -> None:
+    """The frame through sql/QUERY.sql (the warehouse's column types, also when empty), renamed into place."""
     partial = path.with_name(path.name + ".partial")
     with duckdb.connect() as con:
         con.register("frame", frame)
-        con.execute(f"copy (select {columns} from frame) to '{_quoted(partial)}' (format parquet)")
+        con.sql(sql_text(query)).write_parquet(str(partial))
     os.replace(partial, path)
-
-
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 def complete_shards(folder: Path) -> list[Path]:
