@@ -63,16 +63,16 @@ def test_a_critical_failure_blocks_downstream(tmp_path, monkeypatch):
     import pipeline.defs.checks as checks
     from pipeline.quality import results
 
-    real = results.run_suite
+    real = results.validate_suite
 
-    def broken(database, name):
-        outcome = real(database, name)
+    def broken(con, name):
+        outcome = real(con, name)
         if name == "claims":
             outcome.outcomes[0].success = False
             outcome.outcomes[0].severity = "critical"
         return outcome
 
-    monkeypatch.setattr(checks, "run_suite", broken)
+    monkeypatch.setattr(checks, "validate_suite", broken)
     from tests.conftest import SEEDS
     import shutil
     sources = tmp_path / "sources"

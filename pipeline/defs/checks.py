@@ -5,11 +5,11 @@ values, conflicts to review) are review items listed in the check's metadata
 with the ids of their rows, and the check passes. Every failure names its rows
 (claim ids, conflict ids, ...) in the metadata and in validation_results.details."""
 import dagster as dg
-import duckdb as duckdb_lib
-from dagster_duckdb import DuckDBResource
 
+from pipeline.defs.resources import WarehouseResource
+from pipeline.defs.tables import schema_only_asset
 from pipeline.quality.gx_suites import ExpectationOutcome, SuiteOutcome, docs_index
-from pipeline.quality.results import record, run_suite
+from pipeline.quality.results import record, validate_suite
 
 SUITE_ASSETS = {
     "claims": "claims",
@@ -21,7 +21,7 @@ SUITE_ASSETS = {
     "reviews": "conflicts",  # reconciliation applies the decisions and marks the stale ones
 }
 
-ERROR_TABLES = {"ingest_errors": "source", "extract_errors": "source"}
+ERROR_TABLES = ("ingest_errors", "extract_errors")  # both name the failing source in `source`
 
 
 def _ids(outcome: ExpectationOutcome, limit: int = 20) -> str:
@@ -39,9 +39,11 @@ def _table(outcomes: list[ExpectationOutcome]) -> str:
 def _make_check(suite: str, asset: str) -> dg.AssetChecksDefinition:
     @dg.asset_check(asset=asset, name=f"gx_{suite}", blocking=True,
                     description=f"Great Expectations suite expectations/{suite}.json")
-    def _check(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResource) -> dg.AssetCheckResult:
-        outcome = run_suite(duckdb.database, suite)
-        record(duckdb.database, context.run.run_id, outcome)
+    def _check(context: dg.AssetCheckExecutionContext, duckdb: WarehouseResource) -> dg.AssetCheckResult:
+        with duckdb.read_only() as con:
+            outcome = validate_suite(con, suite)
+        with duckdb.read_write() as con:
+            record(con, context.run.run_id, outcome)
         critical, review = outcome.critical_failures, outcome.warnings
         return dg.AssetCheckResult(
             passed=not critical,
@@ -61,17 +63,18 @@ def _make_check(suite: str, asset: str) -> dg.AssetChecksDefinition:
     return _check
 
 
-def _make_error_check(table: str, name_column: str) -> dg.AssetChecksDefinition:
+def _make_error_check(table: str) -> dg.AssetChecksDefinition:
     @dg.asset_check(asset=table, name=f"no_{table}", blocking=False,
                     description=f"Warns when {table} holds rows: each names the source and why it failed.")
-    def _check(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResource) -> dg.AssetCheckResult:
-        with duckdb_lib.connect(duckdb.database, read_only=True) as con:
-            rows = con.execute(f"select {name_column}, error from {table} order by 1").fetchall()  # our names
+    def _check(context: dg.AssetCheckExecutionContext, duckdb: WarehouseResource) -> dg.AssetCheckResult:
+        with duckdb.read_only() as con:
+            rows = duckdb.sql(con, "metadata/error_rows", {"table_name": table}).fetchall()
         outcome = ExpectationOutcome(
             suite=table, expectation=f"expect_table_row_count_to_equal({table}=0)", table_name=table,
             success=not rows, severity="warning", unexpected_count=len(rows),
             details={"unexpected_ids": [r[0] for r in rows][:200]})
-        record(duckdb.database, context.run.run_id, SuiteOutcome(table, table, [outcome]))
+        with duckdb.read_write() as con:
+            record(con, context.run.run_id, SuiteOutcome(table, table, [outcome]))
         listing = "\n".join(f"- `{s}`: {e}" for s, e in rows[:50])
         return dg.AssetCheckResult(
             passed=not rows, severity=dg.AssetCheckSeverity.WARN,
@@ -81,4 +84,8 @@ def _make_error_check(table: str, name_column: str) -> dg.AssetChecksDefinition:
 
 
 gx_checks = [_make_check(suite, asset) for suite, asset in SUITE_ASSETS.items()] + [
-    _make_error_check(table, column) for table, column in ERROR_TABLES.items()]
+    _make_error_check(table) for table in ERROR_TABLES]
+
+validation_results = schema_only_asset(
+    "validation_results", "reconcile", "Great Expectations results, one row per expectation per run, written by "
+                                       "the gx_* asset checks (and the ingest_errors check).")

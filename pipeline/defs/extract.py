@@ -1,12 +1,11 @@
 """Extract group: the vocabulary tables and the `claims` table, extracted
 incrementally (only documents whose version or extractor changed)."""
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
+from pipeline.defs.resources import WarehouseResource
 from pipeline.defs.tables import only_selected, side_tables, table_metadata, table_spec
 from pipeline.extract import ExtractFailure, extract_isolated, extractor_version
 from pipeline.store.claims import pending_documents, replace_claims, replace_extract_errors
-from pipeline.store.schema import apply_schema
 from pipeline.store.vocabulary_tables import publish_vocabulary
 from pipeline.vocabulary import vocabulary as load_vocab
 
@@ -24,11 +23,10 @@ VOCABULARY_TABLES = {
                  description="pipeline/vocabulary.yaml and the model catalogue, published as the tables "
                              "models, model_aliases, metrics and benchmarks."),
     *[table_spec(t, "extract", d, deps=["vocabulary"]) for t, d in VOCABULARY_TABLES.items()]])
-def vocabulary_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+def vocabulary_tables(context: dg.AssetExecutionContext, duckdb: WarehouseResource):
     """The tables `models`, `model_aliases`, `metrics`, `benchmarks`: one row
     per model, written name, metric and benchmark name of pipeline/vocabulary.yaml."""
-    with duckdb.get_connection() as con:
-        apply_schema(con)
+    with duckdb.read_write() as con:
         counts = publish_vocabulary(con, load_vocab())
         side = side_tables(con, list(VOCABULARY_TABLES))
     yield from only_selected(context, [dg.MaterializeResult(
@@ -43,15 +41,14 @@ def vocabulary_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource)
                                               "from.", deps=["documents", "vocabulary"]),
     table_spec("extract_errors", "extract", "Documents whose extraction failed in the latest claims run.",
                deps=["documents", "vocabulary"])])
-def claims(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+def claims(context: dg.AssetExecutionContext, duckdb: WarehouseResource):
     """One row per claim a document makes about a model's metric, normalised
     to the metric's unit, with its quote and span in the document text. A
     document whose extraction fails becomes a row of `extract_errors` and keeps
     its previous claims; the other documents are extracted as usual."""
     version = extractor_version()
     extracted, errors = {}, []
-    with duckdb.get_connection() as con:
-        apply_schema(con)
+    with duckdb.read_write() as con:
         pending = pending_documents(con, version)
         for doc in pending:
             found = extract_isolated(doc["text"], doc["source"])
@@ -63,17 +60,13 @@ def claims(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
             extracted[doc["source"]] = replace_claims(con, doc["doc_id"], doc["sha256"], version, found)
             context.log.info(f"extracted {extracted[doc['source']]} claims from {doc['source']}")
         replace_extract_errors(con, errors)
-        total = con.execute("select count(*) from claims").fetchone()[0]
-        preview = con.execute(
-            "select source, model, metric, coalesce(cast(value as varchar), value_text) as value, unit "
-            "from claims order by source, span_start limit 10").fetchdf()
-        n_docs = con.execute("select count(*) from documents").fetchone()[0]
+        preview = duckdb.sql(con, "metadata/claims_preview", {"n_rows": 10}).fetchdf()
+        n_docs = table_metadata(con, "documents")["dagster/row_count"]
         table = table_metadata(con, "claims", order_by="source, span_start", with_preview=True)
         side = side_tables(con, ["extraction_state", "extract_errors"])
     if not pending:
         context.log.info(f"all {n_docs} documents unchanged since their last extraction; nothing extracted")
     yield from only_selected(context, [dg.MaterializeResult(asset_key="claims", metadata=table | {
-        "dagster/row_count": total,
         "extractor": version,
         "documents_extracted": len(extracted),
         "documents_failed": len(errors),

@@ -2,19 +2,16 @@
 URLs in sources.yaml (with the claims of NAME.claims.jsonl files imported
 beside them), and the `reviews` table from SOURCES_DIR/reviews.yaml."""
 
-from pathlib import Path
-
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from pipeline.config import reference_dir, sources_dir
+from pipeline.defs.resources import WarehouseResource
 from pipeline.defs.tables import only_selected, side_tables, table_metadata, table_spec
 from pipeline.ingest.sources import read_all
 from pipeline.reviews import REVIEWS_FILE, ReviewsFileError, read_reviews
 from pipeline.store.claim_imports import sync_claim_imports
 from pipeline.store.documents import append_errors, replace_source_errors, sync_documents
 from pipeline.store.reviews import replace_reviews
-from pipeline.store.schema import apply_schema
 
 
 def _errors_markdown(errors) -> str:
@@ -23,7 +20,7 @@ def _errors_markdown(errors) -> str:
     return "\n".join(rows)
 
 
-DOCUMENTS_SPECS = [
+DOCUMENTS_SPECS = (  # a tuple: the defs loader would take a list of specs for assets of their own
     dg.AssetSpec("documents", group_name="ingest", kinds={"duckdb", "python"},
                  description="One row per current version of a source (file or URL): provenance, title, date, "
                              "language and content hash."),
@@ -31,11 +28,11 @@ DOCUMENTS_SPECS = [
     table_spec("ingest_errors", "ingest", "Sources, claims-file lines and reviews.yaml entries that could not be "
                                           "ingested in the latest run that saw them."),
     table_spec("claim_imports", "ingest", "One row per NAME.claims.jsonl file imported, with what it yielded."),
-]
+)
 
 
 @dg.multi_asset(name="documents", specs=DOCUMENTS_SPECS, pool="warehouse", can_subset=True)
-def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+def documents(context: dg.AssetExecutionContext, duckdb: WarehouseResource):
     """One row per current version of a source (file or URL): provenance,
     title, date (and where it was read), language and content hash; the text
     in `document_texts`. Unchanged sources are skipped; bad sources land in
@@ -44,15 +41,11 @@ def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     when the file or a cited document changes, removed with the file."""
     folder = sources_dir()
     refs, results = read_all(folder, exclude=reference_dir())
-    Path(duckdb.database).parent.mkdir(parents=True, exist_ok=True)
-    with duckdb.get_connection() as con:
-        apply_schema(con)
+    with duckdb.read_write() as con:
         report = sync_documents(con, refs, results)
         imports = sync_claim_imports(con, folder)
         append_errors(con, imports.errors)
-        total = con.execute("select count(*) from documents").fetchone()[0]
-        dated = dict(con.execute("select coalesce(published_at_from, 'undated'), count(*) from documents "
-                                 "group by 1 order by 1").fetchall())
+        dated = dict(duckdb.sql(con, "metadata/documents_by_date").fetchall())
         table = table_metadata(con, "documents", order_by="source", with_preview=True)
         side = side_tables(con, ["document_texts", "ingest_errors", "claim_imports"])
     for name in report.unchanged:
@@ -65,7 +58,6 @@ def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     for source, notes in warnings.items():
         context.log.warning(f"{source}: {'; '.join(notes)}")
     yield from only_selected(context, [dg.MaterializeResult(asset_key="documents", metadata=table | {
-        "dagster/row_count": total,
         "added": len(report.added),
         "changed": len(report.changed),
         "unchanged": len(report.unchanged),
@@ -82,7 +74,7 @@ def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
 
 
 @dg.asset(deps=["documents"], group_name="ingest", kinds={"duckdb", "python"}, pool="warehouse")
-def reviews(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+def reviews(context: dg.AssetExecutionContext, duckdb: WarehouseResource) -> dg.MaterializeResult:
     """One row per reviewer decision in SOURCES_DIR/reviews.yaml (written by
     hand or by `python -m pipeline review`). A bad entry is an ingest error
     naming the file and the entry; a file YAML cannot read keeps the decisions
@@ -95,17 +87,14 @@ def reviews(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.Mat
         errors = [f"{REVIEWS_FILE}: {p}" for p in problems]
     except ReviewsFileError as exc:
         found, errors = None, [str(exc)]
-    with duckdb.get_connection() as con:
-        apply_schema(con)
+    with duckdb.read_write() as con:
         if found is not None:
             loaded = replace_reviews(con, [r.row() for r in found])
         replace_source_errors(con, REVIEWS_FILE, errors)
-        total = con.execute("select count(*) from reviews").fetchone()[0]
         table = table_metadata(con, "reviews", order_by="decided_at desc", with_preview=True)
     for error in errors:
         context.log.warning(error)
     return dg.MaterializeResult(metadata=table | {
-        "dagster/row_count": total,
         "reloaded": loaded is not None,
         "errors": len(errors),
         "review_errors": dg.MetadataValue.md("\n".join(f"- {e}" for e in errors) or "(none)"),

@@ -2,14 +2,13 @@
 facts_as_of) and source reliability, computed together from claims and
 reference facts, and written in one transaction."""
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
+from pipeline.defs.resources import WarehouseResource
 from pipeline.defs.tables import table_metadata
 from pipeline.reconcile.run import Vocab, run
-from pipeline.store.schema import apply_schema
 from pipeline.vocabulary import vocabulary
 
-RECONCILE_SPECS = [
+RECONCILE_SPECS = (  # a tuple: the defs loader would take a list of specs for assets of their own
     dg.AssetSpec("conflicts", deps=["claims", "reference_facts", "reviews"], group_name="reconcile", kinds={"duckdb", "python"},
                  description="One row per fact in dispute (model, metric, tier, setting, currency): across "
                              "sources, within a source, or against reference data, with severity, an explanation "
@@ -28,19 +27,16 @@ RECONCILE_SPECS = [
                  description="Every value each fact has had and from when; the facts_as_of(d) macro reads it."),
     dg.AssetSpec("source_reliability", deps=["claims", "reference_facts", "reviews"], group_name="reconcile",
                  kinds={"duckdb"}, description="One row per document: its trust score learned by truth discovery."),
-]
+)
 
 
 @dg.multi_asset(specs=RECONCILE_SPECS, pool="warehouse")
-def reconciliation(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
-    with duckdb.get_connection() as con:
-        apply_schema(con)
+def reconciliation(context: dg.AssetExecutionContext, duckdb: WarehouseResource):
+    with duckdb.read_write() as con:
         outcome, counts = run(con, Vocab.from_vocabulary(vocabulary()))
-        stale = con.execute("select review_id, target, decision from reviews where stale").fetchall()
-        newest = con.execute(
-            "select model, metric, kind, severity, explanation_kind from conflicts "
-            "order by case severity when 'high' then 0 when 'medium' then 1 else 2 end, model limit 10").fetchdf()
-        statuses = dict(con.execute("select status, count(*) from reconciled_facts group by 1").fetchall())
+        stale = duckdb.sql(con, "metadata/stale_reviews").fetchall()
+        newest = duckdb.sql(con, "metadata/conflicts_preview", {"n_rows": 10}).fetchdf()
+        statuses = dict(duckdb.sql(con, "metadata/facts_by_status").fetchall())
         orders = {"conflicts": "severity, model, metric", "conflict_values": "conflict_id, value_rank",
                   "source_dependence": "probability desc", "reconciled_facts": "model, metric, tier",
                   "fact_timeline": "model, metric, valid_from", "source_reliability": "score desc"}

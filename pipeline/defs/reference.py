@@ -3,13 +3,12 @@
 import time
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from pipeline.config import reference_dir
+from pipeline.defs.resources import WarehouseResource
 from pipeline.defs.tables import only_selected, side_tables, table_metadata, table_spec
 from pipeline.reference.loaders import load_reference_dir, reference_warning, snapshot_hashes
 from pipeline.store.reference import current_hashes, replace_reference
-from pipeline.store.schema import apply_schema
 
 
 @dg.multi_asset(name="reference_facts", pool="warehouse", can_subset=True, specs=[
@@ -17,7 +16,7 @@ from pipeline.store.schema import apply_schema
                  description="One row per fact a reference dataset states, with snapshot, validity period and "
                              "citation."),
     table_spec("reference_files", "ingest", "The reference snapshots loaded, with their hashes (provenance).")])
-def reference_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+def reference_facts(context: dg.AssetExecutionContext, duckdb: WarehouseResource):
     """One row per fact a reference dataset states (LiteLLM prices and limits,
     simple-evals scores, vendors' official launch facts, models.dev's catalogue,
     genai-prices' and llm-prices' price histories), with snapshot, validity
@@ -26,18 +25,16 @@ def reference_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     folder = reference_dir()
     started = time.perf_counter()
     hashes = snapshot_hashes(folder) if folder.is_dir() else {}
-    with duckdb.get_connection() as con:
-        apply_schema(con)
+    with duckdb.read_write() as con:
         known = current_hashes(con)
         loaded = None
         if hashes and hashes == known:
             context.log.info("reference snapshots unchanged; nothing reloaded")
         elif folder.is_dir():  # a mistyped REFERENCE_DIR does not wipe the last good load
             loaded = replace_reference(con, load_reference_dir(folder))
-        by_source = dict(con.execute(
-            "select ref_source, count(*) from reference_facts group by 1 order by 1").fetchall())
-        files = {name: {"facts": n, "skipped": skipped} for name, n, skipped in con.execute(
-            "select file_name, n_facts, n_skipped from reference_files order by file_name").fetchall()}
+        by_source = dict(duckdb.sql(con, "metadata/reference_by_source").fetchall())
+        files = {name: {"facts": n, "skipped": skipped}
+                 for name, n, skipped in duckdb.sql(con, "metadata/reference_files").fetchall()}
         total = sum(by_source.values())
         table = table_metadata(con, "reference_facts", order_by="ref_source, model, metric", with_preview=True)
         side = side_tables(con, ["reference_files"])

@@ -7,13 +7,14 @@ from __future__ import annotations
 import dagster as dg
 import duckdb
 
+from pipeline.store.schema import apply_schema
+from pipeline.store.sqlfiles import run_sql
+
 OWNERS = ["team:claims-warehouse"]
 
 
 def column_schema(con: duckdb.DuckDBPyConnection, table: str) -> dg.TableSchema:
-    rows = con.execute(
-        "select column_name, data_type, is_nullable, comment from duckdb_columns() "
-        "where schema_name = 'main' and table_name = ? order by column_index", [table]).fetchall()
+    rows = run_sql(con, "metadata/column_schema", {"table_name": table}).fetchall()
     return dg.TableSchema(columns=[
         dg.TableColumn(name, dtype, description=comment,
                        constraints=dg.TableColumnConstraints(nullable=bool(nullable)))
@@ -23,8 +24,8 @@ def column_schema(con: duckdb.DuckDBPyConnection, table: str) -> dg.TableSchema:
 def preview(con: duckdb.DuckDBPyConnection, table: str, order_by: str | None = None,
             limit: int = 10) -> dg.MetadataValue:
     """The first rows as a Dagster table (lists and dates as text)."""
-    order = f" order by {order_by}" if order_by else ""
-    cursor = con.execute(f'select * from "{table}"{order} limit {int(limit)}')  # table names are ours
+    order = f" order by {order_by}" if order_by else ""  # identifiers cannot be bound; both are ours
+    cursor = con.execute(f'select * from "{table}"{order} limit $n_rows', {"n_rows": int(limit)})
     names = [d[0] for d in cursor.description]
     records = [dg.TableRecord({n: _cell(v) for n, v in zip(names, row)}) for row in cursor.fetchall()]
     schema = dg.TableSchema(columns=[dg.TableColumn(n, "string") for n in names])
@@ -40,7 +41,7 @@ def _cell(value):
 def table_metadata(con: duckdb.DuckDBPyConnection, table: str, order_by: str | None = None,
                    with_preview: bool = False) -> dict:
     """dagster/table_name, dagster/column_schema, dagster/row_count (and a preview) for one table."""
-    count = con.execute(f'select count(*) from "{table}"').fetchone()[0]
+    count = run_sql(con, "metadata/row_count", {"table_name": table}).fetchone()[0]
     metadata = {
         "dagster/table_name": f"claims.main.{table}",
         "dagster/column_schema": column_schema(con, table),
@@ -65,8 +66,7 @@ def side_tables(con: duckdb.DuckDBPyConnection, tables: list[str]):
 def schema_only_asset(table: str, group: str, description: str, deps=()) -> dg.AssetsDefinition:
     """A table written by asset checks (not by an asset), declared as a non-executable asset with its
     column schema read from the schema files."""
-    from pipeline.store.schema import apply_schema
-    with duckdb.connect() as con:
+    with duckdb.connect() as con:  # an in-memory database: only the schema files are read
         apply_schema(con)
         schema = column_schema(con, table)
     return dg.AssetsDefinition(specs=[table_spec(table, group, description, deps).merge_attributes(
