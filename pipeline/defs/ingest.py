@@ -40,7 +40,7 @@ def documents(context: dg.AssetExecutionContext, duckdb: WarehouseResource):
     when the file or a cited document changes, removed with the file."""
     folder = sources_dir()
     with duckdb.read_write() as con:
-        report, results = ingest_sources(con, folder, exclude=reference_dir())
+        report, warnings = ingest_sources(con, folder, exclude=reference_dir())
         imports = sync_claim_imports(con, folder)
         append_errors(con, imports.errors)
         dated = dict(duckdb.sql(con, "metadata/documents_by_date").fetchall())
@@ -53,7 +53,6 @@ def documents(context: dg.AssetExecutionContext, duckdb: WarehouseResource):
         context.log.warning(f"could not ingest {error.source}: {error.error}")
     for name, n in imports.imported.items():
         context.log.info(f"imported {n} claims from {name}")
-    warnings = {r.source: r.warnings for r in results if getattr(r, "warnings", None)}
     for source, notes in warnings.items():
         context.log.warning(f"{source}: {'; '.join(notes)}")
     yield from only_selected(context, [dg.MaterializeResult(asset_key="documents", metadata=table | {

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Mapping
+from typing import Iterator, Mapping
 
 import yaml
 
@@ -152,18 +152,28 @@ def read_all(sources_dir: Path, exclude: Path | None = None, policy: FetchPolicy
     its URL sources count as still listed (kept as they were), not removed.
     `known` (doc_id -> stored sha256) turns sources whose bytes did not change
     into Unchanged values before any decoding or parsing."""
-    refs, listing_error = _listed(sources_dir, exclude)
-    policy, known = policy or default_policy(), known or {}
-    fetched = _read_urls([r for r in refs if r.kind == "url"], sources_dir, policy, known)
-    results = [fetched[ref] if ref.kind == "url"
-               else read_source(ref, sources_dir, policy, known=known.get(doc_id_for(ref.kind, ref.location)))
-               for ref in refs]
+    refs, listing_error = listed_sources(sources_dir, exclude)
+    results = [r for batch in read_batches(refs, sources_dir, policy, known) for r in batch]
     if listing_error:
         results.append(listing_error)
     return refs, results
 
 
-def _listed(sources_dir: Path, exclude: Path | None) -> tuple[list[SourceRef], IngestError | None]:
+def read_batches(refs: list[SourceRef], sources_dir: Path, policy: FetchPolicy | None = None,
+                 known: Mapping[str, str] | None = None, size: int = 200
+                 ) -> Iterator[list[Document | IngestError | Unchanged]]:
+    """The sources read `size` at a time, in listing order (URLs fetched together first),
+    so a caller can write each batch and let its texts go before the next is read."""
+    policy, known = policy or default_policy(), known or {}
+    fetched = _read_urls([r for r in refs if r.kind == "url"], sources_dir, policy, known)
+    for start in range(0, len(refs), size):
+        yield [fetched.pop(ref) if ref.kind == "url"
+               else read_source(ref, sources_dir, policy, known=known.get(doc_id_for(ref.kind, ref.location)))
+               for ref in refs[start:start + size]]
+
+
+def listed_sources(sources_dir: Path, exclude: Path | None) -> tuple[list[SourceRef], IngestError | None]:
+    """The sources, and the ingest error of an unreadable sources.yaml (None if it reads)."""
     try:
         return list_sources(sources_dir, exclude), None
     except SourceListError as exc:
