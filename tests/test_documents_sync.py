@@ -161,3 +161,22 @@ def test_unchanged_sources_are_hashed_not_parsed(workspace, monkeypatch):
     edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     report, _ = ingest_sources(con, sources, sources / "reference", FAST)
     assert parsed == ["004_f422d1c70ca436bc.txt"] and report.changed == ["004_f422d1c70ca436bc.txt"]
+
+
+def test_parsing_in_worker_processes_stores_the_same_documents(tmp_path, monkeypatch):
+    """Changed sources parsed by two worker processes give the rows one process gives."""
+    from pipeline.bench_corpus import build_corpus
+    from pipeline.store.documents import ingest_sources
+
+    build_corpus(tmp_path / "sources", 40)
+    tables = []
+    for workers in ("1", "2"):
+        monkeypatch.setenv("EXTRACT_WORKERS", workers)
+        con = duckdb.connect(str(tmp_path / f"w{workers}.duckdb"))
+        apply_schema(con)
+        report, _ = ingest_sources(con, tmp_path / "sources", policy=FAST)
+        assert len(report.added) == 40
+        tables.append((con.execute("select * exclude (ingested_at) from documents order by doc_id").fetchall(),
+                       con.execute("select * from document_texts order by doc_id").fetchall()))
+        assert {r[0] for r in con.execute("select distinct lang from documents").fetchall()} == {"en", "zh"}
+    assert tables[0] == tables[1]

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Callable, Iterator, Mapping
 
 import yaml
 
@@ -102,7 +102,13 @@ def read_source(ref: SourceRef, sources_dir: Path, policy: FetchPolicy | None = 
     command line passes False: a path the user names may link anywhere, but
     still only to a regular file within the size cap). `known` is the stored
     version's sha256: bytes that hash to it come back as Unchanged, unparsed."""
-    policy = policy or default_policy()
+    raw = read_raw(ref, sources_dir, policy or default_policy(), session, confine, known)
+    return parse_source(*raw) if isinstance(raw, tuple) else raw
+
+
+def read_raw(ref: SourceRef, sources_dir: Path, policy: FetchPolicy, session=None, confine: bool = True,
+             known: str | None = None) -> tuple[SourceRef, bytes, str] | IngestError | Unchanged:
+    """The source's bytes and content type (or Unchanged when they hash to `known`, or the error)."""
     try:
         if ref.kind == "file":
             path = sources_dir / ref.location
@@ -112,15 +118,25 @@ def read_source(ref: SourceRef, sources_dir: Path, policy: FetchPolicy | None = 
             fetched = fetch(ref.location, policy, session)
             data = fetched.data
             content_type = sniff_content_type(data, fetched.content_type, ref.location)
-        if known is not None and hashlib.sha256(data).hexdigest() == known:
-            return Unchanged(ref, known)
+    except (OSError, FetchError, SourceRefused) as exc:
+        return _error(ref, str(exc))
+    except Exception as exc:  # noqa: BLE001 - no one document may take the ingest step down
+        return _error(ref, f"could not be read: {type(exc).__name__}: {str(exc)[:300]}")
+    if known is not None and hashlib.sha256(data).hexdigest() == known:
+        return Unchanged(ref, known)
+    return ref, data, content_type
+
+
+def parse_source(ref: SourceRef, data: bytes, content_type: str) -> Document | IngestError:
+    """Bytes to a Document: decoding, HTML, frontmatter, dates, language (any process may run it)."""
+    try:
         text = decode_bytes(data)
         doc = build_document(kind=ref.kind, location=ref.location, source=ref.source,
                              data=data, text=text, content_type=content_type)
         if ref.kind == "url" and (reason := error_page_reason(doc.title, doc.text)):
             return _error(ref, f"not ingested: {reason}: {ref.location}")
         return doc
-    except (OSError, DecodeError, ParseError, FetchError, SourceRefused) as exc:
+    except (OSError, DecodeError, ParseError) as exc:
         return _error(ref, str(exc))
     except Exception as exc:  # noqa: BLE001 - no one document may take the ingest step down
         return _error(ref, f"could not be read: {type(exc).__name__}: {str(exc)[:300]}")
@@ -159,17 +175,25 @@ def read_all(sources_dir: Path, exclude: Path | None = None, policy: FetchPolicy
     return refs, results
 
 
+def parse_serially(raws: list[tuple[SourceRef, bytes, str]]) -> list[Document | IngestError]:
+    return [parse_source(*raw) for raw in raws]
+
+
 def read_batches(refs: list[SourceRef], sources_dir: Path, policy: FetchPolicy | None = None,
-                 known: Mapping[str, str] | None = None, size: int = 200
-                 ) -> Iterator[list[Document | IngestError | Unchanged]]:
+                 known: Mapping[str, str] | None = None, size: int = 200,
+                 parse: Callable[[list], list] = parse_serially) -> Iterator[list[Document | IngestError | Unchanged]]:
     """The sources read `size` at a time, in listing order (URLs fetched together first),
-    so a caller can write each batch and let its texts go before the next is read."""
+    so a caller can write each batch and let its texts go before the next is read. Files
+    are read and hashed here; only those that changed are parsed, by `parse` (a pool may)."""
     policy, known = policy or default_policy(), known or {}
     fetched = _read_urls([r for r in refs if r.kind == "url"], sources_dir, policy, known)
     for start in range(0, len(refs), size):
-        yield [fetched.pop(ref) if ref.kind == "url"
-               else read_source(ref, sources_dir, policy, known=known.get(doc_id_for(ref.kind, ref.location)))
-               for ref in refs[start:start + size]]
+        batch = [fetched.pop(ref) if ref.kind == "url"
+                 else read_raw(ref, sources_dir, policy, known=known.get(doc_id_for(ref.kind, ref.location)))
+                 for ref in refs[start:start + size]]
+        raws = [r for r in batch if isinstance(r, tuple)]
+        parsed = iter(parse(raws) if raws else [])
+        yield [next(parsed) if isinstance(r, tuple) else r for r in batch]
 
 
 def listed_sources(sources_dir: Path, exclude: Path | None) -> tuple[list[SourceRef], IngestError | None]:

@@ -12,6 +12,7 @@ import pandas as pd
 
 from pipeline.ingest.parse import doc_id_for
 from pipeline.ingest.fetch import FetchPolicy
+from pipeline.ingest.parallel import ParsePool
 from pipeline.ingest.sources import URL_LIST, SourceRef, Unchanged, listed_sources, read_batches
 from pipeline.reviews import REVIEWS_FILE
 from pipeline.records import Document, IngestError
@@ -99,9 +100,10 @@ def ingest_sources(con: duckdb.DuckDBPyConnection, folder, exclude=None, policy:
     known = {row["doc_id"]: row["sha256"] for row in current}
     refs, listing_error = listed_sources(folder, exclude)
     warnings = {}
-    for results in read_batches(refs, folder, policy, known, BATCH):
-        _sync_batch(con, results, known, report, ingested_at)
-        warnings |= {r.source: r.warnings for r in results if getattr(r, "warnings", None)}
+    with ParsePool() as parse:
+        for results in read_batches(refs, folder, policy, known, BATCH, parse):
+            _sync_batch(con, results, known, report, ingested_at)
+            warnings |= {r.source: r.warnings for r in results if getattr(r, "warnings", None)}
     if listing_error:
         report.errors.append(listing_error)
     _finish(con, current, refs, listing_error is not None, report)
