@@ -21,7 +21,7 @@ import duckdb
 
 from pipeline.extract.isolated import ExtractFailure, extract_isolated
 from pipeline.store.claim_shards import ShardWriter, complete_shards, load_shard
-from pipeline.store.sqlfiles import fetch_dicts
+from pipeline.store.sqlfiles import fetch_dicts, run_sql
 
 SHARD_DOCUMENTS = 50  # documents per shard at most
 
@@ -55,11 +55,17 @@ def extract_shard(docs: list[dict], extractor: str, folder: str, name: str, seco
     return str(writer.write(Path(folder), name))
 
 
-def _shards(con: duckdb.DuckDBPyConnection, pending: list[dict], size: int) -> Iterator[list[dict]]:
-    """The pending documents with their texts, `size` at a time."""
-    for start in range(0, len(pending), size):
-        ids = [doc["doc_id"] for doc in pending[start:start + size]]
-        yield fetch_dicts(con, "extract/shard_texts", {"doc_ids": ids})
+def _shards(con: duckdb.DuckDBPyConnection, extractor: str, size: int) -> Iterator[list[dict]]:
+    """The pending documents with their texts, `size` at a time, streamed by one query on a
+    cursor of its own (the connection itself goes on loading shards meanwhile)."""
+    reader = con.cursor()
+    try:
+        cursor = run_sql(reader, "extract/pending_documents", {"extractor": extractor})
+        columns = [d[0] for d in cursor.description]
+        while rows := cursor.fetchmany(size):
+            yield [dict(zip(columns, row)) for row in rows]
+    finally:
+        reader.close()
 
 
 def shard_size(n_pending: int, workers: int) -> int:
@@ -78,13 +84,13 @@ def extract_pending(con: duckdb.DuckDBPyConnection, extractor: str, folder: Path
     size = shard_size(len(pending), workers)
     names = (f"{os.getpid()}-{i:06d}" for i in range(1 << 30))
     if workers == 1 or len(pending) <= size:
-        for docs in _shards(con, pending, size):
+        for docs in _shards(con, extractor, size):
             _load(con, Path(extract_shard(docs, extractor, str(folder), next(names))), summary, log)
         return summary
     context = multiprocessing.get_context("spawn")  # no fork of a process with Dagster's threads
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         running: set[Future] = set()
-        for docs in _shards(con, pending, size):
+        for docs in _shards(con, extractor, size):
             running.add(pool.submit(extract_shard, docs, extractor, str(folder), next(names)))
             if len(running) >= 2 * workers:
                 running = _load_finished(con, running, summary, log)
