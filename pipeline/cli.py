@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from pipeline.extract import ExtractFailure, extract_isolated
+from pipeline.extract import ENGINES, ExtractFailure, extract_isolated
 from pipeline.ingest.sources import SourceRef, read_source
 from pipeline.records import IngestError
 
@@ -28,7 +28,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             failed += 1
             continue
         # an HTML page is read in place, so spans index the file itself (contract: quote == file text at span)
-        claims = extract_isolated(result.raw_text or result.text, result.source)
+        claims = extract_isolated(result.raw_text or result.text, result.source, engine=args.engine)
         if isinstance(claims, ExtractFailure):  # one stderr line; the other paths go on
             print(f"{path}: extraction failed: {claims.error}", file=sys.stderr)
             failed += 1
@@ -121,7 +121,22 @@ def cmd_sql(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from pipeline.bench import DEFAULT_CORPORA, run
 
-    return run(args.mb, [Path(p) for p in args.corpus] or DEFAULT_CORPORA)
+    return run(args.mb, [Path(p) for p in args.corpus] or DEFAULT_CORPORA, args.engine or None)
+
+
+def cmd_train_extractor(args: argparse.Namespace) -> int:
+    from pipeline.config import PROJECT_ROOT
+    from pipeline.extract.v2.data import WEIGHTS_FILE
+    from pipeline.extract.v2.train import default_corpora, find_devset, train
+
+    try:
+        devset = None if args.no_devset else find_devset(PROJECT_ROOT, args.devset)
+        corpora = default_corpora(PROJECT_ROOT, devset)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"train-extractor: {exc}", file=sys.stderr)
+        return 2
+    train(corpora, Path(args.out) if args.out else WEIGHTS_FILE, loao=not args.no_loao)
+    return 0
 
 
 def cmd_bench_pipeline(args: argparse.Namespace) -> int:
@@ -289,6 +304,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(func=cmd_run)
     extract = commands.add_parser("extract", help="print the claims of files as JSONL")
     extract.add_argument("paths", nargs="+")
+    extract.add_argument("--engine", choices=ENGINES, default=None,
+                         help="extraction engine (default: EXTRACT_ENGINE, else v1)")
     extract.set_defaults(func=cmd_extract)
     sql = commands.add_parser("sql", help="run a read-only SQL query against the warehouse")
     sql.add_argument("query", nargs="?", help="the SQL; '-' reads it from stdin")
@@ -312,6 +329,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench-extract", help="measure extraction throughput (MB/s, claims/s)")
     bench.add_argument("--mb", type=float, default=50.0, help="corpus size per measurement (default 50)")
     bench.add_argument("--corpus", action="append", default=[], help="folder of articles (repeatable)")
+    bench.add_argument("--engine", action="append", choices=ENGINES, default=[],
+                       help="engine to measure (repeatable; default: v1 and v2 side by side)")
     bench.set_defaults(func=cmd_bench)
     bench_pipeline = commands.add_parser(
         "bench-pipeline", help="run the whole graph on synthetic corpora: seconds, peak memory, rows per step")
@@ -322,6 +341,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench_pipeline.add_argument("--compare-workers", metavar="1,2",
                                 help="instead: time extraction alone on the first corpus size with these workers")
     bench_pipeline.set_defaults(func=cmd_bench_pipeline)
+    train = commands.add_parser("train-extractor", help="train extraction v2's attribution from labelled articles; "
+                                "print leave-one-article-out scores")
+    train.add_argument("--devset", help="the dev set folder (default: SHARED_DIR/devset or ../shared/devset, when present)")
+    train.add_argument("--no-devset", action="store_true", help="train on the project's own labelled articles only")
+    train.add_argument("--out", help="weights file (default: pipeline/extract/v2/data/weights.json)")
+    train.add_argument("--no-loao", action="store_true", help="skip the leave-one-article-out scores")
+    train.set_defaults(func=cmd_train_extractor)
     fuzz = commands.add_parser("fuzz", help="extract mutated test articles; print crashes, span mismatches, slowest")
     fuzz.add_argument("--n", type=int, default=1000, help="how many mutated inputs (default 1000)")
     fuzz.add_argument("--seed", type=int, default=0, help="random seed, to replay a run (default 0)")

@@ -88,6 +88,7 @@ class Claim(ClaimFields):
 
     qualifiers: Qualifiers = Field(default_factory=Qualifiers)
     span: tuple[int, int]
+    why: str | None = None  # how the extractor read it (contract v2); reviewers see it, scoring ignores it
 
     @model_validator(mode="after")
     def _span_fits_quote(self) -> "Claim":
@@ -107,7 +108,7 @@ class Claim(ClaimFields):
             "qualifiers": self.qualifiers.export(),
             "quote": self.quote,
             "span": list(self.span),
-        }
+        } | ({"why": self.why} if self.why else {})
 
     def claim_id(self, doc_sha256: str) -> str:
         """Stable for the same document version, span, model and metric."""

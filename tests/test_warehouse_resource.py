@@ -32,8 +32,8 @@ def test_the_schema_is_set_up_once_per_run(tmp_path, monkeypatch):
 def test_read_only_cannot_write_and_named_sql_binds_parameters(tmp_path):
     resource = warehouse_resource(str(tmp_path / "claims.duckdb"))
     with resource.read_write() as con:
-        con.execute("insert into ingest_errors (source, location, error, occurred_at) values ('b.md', 'b.md', 'empty', now()), "
-                    "('a.md', 'a.md', 'unreadable', now())")
+        con.execute("insert into ingest_errors (source, location, error, occurred_at) values "
+                    "('b.md', 'b.md', 'empty', now()), ('a.md', 'a.md', 'unreadable', now())")
     assert resource.fetch("metadata/error_rows", {"table_name": "ingest_errors"}) == [
         {"source": "a.md", "error": "unreadable"}, {"source": "b.md", "error": "empty"}]
     with resource.read_only() as con:

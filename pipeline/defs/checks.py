@@ -8,7 +8,7 @@ import dagster as dg
 
 from pipeline.defs.resources import WarehouseResource
 from pipeline.defs.tables import schema_only_asset
-from pipeline.quality.gx_suites import ExpectationOutcome, SuiteOutcome, docs_index
+from pipeline.quality.gx_suites import ExpectationOutcome, SuiteOutcome
 from pipeline.quality.results import record, validate_suite
 
 SUITE_ASSETS = {
@@ -56,7 +56,6 @@ def _make_check(suite: str, asset: str) -> dg.AssetChecksDefinition:
                 "to_review": dg.MetadataValue.md(_table(review) if review else "nothing to review"),
                 "failing_ids": dg.MetadataValue.json({o.expectation: o.details.get("unexpected_ids") or []
                                                       for o in critical + review}),
-                "data_docs": dg.MetadataValue.path(str(docs_index())),
             },
         )
 

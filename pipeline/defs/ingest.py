@@ -19,7 +19,7 @@ def _errors_markdown(errors) -> str:
     return "\n".join(rows)
 
 
-DOCUMENTS_SPECS = (  # a tuple: the defs loader would take a list of specs for assets of their own
+DOCUMENTS_SPECS = (  # a tuple: the defs loader would load a list of specs as assets
     dg.AssetSpec("documents", group_name="ingest", kinds={"duckdb", "python"},
                  description="One row per current version of a source (file or URL): provenance, title, date, "
                              "language and content hash."),

@@ -5,8 +5,8 @@ import dagster as dg
 from pipeline.config import sources_dir
 from pipeline.defs.resources import WarehouseResource
 from pipeline.report.claimreview import write_claim_reviews
-from pipeline.report.data import read_report_data
-from pipeline.report.render import write_report
+from pipeline.report.pages import publish_report
+from pipeline.store.sqlfiles import fetch_dicts
 
 REPORT_DEPS = ["conflicts", "conflict_values", "reconciled_facts", "source_reliability", "fact_timeline",
                "source_dependence"]
@@ -14,22 +14,28 @@ REPORT_DEPS = ["conflicts", "conflict_values", "reconciled_facts", "source_relia
 
 @dg.asset(deps=REPORT_DEPS, group_name="publish", kinds={"html", "python"})
 def conflict_report(context: dg.AssetExecutionContext, duckdb: WarehouseResource) -> dg.MaterializeResult:
-    """warehouse/reports/conflicts.html (one self-contained file) and
-    conflicts.md: a summary, one card per conflict with quotes, sources,
-    reference value, explanation and verdict, the reconciled facts per model,
-    and price charts."""
+    """warehouse/reports/conflicts.html and conflicts.md: a summary, one card
+    per conflict with quotes, sources, reference value, explanation and
+    verdict, the reconciled facts per model, and price charts; with many
+    conflicts a summary page and pages per model (pipeline/report/pages.py),
+    each page re-rendered only when its data changed."""
     with duckdb.read_only() as con:
-        data = read_report_data(con, sources_dir(), duckdb.reports_folder)
-    paths = write_report(data, duckdb.reports_folder, duckdb.published)  # the file readers open
-    for warning in data.warnings:
+        written = publish_report(con, sources_dir(), duckdb.reports_folder, duckdb.published)  # the file readers open
+        top = fetch_dicts(con, "publish/top_conflicts")
+    for warning in written.warnings:
         context.log.warning(warning)
+    if written.skipped:
+        context.log.info("report kept: nothing it is made from changed")
     preview = [f"- **{c['model']} {c['metric']}** ({c['severity']}, {c['explanation_kind']}): {c['explanation']}"
-               for c in data.conflicts[:5]]
+               for c in top]
     return dg.MaterializeResult(metadata={
-        "report": dg.MetadataValue.path(str(paths["html"])),
-        "markdown": dg.MetadataValue.path(str(paths["markdown"])),
-        "conflicts": len(data.conflicts),
-        "warnings": dg.MetadataValue.json(data.warnings),
+        "report": dg.MetadataValue.path(str(written.paths["html"])),
+        "markdown": dg.MetadataValue.path(str(written.paths["markdown"])),
+        "conflicts": written.conflicts,
+        "pages": written.pages,
+        "pages_rendered": written.rendered,
+        "skipped": written.skipped,
+        "warnings": dg.MetadataValue.json(written.warnings),
         "newest_conflicts": dg.MetadataValue.md("\n".join(preview) or "(no conflicts)"),
     })
 

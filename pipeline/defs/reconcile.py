@@ -5,10 +5,10 @@ import dagster as dg
 
 from pipeline.defs.resources import WarehouseResource
 from pipeline.defs.tables import table_metadata
-from pipeline.reconcile.run import Vocab, run
+from pipeline.reconcile.run import Vocab, run_if_changed
 from pipeline.vocabulary import vocabulary
 
-RECONCILE_SPECS = (  # a tuple: the defs loader would take a list of specs for assets of their own
+RECONCILE_SPECS = (  # a tuple: the defs loader would load a list of specs as assets
     dg.AssetSpec("conflicts", deps=["claims", "reference_facts", "reviews"], group_name="reconcile", kinds={"duckdb", "python"},
                  description="One row per fact in dispute (model, metric, tier, setting, currency): across "
                              "sources, within a source, or against reference data, with severity, an explanation "
@@ -33,7 +33,12 @@ RECONCILE_SPECS = (  # a tuple: the defs loader would take a list of specs for a
 @dg.multi_asset(specs=RECONCILE_SPECS, pool="warehouse")
 def reconciliation(context: dg.AssetExecutionContext, duckdb: WarehouseResource):
     with duckdb.read_write() as con:
-        outcome, counts = run(con, Vocab.from_vocabulary(vocabulary()))
+        outcome, counts = run_if_changed(con, Vocab.from_vocabulary(vocabulary()))
+        if outcome is None:  # the inputs are those the stored results were computed from
+            context.log.info("reconciliation skipped: claims, reference facts, reviews and code unchanged")
+            for spec in RECONCILE_SPECS:
+                yield dg.MaterializeResult(asset_key=spec.key, metadata={"skipped": "inputs unchanged"})
+            return
         stale = duckdb.sql(con, "metadata/stale_reviews").fetchall()
         newest = duckdb.sql(con, "metadata/conflicts_preview", {"n_rows": 10}).fetchdf()
         statuses = dict(duckdb.sql(con, "metadata/facts_by_status").fetchall())

@@ -542,9 +542,17 @@ class Extractor:
             claims.append(Claim(
                 source=self.source, model=model, metric=found.metric, value=value, value_high=high,
                 unit=price_unit(vocab.unit_of(found.metric), found.currency), qualifiers=qualifiers,
-                quote=self.original[start:end], span=(start, end),
+                quote=self.original[start:end], span=(start, end), why=_why(found, model, unit),
             ))
         return claims
+
+
+def _why(found: Found, model: str, unit: Unit) -> str:
+    """v1's reading in brief (contract v2 `why`): where the number stood and whose it was taken to be."""
+    if unit.kind in ("row", "record"):
+        return f"v1: {found.metric} from a table {unit.kind} (column header and row label); model {model} from the table"
+    named = "named with it" if found.model_hint else "of the clause or its context (nearest model, heading, subject)"
+    return f"v1: {found.metric} from the words around the number in a {unit.kind}; model {model} {named}"
 
 
 def extract_claims(text: str, source: str, deadline: Deadline | None = None) -> list[Claim]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.extract.deadline import Deadline, configured_seconds
-from pipeline.extract.extractor import extract_claims
+from pipeline.extract.engines import extract_claims
 from pipeline.records import Claim
 
 
@@ -19,11 +19,12 @@ class ExtractFailure:
         return f"{self.source}: extraction failed: {self.error}"
 
 
-def extract_isolated(text: str, source: str, seconds: float | None = None) -> list[Claim] | ExtractFailure:
+def extract_isolated(text: str, source: str, seconds: float | None = None,
+                     engine: str | None = None) -> list[Claim] | ExtractFailure:
     """`extract_claims` within a time limit (`seconds`, else EXTRACT_DEADLINE_SECONDS,
     default 20 s), with any exception or breach of the limit turned into a failure value."""
     try:
-        return extract_claims(text, source, Deadline(configured_seconds() if seconds is None else seconds))
+        return extract_claims(text, source, Deadline(configured_seconds() if seconds is None else seconds), engine)
     except Exception as exc:  # noqa: BLE001 - any bug in one document must not stop the others
         message = " ".join(str(exc).split()) or "(no message)"
         return ExtractFailure(source, f"{type(exc).__name__}: {message}"[:500])

@@ -1,7 +1,7 @@
 """A document cut into the pieces claims are quoted from, each with its span
 in the original text and the headings above it. A real markdown parser
-(markdown-it, through its Rust port markdown-it-pyrs for speed, with source
-maps) finds the blocks: headings, paragraphs, list items, block quotes, code
+(markdown-it, through its Rust port markdown-it-pyrs for speed where it has
+a wheel, else markdown-it-py: markdown_tree.py) finds the blocks: headings, paragraphs, list items, block quotes, code
 blocks and tables. Sentences and code lines are cut from a block only when
 it is read, so text without numbers costs next to nothing."""
 from __future__ import annotations
@@ -10,9 +10,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from markdown_it_pyrs import MarkdownIt
-
 from pipeline.extract.html import html_blocks, is_html_document
+from pipeline.extract.markdown_tree import parse as parse_markdown
 from pipeline.extract.patterns import DIGIT
 
 FRONTMATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -34,8 +33,6 @@ RECORD_LINES = 2  # a code block with this many lines of two or more fields hold
 LIST_LABEL = "list label"  # the key of a heading made from a short line over a list
 PROSE_FIELDS = {"title", "meta_title", "description", "summary", "excerpt", "subtitle", "abstract"}
 
-_PARSER = MarkdownIt("zero").enable_many(
-    ["blockquote", "code", "fence", "heading", "lheading", "list", "paragraph", "table", "html_block", "hr"])
 _CONTAINERS = {"root", "blockquote", "bullet_list", "ordered_list", "list_item"}
 
 
@@ -196,7 +193,8 @@ def blocks_of(text: str) -> list[Block]:
         blocks.extend(_frontmatter_blocks(text, front))
         # blank the frontmatter but keep its length, so offsets still match
         body = re.sub(r"[^\n]", " ", text[: front.end()]) + text[front.end():]
-    to_char = CharOffsets(body)  # the parser saw `body`; its chars line up with `text`
+    tree, in_bytes = parse_markdown(body)
+    to_char = CharOffsets(body) if in_bytes else int  # the parser saw `body`; its chars line up with `text`
     headings: dict[int, str] = {}
 
     def visit(node) -> None:
@@ -232,7 +230,7 @@ def blocks_of(text: str) -> list[Block]:
                     rows.append((s, e, cells))
             blocks.append(Block("table", start, end, len(blocks), headings=context, rows=rows))
 
-    visit(_PARSER.tree(body))
+    visit(tree)
     blocks = _with_bullets(text, _with_pipe_tables(text, blocks))
     return with_records(text, _with_heading_keys(text, _with_list_labels(text, _with_plain_title(text, blocks))))
 

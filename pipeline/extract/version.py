@@ -10,7 +10,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1]
 # what the extractor reads, relative to the `pipeline` package
-INPUTS = ("extract/**/*.py", "extract/**/*.yaml", "*.yaml", "vocabulary.py", "benchmarks.py",
+INPUTS = ("extract/**/*.py", "extract/**/*.yaml", "extract/**/*.json", "*.yaml", "vocabulary.py", "benchmarks.py",
           "catalogue/**/*.py", "catalogue/**/*.json", "catalogue/**/*.yaml", "data/**/*")
 
 

@@ -2,19 +2,22 @@
 GX < 1.0, and GX 1.x has no working DuckDB source): a suite from
 expectations/NAME.json is validated against a pandas frame that
 sql/quality/*_frame.sql reads from DuckDB, through GX's pandas data source in
-a file context under the reports folder, which also builds the Data Docs."""
+an in-memory (ephemeral) context. No Data Docs and no files: the results
+live in `validation_results` and the report's "Data checks" section, while
+Data Docs loaded jQuery and Bootstrap from CDNs (blank offline) and kept
+every run's pages forever."""
 from __future__ import annotations
 
 import json
 import logging
 import os
 from dataclasses import dataclass
-from pathlib import Path
+from functools import lru_cache
 
 import duckdb
 import pandas as pd
 
-from pipeline.config import EXPECTATIONS_DIR, reports_dir
+from pipeline.config import EXPECTATIONS_DIR
 from pipeline.store.sqlfiles import run_sql
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
@@ -23,7 +26,6 @@ logging.getLogger("great_expectations").setLevel(logging.ERROR)
 import great_expectations as gx  # noqa: E402  (after the analytics switch)
 from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
 
-DOCS_SITE = "warehouse"
 # the column naming each row of a suite's frame, so a failing expectation names its rows
 ID_COLUMNS = {"claims": "claim_id", "reference_facts": "ref_id", "reconciled_facts": "fact_key",
               "cross_source_consistency": "conflict_id", "conflict_values": "value_key", "source_dependence": "pair",
@@ -65,25 +67,18 @@ def read_frame(con: duckdb.DuckDBPyConnection, suite: dict) -> pd.DataFrame:
     return run_sql(con, suite["meta"]["frame"]).fetchdf()
 
 
+@lru_cache(maxsize=1)
 def _context():
-    root = reports_dir() / "gx_project"
-    root.mkdir(parents=True, exist_ok=True)
-    context = gx.get_context(mode="file", project_root_dir=str(root))
-    bars = context.variables.progress_bars
-    if (bars.get("globally") if isinstance(bars, dict) else getattr(bars, "globally", None)) is not False:
-        context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
-        context.variables.save()  # no tqdm bars in run logs
-    if DOCS_SITE not in {s["site_name"] for s in context.get_docs_sites_urls()}:
-        context.add_data_docs_site(site_name=DOCS_SITE, site_config={
-            "class_name": "SiteBuilder",
-            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(reports_dir() / "gx")},
-            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-        })
+    """One in-memory GX context per process, without Data Docs sites or progress bars."""
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    for site in [s["site_name"] for s in context.get_docs_sites_urls()]:
+        context.delete_data_docs_site(site)
     return context
 
 
 def validate(name: str, frame: pd.DataFrame) -> SuiteOutcome:
-    """Runs one suite through a GX checkpoint (results stored, Data Docs updated)."""
+    """Runs one suite through a GX checkpoint (nothing written to disk)."""
     spec = load_suite_file(name)
     context = _context()
     source = context.data_sources.add_or_update_pandas("warehouse")
@@ -95,8 +90,7 @@ def validate(name: str, frame: pd.DataFrame) -> SuiteOutcome:
     definition = context.validation_definitions.add_or_update(
         gx.ValidationDefinition(name=name, data=batch, suite=suite))
     checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
-        name=name, validation_definitions=[definition],
-        actions=[gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=[DOCS_SITE])],
+        name=name, validation_definitions=[definition], actions=[],
         result_format=_result_format(name, frame)))
     result = checkpoint.run(batch_parameters={"dataframe": frame})
     table = spec["meta"]["table"]
@@ -139,6 +133,3 @@ def _unexpected_ids(result: dict, column: str | None) -> list:
 def _jsonable(values):
     return [v if isinstance(v, (str, int, float, bool, type(None))) else str(v) for v in values or []]
 
-
-def docs_index() -> Path:
-    return reports_dir() / "gx" / "index.html"

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from pipeline.reconcile import policy
-from pipeline.reconcile.explain import KINDS, Evidence, explain, version_dates
+from pipeline.reconcile.explain import KINDS, ClaimIndex, Evidence, explain, version_dates
 from pipeline.reconcile.statements import agree, comparable
 from pipeline.records import PRICE_METRICS, Statement
 from pipeline.reconcile.truth import Verdict
@@ -128,6 +128,7 @@ class ConflictFinder:
             self.claims_by_quote[(c.doc_id, c.quote)].append(c)
             self.doc_models[c.doc_id].add(c.model)
         self.versions = version_dates(references, claims)
+        self.indexes: dict[str, ClaimIndex] = {}
 
     def evidence(self, statements: list[Statement]) -> Evidence:
         model, metric = statements[0].model, statements[0].metric
@@ -139,8 +140,10 @@ class ConflictFinder:
             currency = statements[0].currency or "usd"
             own = [r for r in own if (r.currency or "usd") == currency or r.metric not in PRICE_METRICS]
             others = [r for r in others if (r.currency or "usd") == currency]
+        if model not in self.indexes:
+            self.indexes[model] = ClaimIndex(self.claims_by_model[model])
         return Evidence(own, others, talked_about - {model}, self.claims_by_model[model],
-                        self.claims_by_quote, self.versions.get(model, []))
+                        self.claims_by_quote, self.versions.get(model, []), self.indexes[model])
 
     def references_for(self, s: Statement) -> list[Statement]:
         return [r for r in self.refs_by_model[s.model] if comparable(s, r)

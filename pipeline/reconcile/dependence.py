@@ -10,13 +10,15 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import combinations
+
+import numpy as np
 
 PRIOR = 0.1  # alpha: share of document pairs that copy, before any evidence
 COPY_RATE = 0.8  # c: the share of its values a copier takes from its source
 FALSE_VALUES = 10  # n: how many false values a fact could take (a shared false value is ~1/n likely)
 MIN_COMMON = 2  # pairs sharing fewer facts are not published (no evidence either way)
 ACCURACY_BOUNDS = (0.05, 0.95)
+CHUNK_ROWS = 2_000_000  # (pair, fact) rows summed at a time
 
 
 @dataclass
@@ -39,46 +41,79 @@ class Dependence:
 def estimate(stated: dict[str, dict[str, tuple]], true_values: dict[str, tuple], accuracy: dict[str, float],
              popularity: dict[tuple[str, tuple], int], sources: dict[str, str]) -> list[Dependence]:
     """stated: doc -> {fact key -> value}; true_values: fact key -> the chosen
-    value; popularity: (fact key, value) -> how many documents state it."""
-    by_fact: dict[str, list[str]] = defaultdict(list)
-    for doc in sorted(stated):
-        for key in stated[doc]:
-            by_fact[key].append(doc)
-    pairs = sorted({pair for docs in by_fact.values() for pair in combinations(docs, 2)})
+    value; popularity: (fact key, value) -> how many documents state it.
+    Only documents that state a fact in common are compared: the evidence is
+    gathered fact by fact over arrays (one row per pair of documents stating
+    the fact), then summed per pair."""
+    docs = sorted(stated)
+    acc = np.array([min(max(accuracy.get(d, 0.7), ACCURACY_BOUNDS[0]), ACCURACY_BOUNDS[1]) for d in docs])
+    totals = _pair_totals(_observations(stated, docs, true_values, popularity), acc)
     out = []
-    for a, b in pairs:  # only documents that state a fact in common
-        common = sorted(set(stated[a]) & set(stated[b]))
-        if len(common) < MIN_COMMON:
+    for a, b, common, same, same_false, rare, log_ratio in zip(*totals):
+        if common < MIN_COMMON:
             continue
-        acc_a, acc_b = (min(max(accuracy.get(d, 0.7), ACCURACY_BOUNDS[0]), ACCURACY_BOUNDS[1]) for d in (a, b))
-        log_ratio = 0.0  # log P(observations | copying) - log P(observations | independent)
-        same = same_false = different = rare = 0
-        for key in common:
-            va, vb = stated[a][key], stated[b][key]
-            if va != vb:
-                different += 1
-                log_ratio += math.log(1 - COPY_RATE)
-                continue
-            same += 1
-            n = FALSE_VALUES
-            if true_values.get(key) == va:
-                indep = acc_a * acc_b
-                copy = acc_a * COPY_RATE + indep * (1 - COPY_RATE)
-            else:
-                same_false += 1
-                indep = (1 - acc_a) * (1 - acc_b) / n
-                copy = (1 - acc_a) * COPY_RATE + indep * (1 - COPY_RATE)
-            if popularity.get((key, va), 0) <= 2:
-                rare += 1  # only these two state it: as telling as a false value, by half
-                indep *= 0.5
-            log_ratio += math.log(copy) - math.log(indep)
         odds = math.log(PRIOR / (1 - PRIOR)) + log_ratio
         probability = 1 / (1 + math.exp(-max(min(odds, 50), -50)))
-        evidence = (f"{len(common)} facts in common: {same} same value ({same_false} not the chosen value, "
+        different = common - same
+        evidence = (f"{common} facts in common: {same} same value ({same_false} not the chosen value, "
                     f"{rare} stated by no other document), {different} different")
-        out.append(Dependence(a, b, sources.get(a, a), sources.get(b, b), len(common), same, same_false, different,
+        da, db = docs[a], docs[b]
+        out.append(Dependence(da, db, sources.get(da, da), sources.get(db, db), common, same, same_false, different,
                               round(probability, 4), evidence))
     return out
+
+
+def _observations(stated, docs, true_values, popularity) -> dict[str, list[tuple[int, int, bool, bool]]]:
+    """Per fact: (document, value id, the chosen value?, a rare value?) for each document stating it, in doc order."""
+    by_fact: dict[str, list[tuple[int, int, bool, bool]]] = defaultdict(list)
+    value_ids: dict[tuple, int] = {}
+    for i, doc in enumerate(docs):
+        for key, value in stated[doc].items():
+            vid = value_ids.setdefault((key, value), len(value_ids))
+            by_fact[key].append((i, vid, true_values.get(key) == value, popularity.get((key, value), 0) <= 2))
+    return by_fact
+
+
+def _pair_rows(by_fact: dict, acc: np.ndarray):
+    """Every pair of documents stating one fact, with that fact's evidence for copying."""
+    for key in sorted(by_fact):
+        rows = np.array(by_fact[key], dtype=np.int64)
+        if len(rows) < 2:
+            continue
+        i, j = np.triu_indices(len(rows), 1)
+        a, b = rows[i, 0], rows[j, 0]
+        same = rows[i, 1] == rows[j, 1]
+        true, rare = rows[i, 2].astype(bool), rows[i, 3].astype(bool)
+        acc_a, acc_b = acc[a], acc[b]
+        indep = np.where(true, acc_a * acc_b, (1 - acc_a) * (1 - acc_b) / FALSE_VALUES)
+        copy = np.where(true, acc_a * COPY_RATE, (1 - acc_a) * COPY_RATE) + indep * (1 - COPY_RATE)
+        indep = np.where(rare, indep * 0.5, indep)  # only these two state it: as telling as a false value, by half
+        log_ratio = np.where(same, np.log(copy) - np.log(indep), math.log(1 - COPY_RATE))
+        yield a, b, same, same & ~true, same & rare, log_ratio
+
+
+def _pair_totals(by_fact: dict, acc: np.ndarray) -> tuple:
+    """Sums each pair's evidence over the facts both documents state, ordered
+    by pair; rows are summed in chunks, so memory holds the pairs, not every
+    (pair, fact) row."""
+    n = len(acc)
+    partials, buffered, size = [], [], 0
+    for a, b, same, same_false, rare, log_ratio in _pair_rows(by_fact, acc):
+        buffered.append(np.stack([a * n + b, np.ones(len(a)), same, same_false, rare, log_ratio]))
+        size += len(a)
+        if size >= CHUNK_ROWS:  # one running total: memory holds the pairs once, not once per chunk
+            partials, buffered, size = [_sum_by_pair(partials + buffered)], [], 0
+    if not partials and not buffered:
+        return ((),) * 7
+    key, common, same, same_false, rare, log_ratio = _sum_by_pair(partials + buffered)
+    key = key.astype(np.int64)
+    return (key // n, key % n, *(x.round().astype(int) for x in (common, same, same_false, rare)), log_ratio)
+
+
+def _sum_by_pair(blocks: list[np.ndarray]) -> np.ndarray:
+    rows = np.concatenate(blocks, axis=1)
+    keys, inverse = np.unique(rows[0], return_inverse=True)
+    return np.stack([keys] + [np.bincount(inverse, weights=col, minlength=len(keys)) for col in rows[1:]])
 
 
 def accuracy(stated: dict[str, dict[str, tuple]], true_values: dict[str, tuple]) -> dict[str, float]:

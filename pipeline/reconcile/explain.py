@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from pipeline.reconcile import policy
@@ -60,6 +61,35 @@ class Evidence:
     own_claims: list[Statement] = field(default_factory=list)
     claims_by_quote: dict[tuple, list[Statement]] = field(default_factory=dict)
     version_dates: list[tuple[date, str]] = field(default_factory=list)
+    own_index: "ClaimIndex | None" = None  # own_claims by document and by metric, shared across a model's conflicts
+
+    @property
+    def index(self) -> "ClaimIndex":
+        if self.own_index is None:
+            self.own_index = ClaimIndex(self.own_claims)
+        return self.own_index
+
+
+class ClaimIndex:
+    """A model's claims by document and by metric, built once per model, so
+    an explanation looks at one document's or one metric's claims instead of
+    scanning every claim about the model (which grows with the corpus)."""
+
+    def __init__(self, claims: list[Statement]):
+        self.by_doc: dict[str | None, list[Statement]] = defaultdict(list)
+        self.by_metric: dict[str, list[Statement]] = defaultdict(list)
+        for c in claims:
+            self.by_doc[c.doc_id].append(c)
+            self.by_metric[c.metric].append(c)
+        self._epochs: dict[str | None, tuple[set[date], bool]] = {}
+
+    def document_versions(self, doc_id: str | None) -> tuple[set[date], bool]:
+        """The release dates a document gives the model, and whether it speaks of a change."""
+        if doc_id not in self._epochs:
+            mine = self.by_doc.get(doc_id, [])
+            self._epochs[doc_id] = ({_as_date(c.value_text) for c in mine if c.metric == "release_date"
+                                     and c.value_text}, any(c.quote and _changes(c.quote) for c in mine))
+        return self._epochs[doc_id]
 
 
 def _label(ref: Statement) -> str:
@@ -115,19 +145,22 @@ def _epoch(group: list[Statement], ev: Evidence) -> set[date]:
             if start:
                 out.add(max((v for v in versions if v <= start), default=versions[0]))
             continue
-        stated = {_as_date(c.value_text) for c in ev.own_claims
-                  if c.doc_id == s.doc_id and c.metric == "release_date" and c.value_text}
+        stated, upgrade = ev.index.document_versions(s.doc_id)
         stated = {d for d in stated if d in versions}
         if stated:
             out.add(max(stated))
             continue
-        upgrade = any(c.doc_id == s.doc_id and c.quote and CHANGE_WORDS.search(c.quote) for c in ev.own_claims)
         when = s.asserted
         if when is not None:
             out.add(max((v for v in versions if v <= when), default=versions[0]))
         elif upgrade:
             out.add(versions[-1])
     return out
+
+
+@lru_cache(maxsize=65536)
+def _changes(quote: str) -> bool:
+    return bool(CHANGE_WORDS.search(quote))
 
 
 def _as_date(text: str | None) -> date | None:
@@ -209,8 +242,13 @@ def tier_confusion(a: list[Statement], b: list[Statement], ev: Evidence) -> tupl
 
 
 def _statistics(s: Statement) -> set[str]:
-    quote = s.quote or ""
-    return {name for name, p in STATISTIC_PATTERNS.items() if p.search(quote)}
+    return set(_statistics_of(s.quote or ""))
+
+
+@lru_cache(maxsize=65536)
+def _statistics_of(quote: str) -> frozenset[str]:
+    """Cached by quote: a corpus repeats its quotes across the values of a fact."""
+    return frozenset(name for name, p in STATISTIC_PATTERNS.items() if p.search(quote))
 
 
 def eval_setting(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[str, str] | None:
@@ -260,17 +298,24 @@ def _setting_evidence(a: list[Statement], b: list[Statement], ev: Evidence) -> s
         return (f"{metric.split(':', 1)[1]} scores for {model} differ by evaluation "
                 f"setting ({shown}); the figures are from different settings.")
     for s, group in ((a[0], a), (b[0], b)):
-        twins = [c for c in ev.own_claims if c.metric == metric and c.setting and c.setting != s.setting
+        twins = [c for c in ev.index.by_metric.get(metric, []) if c.setting and c.setting != s.setting
                  and not any(c.id == g.id for g in group) and agree(c, s)]
         if twins:
             return (f"{s.shown()} is {model}'s {metric.split(':', 1)[1]} score under {twins[0].setting} "
                     f"({twins[0].source}), put on another setting's label.")
-    worded = [s for s in a + b if SETTING_WORDS.search(_around(s))]
+    worded = [s for s in a + b if _setting_cue(s.quote, s.value)]
     if worded:
-        cue = SETTING_WORDS.search(_around(worded[0])).group(0)
+        cue = _setting_cue(worded[0].quote, worded[0].value)
         return (f"{worded[0].source} names an evaluation protocol ('{cue}') for {worded[0].shown()}: scores under "
                 f"different shots or prompting differ.")
     return None
+
+
+@lru_cache(maxsize=65536)
+def _setting_cue(quote: str | None, value: float | None) -> str | None:
+    """The protocol words around a figure (cached: a corpus repeats its quotes across a fact's values)."""
+    found = SETTING_WORDS.search(_around_text(quote, value))
+    return found.group(0) if found else None
 
 
 def _price_total(s: Statement, ev: Evidence) -> str | None:
@@ -278,7 +323,7 @@ def _price_total(s: Statement, ev: Evidence) -> str | None:
     input and output prices (a 'total' column), or their 3:1 blend."""
     if s.metric != "price" or s.value is None:
         return None
-    same = [c for c in ev.own_claims if c.doc_id == s.doc_id and c.tier == s.tier and c.value is not None]
+    same = [c for c in ev.index.by_doc.get(s.doc_id, []) if c.tier == s.tier and c.value is not None]
     inputs = [c for c in same if c.metric == "price_input"]
     outputs = [c for c in same if c.metric == "price_output"]
     for i in inputs:
@@ -305,11 +350,15 @@ def _tags(group: list[Statement]) -> set[str]:
 def _around(s: Statement) -> str:
     """The words that qualify a figure: in a table row, the row's label and
     the figure's own cell; in prose, the sentence."""
-    quote = s.quote or ""
-    if "|" not in quote or s.value is None:
+    return _around_text(s.quote, s.value)
+
+
+def _around_text(quote: str | None, value: float | None) -> str:
+    quote = quote or ""
+    if "|" not in quote or value is None:
         return quote
     cells = [c for c in quote.split("|") if c.strip()]
-    shown = {f"{s.value:g}", f"{s.value:.1f}", f"{s.value:.2f}"}
+    shown = {f"{value:g}", f"{value:.1f}", f"{value:.2f}"}
     mine = [c for c in cells[1:] if any(x in c for x in shown)]
     return " ".join(cells[:1] + mine[:1])
 

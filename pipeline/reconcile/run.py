@@ -11,10 +11,11 @@ import duckdb
 import pandas as pd
 
 from pipeline.reconcile import dependence as dep
+from pipeline.reconcile import incremental
 from pipeline.reconcile.conflicts import Conflict, ConflictFinder, conflict_id
 from pipeline.reconcile.reviews import Applied, resolve
 from pipeline.records import Review
-from pipeline.reconcile.statements import with_interval
+from pipeline.reconcile.statements import statement, with_interval
 from pipeline.records import Statement
 from pipeline.reconcile.truth import Verdict, build_facts, decide, truth_finder
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames
@@ -50,14 +51,14 @@ class Outcome:
 
 
 def load_statements(con: duckdb.DuckDBPyConnection) -> tuple[list[Statement], list[Statement]]:
-    claims = [with_interval(Statement(
+    claims = [statement(
         id=r["claim_id"], model=r["model"], metric=r["metric"], tier=r["tier"], setting=r["setting"],
         unit=r["unit"], value=r["value"], value_high=r["value_high"], value_text=r["value_text"],
-        lo=None, hi=None, doc_id=r["doc_id"], source=r["source"], snapshot=r["snapshot"],
+        doc_id=r["doc_id"], source=r["source"], snapshot=r["snapshot"],
         approx=r["approx"], hedged=r["hedged"], bound=r["bound"],
         asserted=r["as_of"] or r["published_at"], quote=r["quote"], currency=r["currency"],
         modality=r["modality"], published_at=r["published_at"],
-    )) for r in fetch_dicts(con, "reconcile/statements")]
+    ) for r in fetch_dicts(con, "reconcile/statements")]
     references = [with_interval(Statement(
         id=r["ref_id"], model=r["model"], metric=r["metric"], tier=r["tier"], setting=r["setting"],
         unit=r["unit"], value=r["value"], value_high=None, value_text=r["value_text"], lo=None, hi=None,
@@ -93,7 +94,7 @@ def reconcile(claims: list[Statement], references: list[Statement], vocab: Vocab
     chosen = {v.fact.key: dep.value_of(v.winner) for v in first}
     sources = {c.doc_id: c.source for c in claims}
     dependence = dep.estimate(stated, chosen, dep.accuracy(stated, chosen), popularity, sources)
-    trust, iterations = truth_finder(facts, dep.pair_probabilities(dependence), applied.rejected)
+    trust, iterations = truth_finder(facts, dep.pair_probabilities(dependence), applied.rejected, order=trust)
     verdicts = []
     for f in facts:
         accepted = applied.accepted.get(f.key)
@@ -186,10 +187,22 @@ def write_outcome(con: duckdb.DuckDBPyConnection, outcome: Outcome, claims: list
 
 
 def run(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, dict[str, int]]:
-    """Read, reconcile, write: what the asset and the tests call."""
+    """Read, reconcile, write (always): what the tests call; records the inputs' fingerprint."""
+    fingerprint = incremental.inputs_fingerprint(con, vocab)
     claims, references = load_statements(con)
     outcome = reconcile(claims, references, vocab, load_reviews(con))
-    return outcome, write_outcome(con, outcome, claims)
+    counts = write_outcome(con, outcome, claims)
+    incremental.record(con, fingerprint, outcome.stale_reviews)
+    return outcome, counts
+
+
+def run_if_changed(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome | None, dict[str, int]]:
+    """What the asset calls: nothing to do (None) when the inputs are those the
+    stored results were computed from (pipeline/reconcile/incremental.py)."""
+    if incremental.stored_fingerprint(con) == incremental.inputs_fingerprint(con, vocab):
+        incremental.keep(con)
+        return None, {}
+    return run(con, vocab)
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:

@@ -9,18 +9,18 @@ it copied that value from a document already counted (source_dependence,
 Dong et al.'s ACCU), and claims a reviewer rejected do not vote at all."""
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 from dataclasses import replace
 
-from pipeline.reconcile import policy
+import numpy as np
+
+from pipeline.reconcile import policy, truth_arrays
 from pipeline.reconcile.statements import agree, comparable
 from pipeline.records import Statement
 
-COPY_RATE = 0.8  # c: how much of a copier's vote is the copied source's
 INITIAL_TRUST = 0.7
 SIMILARITY_WEIGHT = 0.5  # rho: how much agreeing values support each other
 DAMPING = 0.3  # gamma: keeps confidences from saturating
@@ -85,49 +85,28 @@ def _same_value(a: Statement, b: Statement) -> bool:
 
 
 def truth_finder(facts: list[Fact], dependence: dict[frozenset, float] | None = None,
-                 rejected: frozenset[str] = frozenset()) -> tuple[dict[str, float], int]:
-    """Iterates source trust and value confidence to a fixed point.
-    Returns the trust of every document and the iterations it took."""
-    trust: dict[str, float] = {c.doc_id: INITIAL_TRUST for f in facts for c in f.claims}
-    dependence = dependence or {}
+                 rejected: frozenset[str] = frozenset(),
+                 order: dict[str, float] | None = None) -> tuple[dict[str, float], int]:
+    """Iterates source trust and value confidence to a fixed point (over
+    arrays: truth_arrays.py). Returns the trust of every document and the
+    iterations it took; sets each candidate's confidence. With dependence,
+    which of two dependent documents counts first is decided by `order` (the
+    trust of a pass without dependence) and stays fixed: re-deciding it every
+    iteration flips between orders and never converges."""
+    graph = truth_arrays.build_graph(facts, dependence or {}, rejected)
+    trust = np.full(len(graph.docs), INITIAL_TRUST)
+    ranks = None if order is None else np.array([order.get(d, INITIAL_TRUST) for d in graph.docs])
+    confidence = np.zeros(len(graph.candidates))
     iterations = 0
     for iterations in range(1, MAX_ITERATIONS + 1):
-        for fact in facts:
-            scores = []
-            for cand in fact.candidates:
-                voters = sorted({c.doc_id for c in cand.claims if c.id not in rejected}, key=lambda d: (-trust[d], d))
-                score = 0.0
-                for i, doc in enumerate(voters):
-                    independent = 1.0
-                    for earlier in voters[:i]:
-                        independent *= 1.0 - COPY_RATE * dependence.get(frozenset((doc, earlier)), 0.0)
-                    score += _tau(trust[doc]) * independent
-                score += sum(_tau(policy.reference_trust(r.ref_source)) for r in _one_per_source(cand.references))
-                scores.append(score)
-            for cand, own in zip(fact.candidates, scores):
-                support = sum(other_score for other, other_score in zip(fact.candidates, scores)
-                              if other is not cand and agree(other.value, cand.value))
-                cand.confidence = 1.0 / (1.0 + math.exp(-DAMPING * (own + SIMILARITY_WEIGHT * support)))
-        updated = {}
-        for doc in trust:
-            mine = [cand.confidence for f in facts for cand in f.candidates for c in cand.claims if c.doc_id == doc]
-            updated[doc] = sum(mine) / len(mine) if mine else INITIAL_TRUST
-        change = max((abs(updated[d] - trust[d]) for d in trust), default=0.0)
+        confidence, updated = truth_arrays.step(graph, trust, DAMPING, SIMILARITY_WEIGHT, ranks)
+        change = float(np.max(np.abs(updated - trust))) if len(trust) else 0.0
         trust = updated
         if change < TOLERANCE:
             break
-    return trust, iterations
-
-
-def _tau(trust: float) -> float:
-    return -math.log(max(1e-9, 1.0 - min(trust, 0.999999)))
-
-
-def _one_per_source(refs: list[Statement]) -> list[Statement]:
-    seen = {}
-    for r in refs:
-        seen.setdefault(r.ref_source, r)
-    return list(seen.values())
+    for cand, value in zip(graph.candidates, confidence.tolist()):
+        cand.confidence = value
+    return dict(zip(graph.docs, trust.tolist())), iterations
 
 
 @dataclass

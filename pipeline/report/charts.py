@@ -7,6 +7,7 @@ from datetime import date
 from html import escape
 
 WIDTH, HEIGHT, PAD = 640, 240, 48
+MAX_DOTS = 150  # claimed prices drawn per metric and model
 COLORS = {"price_input": "#2563eb", "price_output": "#dc2626"}
 
 
@@ -22,6 +23,11 @@ def price_charts(points: list[dict]) -> list[tuple[str, str]]:
             continue
         charts.append((model, _chart(model, rows, dated)))
     return charts
+
+
+def _most_stated(dots: list[dict]) -> list[dict]:
+    """At most MAX_DOTS claimed prices per line, the most stated first: the chart stays small at any corpus size."""
+    return sorted(dots, key=lambda r: (-r.get("n", 1), r["on_date"] or date.max, r["value"]))[:MAX_DOTS]
 
 
 def _chart(model: str, rows: list[dict], dated: list[dict]) -> str:
@@ -56,11 +62,12 @@ def _chart(model: str, rows: list[dict], dated: list[dict]) -> str:
                 path.append(f"M{x(r['on_date']):.1f},{y(r['value']):.1f} H{x(end):.1f}")
             parts.append(f'<path class="reference-line" d="{" ".join(path)}" stroke="{color}" stroke-width="2" fill="none">'
                          f'<title>reference {metric}</title></path>')
-        for r in rows:
-            if r["origin"] == "claim" and r["metric"] == metric:
-                label = f"{r['label']}: {metric} ${r['value']:g}" + ("" if r["on_date"] else " (undated)")
-                parts.append(f'<circle class="claim-dot" cx="{x(r["on_date"]):.1f}" cy="{y(r["value"]):.1f}" r="5" '
-                             f'fill="{color}" fill-opacity="0.6" stroke="#111"><title>{escape(label)}</title></circle>')
+        for r in _most_stated([r for r in rows if r["origin"] == "claim" and r["metric"] == metric]):
+            more = r.get("n", 1) - 1
+            label = (f"{r['label']}{f' and {more} more' if more > 0 else ''}: {metric} ${r['value']:g}"
+                     + ("" if r["on_date"] else " (undated)"))
+            parts.append(f'<circle class="claim-dot" cx="{x(r["on_date"]):.1f}" cy="{y(r["value"]):.1f}" r="5" '
+                         f'fill="{color}" fill-opacity="0.6" stroke="#111"><title>{escape(label)}</title></circle>')
     parts.append(f'<text x="{WIDTH - PAD}" y="{PAD - 16}" font-size="11" text-anchor="end">'
                  f'<tspan fill="{COLORS["price_input"]}">■ input</tspan> <tspan fill="{COLORS["price_output"]}">■ output</tspan>'
                  f' · steps: reference · dots: claims (undated at right)</text>')

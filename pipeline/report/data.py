@@ -13,6 +13,9 @@ from pipeline.report.units import figure
 from pipeline.store.sqlfiles import fetch_dicts
 
 CONTEXT_CHARS = 160
+HEADER_REACH = 4000  # characters before a quote searched for its table's header row
+MEMBERS_SHOWN = 12  # claims quoted per value on a card; the others are counted
+DOCUMENT_BATCH = 200  # full-document pages read and written at a time
 SEVERITIES = ("high", "medium", "low")
 
 
@@ -71,13 +74,39 @@ def claim_figure(row: dict) -> str:
                   value_text=row.get("value_text"))
 
 
-def read_report_data(con: duckdb.DuckDBPyConnection, sources_dir: Path, reports_dir: Path | None = None) -> ReportData:
+def read_report_data(con: duckdb.DuckDBPyConnection, sources_dir: Path, reports_dir: Path | None = None, *,
+                     model: str | None = None, conflicts: bool = True, documents: bool = True) -> ReportData:
     """Never fails on what the tables hold: a repeated conflict is shown once,
     a conflict whose claims are gone, a span outside its text or a missing
-    text are shown as far as they can be, and each becomes a warning."""
+    text are shown as far as they can be, and each becomes a warning. With
+    `model`, only that model's conflicts and facts (one page of the report);
+    without `conflicts` or `documents`, the summary alone. Texts are cut in
+    SQL: no document's whole text is read here unless `documents` asks for
+    the full-document pages."""
+    params = {"model": model, "members": MEMBERS_SHOWN, "context": CONTEXT_CHARS, "reach": HEADER_REACH}
     warnings: list[str] = []
+    reviews = fetch_dicts(con, "publish/reviews")
+    found = _conflicts(con, params, sources_dir, reports_dir, reviews, warnings) if conflicts else ([], {})
+    head = model is None
+    summary = (fetch_dicts(con, "publish/summary") or [{}])[0] if head else {}
+    return ReportData(
+        summary=defaultdict(int, {k: v or 0 for k, v in summary.items()}),
+        conflicts=found[0],
+        facts_by_model=_facts(con, params),
+        price_points=[p for p in fetch_dicts(con, "publish/price_points") if p["value"] is not None] if head else [],
+        sources=fetch_dicts(con, "publish/sources") if head else [],
+        spans=sorted(found[1].values(), key=lambda r: (r["source"], r["span_start"] or 0)),
+        reviews=reviews,
+        warnings=warnings,
+        documents=_documents(con, sources_dir, reports_dir) if documents else [],
+        validations=fetch_dicts(con, "publish/validation_summary") if head else [],
+    )
+
+
+def _conflicts(con, params: dict, sources_dir: Path, reports_dir: Path | None, reviews: list[dict],
+               warnings: list[str]) -> tuple[list[dict], dict]:
     conflicts, seen = [], set()
-    for conflict in fetch_dicts(con, "publish/conflicts_with_verdicts"):
+    for conflict in fetch_dicts(con, "publish/conflicts_with_verdicts", params):
         if conflict["conflict_id"] in seen:
             warnings.append(f"conflict {conflict['conflict_id']} appears more than once; shown once")
             continue
@@ -85,31 +114,46 @@ def read_report_data(con: duckdb.DuckDBPyConnection, sources_dir: Path, reports_
         conflicts.append(conflict)
     members: dict[str, list[dict]] = defaultdict(list)
     spans = {}
-    for row in fetch_dicts(con, "publish/conflict_claims"):
-        text = row.pop("document_text") or ""
-        start, end = row["span_start"] or 0, row["span_end"] or 0
-        if not 0 <= start <= end <= len(text):
-            warnings.append(f"claim {row['claim_id']}: span {start}-{end} lies outside its document's text")
-        row["quote"] = row["quote"] or ""
-        row["before"] = text[max(0, start - CONTEXT_CHARS):start]
-        row["after"] = text[end:end + CONTEXT_CHARS]
-        row["table_header"] = table_header(text, start) if start <= len(text) else None
-        row["figure"] = claim_figure(row)
-        row["original"] = original_link(row["location"], row["source_kind"], sources_dir, reports_dir)
-        row["href"] = f"{doc_page(row['doc_id'])}#claim-{row['claim_id']}"
-        if any(m["claim_id"] == row["claim_id"] for m in members[row["conflict_id"]]):
+    for row in fetch_dicts(con, "publish/conflict_claims", params):
+        member = _member(row, sources_dir, reports_dir, warnings)
+        if any(m["claim_id"] == member["claim_id"] for m in members[member["conflict_id"]]):
             continue  # the same claim twice in one conflict: once is enough
-        members[row["conflict_id"]].append(row)
-        spans[row["claim_id"]] = row
+        members[member["conflict_id"]].append(member)
+        spans[member["claim_id"]] = member
+    values = _values(con, params, spans)
+    for conflict in conflicts:
+        _decorate(conflict, members.get(conflict["conflict_id"], []), values.get(conflict["conflict_id"], []),
+                  reviews, warnings)
+    return conflicts, spans
+
+
+def _member(row: dict, sources_dir: Path, reports_dir: Path | None, warnings: list[str]) -> dict:
+    """A claim on a card, from the pieces of text SQL cut around its span."""
+    start, end = row["span_start"] or 0, row["span_end"] or 0
+    if not 0 <= start <= end <= (row.pop("text_length") or 0):
+        warnings.append(f"claim {row['claim_id']}: span {start}-{end} lies outside its document's text")
+    lines_before, line_rest = row.pop("lines_before") or "", row.pop("line_rest") or ""
+    row["quote"] = row["quote"] or ""
+    row["before"], row["after"] = row["before"] or "", row["after"] or ""
+    row["table_header"] = table_header(lines_before + line_rest, len(lines_before))
+    row["figure"] = claim_figure(row)
+    row["original"] = original_link(row["location"], row["source_kind"], sources_dir, reports_dir)
+    row["href"] = f"{doc_page(row['doc_id'])}#claim-{row['claim_id']}"
+    return row
+
+
+def _values(con, params: dict, spans: dict) -> dict[str, list[dict]]:
     values: dict[str, list[dict]] = defaultdict(list)
-    for value in fetch_dicts(con, "publish/conflict_values"):
+    for value in fetch_dicts(con, "publish/conflict_values", params):
         rejected = set(value["rejected_claim_ids"] or [])
         value["members"] = []
         for claim_id in value["claim_ids"] or []:
-            if claim_id in spans:
+            if claim_id in spans and len(value["members"]) < MEMBERS_SHOWN:
                 label = ("rejected by review" if claim_id in rejected
                          else "supports" if value["chosen"] else "dissents")
                 value["members"].append({**spans[claim_id], "verdict": label})
+        value["n_claims"] = len(value["claim_ids"] or [])
+        value["more_claims"] = max(0, value["n_claims"] - MEMBERS_SHOWN)
         first = value["members"][0] if value["members"] else {}
         value["figure"] = figure(value["value"], value["value_high"], unit=first.get("unit"),
                                  metric=first.get("metric"), bound=first.get("bound"),
@@ -117,30 +161,36 @@ def read_report_data(con: duckdb.DuckDBPyConnection, sources_dir: Path, reports_
                                  value_text=value["value_text"] if value["value"] is None else None) \
             if value["value"] is not None or value["value_text"] is not None else value["shown"]
         values[value["conflict_id"]].append(value)
-    reviews = fetch_dicts(con, "publish/reviews")
-    for conflict in conflicts:
-        conflict["members"] = members.get(conflict["conflict_id"], [])
-        conflict["values"] = values.get(conflict["conflict_id"], [])
-        targets = {conflict["conflict_id"], *(conflict["claim_ids"] or [])}
-        conflict["decisions"] = [r for r in reviews if r["target"] in targets]
-        first = conflict["members"][0] if conflict["members"] else {}
-        conflict["unit"] = first.get("unit") or conflict.get("verdict_unit")
-        conflict["reference_figure"] = (
-            figure(conflict["reference_value"], unit=conflict["unit"], metric=conflict["metric"],
-                   currency=conflict.get("currency")) if conflict["reference_value"] is not None
-            else conflict["reference_text"])
-        conflict["verdict_figure"] = (
-            figure(conflict["verdict_number"], conflict["verdict_high"], unit=conflict["verdict_unit"],
-                   metric=conflict["metric"], currency=conflict.get("currency"))
-            if conflict.get("verdict_number") is not None else conflict["verdict_value"])
-        conflict["search"] = " ".join(str(x) for x in (
-            conflict["model"], conflict["metric"], conflict["tier"], conflict["setting"] or "", conflict["kind"],
-            conflict["severity"], conflict["explanation_kind"], conflict["explanation"],
-            *(m["source"] for m in conflict["members"]), *(m["quote"] for m in conflict["members"]))).lower()
-        if not conflict["members"]:
-            warnings.append(f"conflict {conflict['conflict_id']} refers to claims the warehouse does not hold")
+    return values
+
+
+def _decorate(conflict: dict, members: list[dict], values: list[dict], reviews: list[dict],
+              warnings: list[str]) -> None:
+    conflict["members"] = members
+    conflict["values"] = values
+    targets = {conflict["conflict_id"], *(conflict["claim_ids"] or [])}
+    conflict["decisions"] = [r for r in reviews if r["target"] in targets]
+    first = members[0] if members else {}
+    conflict["unit"] = first.get("unit") or conflict.get("verdict_unit")
+    conflict["reference_figure"] = (
+        figure(conflict["reference_value"], unit=conflict["unit"], metric=conflict["metric"],
+               currency=conflict.get("currency")) if conflict["reference_value"] is not None
+        else conflict["reference_text"])
+    conflict["verdict_figure"] = (
+        figure(conflict["verdict_number"], conflict["verdict_high"], unit=conflict["verdict_unit"],
+               metric=conflict["metric"], currency=conflict.get("currency"))
+        if conflict.get("verdict_number") is not None else conflict["verdict_value"])
+    conflict["search"] = " ".join(str(x) for x in (
+        conflict["model"], conflict["metric"], conflict["tier"], conflict["setting"] or "", conflict["kind"],
+        conflict["severity"], conflict["explanation_kind"], conflict["explanation"],
+        *(m["source"] for m in members), *(m["quote"] for m in members))).lower()
+    if not members:
+        warnings.append(f"conflict {conflict['conflict_id']} refers to claims the warehouse does not hold")
+
+
+def _facts(con, params: dict) -> dict[str, list[dict]]:
     facts_by_model: dict[str, list[dict]] = defaultdict(list)
-    for fact in fetch_dicts(con, "publish/reconciled_by_model"):
+    for fact in fetch_dicts(con, "publish/reconciled_by_model", params):
         if fact["value_number"] is not None:
             fact["figure"] = figure(fact["value_number"], fact["value_high"], unit=fact["unit"], metric=fact["metric"],
                                     currency=fact.get("currency"))
@@ -150,27 +200,15 @@ def read_report_data(con: duckdb.DuckDBPyConnection, sources_dir: Path, reports_
             fact["reference"] = figure(fact["reference_value"], unit=fact["unit"], metric=fact["metric"],
                                        currency=fact.get("currency"))
         facts_by_model[fact["model"]].append(fact)
-    summary = (fetch_dicts(con, "publish/summary") or [{}])[0]
-    return ReportData(
-        summary=defaultdict(int, {k: v or 0 for k, v in summary.items()}),
-        conflicts=conflicts,
-        facts_by_model=dict(facts_by_model),
-        price_points=[p for p in fetch_dicts(con, "publish/price_points") if p["value"] is not None],
-        sources=fetch_dicts(con, "publish/sources"),
-        spans=sorted(spans.values(), key=lambda r: (r["source"], r["span_start"] or 0)),
-        reviews=reviews,
-        warnings=warnings,
-        documents=_documents(con, sources_dir, reports_dir),
-        validations=fetch_dicts(con, "publish/validation_summary"),
-    )
+    return dict(facts_by_model)
 
 
-def _documents(con, sources_dir: Path, reports_dir: Path | None) -> list[dict]:
+def _documents(con, sources_dir: Path, reports_dir: Path | None, doc_ids: list[str] | None = None) -> list[dict]:
     claims: dict[str, list[dict]] = defaultdict(list)
-    for row in fetch_dicts(con, "publish/document_claims"):
+    for row in fetch_dicts(con, "publish/document_claims", {"doc_ids": doc_ids}):
         row["figure"] = claim_figure(row)
         claims[row["doc_id"]].append(row)
-    documents = fetch_dicts(con, "publish/documents_in_view")
+    documents = fetch_dicts(con, "publish/documents_in_view", {"doc_ids": doc_ids})
     for document in documents:
         document["page"] = doc_page(document["doc_id"])
         link = original_link(document["location"], document["kind"], sources_dir, reports_dir)
@@ -178,6 +216,13 @@ def _documents(con, sources_dir: Path, reports_dir: Path | None) -> list[dict]:
         document["claims"] = claims.get(document["doc_id"], [])
         document["pieces"] = highlight_pieces(document["text"] or "", document["claims"])
     return documents
+
+
+def documents_in_batches(con, sources_dir: Path, reports_dir: Path | None, ids: list[str],
+                         size: int = DOCUMENT_BATCH):
+    """The full-document pages' data of `ids`, `size` documents at a time (their texts are never all in memory)."""
+    for start in range(0, len(ids), size):
+        yield _documents(con, sources_dir, reports_dir, ids[start:start + size])
 
 
 def highlight_pieces(text: str, claims: list[dict]) -> list[dict]:

@@ -54,7 +54,7 @@ def _gx_summary(validations: list[dict]) -> list[dict]:
 
 def render_html(data: ReportData, database: str) -> str:
     template = _environment().get_template("conflicts.html.j2")
-    return template.render(
+    return template.render(page="all", 
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), database=database,
         summary=data.summary, sources=data.sources, charts=price_charts(data.price_points),
         conflicts=data.conflicts, groups=model_groups(data.conflicts), collapse=len(data.conflicts) > COLLAPSE_ABOVE,
@@ -72,6 +72,11 @@ def render_document(document: dict) -> str:
 def render_markdown(data: ReportData) -> str:
     """Every value from the warehouse goes through md_text (pipeline/report/inert.py):
     article text never becomes live HTML or a link when the file is rendered."""
+    lines = markdown_head(data) + ["", "## Conflicts", ""] + markdown_conflicts(data.conflicts)
+    return "\n".join(lines + markdown_facts(data.facts_by_model))
+
+
+def markdown_head(data: ReportData, sources: list[dict] | None = None) -> list[str]:
     s = data.summary
     lines = [
         "# Conflict report", "",
@@ -79,22 +84,18 @@ def render_markdown(data: ReportData) -> str:
         f"{s['conflicts']} conflicts ({s['high']} high, {s['medium']} medium, {s['low']} low).", "",
         "## Sources by reliability", "", "| source | trust | claims | agreeing | disagreeing |", "|---|---|---|---|---|",
     ]
-    lines += [f"| {md_text(r['source'])} | {r['score']:.2f} | {r['n_claims']} | {r['n_agreeing']} | {r['n_disagreeing']} |"
-              for r in data.sources]
-    lines += ["", "## Conflicts", ""]
-    for c in data.conflicts:
+    return lines + [f"| {md_text(r['source'])} | {r['score']:.2f} | {r['n_claims']} | {r['n_agreeing']} | "
+                    f"{r['n_disagreeing']} |" for r in (data.sources if sources is None else sources)]
+
+
+def markdown_conflicts(conflicts: list[dict]) -> list[str]:
+    lines = []
+    for c in conflicts:
         lines.append(f"### {md_text(c['model'])} · {md_text(c['metric'])} · {md_text(c['kind'])} · "
                      f"{md_text(c['severity'])} · {md_text(c['explanation_kind'])}")
         lines.append("")
         for v in c["values"]:
-            mark = "chosen" if v["chosen"] else f"{md_text(v['explanation_kind'])}: {md_text(v['explanation'])}"
-            lines.append(f"- **{md_text(v['figure'])}** ({v['n_sources']} sources"
-                         f"{', reference-backed' if v['reference_backed'] else ''}; {mark})")
-            for m in v["members"]:
-                lines.append(f"  - {md_text(m['verdict'])}: {md_text(m['source'])} "
-                             f"({md_text(m['document_date'] or 'undated')}, span "
-                             f"{m['span_start']}–{m['span_end']}, `{m['claim_id']}`): \u201c{md_text(m['quote'])}\u201d"
-                             + (f" (table header: {md_text(m['table_header'])})" if m.get("table_header") else ""))
+            lines += _markdown_value(v)
         if c["reference_text"]:
             cited = "; ".join(md_text(x) for x in c.get("reference_citations") or [])
             lines.append(f"- reference: **{md_text(c['reference_figure'])}**{' (' + cited + ')' if cited else ''}")
@@ -107,15 +108,33 @@ def render_markdown(data: ReportData) -> str:
         if c["verdict_status"]:
             lines += [f"Verdict: {md_text(c['verdict_figure'])} ({md_text(c['verdict_status'])}, confidence "
                       f"{c['verdict_confidence'] or 0:.2f})", ""]
-    lines += ["## Reconciled facts", ""]
-    for model, facts in data.facts_by_model.items():
+    return lines
+
+
+def _markdown_value(v: dict) -> list[str]:
+    mark = "chosen" if v["chosen"] else f"{md_text(v['explanation_kind'])}: {md_text(v['explanation'])}"
+    lines = [f"- **{md_text(v['figure'])}** ({v['n_sources']} sources"
+             f"{', reference-backed' if v['reference_backed'] else ''}; {mark})"]
+    for m in v["members"]:
+        lines.append(f"  - {md_text(m['verdict'])}: {md_text(m['source'])} "
+                     f"({md_text(m['document_date'] or 'undated')}, span "
+                     f"{m['span_start']}–{m['span_end']}, `{m['claim_id']}`): \u201c{md_text(m['quote'])}\u201d"
+                     + (f" (table header: {md_text(m['table_header'])})" if m.get("table_header") else ""))
+    if v.get("more_claims"):
+        lines.append(f"  - … and {v['more_claims']} more claims stating it")
+    return lines
+
+
+def markdown_facts(facts_by_model: dict[str, list[dict]]) -> list[str]:
+    lines = ["## Reconciled facts", ""]
+    for model, facts in facts_by_model.items():
         lines += [f"### {md_text(model)}", "", "| metric | tier | value | status | confidence | reference |",
                   "|---|---|---|---|---|---|"]
         lines += [f"| {md_text(f['metric'])}{' (' + md_text(f['setting']) + ')' if f['setting'] else ''} | "
                   f"{md_text(f['tier'])} | {md_text(f['figure'])} | {md_text(f['status'])} | "
                   f"{f['confidence']:.2f} | {md_text(f['reference'] or '')} |" for f in facts]
         lines.append("")
-    return "\n".join(lines)
+    return lines
 
 
 def write_report(data: ReportData, folder: Path, database: str) -> dict[str, Path]:
@@ -127,6 +146,16 @@ def write_report(data: ReportData, folder: Path, database: str) -> dict[str, Pat
     for document in data.documents:
         _atomic_write(folder / document["page"], render_document(document))
     return paths
+
+
+def render_page(**context) -> str:
+    """One page of a paged report (conflicts.html.j2 with `page` set: summary, model, facts or sources)."""
+    context.setdefault("generated_at", datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+    return _environment().get_template("conflicts.html.j2").render(**context)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    _atomic_write(path, text)
 
 
 def _atomic_write(path: Path, text: str) -> None:

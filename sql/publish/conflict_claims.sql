@@ -1,11 +1,49 @@
--- every claim of every conflict, with what a reviewer needs beside it.
+-- the claims shown on the conflicts' cards (of one model when $model is set): at most $members per value, in
+-- the value's order; the text around each span is cut here, so no document's whole text leaves the database.
+with wanted as (
+    select v.conflict_id, v.value_rank, v.claim_ids
+    from conflict_values as v
+    join conflicts as c using (conflict_id)
+    where $model is null or c.model = $model
+),
+
+members as (
+    select conflict_id, value_rank, unnest(claim_ids) as claim_id, generate_subscripts(claim_ids, 1) as position
+    from wanted
+),
+
+shown as (
+    select conflict_id, claim_id
+    from members
+    qualify row_number() over (partition by conflict_id, value_rank order by position) <= $members
+),
+
+cut as (
+    select
+        s.conflict_id, s.claim_id, c.doc_id, c.span_start, c.span_end,
+        length(coalesce(t.raw_text, t.text)) as text_length,
+        substring(
+            coalesce(t.raw_text, t.text), greatest(c.span_start - $context, 0) + 1,
+            greatest(c.span_start - greatest(c.span_start - $context, 0), 0)
+        ) as before,
+        substring(coalesce(t.raw_text, t.text), c.span_end + 1, $context) as after,
+        substring(
+            coalesce(t.raw_text, t.text), greatest(c.span_start - $reach, 0) + 1,
+            greatest(c.span_start - greatest(c.span_start - $reach, 0), 0)
+        ) as lines_before,
+        substring(coalesce(t.raw_text, t.text), c.span_start + 1, $reach) as line_rest
+    from (select distinct conflict_id, claim_id from shown) as s
+    inner join claims as c on s.claim_id = c.claim_id
+    inner join document_texts as t on c.doc_id = t.doc_id
+)
+
 select
-    d.conflict_id, d.claim_id, d.claimed, d.quote, d.source, d.document_title, d.document_date,
-    d.span_start, d.span_end, c.approx, c.bound, c.hedged, c.setting, c.value, c.value_high, c.value_text,
-    c.unit, c.metric, c.currency, c.doc_id,
-    doc.location, doc.kind as source_kind, coalesce(t.raw_text, t.text) as document_text
-from v_conflicts_detail as d
-join claims as c using (claim_id)
-join documents as doc on doc.doc_id = c.doc_id
-join document_texts as t on t.doc_id = c.doc_id
-order by d.conflict_id, d.span_start;
+    x.conflict_id, x.claim_id, coalesce(cast(v.value as varchar), v.value_text) as claimed, v.quote, v.source,
+    v.document_title, v.document_date, x.span_start, x.span_end, c.approx, c.bound, c.hedged, c.setting, c.value,
+    c.value_high, c.value_text, c.unit, c.metric, c.currency, c.doc_id, doc.location, doc.kind as source_kind,
+    x.text_length, x.before, x.after, x.lines_before, x.line_rest
+from cut as x
+inner join claims as c on x.claim_id = c.claim_id
+inner join v_claims as v on x.claim_id = v.claim_id
+inner join documents as doc on c.doc_id = doc.doc_id
+order by x.conflict_id, x.span_start;

@@ -1,6 +1,9 @@
--- the distinct values of every conflict, chosen first (a card shows them side by side).
+-- the distinct values of every conflict (of one model when $model is set), chosen first (a card shows them
+-- side by side).
 select
-    conflict_id, value_rank, shown, value, value_high, value_text, claim_ids, doc_ids, n_sources, reference_backed,
-    chosen, rejected_claim_ids, explanation_kind, explanation
-from conflict_values
-order by conflict_id, value_rank;
+    v.conflict_id, v.value_rank, v.shown, v.value, v.value_high, v.value_text, v.claim_ids, v.doc_ids, v.n_sources,
+    v.reference_backed, v.chosen, v.rejected_claim_ids, v.explanation_kind, v.explanation
+from conflict_values as v
+inner join conflicts as c on v.conflict_id = c.conflict_id
+where $model is null or c.model = $model
+order by v.conflict_id, v.value_rank;

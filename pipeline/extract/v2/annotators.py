@@ -1,0 +1,78 @@
+"""Cue, mention and clause annotators. Cue words come from the per-language
+data files (cue types: metric cues, units, rates, negation, hypothesis,
+comparison, respectively, brackets are marks); models and benchmarks come from
+the catalogue and benchmarks.yaml through v1's document scan; clauses are cut
+at `clause_break` cues. Each adds typed spans; none decides anything."""
+from __future__ import annotations
+
+from pipeline.extract.v2.data import cue_matcher
+from pipeline.extract.v2.document import Annotated
+from pipeline.extract.v2.spans import Span
+
+_OPEN, _CLOSE = "(（[", ")）]"
+
+
+def annotate_cues(ann: Annotated) -> None:
+    """Every cue word inside the units read, as a span of its type(s)."""
+    found: dict[str, list[Span]] = {}
+    matcher = cue_matcher()
+    lowered = ann.text.lower()
+    same = len(lowered) == len(ann.text)  # lower-casing kept every offset (nearly always)
+    for unit in ann.units:
+        for start, end, kind in matcher.find(lowered if same else ann.text, unit.start, unit.end, lowered=same):
+            found.setdefault(kind, []).append(Span(start, end, kind, {"word": ann.text[start:end]}))
+    for kind, spans in found.items():
+        ann.add(kind, spans)
+
+
+def annotate_mentions(ann: Annotated) -> None:
+    """Model mentions (resolved ids) and benchmark / task names as spans."""
+    doc = ann.doc
+    models, benches = [], []
+    for unit in ann.units:
+        for m in doc.mentions_in(unit.start, unit.end):
+            models.append(Span(m.start, m.end, "model", {"model": doc.resolve(m), "family": doc.is_family(doc.resolve(m))}))
+        for s, e, slug in doc.benchmarks_in(unit.start, unit.end):
+            benches.append(Span(s, e, "benchmark", {"slug": slug, "word": ann.text[s:e]}))
+        for s, e, slug in doc.tasks_in(unit.start, unit.end):
+            slug = doc.task_benchmarks.get(slug, slug)
+            benches.append(Span(s, e, "benchmark", {"slug": slug, "word": ann.text[s:e], "task": True}))
+    ann.add("model", models)
+    ann.add("benchmark", benches)
+
+
+def annotate_clauses(ann: Annotated) -> None:
+    """Clauses: a unit cut at its clause-break cues (cells and fields are one clause)."""
+    spans = []
+    breaks = ann.layer("clause_break")
+    for unit in ann.units:
+        cursor = unit.start
+        if unit.type == "sentence":
+            for mark in breaks.within(unit.start, unit.end):
+                if _inside_number(ann.text, mark):
+                    continue
+                if mark.start > cursor:
+                    spans.append(Span(cursor, mark.start, "clause"))
+                cursor = max(cursor, mark.end)
+        if unit.end > cursor:
+            spans.append(Span(cursor, unit.end, "clause"))
+    ann.add("clause", spans)
+
+
+def _inside_number(text: str, mark: Span) -> bool:
+    """"200,000": a separator between digits breaks no clause."""
+    return 0 < mark.start and mark.end < len(text) and text[mark.start - 1].isdigit() and text[mark.end].isdigit()
+
+
+def annotate_brackets(ann: Annotated) -> None:
+    """Bracketed asides inside the units, innermost pairs first."""
+    spans = []
+    for unit in ann.units:
+        stack = []
+        for i in range(unit.start, unit.end):
+            ch = ann.text[i]
+            if ch in _OPEN:
+                stack.append(i)
+            elif ch in _CLOSE and stack:
+                spans.append(Span(stack.pop(), i + 1, "bracket"))
+    ann.add("bracket", spans)

@@ -1,0 +1,131 @@
+"""Candidate annotator: each quantity typed by the best rule it matches
+(highest priority, then nearest evidence), unless a blocker stands near it;
+its value normalised to the metric's unit, its qualifiers set by the
+qualifier rules. A candidate is a claim still waiting for its owner."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pipeline.extract.lexicon import lexicon
+from pipeline.extract.v2.data import config
+from pipeline.extract.v2.document import Annotated
+from pipeline.extract.v2.rules import Condition, Evidence, Rule, all_rules, blockers, enabled, find_evidence, qualifier_rules
+from pipeline.extract.v2.spans import Span
+
+
+
+@dataclass
+class Candidate:
+    quantity: Span
+    unit: Span
+    metric: str
+    value: float | str
+    high: float | None
+    rule: str
+    evidence: list[Evidence]
+    qualifiers: dict = field(default_factory=dict)
+
+
+@dataclass
+class Switches:
+    """Which rules, blockers and qualifier rules run (all enabled in config.yaml by default)."""
+
+    disabled: set[str] | None = None
+    only: set[str] | None = None
+
+
+def annotate_candidates(ann: Annotated, switches: Switches | None = None) -> list[Candidate]:
+    switches = switches or Switches()
+    rules = sorted(enabled(all_rules(), switches.disabled, switches.only), key=lambda r: -r.priority)
+    blocks = enabled(blockers(), switches.disabled)
+    quals = enabled(qualifier_rules(), switches.disabled)
+    convention = _rate_convention(ann)
+    out = []
+    for unit in ann.units:
+        for q in ann.layer("quantity").within(unit.start, unit.end):
+            chosen = _best_rule(ann, unit, q, rules)
+            if chosen is None:
+                continue
+            rule, evidence = chosen
+            metric = _metric(ann, rule, q, evidence)
+            if metric is None or _blocked(ann, unit, q, metric, blocks):
+                continue
+            value, high = _normalised(q, metric, convention, rule.emits.get("fraction_scale"))
+            cand = Candidate(q, unit, metric, value, high, rule.id, evidence)
+            cand.qualifiers = _qualifiers(ann, unit, q, metric, quals)
+            out.append(cand)
+    return out
+
+
+def _best_rule(ann: Annotated, unit: Span, q: Span, rules: list[Rule]) -> tuple[Rule, list[Evidence]] | None:
+    best, best_key = None, None
+    for rule in rules:  # highest priority first: a lower one cannot win once a rule matched
+        if best_key is not None and rule.priority < best_key[0]:
+            break
+        if q.get("cls") not in rule.quantity:
+            continue
+        evidence = [find_evidence(ann, unit, q, c) for c in rule.near]
+        if any(e is None for e in evidence):
+            continue
+        if any(find_evidence(ann, unit, q, c) for c in rule.unless):
+            continue
+        key = (rule.priority, -sum(e.distance for e in evidence))
+        if best_key is None or key > best_key:
+            best, best_key = (rule, evidence), key
+    return best
+
+
+def _metric(ann: Annotated, rule: Rule, q: Span, evidence: list[Evidence]) -> str | None:
+    metric = rule.emits["metric"]
+    if "{benchmark}" not in metric:
+        return metric
+    bench = next((e.span for e in evidence if e.span is not None and e.span.type == "benchmark"), None)
+    if bench is None:
+        return None
+    slug = ann.doc.task_benchmarks.get(bench.get("slug"), bench.get("slug")) if bench.get("task") else bench.get("slug")
+    entry = lexicon().vocab.benchmark_catalogue.get(slug)
+    kind = entry.kind if entry else "score"
+    value = q.get("value")
+    if kind == "rating" or (kind == "either" and q.get("cls") != "percent" and value > 100):
+        return f"rating:{slug}"
+    if q.get("cls") != "percent" and not 0 <= value <= 100:
+        return None
+    return f"score:{slug}"
+
+
+def _applies(cond: Condition, metric: str) -> bool:
+    return not cond.metrics or metric in cond.metrics or metric.split(":")[0] in cond.metrics
+
+
+def _blocked(ann: Annotated, unit: Span, q: Span, metric: str, blocks: list[Condition]) -> bool:
+    return any(_applies(b, metric) and find_evidence(ann, unit, q, b) for b in blocks)
+
+
+def _qualifiers(ann: Annotated, unit: Span, q: Span, metric: str, quals: list[Condition]) -> dict:
+    out = {}
+    for cond in quals:
+        if _applies(cond, metric) and find_evidence(ann, unit, q, cond):
+            out.update(dict(cond.sets))
+    if q.get("currency") and q.get("currency") != "usd":
+        out["currency"] = q.get("currency")
+    return out
+
+
+def _rate_convention(ann: Annotated) -> float:
+    """The per-token rate the document writes its prices in most often."""
+    rates = Counter(q.get("rate") for q in ann.layer("quantity") if q.get("cls") == "money" and q.get("rate"))
+    return rates.most_common(1)[0][0] if rates else float(config().get("default_rate", 1e6))
+
+
+def _normalised(q: Span, metric: str, convention: float, fraction: float | None = None) -> tuple[float | str, float | None]:
+    value, high = q.get("value"), q.get("high")
+    if isinstance(value, str):
+        return value, None
+    factor = fraction if fraction and 0 < value < 1 and high is None else 1.0  # "0.853" under a benchmark: 85.3
+    if q.get("cls") == "money":
+        factor = q.get("factor", 1.0) * 1e6 / (q.get("rate") or convention)
+    elif metric == "latency":
+        factor = float(config()["time_factors"].get(q.get("cls"), 1.0))
+    value = round(value * factor, 6)
+    return value, (round(high * factor, 6) if high is not None else None)

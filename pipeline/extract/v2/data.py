@@ -1,0 +1,82 @@
+"""The v2 data files, loaded once: per-language cue words (data/cues.*.yaml),
+the quantity-typing rules with their blockers and qualifier rules
+(data/rules.yaml), switches (data/config.yaml) and the learned attribution
+weights (data/weights.json)."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+WEIGHTS_FILE = DATA / "weights.json"
+
+
+@dataclass(frozen=True)
+class CueMatcher:
+    """One pass over a text marks every cue word of every language: the words
+    compiled into one alternation, each written form mapped to its types."""
+
+    pattern: re.Pattern  # any case
+    lower: re.Pattern  # the same words, for text already lower-cased (faster)
+    types_of: dict[str, tuple[str, ...]]
+
+    def find(self, text: str, start: int = 0, end: int | None = None, lowered: bool = False):
+        pattern = self.lower if lowered else self.pattern
+        for match in pattern.finditer(text, start, len(text) if end is None else end):
+            key = "".join(match.group(0).lower().split())
+            for kind in self.types_of.get(key, ()):
+                yield match.start(), match.end(), kind
+
+
+def _form(word: str) -> str:
+    body = r"\s*".join(re.escape(part) for part in word.split())
+    left = r"(?<![A-Za-z])" if re.match(r"[A-Za-z]", word) else ""
+    right = r"(?![A-Za-z])" if re.search(r"[A-Za-z]$", word) else ""
+    return left + body + right
+
+
+def build_cue_matcher(tables: list[dict]) -> CueMatcher:
+    types_of: dict[str, list[str]] = {}
+    for table in tables:
+        for kind, words in table["types"].items():
+            for word in words:
+                key = "".join(str(word).lower().split())
+                types_of.setdefault(key, [])
+                if kind not in types_of[key]:
+                    types_of[key].append(kind)
+    written = {"".join(str(w).lower().split()): str(w).lower() for t in tables for ws in t["types"].values() for w in ws}
+    forms = sorted(set(written.values()), key=len, reverse=True)
+    firsts = "".join(sorted({f[0] for f in forms} | {f[0].upper() for f in forms}))
+    body = "|".join(_form(f) for f in forms)
+    pattern = re.compile(f"(?=[{re.escape(firsts)}])(?:{body})", re.IGNORECASE)
+    lower = re.compile(f"(?=[{re.escape(''.join(sorted({f[0] for f in forms})))}])(?:{body})")
+    return CueMatcher(pattern, lower, {k: tuple(v) for k, v in types_of.items()})
+
+
+@lru_cache(maxsize=1)
+def cue_matcher() -> CueMatcher:
+    tables = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(DATA.glob("cues.*.yaml"))]
+    return build_cue_matcher(tables)
+
+
+@lru_cache(maxsize=1)
+def rules_data() -> dict:
+    return yaml.safe_load((DATA / "rules.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def config() -> dict:
+    return yaml.safe_load((DATA / "config.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict | None:
+    """The shipped attribution model, or None before one was trained."""
+    if not WEIGHTS_FILE.exists():
+        return None
+    return json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))

@@ -1,0 +1,51 @@
+"""The annotated document every v2 stage reads and adds to: the source text,
+its reduced reading twin with the offset map back, the units read (sentences,
+table cells, fields) and typed span layers."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.extract.context import DocumentContext
+from pipeline.extract.normalise import OffsetMap
+from pipeline.extract.v2.spans import Layer, Span, Tokens
+
+
+_EMPTY = Layer()
+
+
+@dataclass
+class Annotated:
+    original: str
+    text: str
+    offsets: OffsetMap
+    source: str
+    doc: DocumentContext | None = None  # models, benchmarks and the document's subject (the catalogue annotator)
+    units: list[Span] = field(default_factory=list)  # sentence | cell | field, attrs: quote, headings, header, owner
+    layers: dict[str, Layer] = field(default_factory=dict)
+    tokens: Tokens | None = None
+    _like: dict[str, list[str]] = field(default_factory=dict)
+    _memo: dict[tuple, list[Span]] = field(default_factory=dict)  # in_unit look-ups, cleared when a layer is added
+
+    def layer(self, kind: str) -> Layer:
+        return self.layers.get(kind) or _EMPTY
+
+    def add(self, kind: str, spans: list[Span]) -> None:
+        old = self.layers.get(kind)
+        self.layers[kind] = Layer((old.spans if old else []) + spans)
+        self._like.clear()
+        self._memo.clear()
+
+    def types_like(self, kind: str) -> list[str]:
+        """Layer types equal to `kind` or under it (`rate` -> `rate.k`, `rate.m`)."""
+        if kind not in self._like:
+            self._like[kind] = [t for t in self.layers if t == kind or t.startswith(kind + ".")]
+        return self._like[kind]
+
+    def in_unit(self, kind: str, unit: Span) -> list[Span]:
+        key = (kind, unit.start, unit.end)
+        if key not in self._memo:
+            out: list[Span] = []
+            for name in self.types_like(kind):
+                out.extend(self.layers[name].within(unit.start, unit.end))
+            self._memo[key] = sorted(out, key=lambda s: s.start)
+        return self._memo[key]

@@ -1,0 +1,94 @@
+"""Extraction v2 end to end: the annotators in order over one document
+(reading text -> structure -> models and benchmarks -> cue words -> clauses
+and brackets -> quantities -> candidates), then attribution and validated
+claims, each saying why."""
+from __future__ import annotations
+
+from pipeline.extract.context import DocumentContext
+from pipeline.extract.currency import price_unit
+from pipeline.extract.deadline import Deadline
+from pipeline.extract.lexicon import lexicon
+from pipeline.extract.normalise import normalise
+from pipeline.extract.script import as_simplified
+from pipeline.extract.segments import blocks_of
+from pipeline.extract.v2.annotators import annotate_brackets, annotate_clauses, annotate_cues, annotate_mentions
+from pipeline.extract.v2.attribution import Owner, deciding, owners, probability
+from pipeline.extract.v2.candidates import Candidate, Switches, annotate_candidates
+from pipeline.extract.v2.data import config, weights
+from pipeline.extract.v2.document import Annotated
+from pipeline.extract.v2.quantities import annotate_quantities
+from pipeline.extract.v2.spans import Tokens
+from pipeline.extract.v2.structure import annotate_structure
+from pipeline.records import Claim, Qualifiers
+
+
+def annotate(text: str, source: str, deadline: Deadline | None = None) -> Annotated:
+    deadline = deadline or Deadline(None)
+    reading, offsets = normalise(text)
+    ann = Annotated(original=text, text=as_simplified(reading), offsets=offsets, source=source)
+    blocks = blocks_of(ann.text)
+    ann.doc = DocumentContext.build(ann.text, blocks, lexicon())
+    deadline.check()
+    annotate_structure(ann, blocks)
+    ann.tokens = Tokens(ann.text, [(u.start, u.end) for u in ann.units])
+    for step in (annotate_mentions, annotate_cues, annotate_clauses, annotate_brackets, annotate_quantities):
+        deadline.check()
+        step(ann)
+    return ann
+
+
+def candidate_owners(ann: Annotated, cands: list[Candidate]) -> list[tuple[Candidate, list[Owner]]]:
+    return [(c, owners(ann, c, cands)) for c in cands]
+
+
+def extract_claims(text: str, source: str, deadline: Deadline | None = None, switches: Switches | None = None,
+                   model: dict | None = None) -> list[Claim]:
+    """Every claim v2 finds in a document, in document order."""
+    ann = annotate(text, source, deadline)
+    cands = annotate_candidates(ann, switches)
+    model = model or weights()
+    if model is None:
+        raise RuntimeError("extraction v2 has no attribution weights: run `python -m pipeline train-extractor`")
+    claims, seen = [], set()
+    for cand, options in candidate_owners(ann, cands):
+        decided = decide(model, options)
+        if decided is None:
+            continue
+        claim = to_claim(ann, cand, *decided, model)
+        if claim is None:
+            continue
+        key = (claim.model, claim.metric, str(claim.value), claim.span, claim.qualifiers.tier)
+        if key not in seen:
+            seen.add(key)
+            claims.append(claim)
+    return claims
+
+
+def decide(model: dict, options: list[Owner]) -> tuple[Owner, float] | None:
+    decisive = [o for o in options if any(o.features.get(f) for f in config().get("decisive_features") or [])]
+    scored = sorted(((probability(model, o.features), o) for o in decisive or options), key=lambda p: -p[0])
+    if not scored or not decisive and scored[0][0] < model.get("threshold", config().get("threshold", 0.5)):
+        return None
+    return scored[0][1], scored[0][0]
+
+
+def valid(metric: str, value) -> bool:
+    entry = lexicon().vocab.metrics.get(metric.split(":")[0])
+    low_high = getattr(entry, "range", None)
+    if isinstance(value, str) or not low_high:
+        return True
+    return low_high[0] <= value <= low_high[1]
+
+
+def to_claim(ann: Annotated, cand: Candidate, owner: Owner, p: float, model: dict) -> Claim | None:
+    if not valid(cand.metric, cand.value):
+        return None
+    quals = dict(cand.qualifiers)
+    start, end = ann.offsets.span(*cand.unit.get("quote"))
+    evidence = ", ".join(f"{e.where} cue '{e.word}'" + (f" {e.distance} tokens away" if e.where != "header" else "")
+                         for e in cand.evidence)
+    why = (f"rule {cand.rule}" + (f" ({evidence})" if evidence else "")
+           + f"; owner {owner.model} p={p:.2f}: {', '.join(deciding(model, owner.features)) or 'prior'}")
+    unit = price_unit(lexicon().vocab.unit_of(cand.metric), quals.get("currency"))
+    return Claim(source=ann.source, model=owner.model, metric=cand.metric, value=cand.value, value_high=cand.high,
+                 unit=unit, qualifiers=Qualifiers(**quals), quote=ann.original[start:end], span=(start, end), why=why)

@@ -1,0 +1,130 @@
+"""Rules as data: the rows of data/rules.yaml compiled, and the matcher that
+finds a rule's evidence (a span type within a window of tokens, on a side,
+inside a clause or sentence, or in a table cell's header)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.extract.lexicon import lexicon
+from pipeline.extract.v2.data import config, cue_matcher, rules_data
+from pipeline.extract.v2.document import Annotated
+from pipeline.extract.v2.spans import Span
+
+
+@dataclass(frozen=True)
+class Condition:
+    type: str
+    within: int
+    side: str = "either"
+    scope: str = "clause"
+    metrics: tuple[str, ...] = ()
+    id: str = ""
+    sets: tuple = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    lang: str
+    quantity: tuple[str, ...]
+    near: tuple[Condition, ...]
+    unless: tuple[Condition, ...] = ()
+    priority: int = 0
+    emits: dict = field(default_factory=dict, hash=False, compare=False)
+    examples: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    distance: int
+    word: str
+    where: str  # "clause" | "sentence" | "header"
+    span: Span | None = None
+
+
+def _condition(row: dict) -> Condition:
+    return Condition(type=row["type"], within=int(row["within"]), side=row.get("side", "either"),
+                     scope=row.get("scope", "clause"), metrics=tuple(row.get("metrics", ())), id=row.get("id", ""),
+                     sets=tuple(sorted((row.get("sets") or {}).items())))
+
+
+def load_rules(rows: list[dict]) -> list[Rule]:
+    rules, seen = [], set()
+    for row in rows:
+        if row["id"] in seen:
+            raise ValueError(f"rules.yaml: duplicate rule id {row['id']!r}")
+        seen.add(row["id"])
+        rules.append(Rule(id=row["id"], lang=row.get("lang", "any"), quantity=tuple(row["quantity"]),
+                          near=tuple(_condition(c) for c in row.get("near", ())),
+                          unless=tuple(_condition(c) for c in row.get("unless", ())),
+                          priority=int(row.get("priority", 0)), emits=row["emits"], examples=row.get("examples", {})))
+    return rules
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> tuple[Rule, ...]:
+    return tuple(load_rules(rules_data()["rules"]))
+
+
+@lru_cache(maxsize=1)
+def blockers() -> tuple[Condition, ...]:
+    return tuple(_condition(c) for c in rules_data().get("blockers", ()))
+
+
+@lru_cache(maxsize=1)
+def qualifier_rules() -> tuple[Condition, ...]:
+    return tuple(_condition(c) for c in rules_data().get("qualifiers", ()))
+
+
+def enabled(items, disabled: set[str] | None = None, only: set[str] | None = None) -> list:
+    off = set(config().get("disabled") or []) if disabled is None else disabled
+    return [x for x in items if x.id not in off and (only is None or x.id in only)]
+
+
+@lru_cache(maxsize=4096)
+def header_spans(header: str) -> tuple[Span, ...]:
+    """A cell header's cue words and benchmark names, as spans over the header text."""
+    spans = [Span(s, e, kind, {"word": header[s:e]}) for s, e, kind in cue_matcher().find(header)]
+    lex = lexicon()
+    spans += [Span(s, e, "benchmark", {"slug": slug, "word": header[s:e]}) for s, e, slug in lex.benchmarks(header)]
+    spans += [Span(s, e, "benchmark", {"slug": slug, "word": header[s:e], "task": True}) for s, e, slug in lex.tasks(header)]
+    return tuple(spans)
+
+
+def _side_ok(side: str, span: Span, start: int, end: int) -> bool:
+    if side == "before":
+        return span.end <= start
+    if side == "after":
+        return span.start >= end
+    return span.end <= start or span.start >= end
+
+
+def _clause_of(ann: Annotated, q: Span, unit: Span) -> Span:
+    key = ("clause of", q.start, q.end)
+    if key not in ann._memo:
+        ann._memo[key] = [ann.layer("clause").covering(q.start) or unit]
+    return ann._memo[key][0]
+
+
+def find_evidence(ann: Annotated, unit: Span, q: Span, cond: Condition) -> Evidence | None:
+    """The nearest span of the condition's type within its window, else its header's."""
+    end = q.get("unit_end", q.end)
+    region = _clause_of(ann, q, unit) if cond.scope == "clause" else unit
+    best = None
+    whole = Span(q.start, end, "q")
+    for span in ann.in_unit(cond.type, region):
+        if span.start == q.start:
+            continue  # the quantity itself
+        enclosing = span.start <= q.start and end <= span.end or q.start <= span.start and span.end <= end  # a
+        # bracket around the number, or a unit or rate that is part of it
+        if not enclosing and (span.start < q.start < span.end or not _side_ok(cond.side, span, q.start, end)):
+            continue
+        gap = 0 if enclosing else ann.tokens.between(span, whole)
+        if gap <= cond.within and (best is None or gap < best.distance):
+            best = Evidence(gap, span.get("word") or ann.text[span.start:span.end], cond.scope, span)
+    if best is None and unit.get("header"):
+        kinds = [s for s in header_spans(unit.get("header")) if s.type == cond.type or s.type.startswith(cond.type + ".")]
+        if kinds:
+            best = Evidence(int(config().get("header_distance", 2)), kinds[0].get("word"), "header", kinds[0])
+    return best

@@ -1,0 +1,60 @@
+"""Structure annotator: the blocks markdown-it finds (with source maps, via
+v1's segments.py), cut into the units claims are quoted from. Table cells
+keep their header semantics (v1's tables.py plans: the column header's and
+row label's words, and the model the row or column gives). Only blocks with
+a digit are cut, so text without numbers costs next to nothing."""
+from __future__ import annotations
+
+from pipeline.extract.segments import Block, blocks_of, units_of
+from pipeline.extract.tables import plan_table
+from pipeline.extract.v2.document import Annotated
+from pipeline.extract.v2.spans import Span
+
+
+def annotate_structure(ann: Annotated, blocks: list[Block] | None = None) -> None:
+    blocks = blocks if blocks is not None else blocks_of(ann.text)
+    tables = 0
+    named: list[str] = []  # models the section named so far (a heading starts a new one)
+    for block in blocks:
+        if block.kind == "heading":
+            named = []
+        if block.kind in ("table", "records"):
+            if ann.doc.has_number(block.start, block.end):
+                ann.units.extend(_cells(ann, block, tables))
+            tables += block.kind == "table"
+        elif ann.doc.has_number(block.start, block.end) or ann.doc.mentions_in(block.start, block.end):
+            ann.units.extend(_sentences(ann, block, named))
+
+
+def _cells(ann: Annotated, block: Block, table_no: int) -> list[Span]:
+    rows = units_of(ann.text, block, table_no)
+    plans = plan_table(ann.doc, rows)
+    out = []
+    for row in rows:
+        words = _row_words(ann, row)
+        for plan in plans.get(row.start, []):
+            if plan.end > plan.start:
+                out.append(Span(plan.start, plan.end, "cell", {
+                    "quote": (row.start, row.end), "headings": row.headings, "header": f"{plan.cues} {words}".strip(),
+                    "owner": plan.model, "block": block.index, "setting": plan.setting}))
+    return out
+
+
+def _row_words(ann: Annotated, row) -> str:
+    """The words of a row's cells that hold no figure (a label cell such as 'input' beside two prices) type its figures."""
+    cells = [ann.text[s:e].strip(" *`").replace("_", " ") for s, e in row.cells]
+    return " ".join(c for c in cells[1:] if c and not any(ch.isdigit() for ch in c))
+
+
+def _sentences(ann: Annotated, block: Block, named: list[str]) -> list[Span]:
+    """Units of a prose, list, quote, code or field block; each knows the models
+    its section named in earlier units (`before`)."""
+    out = []
+    for unit in units_of(ann.text, block):
+        header = (unit.key or "").replace("_", " ") if unit.kind == "field" else ""
+        if ann.doc.has_number(unit.start, unit.end):
+            out.append(Span(unit.start, unit.end, "field" if unit.kind == "field" else "sentence", {"kind": unit.kind,
+                "quote": (unit.start, unit.end), "headings": unit.headings, "header": header,
+                "owner": None, "block": block.index, "before": tuple(named)}))
+        named.extend(ann.doc.resolve(m) for m in ann.doc.mentions_in(unit.start, unit.end))
+    return out

@@ -1,0 +1,148 @@
+"""TruthFinder's iteration (truth.py) over arrays: every vote, every pair of
+agreeing values and every pair of dependent documents voting together is a
+row built once, so one iteration costs time linear in those rows instead of
+a scan of every claim for every document. The arithmetic is the one of
+truth.py's docstring: scores from the voters' trust (discounted for copies),
+confidences from scores and the support of agreeing values, trust as the mean
+confidence of a document's claims."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from pipeline.reconcile import policy
+from pipeline.reconcile.statements import agree
+
+
+@dataclass
+class Graph:
+    """The fixed structure the iteration runs over (indices into docs and candidates)."""
+
+    docs: list[str]  # in order of first appearance: the order of the trust dict returned
+    name_rank: np.ndarray  # each document's place in sorted order (ties in trust are broken by id)
+    candidates: list  # truth.Candidate, fact by fact
+    vote_cand: np.ndarray  # one row per (candidate, document) vote by a claim not rejected
+    vote_doc: np.ndarray
+    ref_score: np.ndarray  # per candidate: the reference datasets' fixed votes
+    support_to: np.ndarray  # candidate receiving support from an agreeing candidate of its fact
+    support_from: np.ndarray
+    claim_cand: np.ndarray  # one row per claim (rejected too): a document's trust is their mean confidence
+    claim_doc: np.ndarray
+    copy_a: np.ndarray  # rows of votes for one candidate by two dependent documents
+    copy_b: np.ndarray
+    copy_factor: np.ndarray  # 1 - COPY_RATE * P(copy): the later voter's discount
+
+
+def build_graph(facts: list, dependence: dict[frozenset, float], rejected: frozenset[str]) -> Graph:
+    docs = list(dict.fromkeys(c.doc_id for f in facts for c in f.claims))
+    index = {d: i for i, d in enumerate(docs)}
+    name_rank = np.empty(len(docs), dtype=np.int64)
+    name_rank[np.argsort(np.array(docs, dtype=object), kind="stable")] = np.arange(len(docs))
+    candidates = [cand for f in facts for cand in f.candidates]
+    votes: dict[tuple[int, int], int] = {}
+    claim_cand, claim_doc, ref_score = [], [], []
+    for k, cand in enumerate(candidates):
+        for c in cand.claims:
+            claim_cand.append(k)
+            claim_doc.append(index[c.doc_id])
+            if c.id not in rejected:
+                votes.setdefault((k, index[c.doc_id]), len(votes))
+        ref_score.append(sum(tau(policy.reference_trust(r.ref_source)) for r in one_per_source(cand.references)))
+    to, frm = _support_pairs(facts)
+    copies = _copy_rows(votes, dependence, index)
+    pairs = np.array(list(votes), dtype=np.int64).reshape(-1, 2)
+    return Graph(docs, name_rank, candidates, pairs[:, 0], pairs[:, 1], np.array(ref_score, dtype=float),
+                 to, frm, np.array(claim_cand, dtype=np.int64), np.array(claim_doc, dtype=np.int64), *copies)
+
+
+def _support_pairs(facts: list) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of distinct values of one fact that agree (within a fact only:
+    the cost is per fact, in its number of distinct values)."""
+    to, frm, base = [], [], 0
+    for f in facts:
+        for i, cand in enumerate(f.candidates):
+            for j, other in enumerate(f.candidates):
+                if i != j and agree(other.value, cand.value):
+                    to.append(base + i)
+                    frm.append(base + j)
+        base += len(f.candidates)
+    return np.array(to, dtype=np.int64), np.array(frm, dtype=np.int64)
+
+
+def _copy_rows(votes: dict[tuple[int, int], int], dependence: dict[frozenset, float],
+               index: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each candidate, the pairs of its voters that depend on each other:
+    the dependence of every pair of documents in one matrix, sliced by each
+    candidate's voters (arrays, not Python objects per pair)."""
+    if not votes or not dependence:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    matrix = _dependence_matrix(dependence, index)
+    keys = np.array(list(votes), dtype=np.int64).reshape(-1, 2)  # rows in vote-id order
+    order = np.argsort(keys[:, 0], kind="stable")
+    starts = np.flatnonzero(np.diff(keys[order, 0], prepend=-1))
+    a_rows, b_rows, factors = [], [], []
+    for group in np.split(order, starts[1:]):
+        if len(group) < 2:
+            continue
+        docs = keys[group, 1]
+        sub = np.triu(matrix[np.ix_(docs, docs)], k=1)
+        i, j = np.nonzero(sub)
+        a_rows.append(group[i].astype(np.int32))
+        b_rows.append(group[j].astype(np.int32))
+        factors.append(1.0 - COPY_RATE * sub[i, j])
+    if not a_rows:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    return (np.concatenate(a_rows).astype(np.int64), np.concatenate(b_rows).astype(np.int64),
+            np.concatenate(factors))
+
+
+def _dependence_matrix(dependence: dict[frozenset, float], index: dict[str, int]) -> np.ndarray:
+    """P(copy) of every pair of documents (0 when not estimated), symmetric."""
+    matrix = np.zeros((len(index), len(index)), dtype=np.float64)
+    for pair, probability in dependence.items():
+        if probability > 0 and len(pair) == 2:
+            a, b = (index.get(d) for d in pair)
+            if a is not None and b is not None:
+                matrix[a, b] = matrix[b, a] = probability
+    return matrix
+
+
+COPY_RATE = 0.8  # c: how much of a copier's vote is the copied source's
+
+
+def step(g: Graph, trust: np.ndarray, damping: float, similarity: float,
+         order: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """One iteration: candidate confidences from trust, then trust from
+    confidences. Of two dependent voters the one ranked later (less trusted
+    by `order`, else by the current trust; then by id) is discounted."""
+    voter_tau = tau_array(trust)[g.vote_doc]
+    rank = trust if order is None else order
+    if len(g.copy_a):
+        ta, tb = rank[g.vote_doc[g.copy_a]], rank[g.vote_doc[g.copy_b]]
+        a_first = (ta > tb) | ((ta == tb) & (g.name_rank[g.vote_doc[g.copy_a]] < g.name_rank[g.vote_doc[g.copy_b]]))
+        independent = np.ones(len(g.vote_doc))
+        np.multiply.at(independent, np.where(a_first, g.copy_b, g.copy_a), g.copy_factor)
+        voter_tau = voter_tau * independent
+    score = np.bincount(g.vote_cand, weights=voter_tau, minlength=len(g.candidates)) + g.ref_score
+    support = np.bincount(g.support_to, weights=score[g.support_from], minlength=len(g.candidates))
+    confidence = 1.0 / (1.0 + np.exp(-damping * (score + similarity * support)))
+    mean = np.bincount(g.claim_doc, weights=confidence[g.claim_cand], minlength=len(g.docs))
+    counts = np.bincount(g.claim_doc, minlength=len(g.docs))
+    return confidence, np.where(counts > 0, mean / np.maximum(counts, 1), trust)
+
+
+def tau(trust: float) -> float:
+    return -math.log(max(1e-9, 1.0 - min(trust, 0.999999)))
+
+
+def tau_array(trust: np.ndarray) -> np.ndarray:
+    return -np.log(np.maximum(1e-9, 1.0 - np.minimum(trust, 0.999999)))
+
+
+def one_per_source(refs: list) -> list:
+    seen = {}
+    for r in refs:
+        seen.setdefault(r.ref_source, r)
+    return list(seen.values())
