@@ -1,6 +1,7 @@
 """The whole job on Dagster's multiprocess executor (each step its own process, extraction
 with two workers writing Parquet shards) builds the same warehouse as the in-process run:
-every table, row for row, leaving out only the columns that record when or in which run."""
+every table of the warehouse (every schema), row for row, leaving out only the columns that
+record when or in which run."""
 import os
 import shutil
 
@@ -18,14 +19,15 @@ RUN_COLUMNS = ("run_id", "run_key")  # which run wrote a row
 
 def _tables(database) -> dict[str, list[tuple]]:
     with duckdb.connect(str(database), read_only=True) as con:
-        names = [r[0] for r in con.execute("select table_name from duckdb_tables() order by 1").fetchall()]
+        names = con.execute("select schema_name, table_name from duckdb_tables() order by all").fetchall()
         tables = {}
-        for name in names:
+        for schema, name in names:
             columns = [c for c, t in con.execute(
-                "select column_name, data_type from duckdb_columns() where table_name = ? order by column_index",
-                [name]).fetchall() if not t.startswith(("TIMESTAMP", "TIME")) and c not in RUN_COLUMNS]
+                "select column_name, data_type from duckdb_columns() where schema_name = ? and table_name = ? "
+                "order by column_index", [schema, name]).fetchall() if not t.startswith(("TIMESTAMP", "TIME"))
+                and c not in RUN_COLUMNS]
             listed = ", ".join(f'"{c}"' for c in columns)
-            tables[name] = con.execute(f'select {listed} from "{name}" order by all').fetchall()
+            tables[f"{schema}.{name}"] = con.execute(f'select {listed} from "{schema}"."{name}" order by all').fetchall()
     return tables
 
 
@@ -58,6 +60,6 @@ def test_multiprocess_and_in_process_runs_build_identical_tables(tmp_path, monke
     assert len(pids) > 5 and os.getpid() not in pids  # every step in a process of its own
     got = _tables(tmp_path / "multiprocess" / "warehouse" / "claims.duckdb")
     assert got.keys() == expected.keys()
-    assert expected["claims"] and expected["documents"] and expected["conflicts"]
+    assert expected["main.claims"] and expected["main.documents"] and expected["main.conflicts"]
     for table in expected:
         assert got[table] == expected[table], table
