@@ -139,6 +139,28 @@ def cmd_train_extractor(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench_pipeline(args: argparse.Namespace) -> int:
+    from pipeline.bench_pipeline import run
+
+    try:
+        scales = [int(n) for n in args.articles.split(",") if n.strip()]
+    except ValueError:
+        print(f"--articles {args.articles!r}: expected numbers separated by commas", file=sys.stderr)
+        return 2
+    if not scales or min(scales) < 1:
+        print(f"--articles {args.articles!r}: expected positive numbers", file=sys.stderr)
+        return 2
+    if args.compare_workers:
+        from pipeline.bench_pipeline import bench_workers
+
+        rows = bench_workers(scales[0], [int(w) for w in args.compare_workers.split(",")], args.seed)
+        base = rows[0]["seconds"]
+        for row in rows[1:]:
+            print(f"speed-up {rows[0]['workers']} -> {row['workers']} workers: {base / row['seconds']:.2f}x")
+        return 0
+    return run(scales, args.seed, args.workers)
+
+
 def cmd_fuzz(args: argparse.Namespace) -> int:
     from pipeline.fuzz import run
 
@@ -310,6 +332,15 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--engine", action="append", choices=ENGINES, default=[],
                        help="engine to measure (repeatable; default: v1 and v2 side by side)")
     bench.set_defaults(func=cmd_bench)
+    bench_pipeline = commands.add_parser(
+        "bench-pipeline", help="run the whole graph on synthetic corpora: seconds, peak memory, rows per step")
+    bench_pipeline.add_argument("--articles", default="1000,3000,10000",
+                                help="corpus sizes, comma-separated (default 1000,3000,10000)")
+    bench_pipeline.add_argument("--seed", type=int, default=13, help="corpus seed (default 13)")
+    bench_pipeline.add_argument("--workers", type=int, help="extraction processes (default: every core)")
+    bench_pipeline.add_argument("--compare-workers", metavar="1,2",
+                                help="instead: time extraction alone on the first corpus size with these workers")
+    bench_pipeline.set_defaults(func=cmd_bench_pipeline)
     train = commands.add_parser("train-extractor", help="train extraction v2's attribution from labelled articles; "
                                 "print leave-one-article-out scores")
     train.add_argument("--devset", help="the dev set folder (default: SHARED_DIR/devset or ../shared/devset, when present)")

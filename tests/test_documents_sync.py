@@ -138,3 +138,45 @@ def test_markdown_escapes_in_quoted_frontmatter_are_read_literally():
     broken = '---\ntitle: "Claude 3\\.5 says "hi" twice"\ndate: 2024-13-45\nlist: [\n---\nbody\n'
     assert read_frontmatter(broken) == {"title": 'Claude 3\\.5 says "hi" twice', "date": "2024-13-45", "list": "["}
     assert read_frontmatter("---\n- just\n- a list\n---\nbody\n") == {}
+
+
+def test_unchanged_sources_are_hashed_not_parsed(workspace, monkeypatch):
+    """A no-change run compares content hashes before any decoding, HTML or frontmatter parsing or
+    language detection; only the edited file is parsed again."""
+    import pipeline.ingest.sources as sources_module
+    from pipeline.store.documents import ingest_sources
+
+    sources, warehouse = workspace
+    con = duckdb.connect(str(warehouse.parent / "w.duckdb"))
+    apply_schema(con)
+    ingest_sources(con, sources, sources / "reference", FAST)
+    parsed = []
+    real = sources_module.build_document
+    monkeypatch.setattr(sources_module, "build_document", lambda **kw: parsed.append(kw["location"]) or real(**kw))
+    before = _documents(con)
+    report, _ = ingest_sources(con, sources, sources / "reference", FAST)
+    assert parsed == [] and len(report.unchanged) == 2 and not report.added + report.changed
+    assert _documents(con) == before
+    edited = sources / "004_f422d1c70ca436bc.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    report, _ = ingest_sources(con, sources, sources / "reference", FAST)
+    assert parsed == ["004_f422d1c70ca436bc.txt"] and report.changed == ["004_f422d1c70ca436bc.txt"]
+
+
+def test_parsing_in_worker_processes_stores_the_same_documents(tmp_path, monkeypatch):
+    """Changed sources parsed by two worker processes give the rows one process gives."""
+    from pipeline.bench_corpus import build_corpus
+    from pipeline.store.documents import ingest_sources
+
+    build_corpus(tmp_path / "sources", 40)
+    tables = []
+    for workers in ("1", "2"):
+        monkeypatch.setenv("EXTRACT_WORKERS", workers)
+        con = duckdb.connect(str(tmp_path / f"w{workers}.duckdb"))
+        apply_schema(con)
+        report, _ = ingest_sources(con, tmp_path / "sources", policy=FAST)
+        assert len(report.added) == 40
+        tables.append((con.execute("select * exclude (ingested_at) from documents order by doc_id").fetchall(),
+                       con.execute("select * from document_texts order by doc_id").fetchall()))
+        assert {r[0] for r in con.execute("select distinct lang from documents").fetchall()} == {"en", "zh"}
+    assert tables[0] == tables[1]

@@ -61,6 +61,7 @@ def _materialize(warehouse: Path):
 
 def test_claims_asset_records_a_failed_document_and_goes_on(workspace, monkeypatch, crashing_extractor):
     sources, warehouse = workspace
+    monkeypatch.setenv("EXTRACT_WORKERS", "1")  # the patched extractor lives in this process only
     (sources / "broken.md").write_text(f"# Notes\n\nGPT-4o has a 128K context window. {CRASH_MARK}\n",
                                        encoding="utf-8")
     result = _materialize(warehouse)

@@ -1,4 +1,4 @@
-"""One job that runs everything, a sensor that runs it when files under
+"""One job that runs everything (and the same on the multiprocess executor), a sensor that runs it when files under
 SOURCES_DIR change, and a daily schedule that re-fetches URL sources."""
 import hashlib
 import json
@@ -13,6 +13,12 @@ from pipeline.reviews import REVIEWS_FILE
 everything = dg.define_asset_job(
     "everything", selection=dg.AssetSelection.all(),
     description="Every asset and check: ingest, extract, reconcile, publish.")
+
+everything_multiprocess = dg.define_asset_job(
+    "everything_multiprocess", selection=dg.AssetSelection.all(), executor_def=dg.multiprocess_executor,
+    description="The same, each step in a process of its own (Dagster's multiprocess executor): the way the "
+                "job runs on a cluster executor. Steps that write the warehouse take its lock in turn "
+                "(docs/scale.md).")
 
 
 def sources_fingerprint(folder) -> dict[str, list[int]]:

@@ -4,11 +4,13 @@ import dagster as dg
 
 from pipeline.defs.resources import WarehouseResource
 from pipeline.defs.tables import only_selected, side_tables, table_metadata, table_spec
-from pipeline.extract import ExtractFailure, extract_isolated, extractor_version
-from pipeline.store.claims import pending_documents, replace_claims, replace_extract_errors
+from pipeline.extract import extractor_version
+from pipeline.extract.parallel import extract_pending, shard_folder
+from pipeline.store.claims import replace_extract_errors
 from pipeline.store.vocabulary_tables import publish_vocabulary
 from pipeline.vocabulary import vocabulary as load_vocab
 
+MAX_LISTED = 100  # documents named in the log and metadata; the tables hold them all
 
 VOCABULARY_TABLES = {
     "models": "One row per model id the vocabulary and the model catalogue know.",
@@ -47,31 +49,24 @@ def claims(context: dg.AssetExecutionContext, duckdb: WarehouseResource):
     document whose extraction fails becomes a row of `extract_errors` and keeps
     its previous claims; the other documents are extracted as usual."""
     version = extractor_version()
-    extracted, errors = {}, []
     with duckdb.read_write() as con:
-        pending = pending_documents(con, version)
-        for doc in pending:
-            found = extract_isolated(doc["text"], doc["source"])
-            if isinstance(found, ExtractFailure):
-                context.log.error(found.line())
-                errors.append({"doc_id": doc["doc_id"], "source": doc["source"], "error": found.error,
-                               "extractor": version})
-                continue
-            extracted[doc["source"]] = replace_claims(con, doc["doc_id"], doc["sha256"], version, found)
-            context.log.info(f"extracted {extracted[doc['source']]} claims from {doc['source']}")
-        replace_extract_errors(con, errors)
+        done = extract_pending(con, version, shard_folder(duckdb.database), log=context.log.info)
+        replace_extract_errors(con, done.failures)
         preview = duckdb.sql(con, "metadata/claims_preview", {"n_rows": 10}).fetchdf()
         n_docs = table_metadata(con, "documents")["dagster/row_count"]
         table = table_metadata(con, "claims", order_by="source, span_start", with_preview=True)
         side = side_tables(con, ["extraction_state", "extract_errors"])
-    if not pending:
+    for failure in done.failures[:MAX_LISTED]:
+        context.log.error(f"{failure['source']}: extraction failed: {failure['error']}")
+    if not done.extracted and not done.failures:
         context.log.info(f"all {n_docs} documents unchanged since their last extraction; nothing extracted")
     yield from only_selected(context, [dg.MaterializeResult(asset_key="claims", metadata=table | {
         "extractor": version,
-        "documents_extracted": len(extracted),
-        "documents_failed": len(errors),
-        "documents_unchanged": n_docs - len(pending),
-        "claims_by_document": dg.MetadataValue.json(extracted),
-        "extract_errors": dg.MetadataValue.json({e["source"]: e["error"] for e in errors}),
+        "documents_extracted": len(done.extracted),
+        "documents_failed": len(done.failures),
+        "documents_unchanged": n_docs - len(done.extracted) - len(done.failures),
+        "shards": done.shards,
+        "claims_by_document": dg.MetadataValue.json(dict(list(done.extracted.items())[:MAX_LISTED])),
+        "extract_errors": dg.MetadataValue.json({e["source"]: e["error"] for e in done.failures[:MAX_LISTED]}),
         "preview": dg.MetadataValue.md(preview.to_markdown(index=False) if len(preview) else "(no claims)"),
     }), *side])

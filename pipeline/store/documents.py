@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import duckdb
+import pandas as pd
 
 from pipeline.ingest.parse import doc_id_for
-from pipeline.ingest.sources import URL_LIST, SourceRef
+from pipeline.ingest.fetch import FetchPolicy
+from pipeline.ingest.parallel import ParsePool
+from pipeline.ingest.sources import URL_LIST, SourceRef, Unchanged, listed_sources, read_batches
 from pipeline.reviews import REVIEWS_FILE
 from pipeline.records import Document, IngestError
-from pipeline.store.sqlfiles import fetch_dicts, run_sql, transaction
+from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames, transaction
 
 
 @dataclass
@@ -29,40 +32,82 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
-def _write_document(con: duckdb.DuckDBPyConnection, doc: Document, ingested_at: datetime) -> None:
-    params = doc.model_dump(exclude={"text", "raw_text"}) | {"ingested_at": ingested_at}
-    with transaction(con):
-        run_sql(con, "ingest/delete_derived", {"doc_id": doc.doc_id})
-        run_sql(con, "ingest/upsert_document", params)
-        run_sql(con, "ingest/upsert_document_text",
-                {"doc_id": doc.doc_id, "text": doc.text, "raw_text": doc.raw_text})
+BATCH = 200  # sources read, then written in one transaction, at a time
+DOCUMENT_COLUMNS = ["doc_id", "source", "location", "kind", "content_type", "title", "author", "published_at",
+                    "published_at_from", "lang", "sha256", "n_chars", "ingested_at"]
 
 
-def sync_documents(con: duckdb.DuckDBPyConnection, refs: list[SourceRef],
-                   results: list[Document | IngestError]) -> SyncReport:
-    report = SyncReport()
-    current = fetch_dicts(con, "ingest/current_hashes")
-    known = {row["doc_id"]: row["sha256"] for row in current}
-    listed = {doc_id_for(ref.kind, ref.location) for ref in refs}
-    if any(isinstance(r, IngestError) and r.source == URL_LIST for r in results):
-        listed |= {row["doc_id"] for row in current if row["kind"] == "url"}  # URL list unreadable: keep them
-    ingested_at = _now()
+def _write_batch(con: duckdb.DuckDBPyConnection, docs: list[Document], ingested_at: datetime) -> None:
+    """New versions of a batch of sources, and the removal of what derived from their old ones, in one transaction."""
+    if not docs:
+        return
+    rows = [doc.model_dump(include=set(DOCUMENT_COLUMNS)) | {"ingested_at": ingested_at} for doc in docs]
+    documents = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+    documents["published_at"] = pd.to_datetime(documents["published_at"])
+    texts = pd.DataFrame([{"doc_id": d.doc_id, "text": d.text, "raw_text": d.raw_text} for d in docs],
+                         columns=["doc_id", "text", "raw_text"])
+    run_sql_with_frames(con, "ingest/write_documents", {"new_documents": documents, "new_texts": texts})
+
+
+def stored_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """doc_id -> sha256 of every stored document: what `read_all(known=...)` compares bytes with."""
+    return {row["doc_id"]: row["sha256"] for row in fetch_dicts(con, "ingest/current_hashes")}
+
+
+def _sync_batch(con, results: list, known: dict[str, str], report: SyncReport, ingested_at: datetime) -> None:
+    new = []
     for result in results:
         if isinstance(result, IngestError):
             report.errors.append(result)
-            continue
-        previous = known.get(result.doc_id)
-        if previous == result.sha256:
+        elif isinstance(result, Unchanged) or known.get(result.doc_id) == result.sha256:
             report.unchanged.append(result.source)
-            continue
-        _write_document(con, result, ingested_at)
-        (report.changed if previous else report.added).append(result.source)
-    for doc_id in sorted(set(known) - listed):
+        else:
+            new.append(result)
+            (report.changed if result.doc_id in known else report.added).append(result.source)
+    _write_batch(con, new, ingested_at)
+
+
+def _finish(con, current: list[dict], refs: list[SourceRef], url_list_broken: bool, report: SyncReport) -> None:
+    """Removes the documents of sources no longer listed; ingest_errors becomes this run's errors."""
+    listed = {doc_id_for(ref.kind, ref.location) for ref in refs}
+    if url_list_broken:
+        listed |= {row["doc_id"] for row in current if row["kind"] == "url"}  # URL list unreadable: keep them
+    for doc_id in sorted({row["doc_id"] for row in current} - listed):
         with transaction(con):
             run_sql(con, "ingest/delete_document", {"doc_id": doc_id})
         report.removed.append(doc_id)
     write_errors(con, report.errors, keep=(REVIEWS_FILE,))
+
+
+def sync_documents(con: duckdb.DuckDBPyConnection, refs: list[SourceRef],
+                   results: list[Document | IngestError | Unchanged]) -> SyncReport:
+    """The documents table in step with sources already read (all of them, in `results`)."""
+    report, current, ingested_at = SyncReport(), fetch_dicts(con, "ingest/current_hashes"), _now()
+    known = {row["doc_id"]: row["sha256"] for row in current}
+    for start in range(0, len(results), BATCH):
+        _sync_batch(con, results[start:start + BATCH], known, report, ingested_at)
+    broken = any(isinstance(r, IngestError) and r.source == URL_LIST for r in results)
+    _finish(con, current, refs, broken, report)
     return report
+
+
+def ingest_sources(con: duckdb.DuckDBPyConnection, folder, exclude=None, policy: FetchPolicy | None = None
+                   ) -> tuple[SyncReport, dict[str, list[str]]]:
+    """Every source read and synced a batch at a time (no step holds every text); a source
+    whose bytes still hash to its stored version is neither decoded nor parsed. Returns the
+    report and the warnings per source parsed this run."""
+    report, current, ingested_at = SyncReport(), fetch_dicts(con, "ingest/current_hashes"), _now()
+    known = {row["doc_id"]: row["sha256"] for row in current}
+    refs, listing_error = listed_sources(folder, exclude)
+    warnings = {}
+    with ParsePool() as parse:
+        for results in read_batches(refs, folder, policy, known, BATCH, parse):
+            _sync_batch(con, results, known, report, ingested_at)
+            warnings |= {r.source: r.warnings for r in results if getattr(r, "warnings", None)}
+    if listing_error:
+        report.errors.append(listing_error)
+    _finish(con, current, refs, listing_error is not None, report)
+    return report, warnings
 
 
 def write_errors(con: duckdb.DuckDBPyConnection, errors: list[IngestError], keep: tuple[str, ...] = ()) -> None:

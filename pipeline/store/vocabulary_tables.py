@@ -7,7 +7,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from pipeline.store.sqlfiles import run_sql_with_frames
+from pipeline.store.sqlfiles import run_sql, run_sql_with_frames
 from pipeline.vocabulary import Vocabulary
 
 
@@ -33,6 +33,19 @@ def vocabulary_frames(vocab: Vocabulary) -> dict[str, pd.DataFrame]:
 
 
 def publish_vocabulary(con: duckdb.DuckDBPyConnection, vocab: Vocabulary) -> dict[str, int]:
+    """The tables rewritten only when they differ from the vocabulary: an unchanged
+    vocabulary writes nothing (a no-change run must not grow the database file)."""
     frames = vocabulary_frames(vocab)
-    run_sql_with_frames(con, "extract/replace_vocabulary", frames)
+    if _differs(con, frames):
+        run_sql_with_frames(con, "extract/replace_vocabulary", frames)
     return {name.removeprefix("vocab_"): len(frame) for name, frame in frames.items()}
+
+
+def _differs(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> bool:
+    for view, frame in frames.items():
+        con.register(view, frame)
+    try:
+        return bool(run_sql(con, "extract/vocabulary_differs").fetchall()[0][0])
+    finally:
+        for view in frames:
+            con.unregister(view)

@@ -1,0 +1,25 @@
+-- one shard's claims (the registered frame `frame`) in the warehouse's column types, for its Parquet file.
+select
+    claim_id::varchar as claim_id,
+    doc_id::varchar as doc_id,
+    source::varchar as source,
+    model::varchar as model,
+    metric::varchar as metric,
+    unit::varchar as unit,
+    value::double as value,
+    value_high::double as value_high,
+    value_text::varchar as value_text,
+    tier::varchar as tier,
+    bound::varchar as bound,
+    modality::varchar as modality,
+    setting::varchar as setting,
+    approx::boolean as approx,
+    hedged::boolean as hedged,
+    as_of::date as as_of,
+    quote::varchar as quote,
+    span_start::integer as span_start,
+    span_end::integer as span_end,
+    currency::varchar as currency,
+    sha256::varchar as sha256,
+    extractor::varchar as extractor
+from frame
