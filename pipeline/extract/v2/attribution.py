@@ -149,13 +149,35 @@ def _near(ann: Annotated, cand: Candidate, kind: str, window: int) -> float:
     return float(any(ann.tokens.between(s, q) <= window for s in ann.layer(kind).within(clause.start, clause.end)))
 
 
+def _coefficients(weights: dict) -> dict[str, tuple[int, float]]:
+    """Each weighted feature's (position, coefficient), built once per weights dict."""
+    hit = _COEF.get(id(weights))
+    if hit is None or hit[0] is not weights:
+        if len(_COEF) > 256:
+            _COEF.clear()
+        hit = (weights, {name: (i, w) for i, (name, w) in enumerate(zip(weights["features"], weights["coef"]))})
+        _COEF[id(weights)] = hit
+    return hit[1]
+
+
+_COEF: dict[int, tuple[dict, dict[str, tuple[int, float]]]] = {}
+
+
+def _terms(weights: dict, features: dict[str, float]) -> list[tuple[int, float, str]]:
+    """The non-zero terms of the linear score in the weights' order (zero terms
+    add nothing, so the sum is the same as over every weighted feature)."""
+    coef = _coefficients(weights)
+    return sorted((coef[name][0], coef[name][1] * value, name) for name, value in features.items()
+                  if value and name in coef)
+
+
 def probability(weights: dict, features: dict[str, float]) -> float:
-    z = weights["intercept"] + sum(w * features.get(name, 0.0) for name, w in zip(weights["features"], weights["coef"]))
+    z = weights["intercept"] + sum(term for _, term, _ in _terms(weights, features))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def deciding(weights: dict, features: dict[str, float], n: int = 3) -> list[str]:
     """The features that pushed this owner up most."""
-    parts = [(w * features.get(name, 0.0), name) for name, w in zip(weights["features"], weights["coef"])]
+    parts = [(term, name) for _, term, name in _terms(weights, features)]
     decisive = [f for f in config().get("decisive_features") or [] if features.get(f)]
     return decisive + [name for value, name in sorted(parts, reverse=True)[:n] if value > 0 and name not in decisive]

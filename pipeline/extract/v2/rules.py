@@ -109,22 +109,43 @@ def _clause_of(ann: Annotated, q: Span, unit: Span) -> Span:
 
 def find_evidence(ann: Annotated, unit: Span, q: Span, cond: Condition) -> Evidence | None:
     """The nearest span of the condition's type within its window, else its header's."""
+    near = _nearest(ann, unit, q, cond.type, cond.side, cond.scope)
+    if near is not None and near[0] <= cond.within:
+        return Evidence(near[0], near[1], cond.scope, near[2])
+    if unit.get("header"):
+        first = _header_first(unit.get("header"), cond.type)
+        if first is not None:
+            return Evidence(int(config().get("header_distance", 2)), first.get("word"), "header", first)
+    return None
+
+
+def _nearest(ann: Annotated, unit: Span, q: Span, kind: str, side: str, scope: str) -> tuple | None:
+    """(gap, word, span) of the first nearest span of `kind` on `side` of the
+    quantity in its clause (or unit), whatever the window: many rules ask the
+    same question with different windows, so it is answered once per quantity."""
     end = q.get("unit_end", q.end)
-    region = _clause_of(ann, q, unit) if cond.scope == "clause" else unit
+    key = ("nearest", q.start, end, unit.start, unit.end, kind, side, scope)
+    if key in ann._memo:
+        return ann._memo[key][0]
+    region = _clause_of(ann, q, unit) if scope == "clause" else unit
     best = None
     whole = Span(q.start, end, "q")
-    for span in ann.in_unit(cond.type, region):
+    for span in ann.in_unit(kind, region):
         if span.start == q.start:
             continue  # the quantity itself
         enclosing = span.start <= q.start and end <= span.end or q.start <= span.start and span.end <= end  # a
         # bracket around the number, or a unit or rate that is part of it
-        if not enclosing and (span.start < q.start < span.end or not _side_ok(cond.side, span, q.start, end)):
+        if not enclosing and (span.start < q.start < span.end or not _side_ok(side, span, q.start, end)):
             continue
         gap = 0 if enclosing else ann.tokens.between(span, whole)
-        if gap <= cond.within and (best is None or gap < best.distance):
-            best = Evidence(gap, span.get("word") or ann.text[span.start:span.end], cond.scope, span)
-    if best is None and unit.get("header"):
-        kinds = [s for s in header_spans(unit.get("header")) if s.type == cond.type or s.type.startswith(cond.type + ".")]
-        if kinds:
-            best = Evidence(int(config().get("header_distance", 2)), kinds[0].get("word"), "header", kinds[0])
-    return best
+        if best is None or gap < best[0]:
+            best = (gap, span)
+    found = (best[0], best[1].get("word") or ann.text[best[1].start:best[1].end], best[1]) if best else None
+    ann._memo[key] = [found]
+    return found
+
+
+@lru_cache(maxsize=8192)
+def _header_first(header: str, kind: str) -> Span | None:
+    """The header's first span of `kind` (or a subtype of it)."""
+    return next((s for s in header_spans(header) if s.type == kind or s.type.startswith(kind + ".")), None)
