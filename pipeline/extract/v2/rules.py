@@ -121,12 +121,9 @@ def find_evidence(ann: Annotated, unit: Span, q: Span, cond: Condition) -> Evide
 
 def _nearest(ann: Annotated, unit: Span, q: Span, kind: str, side: str, scope: str) -> tuple | None:
     """(gap, word, span) of the first nearest span of `kind` on `side` of the
-    quantity in its clause (or unit), whatever the window: many rules ask the
-    same question with different windows, so it is answered once per quantity."""
+    quantity in its clause (or unit), whatever the window (the window only
+    decides whether it counts)."""
     end = q.get("unit_end", q.end)
-    key = ("nearest", q.start, end, unit.start, unit.end, kind, side, scope)
-    if key in ann._memo:
-        return ann._memo[key][0]
     region = _clause_of(ann, q, unit) if scope == "clause" else unit
     best = None
     whole = Span(q.start, end, "q")
@@ -140,9 +137,7 @@ def _nearest(ann: Annotated, unit: Span, q: Span, kind: str, side: str, scope: s
         gap = 0 if enclosing else ann.tokens.between(span, whole)
         if best is None or gap < best[0]:
             best = (gap, span)
-    found = (best[0], best[1].get("word") or ann.text[best[1].start:best[1].end], best[1]) if best else None
-    ann._memo[key] = [found]
-    return found
+    return (best[0], best[1].get("word") or ann.text[best[1].start:best[1].end], best[1]) if best else None
 
 
 @lru_cache(maxsize=8192)
