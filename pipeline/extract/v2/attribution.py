@@ -36,8 +36,10 @@ def owners(ann: Annotated, cand: Candidate, siblings: list[Candidate]) -> list[O
         if model:
             found.setdefault(model, {})[flag] = 1.0
     out = []
+    shared = _candidate_features(ann, cand, models)  # the same for every owner: computed once
     for model, feats in found.items():
-        feats.update(_shared_features(ann, cand, models, model))
+        feats.update(shared)
+        feats.update(_owner_features(ann, models, model))
         out.append(Owner(model, feats))
     return out
 
@@ -118,12 +120,15 @@ def _context_owners(ann: Annotated, unit: Span) -> list[tuple[str, str | None]]:
             ("carry", before[-1] if before else None)]
 
 
-def _shared_features(ann: Annotated, cand: Candidate, models: list[str], model: str) -> dict[str, float]:
+def _owner_features(ann: Annotated, models: list[str], model: str) -> dict[str, float]:
+    return {"only_model": float(models == [model]), "family": float(ann.doc.is_family(model))}
+
+
+def _candidate_features(ann: Annotated, cand: Candidate, models: list[str]) -> dict[str, float]:
     unit = cand.unit
     pronoun = ann.layer("pronoun").within(unit.start, unit.end)
     return {
         "pronoun_unit": float(bool(pronoun) and ann.tokens.between(Span(unit.start, unit.start, "u"), pronoun[0]) <= 1),
-        "only_model": float(models == [model]),
         "models_inv": 1.0 / (1 + len(models)),
         "is_cell": float(unit.type == "cell"),
         "is_table_owner_absent": float(unit.type == "cell" and not unit.get("owner")),
@@ -131,7 +136,6 @@ def _shared_features(ann: Annotated, cand: Candidate, models: list[str], model: 
         "rule_score": float(cand.metric.startswith(("score:", "rating:"))),
         "rule_date": float(isinstance(cand.value, str)),
         "evidence_header": float(any(e.where == "header" for e in cand.evidence)),
-        "family": float(ann.doc.is_family(model)),
         f"rule={cand.rule}": 1.0,  # each rule's own prior of being a claim
         "price_by_convention": float(cand.metric.startswith("price") and not cand.quantity.get("rate")),
         "arithmetic_near": _near(ann, cand, "arithmetic", 4),

@@ -25,7 +25,8 @@ class Annotated:
     layers: dict[str, Layer] = field(default_factory=dict)
     tokens: Tokens | None = None
     _like: dict[str, list[str]] = field(default_factory=dict)
-    _memo: dict[tuple, list] = field(default_factory=dict)  # merged layers and look-ups, cleared when a layer is added
+    _memo: dict[tuple, list] = field(default_factory=dict)  # look-ups, cleared when a layer is added
+    _merged: dict[str, tuple[list[Span], list[int]]] = field(default_factory=dict)  # in_unit's merged layers, likewise
 
     def layer(self, kind: str) -> Layer:
         return self.layers.get(kind) or _EMPTY
@@ -35,6 +36,7 @@ class Annotated:
         self.layers[kind] = Layer((old.spans if old else []) + spans)
         self._like.clear()
         self._memo.clear()
+        self._merged.clear()
 
     def types_like(self, kind: str) -> list[str]:
         """Layer types equal to `kind` or under it (`rate` -> `rate.k`, `rate.m`)."""
@@ -46,12 +48,12 @@ class Annotated:
         """Spans of `kind` and its subtypes inside `unit`, by start (a subtype
         listed first wins a tie). The layers are merged once per kind (cleared
         when a layer is added), so a look-up is one bisection."""
-        key = (kind,)
-        if key not in self._memo:
+        hit = self._merged.get(kind)
+        if hit is None:
             merged = [s for name in self.types_like(kind) for s in self.layers[name].spans]
             merged.sort(key=lambda s: s.start)
-            self._memo[key] = [merged, [s.start for s in merged]]
-        merged, starts = self._memo[key]
+            hit = self._merged[kind] = (merged, [s.start for s in merged])
+        merged, starts = hit
         lo = bisect.bisect_left(starts, unit.start)
         hi = bisect.bisect_left(starts, unit.end)
         return [s for s in merged[lo:hi] if s.end <= unit.end]
