@@ -123,20 +123,25 @@ def _nearest(ann: Annotated, unit: Span, q: Span, kind: str, side: str, scope: s
     """(gap, word, span) of the first nearest span of `kind` on `side` of the
     quantity in its clause (or unit), whatever the window (the window only
     decides whether it counts)."""
-    end = q.get("unit_end", q.end)
-    region = _clause_of(ann, q, unit) if scope == "clause" else unit
-    best = None
-    whole = Span(q.start, end, "q")
-    for span in ann.in_unit(kind, region):
-        if span.start == q.start:
+    spans = ann.in_unit(kind, _clause_of(ann, q, unit) if scope == "clause" else unit)
+    if not spans:
+        return None
+    start, end = q.start, q.attrs.get("unit_end", q.end)
+    best, whole = None, None
+    for span in spans:
+        if span.start == start:
             continue  # the quantity itself
-        enclosing = span.start <= q.start and end <= span.end or q.start <= span.start and span.end <= end  # a
+        enclosing = span.start <= start and end <= span.end or start <= span.start and span.end <= end  # a
         # bracket around the number, or a unit or rate that is part of it
-        if not enclosing and (span.start < q.start < span.end or not _side_ok(side, span, q.start, end)):
+        if not enclosing and (span.start < start < span.end or not _side_ok(side, span, start, end)):
             continue
+        if not enclosing and whole is None:
+            whole = Span(start, end, "q")
         gap = 0 if enclosing else ann.tokens.between(span, whole)
         if best is None or gap < best[0]:
             best = (gap, span)
+            if gap == 0:
+                break  # nothing comes nearer, and a later tie never wins
     return (best[0], best[1].get("word") or ann.text[best[1].start:best[1].end], best[1]) if best else None
 
 
