@@ -56,21 +56,24 @@ def build_cue_matcher(tables: list[dict]) -> CueMatcher:
 
 
 def _by_first_char(forms: list[str]) -> str:
-    """One alternation per first character, longest form first inside each,
-    behind a class of the first characters: at a position only the forms that
-    can start there are tried, and a word boundary shared by a group is tested
-    once (one alternation of every form tries them all, position by position).
-    A position's character opens one group only, so the form that wins is the
-    one the single longest-first alternation would pick."""
-    groups: dict[str, list[str]] = {}
+    """One alternation per first character, longest form first inside each:
+    at a position only the forms that can start there are tried (one
+    alternation of every form tries them all, position by position). Forms
+    that start a word share one boundary test and one class of first letters;
+    the others (signs, CJK) have their own class. A position's character opens
+    one group only, so the form that wins is the one the single longest-first
+    alternation would pick."""
+    words: dict[str, list[str]] = {}
+    others: dict[str, list[str]] = {}
     for form in forms:
-        groups.setdefault(form[0], []).append(form)
-    parts = []
-    for first, group in groups.items():
-        word = re.match(r"[A-Za-z]", first) is not None  # every form of the group starts a word
-        alts = "|".join(_form(f, left=not word) for f in group)
-        parts.append((r"(?<![A-Za-z])" if word else "") + f"(?={re.escape(first)})(?:{alts})")
-    return f"(?=[{re.escape(''.join(sorted(groups)))}])(?:{'|'.join(parts)})"
+        (words if re.match(r"[A-Za-z]", form) else others).setdefault(form[0], []).append(form)
+    out = []
+    for groups, boundary in ((words, r"(?<![A-Za-z])"), (others, "")):
+        if groups:
+            alts = "|".join(f"(?={re.escape(first)})(?:{'|'.join(_form(f, left=False) for f in group)})"
+                            for first, group in groups.items())
+            out.append(f"(?=[{re.escape(''.join(sorted(groups)))}]){boundary}(?:{alts})")
+    return "|".join(out)
 
 
 @lru_cache(maxsize=1)
