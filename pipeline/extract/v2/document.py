@@ -29,7 +29,8 @@ class Annotated:
     _merged: dict[str, tuple[list[Span], list[int]]] = field(default_factory=dict)  # in_unit's merged layers, likewise
 
     def layer(self, kind: str) -> Layer:
-        return self.layers.get(kind) or _EMPTY
+        layer = self.layers.get(kind)  # (not `or`: that would ask every layer its length)
+        return _EMPTY if layer is None else layer
 
     def add(self, kind: str, spans: list[Span]) -> None:
         old = self.layers.get(kind)
