@@ -36,8 +36,10 @@ def owners(ann: Annotated, cand: Candidate, siblings: list[Candidate]) -> list[O
         if model:
             found.setdefault(model, {})[flag] = 1.0
     out = []
+    shared = _candidate_features(ann, cand, models)  # the same for every owner: computed once
     for model, feats in found.items():
-        feats.update(_shared_features(ann, cand, models, model))
+        feats.update(shared)
+        feats.update(_owner_features(ann, models, model))
         out.append(Owner(model, feats))
     return out
 
@@ -118,12 +120,15 @@ def _context_owners(ann: Annotated, unit: Span) -> list[tuple[str, str | None]]:
             ("carry", before[-1] if before else None)]
 
 
-def _shared_features(ann: Annotated, cand: Candidate, models: list[str], model: str) -> dict[str, float]:
+def _owner_features(ann: Annotated, models: list[str], model: str) -> dict[str, float]:
+    return {"only_model": float(models == [model]), "family": float(ann.doc.is_family(model))}
+
+
+def _candidate_features(ann: Annotated, cand: Candidate, models: list[str]) -> dict[str, float]:
     unit = cand.unit
     pronoun = ann.layer("pronoun").within(unit.start, unit.end)
     return {
         "pronoun_unit": float(bool(pronoun) and ann.tokens.between(Span(unit.start, unit.start, "u"), pronoun[0]) <= 1),
-        "only_model": float(models == [model]),
         "models_inv": 1.0 / (1 + len(models)),
         "is_cell": float(unit.type == "cell"),
         "is_table_owner_absent": float(unit.type == "cell" and not unit.get("owner")),
@@ -131,7 +136,6 @@ def _shared_features(ann: Annotated, cand: Candidate, models: list[str], model: 
         "rule_score": float(cand.metric.startswith(("score:", "rating:"))),
         "rule_date": float(isinstance(cand.value, str)),
         "evidence_header": float(any(e.where == "header" for e in cand.evidence)),
-        "family": float(ann.doc.is_family(model)),
         f"rule={cand.rule}": 1.0,  # each rule's own prior of being a claim
         "price_by_convention": float(cand.metric.startswith("price") and not cand.quantity.get("rate")),
         "arithmetic_near": _near(ann, cand, "arithmetic", 4),
@@ -149,13 +153,35 @@ def _near(ann: Annotated, cand: Candidate, kind: str, window: int) -> float:
     return float(any(ann.tokens.between(s, q) <= window for s in ann.layer(kind).within(clause.start, clause.end)))
 
 
+def _coefficients(weights: dict) -> dict[str, tuple[int, float]]:
+    """Each weighted feature's (position, coefficient), built once per weights dict."""
+    hit = _COEF.get(id(weights))
+    if hit is None or hit[0] is not weights:
+        if len(_COEF) > 256:
+            _COEF.clear()
+        hit = (weights, {name: (i, w) for i, (name, w) in enumerate(zip(weights["features"], weights["coef"]))})
+        _COEF[id(weights)] = hit
+    return hit[1]
+
+
+_COEF: dict[int, tuple[dict, dict[str, tuple[int, float]]]] = {}
+
+
+def _terms(weights: dict, features: dict[str, float]) -> list[tuple[int, float, str]]:
+    """The non-zero terms of the linear score in the weights' order (zero terms
+    add nothing, so the sum is the same as over every weighted feature)."""
+    coef = _coefficients(weights)
+    return sorted((coef[name][0], coef[name][1] * value, name) for name, value in features.items()
+                  if value and name in coef)
+
+
 def probability(weights: dict, features: dict[str, float]) -> float:
-    z = weights["intercept"] + sum(w * features.get(name, 0.0) for name, w in zip(weights["features"], weights["coef"]))
+    z = weights["intercept"] + sum(term for _, term, _ in _terms(weights, features))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def deciding(weights: dict, features: dict[str, float], n: int = 3) -> list[str]:
     """The features that pushed this owner up most."""
-    parts = [(w * features.get(name, 0.0), name) for name, w in zip(weights["features"], weights["coef"])]
+    parts = [(term, name) for _, term, name in _terms(weights, features)]
     decisive = [f for f in config().get("decisive_features") or [] if features.get(f)]
     return decisive + [name for value, name in sorted(parts, reverse=True)[:n] if value > 0 and name not in decisive]

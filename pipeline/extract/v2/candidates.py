@@ -42,9 +42,13 @@ def annotate_candidates(ann: Annotated, switches: Switches | None = None) -> lis
     quals = enabled(qualifier_rules(), switches.disabled)
     convention = _rate_convention(ann)
     out = []
+    by_class: dict[str, list[Rule]] = {}  # each quantity class's rules, highest priority first
     for unit in ann.units:
         for q in ann.layer("quantity").within(unit.start, unit.end):
-            chosen = _best_rule(ann, unit, q, rules)
+            cls = q.get("cls")
+            if cls not in by_class:
+                by_class[cls] = [r for r in rules if cls in r.quantity]
+            chosen = _best_rule(ann, unit, q, by_class[cls])
             if chosen is None:
                 continue
             rule, evidence = chosen
@@ -63,10 +67,8 @@ def _best_rule(ann: Annotated, unit: Span, q: Span, rules: list[Rule]) -> tuple[
     for rule in rules:  # highest priority first: a lower one cannot win once a rule matched
         if best_key is not None and rule.priority < best_key[0]:
             break
-        if q.get("cls") not in rule.quantity:
-            continue
-        evidence = [find_evidence(ann, unit, q, c) for c in rule.near]
-        if any(e is None for e in evidence):
+        evidence = _all_evidence(ann, unit, q, rule.near)
+        if evidence is None:
             continue
         if any(find_evidence(ann, unit, q, c) for c in rule.unless):
             continue
@@ -74,6 +76,17 @@ def _best_rule(ann: Annotated, unit: Span, q: Span, rules: list[Rule]) -> tuple[
         if best_key is None or key > best_key:
             best, best_key = (rule, evidence), key
     return best
+
+
+def _all_evidence(ann: Annotated, unit: Span, q: Span, conditions: tuple[Condition, ...]) -> list[Evidence] | None:
+    """Evidence for every condition, or None as soon as one finds none."""
+    out = []
+    for cond in conditions:
+        evidence = find_evidence(ann, unit, q, cond)
+        if evidence is None:
+            return None
+        out.append(evidence)
+    return out
 
 
 def _metric(ann: Annotated, rule: Rule, q: Span, evidence: list[Evidence]) -> str | None:

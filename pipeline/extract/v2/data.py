@@ -33,11 +33,11 @@ class CueMatcher:
                 yield match.start(), match.end(), kind
 
 
-def _form(word: str) -> str:
+def _form(word: str, left: bool = True) -> str:
     body = r"\s*".join(re.escape(part) for part in word.split())
-    left = r"(?<![A-Za-z])" if re.match(r"[A-Za-z]", word) else ""
+    left = left and re.match(r"[A-Za-z]", word)
     right = r"(?![A-Za-z])" if re.search(r"[A-Za-z]$", word) else ""
-    return left + body + right
+    return (r"(?<![A-Za-z])" if left else "") + body + right
 
 
 def build_cue_matcher(tables: list[dict]) -> CueMatcher:
@@ -51,11 +51,29 @@ def build_cue_matcher(tables: list[dict]) -> CueMatcher:
                     types_of[key].append(kind)
     written = {"".join(str(w).lower().split()): str(w).lower() for t in tables for ws in t["types"].values() for w in ws}
     forms = sorted(set(written.values()), key=len, reverse=True)
-    firsts = "".join(sorted({f[0] for f in forms} | {f[0].upper() for f in forms}))
-    body = "|".join(_form(f) for f in forms)
-    pattern = re.compile(f"(?=[{re.escape(firsts)}])(?:{body})", re.IGNORECASE)
-    lower = re.compile(f"(?=[{re.escape(''.join(sorted({f[0] for f in forms})))}])(?:{body})")
-    return CueMatcher(pattern, lower, {k: tuple(v) for k, v in types_of.items()})
+    body = _by_first_char(forms)
+    return CueMatcher(re.compile(body, re.IGNORECASE), re.compile(body), {k: tuple(v) for k, v in types_of.items()})
+
+
+def _by_first_char(forms: list[str]) -> str:
+    """One alternation per first character, longest form first inside each:
+    at a position only the forms that can start there are tried (one
+    alternation of every form tries them all, position by position). Forms
+    that start a word share one boundary test and one class of first letters;
+    the others (signs, CJK) have their own class. A position's character opens
+    one group only, so the form that wins is the one the single longest-first
+    alternation would pick."""
+    words: dict[str, list[str]] = {}
+    others: dict[str, list[str]] = {}
+    for form in forms:
+        (words if re.match(r"[A-Za-z]", form) else others).setdefault(form[0], []).append(form)
+    out = []
+    for groups, boundary in ((words, r"(?<![A-Za-z])"), (others, "")):
+        if groups:
+            alts = "|".join(f"(?={re.escape(first)})(?:{'|'.join(_form(f, left=False) for f in group)})"
+                            for first, group in groups.items())
+            out.append(f"(?=[{re.escape(''.join(sorted(groups)))}]){boundary}(?:{alts})")
+    return "|".join(out)
 
 
 @lru_cache(maxsize=1)

@@ -3,6 +3,7 @@ its reduced reading twin with the offset map back, the units read (sentences,
 table cells, fields) and typed span layers."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from pipeline.extract.context import DocumentContext
@@ -24,16 +25,19 @@ class Annotated:
     layers: dict[str, Layer] = field(default_factory=dict)
     tokens: Tokens | None = None
     _like: dict[str, list[str]] = field(default_factory=dict)
-    _memo: dict[tuple, list[Span]] = field(default_factory=dict)  # in_unit look-ups, cleared when a layer is added
+    _memo: dict[tuple, list] = field(default_factory=dict)  # look-ups, cleared when a layer is added
+    _merged: dict[str, tuple[list[Span], list[int]]] = field(default_factory=dict)  # in_unit's merged layers, likewise
 
     def layer(self, kind: str) -> Layer:
-        return self.layers.get(kind) or _EMPTY
+        layer = self.layers.get(kind)  # (not `or`: that would ask every layer its length)
+        return _EMPTY if layer is None else layer
 
     def add(self, kind: str, spans: list[Span]) -> None:
         old = self.layers.get(kind)
         self.layers[kind] = Layer((old.spans if old else []) + spans)
         self._like.clear()
         self._memo.clear()
+        self._merged.clear()
 
     def types_like(self, kind: str) -> list[str]:
         """Layer types equal to `kind` or under it (`rate` -> `rate.k`, `rate.m`)."""
@@ -42,10 +46,15 @@ class Annotated:
         return self._like[kind]
 
     def in_unit(self, kind: str, unit: Span) -> list[Span]:
-        key = (kind, unit.start, unit.end)
-        if key not in self._memo:
-            out: list[Span] = []
-            for name in self.types_like(kind):
-                out.extend(self.layers[name].within(unit.start, unit.end))
-            self._memo[key] = sorted(out, key=lambda s: s.start)
-        return self._memo[key]
+        """Spans of `kind` and its subtypes inside `unit`, by start (a subtype
+        listed first wins a tie). The layers are merged once per kind (cleared
+        when a layer is added), so a look-up is one bisection."""
+        hit = self._merged.get(kind)
+        if hit is None:
+            merged = [s for name in self.types_like(kind) for s in self.layers[name].spans]
+            merged.sort(key=lambda s: s.start)
+            hit = self._merged[kind] = (merged, [s.start for s in merged])
+        merged, starts = hit
+        lo = bisect.bisect_left(starts, unit.start)
+        hi = bisect.bisect_left(starts, unit.end)
+        return [s for s in merged[lo:hi] if s.end <= unit.end]

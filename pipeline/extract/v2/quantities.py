@@ -5,6 +5,8 @@ the vocabulary. Digits inside model names, benchmark names and URLs are no
 quantities. A quantity's class is what rules match on."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pipeline.extract.currency import currencies
 from pipeline.extract.numbers import DATE, SCALES, date_value, parse_number, quantities, quantity_values
 from pipeline.extract.v2.data import config
@@ -16,6 +18,7 @@ BIG = SCALES["billion"]  # a scaled figure this large is a count of parameters, 
 UNIT = "unit."  # a cue type `unit.X` after a number makes it a quantity of class X
 
 
+@lru_cache(maxsize=1)
 def _rates() -> dict[str, float]:
     return {k: float(v) for k, v in config()["rates"].items()}
 
@@ -88,7 +91,14 @@ def _typed(ann: Annotated, unit: Span, m) -> Span:
 
 
 def _unit_at(ann: Annotated, unit: Span, pos: int) -> bool:
-    return any(s.start == pos for kind in _unit_types(ann) + list(_rates()) for s in ann.layer(kind).within(pos, unit.end))
+    return any(s.start == pos for s in _units_and_rates(ann).within(pos, unit.end))
+
+
+def _units_and_rates(ann: Annotated) -> Layer:
+    """One layer of every unit and rate span, built once."""
+    if "unit+rate" not in ann.layers:
+        ann.layers["unit+rate"] = Layer([x for k in _unit_types(ann) + list(_rates()) for x in ann.layer(k)])
+    return ann.layers["unit+rate"]
 
 
 def _rate_before(ann: Annotated, unit: Span, pos: int) -> float | None:
@@ -107,25 +117,32 @@ def header_units(ann: Annotated, unit: Span, attrs: dict) -> None:
     header = unit.get("header")
     if not header:
         return
-    kinds = {s.type for s in header_spans(header)}
+    money, sole, rate = _header_typing(header)
     if attrs["cls"] == "plain":
-        priced = any(k.startswith("metric.price") for k in kinds) and any(k in _rates() for k in kinds)
-        money = currencies().in_text(header) or ("usd" if priced else None)
         if money:
             attrs.update(cls="money", currency=money, factor=1.0)
-        else:
-            units = sorted(k[len(UNIT):] for k in kinds if k.startswith(UNIT))
-            attrs["cls"] = units[0] if len(units) == 1 else attrs["cls"]  # one unit named, else none
-    rate = next((v for k, v in _rates().items() if k in kinds), None)
+        elif sole is not None:
+            attrs["cls"] = sole  # one unit named, else none
     if rate and attrs["cls"] == "money":
         attrs["rate"] = rate
+
+
+@lru_cache(maxsize=4096)
+def _header_typing(header: str) -> tuple[str | None, str | None, float | None]:
+    """(currency, the one unit class, per-token rate) a header writes; read once per header."""
+    kinds = {s.type for s in header_spans(header)}
+    priced = any(k.startswith("metric.price") for k in kinds) and any(k in _rates() for k in kinds)
+    money = currencies().in_text(header) or ("usd" if priced else None)
+    units = sorted(k[len(UNIT):] for k in kinds if k.startswith(UNIT))
+    rate = next((v for k, v in _rates().items() if k in kinds), None)
+    return money, (units[0] if len(units) == 1 else None), rate
+
+
 def _adjacent(ann: Annotated, unit: Span, pos: int, reach: int = 0) -> list[Span]:
     """Unit and rate spans after `pos` with at most `reach` tokens between (0: only
     spaces or emphasis marks between)."""
     out = []
-    if "unit+rate" not in ann.layers:  # one layer of every unit and rate span, built once
-        ann.layers["unit+rate"] = Layer([x for k in _unit_types(ann) + list(_rates()) for x in ann.layer(k)])
-    for span in ann.layers["unit+rate"].within(pos, unit.end):
+    for span in _units_and_rates(ann).within(pos, unit.end):
         between = ann.text[pos:span.start]
         if not between.strip(" \t*_") or (reach and len(TOKEN.findall(between)) <= reach):
             out.append(span)

@@ -109,22 +109,43 @@ def _clause_of(ann: Annotated, q: Span, unit: Span) -> Span:
 
 def find_evidence(ann: Annotated, unit: Span, q: Span, cond: Condition) -> Evidence | None:
     """The nearest span of the condition's type within its window, else its header's."""
-    end = q.get("unit_end", q.end)
-    region = _clause_of(ann, q, unit) if cond.scope == "clause" else unit
-    best = None
-    whole = Span(q.start, end, "q")
-    for span in ann.in_unit(cond.type, region):
-        if span.start == q.start:
+    near = _nearest(ann, unit, q, cond.type, cond.side, cond.scope)
+    if near is not None and near[0] <= cond.within:
+        return Evidence(near[0], near[1], cond.scope, near[2])
+    if unit.get("header"):
+        first = _header_first(unit.get("header"), cond.type)
+        if first is not None:
+            return Evidence(int(config().get("header_distance", 2)), first.get("word"), "header", first)
+    return None
+
+
+def _nearest(ann: Annotated, unit: Span, q: Span, kind: str, side: str, scope: str) -> tuple | None:
+    """(gap, word, span) of the first nearest span of `kind` on `side` of the
+    quantity in its clause (or unit), whatever the window (the window only
+    decides whether it counts)."""
+    spans = ann.in_unit(kind, _clause_of(ann, q, unit) if scope == "clause" else unit)
+    if not spans:
+        return None
+    start, end = q.start, q.attrs.get("unit_end", q.end)
+    best, whole = None, None
+    for span in spans:
+        if span.start == start:
             continue  # the quantity itself
-        enclosing = span.start <= q.start and end <= span.end or q.start <= span.start and span.end <= end  # a
+        enclosing = span.start <= start and end <= span.end or start <= span.start and span.end <= end  # a
         # bracket around the number, or a unit or rate that is part of it
-        if not enclosing and (span.start < q.start < span.end or not _side_ok(cond.side, span, q.start, end)):
+        if not enclosing and (span.start < start < span.end or not _side_ok(side, span, start, end)):
             continue
+        if not enclosing and whole is None:
+            whole = Span(start, end, "q")
         gap = 0 if enclosing else ann.tokens.between(span, whole)
-        if gap <= cond.within and (best is None or gap < best.distance):
-            best = Evidence(gap, span.get("word") or ann.text[span.start:span.end], cond.scope, span)
-    if best is None and unit.get("header"):
-        kinds = [s for s in header_spans(unit.get("header")) if s.type == cond.type or s.type.startswith(cond.type + ".")]
-        if kinds:
-            best = Evidence(int(config().get("header_distance", 2)), kinds[0].get("word"), "header", kinds[0])
-    return best
+        if best is None or gap < best[0]:
+            best = (gap, span)
+            if gap == 0:
+                break  # nothing comes nearer, and a later tie never wins
+    return (best[0], best[1].get("word") or ann.text[best[1].start:best[1].end], best[1]) if best else None
+
+
+@lru_cache(maxsize=8192)
+def _header_first(header: str, kind: str) -> Span | None:
+    """The header's first span of `kind` (or a subtype of it)."""
+    return next((s for s in header_spans(header) if s.type == kind or s.type.startswith(kind + ".")), None)
