@@ -164,3 +164,19 @@ def test_truth_discovery_with_copies_reaches_a_fixed_point():
     assert truth_finder(facts, pairs)[1] == MAX_ITERATIONS  # re-ranked every iteration: never settles
     _, iterations = truth_finder(facts, pairs, order=trust)
     assert iterations < MAX_ITERATIONS * 2 // 3
+
+
+def test_sparse_copy_discounts_equal_the_plain_loops():
+    """The copy discounts looked up pair by pair (no n x n matrix) give what
+    discounting every earlier dependent voter of each value gives."""
+    claims = corpus(40, 12, 2)
+    facts = build_facts(claims, [])
+    chosen = {f.key: dep.value_of(decide(f, 1).winner) for f in facts}
+    stated, popularity = dep.observations(claims)
+    pairs = dep.pair_probabilities(dep.estimate(stated, chosen, dep.accuracy(stated, chosen), popularity, {}))
+    assert sum(p > 0.5 for p in pairs.values()) >= 3
+    trust, iterations = truth_finder(facts, pairs)
+    expected, expected_iterations = plain_truth_finder(build_facts(claims, []), pairs)
+    assert iterations == expected_iterations
+    assert all(abs(trust[d] - expected[d]) < 1e-9 for d in trust)
+    assert max(abs(trust[d] - t) for d, t in truth_finder(build_facts(claims, []))[0].items()) > 1e-3  # discounted
