@@ -4,7 +4,10 @@ value, and rarely share a value few others state, so many shared values --
 above all shared wrong or rare ones -- make copying likely. The probability
 is a Bayesian posterior over the facts both documents state, given each
 document's accuracy (the share of its values chosen) and whether each shared value is the
-chosen one. Truth discovery then discounts a copier's vote (truth.py)."""
+chosen one. Truth discovery then discounts a copier's vote (truth.py).
+The same insight bounds the cost: only pairs sharing a telling value (false
+or rare, and not repeated by very many documents) are compared, so the pairs
+grow with the claims, not with the square of the documents."""
 from __future__ import annotations
 
 import math
