@@ -9,7 +9,7 @@ from itertools import combinations
 import pytest
 
 from pipeline.reconcile import dependence as dep
-from pipeline.reconcile import policy
+from pipeline.reconcile import policy, truth_arrays
 from pipeline.reconcile.statements import agree, with_interval
 from pipeline.reconcile.truth import (DAMPING, INITIAL_TRUST, MAX_ITERATIONS, SIMILARITY_WEIGHT, TOLERANCE,
                                       build_facts, decide, truth_finder)
@@ -166,9 +166,11 @@ def test_truth_discovery_with_copies_reaches_a_fixed_point():
     assert iterations < MAX_ITERATIONS * 2 // 3
 
 
-def test_sparse_copy_discounts_equal_the_plain_loops():
+@pytest.mark.parametrize("chunk", [truth_arrays.COPY_CHUNK_ROWS, 5])
+def test_sparse_copy_discounts_equal_the_plain_loops(chunk, monkeypatch):
     """The copy discounts looked up pair by pair (no n x n matrix) give what
     discounting every earlier dependent voter of each value gives."""
+    monkeypatch.setattr(truth_arrays, "COPY_CHUNK_ROWS", chunk)  # 5: looked up in many small chunks
     claims = corpus(40, 12, 2)
     facts = build_facts(claims, [])
     chosen = {f.key: dep.value_of(decide(f, 1).winner) for f in facts}

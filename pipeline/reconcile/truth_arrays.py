@@ -85,10 +85,21 @@ def _copy_rows(votes: dict[tuple[int, int], int], dependence: dict[frozenset, fl
     order = np.argsort(keys[:, 1] * n_cand + keys[:, 0])
     by_doc = keys[order, 1] * n_cand + keys[order, 0]  # ascending
     starts = np.searchsorted(by_doc, np.arange(len(index) + 1) * n_cand)
+    fewer = np.diff(starts)[pa] <= np.diff(starts)[pb]  # look up the votes of the one with fewer
+    pa, pb = np.where(fewer, pa, pb), np.where(fewer, pb, pa)
+    rows = np.cumsum(starts[pa + 1] - starts[pa])  # a's votes, looked up pair after pair
+    edges = np.unique(np.searchsorted(rows, np.arange(COPY_CHUNK_ROWS, rows[-1], COPY_CHUNK_ROWS), side="right"))
+    parts = [_common_votes(pa[lo:hi], pb[lo:hi], probability[lo:hi], order, by_doc, starts, keys[:, 0], n_cand)
+             for lo, hi in zip(np.r_[0, edges], np.r_[edges, len(pa)])]
+    return tuple(np.concatenate(column) for column in zip(*parts))
+
+
+def _common_votes(pa, pb, probability, order, by_doc, starts, vote_cand, n_cand) -> tuple:
+    """For pairs (a, b): each candidate both vote for, as (lower vote id, higher vote id, a's discount)."""
     counts = starts[pa + 1] - starts[pa]
     pair = np.repeat(np.arange(len(pa)), counts)
     at_a = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(starts[pa], counts)
-    wanted = pb[pair] * n_cand + keys[order[at_a], 0]  # b's vote for the candidate a votes for
+    wanted = pb[pair] * n_cand + vote_cand[order[at_a]]  # b's vote for the candidate a votes for
     at_b = np.minimum(np.searchsorted(by_doc, wanted), len(by_doc) - 1)
     both = by_doc[at_b] == wanted
     va, vb = order[at_a[both]], order[at_b[both]]
@@ -104,6 +115,7 @@ def _dependent_pairs(dependence: dict[frozenset, float], index: dict[str, int]) 
 
 
 COPY_RATE = 0.8  # c: how much of a copier's vote is the copied source's
+COPY_CHUNK_ROWS = 2_000_000  # (dependent pair, vote) rows looked up at a time: bounds the memory of the lookup
 
 
 def step(g: Graph, trust: np.ndarray, damping: float, similarity: float,
