@@ -9,7 +9,7 @@ from itertools import combinations
 import pytest
 
 from pipeline.reconcile import dependence as dep
-from pipeline.reconcile import policy
+from pipeline.reconcile import policy, truth_arrays
 from pipeline.reconcile.statements import agree, with_interval
 from pipeline.reconcile.truth import (DAMPING, INITIAL_TRUST, MAX_ITERATIONS, SIMILARITY_WEIGHT, TOLERANCE,
                                       build_facts, decide, truth_finder)
@@ -77,12 +77,18 @@ def test_array_truth_discovery_equals_the_plain_loops(seed):
     assert all(abs(a - c.confidence) < 1e-12 for a, c in zip(confidences, (c for f in plain for c in f.candidates)))
 
 
+def telling(stated, true_values, popularity, a, b) -> bool:
+    """The blocking rule written out: a and b share a value that is not the chosen one or is rare, held by few."""
+    return any(stated[a][k] == stated[b].get(k) and popularity[(k, v)] <= dep.MAX_HOLDERS
+               and (true_values.get(k) != v or popularity[(k, v)] <= dep.RARE) for k, v in stated[a].items())
+
+
 def plain_estimate(stated, true_values, accuracy, popularity):
-    """ACCU over every pair of documents sharing a fact, one fact at a time."""
+    """ACCU over every candidate pair of documents, one fact at a time."""
     out = {}
     for a, b in combinations(sorted(stated), 2):
         common = sorted(set(stated[a]) & set(stated[b]))
-        if len(common) < dep.MIN_COMMON:
+        if len(common) < dep.MIN_COMMON or not telling(stated, true_values, popularity, a, b):
             continue
         acc_a, acc_b = (min(max(accuracy.get(d, 0.7), 0.05), 0.95) for d in (a, b))
         log_ratio = 0.0
@@ -104,9 +110,10 @@ def plain_estimate(stated, true_values, accuracy, popularity):
     return out
 
 
-@pytest.mark.parametrize("chunk", [dep.CHUNK_ROWS, 7])
-def test_array_source_dependence_equals_the_pairwise_loops(chunk, monkeypatch):
+@pytest.mark.parametrize("chunk,holders", [(dep.CHUNK_ROWS, dep.MAX_HOLDERS), (7, dep.MAX_HOLDERS), (7, 3)])
+def test_array_source_dependence_equals_the_pairwise_loops(chunk, holders, monkeypatch):
     monkeypatch.setattr(dep, "CHUNK_ROWS", chunk)  # 7: summed in many small chunks, then merged
+    monkeypatch.setattr(dep, "MAX_HOLDERS", holders)  # 3: most shared false values are too common to tell
     claims = corpus(60, 10, 5)
     facts = build_facts(claims, [])
     trust, iterations = truth_finder(facts)
@@ -117,7 +124,29 @@ def test_array_source_dependence_equals_the_pairwise_loops(chunk, monkeypatch):
     expected = plain_estimate(stated, chosen, accuracy, popularity)
     assert {(d.doc_a, d.doc_b): d.probability for d in found} == expected
     assert [(d.doc_a, d.doc_b) for d in found] == sorted(expected)
-    assert any(p > 0.9 for p in expected.values()) and any(p < 0.1 for p in expected.values())
+    if holders > 3:  # at 3, few pairs are left
+        assert any(p > 0.9 for p in expected.values()) and any(p < 0.1 for p in expected.values())
+    everyone = sum(len(set(stated[a]) & set(stated[b])) >= dep.MIN_COMMON for a, b in combinations(stated, 2))
+    assert len(expected) < everyone  # blocking leaves pairs out
+
+
+def test_only_telling_values_make_candidate_pairs():
+    """Documents agreeing on chosen, common values only are not compared; a
+    false value many documents repeat is a disagreement, not a copy trail,
+    while one a few documents share is."""
+    right = {f"f{i}": (float(i), None, None) for i in range(4)}
+    stated = {f"d{d:03d}": dict(right) for d in range(dep.MAX_HOLDERS + 5)}
+    for doc in list(stated)[:dep.MAX_HOLDERS + 1]:
+        stated[doc]["f0"] = (99.0, None, None)  # a false value repeated by too many documents
+    stated["d100"], stated["d101"] = dict(right, f9=(7.0, None, None)), dict(right, f9=(7.0, None, None))
+    stated["d102"] = dict(right, f9=(8.0, None, None))
+    truth = dict(right, f9=(8.0, None, None))
+    popularity = dep.observations([])[1] or {}
+    for facts in stated.values():
+        for key, value in facts.items():
+            popularity[(key, value)] = popularity.get((key, value), 0) + 1
+    found = dep.estimate(stated, truth, dep.accuracy(stated, truth), popularity, {})
+    assert [(d.doc_a, d.doc_b, d.n_common, d.n_same_false) for d in found] == [("d100", "d101", 5, 1)]
 
 
 def test_truth_discovery_with_copies_reaches_a_fixed_point():
@@ -135,3 +164,21 @@ def test_truth_discovery_with_copies_reaches_a_fixed_point():
     assert truth_finder(facts, pairs)[1] == MAX_ITERATIONS  # re-ranked every iteration: never settles
     _, iterations = truth_finder(facts, pairs, order=trust)
     assert iterations < MAX_ITERATIONS * 2 // 3
+
+
+@pytest.mark.parametrize("chunk", [truth_arrays.COPY_CHUNK_ROWS, 5])
+def test_sparse_copy_discounts_equal_the_plain_loops(chunk, monkeypatch):
+    """The copy discounts looked up pair by pair (no n x n matrix) give what
+    discounting every earlier dependent voter of each value gives."""
+    monkeypatch.setattr(truth_arrays, "COPY_CHUNK_ROWS", chunk)  # 5: looked up in many small chunks
+    claims = corpus(40, 12, 2)
+    facts = build_facts(claims, [])
+    chosen = {f.key: dep.value_of(decide(f, 1).winner) for f in facts}
+    stated, popularity = dep.observations(claims)
+    pairs = dep.pair_probabilities(dep.estimate(stated, chosen, dep.accuracy(stated, chosen), popularity, {}))
+    assert sum(p > 0.5 for p in pairs.values()) >= 3
+    trust, iterations = truth_finder(facts, pairs)
+    expected, expected_iterations = plain_truth_finder(build_facts(claims, []), pairs)
+    assert iterations == expected_iterations
+    assert all(abs(trust[d] - expected[d]) < 1e-9 for d in trust)
+    assert max(abs(trust[d] - t) for d, t in truth_finder(build_facts(claims, []))[0].items()) > 1e-3  # discounted

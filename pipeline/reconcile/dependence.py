@@ -4,7 +4,10 @@ value, and rarely share a value few others state, so many shared values --
 above all shared wrong or rare ones -- make copying likely. The probability
 is a Bayesian posterior over the facts both documents state, given each
 document's accuracy (the share of its values chosen) and whether each shared value is the
-chosen one. Truth discovery then discounts a copier's vote (truth.py)."""
+chosen one. Truth discovery then discounts a copier's vote (truth.py).
+The same insight bounds the cost: only pairs sharing a telling value (false
+or rare, and not repeated by very many documents) are compared, so the pairs
+grow with the claims, not with the square of the documents."""
 from __future__ import annotations
 
 import math
@@ -19,6 +22,13 @@ FALSE_VALUES = 10  # n: how many false values a fact could take (a shared false 
 MIN_COMMON = 2  # pairs sharing fewer facts are not published (no evidence either way)
 ACCURACY_BOUNDS = (0.05, 0.95)
 CHUNK_ROWS = 2_000_000  # (pair, fact) rows summed at a time
+RARE = 2  # a value stated by at most this many documents is rare: independent sources seldom share it
+MAX_HOLDERS = 50
+"""Blocking: only pairs sharing a telling value (not the chosen one, or rare)
+held by at most this many documents are compared. A false value repeated by
+very many documents is a real disagreement (an old figure, another setting),
+not a copy trail, and counting its pairs would cost the square of its holders;
+below this bound the pairs cost at most MAX_HOLDERS / 2 per statement."""
 
 
 @dataclass
@@ -42,12 +52,12 @@ def estimate(stated: dict[str, dict[str, tuple]], true_values: dict[str, tuple],
              popularity: dict[tuple[str, tuple], int], sources: dict[str, str]) -> list[Dependence]:
     """stated: doc -> {fact key -> value}; true_values: fact key -> the chosen
     value; popularity: (fact key, value) -> how many documents state it.
-    Only documents that state a fact in common are compared: the evidence is
-    gathered fact by fact over arrays (one row per pair of documents stating
-    the fact), then summed per pair."""
+    Only candidate pairs are compared (blocking: `_candidate_pairs`), but each
+    over every fact both state, so their probability is the exact one."""
     docs = sorted(stated)
     acc = np.array([min(max(accuracy.get(d, 0.7), ACCURACY_BOUNDS[0]), ACCURACY_BOUNDS[1]) for d in docs])
-    totals = _pair_totals(_observations(stated, docs, true_values, popularity), acc)
+    table = _statements(stated, docs, true_values, popularity)
+    totals = _pair_totals(table, _candidate_pairs(table, len(docs)), acc)
     out = []
     for a, b, common, same, same_false, rare, log_ratio in zip(*totals):
         if common < MIN_COMMON:
@@ -63,57 +73,93 @@ def estimate(stated: dict[str, dict[str, tuple]], true_values: dict[str, tuple],
     return out
 
 
-def _observations(stated, docs, true_values, popularity) -> dict[str, list[tuple[int, int, bool, bool]]]:
-    """Per fact: (document, value id, the chosen value?, a rare value?) for each document stating it, in doc order."""
-    by_fact: dict[str, list[tuple[int, int, bool, bool]]] = defaultdict(list)
+@dataclass
+class _Statements:
+    """One row per (document, fact) in document then fact order (facts numbered
+    in key order): the value's id, whether it is the chosen one, whether few
+    documents state it, and how many do."""
+
+    doc: np.ndarray
+    fact: np.ndarray
+    value: np.ndarray
+    true: np.ndarray
+    rare: np.ndarray
+    holders: np.ndarray
+    n_facts: int
+
+    def keys(self) -> np.ndarray:
+        return self.doc * self.n_facts + self.fact  # ascending: rows are in (doc, fact) order
+
+
+def _statements(stated, docs, true_values, popularity) -> _Statements:
+    fact_ids = {key: i for i, key in enumerate(sorted({k for facts in stated.values() for k in facts}))}
     value_ids: dict[tuple, int] = {}
+    rows = []
     for i, doc in enumerate(docs):
-        for key, value in stated[doc].items():
-            vid = value_ids.setdefault((key, value), len(value_ids))
-            by_fact[key].append((i, vid, true_values.get(key) == value, popularity.get((key, value), 0) <= 2))
-    return by_fact
+        for key in sorted(stated[doc]):
+            value = stated[doc][key]
+            rows.append((i, fact_ids[key], value_ids.setdefault((key, value), len(value_ids)),
+                         true_values.get(key) == value, popularity.get((key, value), 0)))
+    table = np.array(rows, dtype=np.int64).reshape(-1, 5)
+    holders = np.bincount(table[:, 2], minlength=len(value_ids))[table[:, 2]]
+    return _Statements(table[:, 0], table[:, 1], table[:, 2], table[:, 3].astype(bool), table[:, 4] <= RARE,
+                       holders, max(len(fact_ids), 1))
 
 
-def _pair_rows(by_fact: dict, acc: np.ndarray):
-    """Every pair of documents stating one fact, with that fact's evidence for copying."""
-    for key in sorted(by_fact):
-        rows = np.array(by_fact[key], dtype=np.int64)
-        if len(rows) < 2:
-            continue
-        i, j = np.triu_indices(len(rows), 1)
-        a, b = rows[i, 0], rows[j, 0]
-        same = rows[i, 1] == rows[j, 1]
-        true, rare = rows[i, 2].astype(bool), rows[i, 3].astype(bool)
-        acc_a, acc_b = acc[a], acc[b]
-        indep = np.where(true, acc_a * acc_b, (1 - acc_a) * (1 - acc_b) / FALSE_VALUES)
-        copy = np.where(true, acc_a * COPY_RATE, (1 - acc_a) * COPY_RATE) + indep * (1 - COPY_RATE)
-        indep = np.where(rare, indep * 0.5, indep)  # only these two state it: as telling as a false value, by half
-        log_ratio = np.where(same, np.log(copy) - np.log(indep), math.log(1 - COPY_RATE))
-        yield a, b, same, same & ~true, same & rare, log_ratio
+def _candidate_pairs(t: _Statements, n_docs: int) -> np.ndarray:
+    """Blocking on telling evidence: the pairs (a < b, as a * n_docs + b) that
+    share a value that is not the chosen one or that few documents state, held
+    by at most MAX_HOLDERS documents. At most MAX_HOLDERS / 2 pairs per
+    statement, so the pairs grow with the claims, not with their square."""
+    telling = (~t.true | t.rare) & (t.holders >= 2) & (t.holders <= MAX_HOLDERS)
+    rows = np.flatnonzero(telling)
+    rows = rows[np.lexsort((t.doc[rows], t.value[rows]))]  # grouped by value, documents ascending
+    sizes = t.holders[rows]
+    starts = np.flatnonzero(np.diff(t.value[rows], prepend=-1))
+    pairs = []
+    for size in np.unique(sizes[starts]):  # all groups of one size at once: a (groups, size) array
+        groups = t.doc[rows[starts[sizes[starts] == size][:, None] + np.arange(size)]]
+        i, j = np.triu_indices(size, 1)
+        pairs.append((groups[:, i] * n_docs + groups[:, j]).ravel())
+    return np.unique(np.concatenate(pairs)) if pairs else np.zeros(0, dtype=np.int64)
 
 
-def _pair_totals(by_fact: dict, acc: np.ndarray) -> tuple:
-    """Sums each pair's evidence over the facts both documents state, ordered
-    by pair; rows are summed in chunks, so memory holds the pairs, not every
-    (pair, fact) row."""
-    n = len(acc)
-    partials, buffered, size = [], [], 0
-    for a, b, same, same_false, rare, log_ratio in _pair_rows(by_fact, acc):
-        buffered.append(np.stack([a * n + b, np.ones(len(a)), same, same_false, rare, log_ratio]))
-        size += len(a)
-        if size >= CHUNK_ROWS:  # one running total: memory holds the pairs once, not once per chunk
-            partials, buffered, size = [_sum_by_pair(partials + buffered)], [], 0
-    if not partials and not buffered:
+def _pair_totals(t: _Statements, pairs: np.ndarray, acc: np.ndarray) -> tuple:
+    """Sums each candidate pair's evidence over every fact both documents
+    state, ordered by pair, CHUNK_ROWS (pair, fact) rows at a time."""
+    n_docs = len(acc)
+    if not len(pairs):
         return ((),) * 7
-    key, common, same, same_false, rare, log_ratio = _sum_by_pair(partials + buffered)
-    key = key.astype(np.int64)
-    return (key // n, key % n, *(x.round().astype(int) for x in (common, same, same_false, rare)), log_ratio)
+    starts = np.searchsorted(t.doc, np.arange(n_docs + 1))
+    rows = np.cumsum(np.diff(starts)[pairs // n_docs])
+    edges = np.unique(np.searchsorted(rows, np.arange(CHUNK_ROWS, rows[-1], CHUNK_ROWS), side="right"))
+    sums = [_chunk_totals(t, pairs[lo:hi], starts, acc) for lo, hi in zip(np.r_[0, edges], np.r_[edges, len(pairs)])]
+    common, same, same_false, rare, log_ratio = np.concatenate(sums, axis=1)
+    return (pairs // n_docs, pairs % n_docs, *(x.round().astype(int) for x in (common, same, same_false, rare)),
+            log_ratio)
 
 
-def _sum_by_pair(blocks: list[np.ndarray]) -> np.ndarray:
-    rows = np.concatenate(blocks, axis=1)
-    keys, inverse = np.unique(rows[0], return_inverse=True)
-    return np.stack([keys] + [np.bincount(inverse, weights=col, minlength=len(keys)) for col in rows[1:]])
+def _chunk_totals(t: _Statements, pairs: np.ndarray, starts: np.ndarray, acc: np.ndarray) -> np.ndarray:
+    """Per pair: facts in common, same values, same false, same rare, and the log likelihood ratio of copying."""
+    n_docs = len(acc)
+    a, b = pairs // n_docs, pairs % n_docs
+    counts = starts[a + 1] - starts[a]
+    pair = np.repeat(np.arange(len(pairs)), counts)
+    row_a = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(starts[a], counts)
+    keys = t.keys()
+    wanted = b[pair] * t.n_facts + t.fact[row_a]
+    row_b = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    both = keys[row_b] == wanted  # b states the fact too
+    pair, row_a, row_b = pair[both], row_a[both], row_b[both]
+    same = t.value[row_a] == t.value[row_b]
+    true, rare = t.true[row_a], t.rare[row_a]
+    acc_a, acc_b = acc[a[pair]], acc[b[pair]]
+    indep = np.where(true, acc_a * acc_b, (1 - acc_a) * (1 - acc_b) / FALSE_VALUES)
+    copy = np.where(true, acc_a * COPY_RATE, (1 - acc_a) * COPY_RATE) + indep * (1 - COPY_RATE)
+    indep = np.where(rare, indep * 0.5, indep)  # only these two state it: as telling as a false value, by half
+    log_ratio = np.where(same, np.log(copy) - np.log(indep), math.log(1 - COPY_RATE))
+    columns = (np.ones(len(pair)), same, same & ~true, same & rare, log_ratio)
+    return np.stack([np.bincount(pair, weights=c, minlength=len(pairs)) for c in columns])
 
 
 def accuracy(stated: dict[str, dict[str, tuple]], true_values: dict[str, tuple]) -> dict[str, float]:

@@ -74,42 +74,48 @@ def _support_pairs(facts: list) -> tuple[np.ndarray, np.ndarray]:
 def _copy_rows(votes: dict[tuple[int, int], int], dependence: dict[frozenset, float],
                index: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For each candidate, the pairs of its voters that depend on each other:
-    the dependence of every pair of documents in one matrix, sliced by each
-    candidate's voters (arrays, not Python objects per pair)."""
-    if not votes or not dependence:
+    each dependent pair's votes looked up in the sorted (document, candidate)
+    keys, so the cost is the dependent pairs times a document's votes, never
+    the square of the documents or of a candidate's voters."""
+    pa, pb, probability = _dependent_pairs(dependence, index)
+    if not votes or not len(pa):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
-    matrix = _dependence_matrix(dependence, index)
-    keys = np.array(list(votes), dtype=np.int64).reshape(-1, 2)  # rows in vote-id order
-    order = np.argsort(keys[:, 0], kind="stable")
-    starts = np.flatnonzero(np.diff(keys[order, 0], prepend=-1))
-    a_rows, b_rows, factors = [], [], []
-    for group in np.split(order, starts[1:]):
-        if len(group) < 2:
-            continue
-        docs = keys[group, 1]
-        sub = np.triu(matrix[np.ix_(docs, docs)], k=1)
-        i, j = np.nonzero(sub)
-        a_rows.append(group[i].astype(np.int32))
-        b_rows.append(group[j].astype(np.int32))
-        factors.append(1.0 - COPY_RATE * sub[i, j])
-    if not a_rows:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
-    return (np.concatenate(a_rows).astype(np.int64), np.concatenate(b_rows).astype(np.int64),
-            np.concatenate(factors))
+    keys = np.array(list(votes), dtype=np.int64).reshape(-1, 2)  # (candidate, document), rows in vote-id order
+    n_cand = int(keys[:, 0].max()) + 1
+    order = np.argsort(keys[:, 1] * n_cand + keys[:, 0])
+    by_doc = keys[order, 1] * n_cand + keys[order, 0]  # ascending
+    starts = np.searchsorted(by_doc, np.arange(len(index) + 1) * n_cand)
+    fewer = np.diff(starts)[pa] <= np.diff(starts)[pb]  # look up the votes of the one with fewer
+    pa, pb = np.where(fewer, pa, pb), np.where(fewer, pb, pa)
+    rows = np.cumsum(starts[pa + 1] - starts[pa])  # a's votes, looked up pair after pair
+    edges = np.unique(np.searchsorted(rows, np.arange(COPY_CHUNK_ROWS, rows[-1], COPY_CHUNK_ROWS), side="right"))
+    parts = [_common_votes(pa[lo:hi], pb[lo:hi], probability[lo:hi], order, by_doc, starts, keys[:, 0], n_cand)
+             for lo, hi in zip(np.r_[0, edges], np.r_[edges, len(pa)])]
+    return tuple(np.concatenate(column) for column in zip(*parts))
 
 
-def _dependence_matrix(dependence: dict[frozenset, float], index: dict[str, int]) -> np.ndarray:
-    """P(copy) of every pair of documents (0 when not estimated), symmetric."""
-    matrix = np.zeros((len(index), len(index)), dtype=np.float64)
-    for pair, probability in dependence.items():
-        if probability > 0 and len(pair) == 2:
-            a, b = (index.get(d) for d in pair)
-            if a is not None and b is not None:
-                matrix[a, b] = matrix[b, a] = probability
-    return matrix
+def _common_votes(pa, pb, probability, order, by_doc, starts, vote_cand, n_cand) -> tuple:
+    """For pairs (a, b): each candidate both vote for, as (lower vote id, higher vote id, a's discount)."""
+    counts = starts[pa + 1] - starts[pa]
+    pair = np.repeat(np.arange(len(pa)), counts)
+    at_a = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(starts[pa], counts)
+    wanted = pb[pair] * n_cand + vote_cand[order[at_a]]  # b's vote for the candidate a votes for
+    at_b = np.minimum(np.searchsorted(by_doc, wanted), len(by_doc) - 1)
+    both = by_doc[at_b] == wanted
+    va, vb = order[at_a[both]], order[at_b[both]]
+    return np.minimum(va, vb), np.maximum(va, vb), 1.0 - COPY_RATE * probability[pair[both]]
+
+
+def _dependent_pairs(dependence: dict[frozenset, float], index: dict[str, int]) -> tuple:
+    """The pairs of documents with P(copy) > 0, as index arrays (sparse: no n x n matrix)."""
+    rows = [(index[a], index[b], p) for pair, p in dependence.items() if p > 0 and len(pair) == 2
+            for a, b in [tuple(pair)] if a in index and b in index]
+    table = np.array(rows, dtype=np.float64).reshape(-1, 3)
+    return table[:, 0].astype(np.int64), table[:, 1].astype(np.int64), table[:, 2]
 
 
 COPY_RATE = 0.8  # c: how much of a copier's vote is the copied source's
+COPY_CHUNK_ROWS = 2_000_000  # (dependent pair, vote) rows looked up at a time: bounds the memory of the lookup
 
 
 def step(g: Graph, trust: np.ndarray, damping: float, similarity: float,
