@@ -170,7 +170,7 @@ comment on column conflict_values.rejected_claim_ids is 'Its claims a reviewer r
 comment on column conflict_values.explanation_kind is 'Why this value differs from the chosen one; NULL for the chosen one.';
 comment on column conflict_values.explanation is 'That reason in a sentence; NULL for the chosen one.';
 
-comment on table source_dependence is 'Pairs of documents that look copied one from the other (ACCU-style); their shared claims count once.';
+comment on table source_dependence is 'Pairs of documents that share a telling value (not the chosen one, or stated by at most two documents; held by at most 50) and state two or more facts in common, with how likely one copies the other (ACCU-style); a likely copy''s shared claims count once.';
 comment on column source_dependence.doc_a is 'First document (documents.doc_id).';
 comment on column source_dependence.doc_b is 'Second document.';
 comment on column source_dependence.source_a is 'File name or URL of doc_a.';
