@@ -70,7 +70,8 @@ def _key(outcome: ExpectationOutcome) -> tuple:
 
 
 def merge(parts: list[SuiteOutcome]) -> SuiteOutcome:
-    """One suite outcome from its batches': failing if any batch failed, counts summed, ids concatenated."""
+    """One suite outcome from its batches': failing if any batch failed, counts summed, ids sorted (the
+    same outcome whatever order DuckDB's parallel scans gave the rows: it is stored and compared)."""
     first = parts[0]
     merged = []
     for group in zip(*(sorted(p.outcomes, key=_key) for p in parts)):
@@ -80,8 +81,8 @@ def merge(parts: list[SuiteOutcome]) -> SuiteOutcome:
         elements = [g.details.get("element_count") for g in group if g.details.get("element_count") is not None]
         merged.append(replace(group[0], success=all(g.success for g in group),
                               unexpected_count=sum(counts) if counts else None,
-                              details=group[0].details | {"unexpected_ids": ids[:MAX_IDS],
-                                                          "partial_unexpected_list": partial[:5],
+                              details=group[0].details | {"unexpected_ids": sorted(ids, key=str)[:MAX_IDS],
+                                                          "partial_unexpected_list": sorted(partial, key=str)[:5],
                                                           "element_count": sum(elements) if elements else None}))
     order = {_key(o): i for i, o in enumerate(first.outcomes)}
     return SuiteOutcome(first.suite, first.table_name, sorted(merged, key=lambda o: order[_key(o)]))
