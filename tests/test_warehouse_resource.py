@@ -17,14 +17,17 @@ def test_the_schema_is_set_up_once_per_run(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCES_DIR", str(tmp_path / "sources"))
     monkeypatch.setenv("WAREHOUSE_DIR", str(tmp_path / "warehouse"))
     (tmp_path / "sources").mkdir()
-    calls = []
-    real = resources.apply_schema
-    monkeypatch.setattr(resources, "apply_schema", lambda con: (calls.append(1), real(con)))
+    from pipeline.store import schema_state
+    calls, applied = [], []
+    real, real_apply = resources.ensure_schema, schema_state.apply_schema
+    monkeypatch.setattr(resources, "ensure_schema", lambda con: (calls.append(1), real(con))[1])
+    monkeypatch.setattr(schema_state, "apply_schema", lambda con: (applied.append(1), real_apply(con)))
     resource = warehouse_resource(str(tmp_path / "warehouse" / "claims.duckdb"))
     for run in (1, 2):
         result = dg.materialize([vocabulary_tables, reviews], resources={"duckdb": resource})
         assert result.success
         assert len(calls) == run  # two writing assets, one set-up per run
+        assert len(applied) == 1  # and the schema files applied only while their digest is not recorded
     with duckdb.connect(str(tmp_path / "warehouse" / "claims.duckdb"), read_only=True) as con:
         assert con.execute("select count(*) from models").fetchone()[0] > 20
 

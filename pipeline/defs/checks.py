@@ -3,13 +3,19 @@ and extract_errors. A critical expectation that fails makes its check fail
 with ERROR severity, which blocks downstream assets; warnings (implausible
 values, conflicts to review) are review items listed in the check's metadata
 with the ids of their rows, and the check passes. Every failure names its rows
-(claim ids, conflict ids, ...) in the metadata and in validation_results.details."""
+(claim ids, conflict ids, ...) in the metadata and in validation_results.details.
+A check whose inputs did not change since its last validation reports the
+stored outcome (metadata `reused`) and writes nothing."""
+import hashlib
+import json
+
 import dagster as dg
 
 from pipeline.defs.resources import WarehouseResource
 from pipeline.defs.tables import schema_only_asset
 from pipeline.quality.gx_suites import ExpectationOutcome, SuiteOutcome
-from pipeline.quality.results import record, validate_suite
+from pipeline.quality.results import record, suite_inputs, validate_suite
+from pipeline.quality.state import stored_outcome
 
 SUITE_ASSETS = {
     "claims": "claims",
@@ -41,14 +47,19 @@ def _make_check(suite: str, asset: str) -> dg.AssetChecksDefinition:
                     description=f"Great Expectations suite expectations/{suite}.json")
     def _check(context: dg.AssetCheckExecutionContext, duckdb: WarehouseResource) -> dg.AssetCheckResult:
         with duckdb.read_only() as con:
-            outcome = validate_suite(con, suite)
-        with duckdb.read_write() as con:
-            record(con, context.run.run_id, outcome)
+            inputs, outcome = suite_inputs(con, suite)
+            reused = outcome is not None
+            if not reused:
+                outcome = validate_suite(con, suite)
+        if not reused:
+            with duckdb.read_write() as con:
+                record(con, context.run.run_id, outcome, inputs)
         critical, review = outcome.critical_failures, outcome.warnings
         return dg.AssetCheckResult(
             passed=not critical,
             severity=dg.AssetCheckSeverity.ERROR,
             metadata={
+                "reused": reused,  # True: the inputs are those of the stored validation, whose outcome this is
                 "expectations": len(outcome.outcomes),
                 "critical_failures": len(critical),
                 "failed": dg.MetadataValue.md(_table(critical) if critical else "all critical expectations passed"),
@@ -68,16 +79,19 @@ def _make_error_check(table: str) -> dg.AssetChecksDefinition:
     def _check(context: dg.AssetCheckExecutionContext, duckdb: WarehouseResource) -> dg.AssetCheckResult:
         with duckdb.read_only() as con:
             rows = duckdb.sql(con, "metadata/error_rows", {"table_name": table}).fetchall()
+            inputs = hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()
+            reused = stored_outcome(con, table, inputs) is not None
         outcome = ExpectationOutcome(
             suite=table, expectation=f"expect_table_row_count_to_equal({table}=0)", table_name=table,
             success=not rows, severity="warning", unexpected_count=len(rows),
             details={"unexpected_ids": [r[0] for r in rows][:200]})
-        with duckdb.read_write() as con:
-            record(con, context.run.run_id, SuiteOutcome(table, table, [outcome]))
+        if not reused:  # the same rows as at the last run: their result is stored already
+            with duckdb.read_write() as con:
+                record(con, context.run.run_id, SuiteOutcome(table, table, [outcome]), inputs)
         listing = "\n".join(f"- `{s}`: {e}" for s, e in rows[:50])
         return dg.AssetCheckResult(
             passed=not rows, severity=dg.AssetCheckSeverity.WARN,
-            metadata={"rows": len(rows), "failures": dg.MetadataValue.md(listing or "(none)")})
+            metadata={"rows": len(rows), "reused": reused, "failures": dg.MetadataValue.md(listing or "(none)")})
 
     return _check
 

@@ -4,7 +4,7 @@ import dagster as dg
 
 from pipeline.config import sources_dir
 from pipeline.defs.resources import WarehouseResource
-from pipeline.report.claimreview import write_claim_reviews
+from pipeline.report.claimreview import publish_claim_reviews
 from pipeline.report.pages import publish_report
 from pipeline.store.sqlfiles import fetch_dicts
 
@@ -41,10 +41,14 @@ def conflict_report(context: dg.AssetExecutionContext, duckdb: WarehouseResource
 
 
 @dg.asset(deps=REPORT_DEPS, group_name="publish", kinds={"json", "python"})
-def claim_reviews(duckdb: WarehouseResource) -> dg.MaterializeResult:
+def claim_reviews(context: dg.AssetExecutionContext, duckdb: WarehouseResource) -> dg.MaterializeResult:
     """warehouse/reports/claimreview.jsonld: one schema.org ClaimReview per
-    reviewed claim, rated against its reconciled fact."""
+    reviewed claim, rated against its reconciled fact; streamed in batches,
+    and kept as it is when the verdicts it is made from did not change."""
     path = duckdb.reports_folder / "claimreview.jsonld"
     with duckdb.read_only() as con:
-        count = write_claim_reviews(con, path)
-    return dg.MaterializeResult(metadata={"dagster/row_count": count, "path": dg.MetadataValue.path(str(path))})
+        written = publish_claim_reviews(con, path)
+    if written.skipped:
+        context.log.info("claimreview.jsonld kept: the verdicts it is made from did not change")
+    return dg.MaterializeResult(metadata={"dagster/row_count": written.count, "skipped": written.skipped,
+                                          "path": dg.MetadataValue.path(str(path))})

@@ -30,7 +30,7 @@ from pydantic import PrivateAttr
 
 from pipeline.config import DUCKDB_CONFIG, build_path, database_path, reports_dir
 from pipeline.store.runlock import RunGuard
-from pipeline.store.schema import apply_schema
+from pipeline.store.schema_state import ensure_schema
 from pipeline.store.sqlfiles import fetch_dicts, run_sql
 
 
@@ -68,11 +68,12 @@ class WarehouseResource(DuckDBResource):
     @contextmanager
     def read_write(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection that may write the working copy, its schema applied
-        (once per run: every schema statement is idempotent, but not free)."""
+        (once per run: every schema statement is idempotent, but not free; and
+        only when the schema files changed, so a no-change run writes nothing)."""
         Path(self.database).parent.mkdir(parents=True, exist_ok=True)
         with self.get_connection() as con:
             if not self._schema_ready:
-                apply_schema(con)
+                ensure_schema(con)
                 self._schema_ready = True
             yield con
 

@@ -1,7 +1,9 @@
 """Validation results into `validation_results`: read the warehouse with a
-read-only connection, validate, then append the results in one short write
-(the run's single process is the only writer). The connections are the
-caller's (the warehouse resource's in a run)."""
+read-only connection, validate (in batches, pipeline/quality/batches.py),
+then append the results in one short write (the run's single process is the
+only writer). A suite whose inputs have the fingerprint stored with its last
+outcome is not validated again (pipeline/quality/state.py). The connections
+are the caller's (the warehouse resource's in a run)."""
 from __future__ import annotations
 
 import json
@@ -9,13 +11,23 @@ from datetime import datetime, timezone
 
 import duckdb
 
-from pipeline.quality.gx_suites import SuiteOutcome, load_suite_file, read_frame, validate
+from pipeline.quality import batches, state
+from pipeline.quality.gx_suites import SuiteOutcome, load_suite_file, validate
 from pipeline.store.sqlfiles import run_sql, transaction
 
 
 def validate_suite(con: duckdb.DuckDBPyConnection, name: str) -> SuiteOutcome:
-    """expectations/NAME.json validated against the frame its SQL reads through `con`."""
-    return validate(name, read_frame(con, load_suite_file(name)))
+    """expectations/NAME.json validated against the frame its SQL reads through `con`, batch by batch."""
+    spec = load_suite_file(name)
+    table = batches.frame_table(con, name, spec)
+    count = batches.batch_count(con, table, name, spec)
+    return batches.merge([validate(name, frame) for frame in batches.frames(con, table, name, count)])
+
+
+def suite_inputs(con: duckdb.DuckDBPyConnection, name: str) -> tuple[str, SuiteOutcome | None]:
+    """The fingerprint of the suite's inputs, and the outcome stored for it (None: validate again)."""
+    inputs = state.fingerprint(con, name, batches.frame_table(con, name, load_suite_file(name)))
+    return inputs, state.stored_outcome(con, name, inputs)
 
 
 def run_suite(database: str, name: str) -> SuiteOutcome:
@@ -24,10 +36,13 @@ def run_suite(database: str, name: str) -> SuiteOutcome:
         return validate_suite(con, name)
 
 
-def record(con: duckdb.DuckDBPyConnection, run_id: str, outcome: SuiteOutcome) -> None:
-    """Appends one row per expectation to validation_results, all or nothing."""
+def record(con: duckdb.DuckDBPyConnection, run_id: str, outcome: SuiteOutcome, inputs: str | None = None) -> None:
+    """Appends one row per expectation to validation_results, all or nothing; with `inputs`,
+    also keeps the outcome as the one validated from them."""
     now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
     with transaction(con):
+        if inputs is not None:
+            state.store(con, outcome, inputs)
         for o in outcome.outcomes:
             run_sql(con, "quality/insert_result", {
                 "run_id": run_id, "suite": o.suite, "expectation": o.expectation, "table_name": o.table_name,

@@ -9,7 +9,9 @@ while it owns the warehouse.
 Assets write a working copy (claims.build.duckdb). A run that ends with no
 failed step and no derived row pointing at a missing claim or document
 publishes the copy over claims.duckdb: copied beside it, then renamed (one
-atomic step; readers keep the file they opened). A killed run publishes
+atomic step; readers keep the file they opened). A run that wrote nothing
+(the working copy's size, mtime and inode as at the last publish, the
+published file untouched) copies nothing. A killed run publishes
 nothing; the next run goes on from the working copy, which DuckDB keeps
 consistent per transaction."""
 from __future__ import annotations
@@ -93,10 +95,7 @@ def dangling_references(database: Path) -> dict[str, int]:
 def prepare_build(published: Path, build: Path, state_file: Path) -> str:
     """Makes the working copy current: kept if it follows the published file
     (also after a killed run), else copied afresh from it."""
-    try:
-        state = json.loads(state_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        state = {}
+    state = _read_state(state_file)
     current = _signature(published)
     if build.exists() and "published" in state and state["published"] == current:
         return "continued"
@@ -107,11 +106,26 @@ def prepare_build(published: Path, build: Path, state_file: Path) -> str:
     return "copied from the published warehouse" if current else "new"
 
 
-def publish(build: Path, published: Path, state_file: Path) -> None:
+def _read_state(state_file: Path) -> dict:
+    try:
+        return json.loads(state_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def publish(build: Path, published: Path, state_file: Path) -> bool:
+    """Copies the working copy over the published file, unless neither changed
+    since the last publish (a no-change run): False when nothing was copied."""
     with duckdb.connect(str(build)) as con:
         con.execute("checkpoint")  # everything in the main file, nothing left in the WAL
+    state = _read_state(state_file)
+    if state.get("build") is not None and state.get("build") == _signature(build) \
+            and state.get("published") == _signature(published):
+        return False
     _copy_atomically(build, published)
-    state_file.write_text(json.dumps({"published": _signature(published)}), encoding="utf-8")
+    state_file.write_text(json.dumps({"published": _signature(published), "build": _signature(build)}),
+                          encoding="utf-8")
+    return True
 
 
 class RunGuard:
@@ -207,8 +221,10 @@ class RunGuard:
             self.log.warning(f"not published: rows refer to missing claims or documents ({dangling}); "
                              "run the downstream assets to rebuild them")
             return
-        publish(self.build, self.published, self.state_file)
-        self.log.info(f"published {self.published}")
+        if publish(self.build, self.published, self.state_file):
+            self.log.info(f"published {self.published}")
+        else:
+            self.log.info(f"nothing written by this run: {self.published} kept as it is")
 
     def _unlock(self) -> None:
         for fd in (self._lock, self._alive):
