@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from pipeline.quality.gx_suites import MAX_IDS, ID_COLUMNS, ExpectationOutcome, SuiteOutcome
-from pipeline.store.sqlfiles import sql_text, statements
+from pipeline.store.sqlfiles import fetch_dicts, run_sql, sql_text, statements
 
 BATCH_ROWS = 100_000
 # DuckDB's memory on the check's own read-only connection: the claims frame's join with the documents' texts
@@ -48,19 +48,18 @@ def batchable(name: str, spec: dict) -> bool:
 
 
 def batch_count(con: duckdb.DuckDBPyConnection, table: str, name: str, spec: dict) -> int:
-    rows = con.execute(f"select count(*) from {table}").fetchone()[0]
+    rows = fetch_dicts(con, "quality/frame_rows", {"table_name": table})[0]["n_rows"]
     return max(1, math.ceil(rows / BATCH_ROWS)) if batchable(name, spec) else 1
 
 
 def frames(con: duckdb.DuckDBPyConnection, table: str, name: str, batches: int) -> Iterator[pd.DataFrame]:
     """The frame in `batches` parts by the hash of the id column (in table order within each part)."""
     if batches == 1:
-        yield con.execute(f"select * from {table}").fetchdf()
+        yield run_sql(con, "quality/frame_all", {"table_name": table}).fetchdf()
         return
-    column = ID_COLUMNS[name]
     for part in range(batches):
-        frame = con.execute(f"select * from {table} where coalesce(hash({column}), 0) % $n = $part",
-                            {"n": batches, "part": part}).fetchdf()
+        frame = run_sql(con, "quality/frame_part", {"table_name": table, "id_column": ID_COLUMNS[name],
+                                                    "n": batches, "part": part}).fetchdf()
         if len(frame):
             yield frame
 

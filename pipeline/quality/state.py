@@ -31,8 +31,7 @@ def code_version(name: str) -> str:
 
 def fingerprint(con: duckdb.DuckDBPyConnection, name: str, table: str) -> str:
     """`table` is the suite's frame (batches.frame_table) or any table whose rows are the check's input."""
-    summary = con.execute(f"select count(*) || ':' || coalesce(sum(hash(f)::hugeint) % 18446744073709551616, 0) "
-                          f"from {table} as f").fetchone()[0]
+    summary = fetch_dicts(con, "quality/frame_fingerprint", {"table_name": table})[0]["summary"]
     return f"{code_version(name)}:{summary}"
 
 
