@@ -129,6 +129,7 @@ class ClaimLine(ClaimFields):
     qualifiers: dict = {}
     span: tuple[int, int] | None = None
     currency: str | None = None
+    why: str | None = None  # an exported line's `why` is kept: it says how its extractor read the claim
 
 
 class ReferenceFact(BaseModel):

@@ -132,7 +132,8 @@ def _read_line(text: str, index: dict[str, list[CitedDocument]], result: ImportR
     currency = qualifiers.currency or "usd"
     _check_unit(line.metric, line.unit, currency)
     claim = Claim(source=doc.source, model=line.model, metric=line.metric, value=line.value,
-                  value_high=line.value_high, unit=line.unit, qualifiers=qualifiers, quote=line.quote, span=span)
+                  value_high=line.value_high, unit=line.unit, qualifiers=qualifiers, quote=line.quote, span=span,
+                  why=line.why)
     row = claim_row(claim, doc.doc_id, doc.sha256)
     row["claim_id"] = claim.claim_id(f"{result.extractor}:{doc.doc_id}:{doc.sha256}")
     return row | {"extractor": result.extractor, "currency": currency}

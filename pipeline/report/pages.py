@@ -27,7 +27,7 @@ SOURCES_PER_PAGE = 2000  # rows of the sources pages
 SOURCES_ON_SUMMARY = 25  # the most and the least trusted sources shown on the summary page
 MANIFEST = "pages.json"
 INPUTS, CONFLICTS = "(inputs)", "(conflicts)"  # manifest entries that are not pages
-RENDER_VERSION = "2"  # bump when templates change: every page is rendered again
+RENDER_VERSION = "3"  # bump when templates change: every page is rendered again
 
 
 @dataclass

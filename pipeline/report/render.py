@@ -120,6 +120,8 @@ def _markdown_value(v: dict) -> list[str]:
                      f"({md_text(m['document_date'] or 'undated')}, span "
                      f"{m['span_start']}–{m['span_end']}, `{m['claim_id']}`): \u201c{md_text(m['quote'])}\u201d"
                      + (f" (table header: {md_text(m['table_header'])})" if m.get("table_header") else ""))
+        if m.get("why"):
+            lines.append(f"    - why: {md_text(m['why'])}")
     if v.get("more_claims"):
         lines.append(f"  - … and {v['more_claims']} more claims stating it")
     return lines

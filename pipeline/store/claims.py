@@ -13,7 +13,7 @@ from pipeline.store.sqlfiles import fetch_dicts, run_sql_with_frames
 CLAIM_COLUMNS = [
     "claim_id", "doc_id", "source", "model", "metric", "unit", "value", "value_high", "value_text",
     "tier", "bound", "modality", "setting", "approx", "hedged", "as_of", "quote", "span_start", "span_end",
-    "currency",
+    "currency", "why",
 ]
 
 
@@ -35,7 +35,7 @@ def claim_row(claim: Claim, doc_id: str, sha256: str) -> dict:
         "tier": q.tier, "bound": q.bound, "modality": q.modality, "setting": q.setting,
         "approx": q.approx, "hedged": q.hedged, "as_of": _as_date(q.as_of),
         "quote": claim.quote, "span_start": claim.span[0], "span_end": claim.span[1],
-        "currency": claim_currency(claim),
+        "currency": claim_currency(claim), "why": claim.why,
     }
 
 

@@ -20,6 +20,7 @@ select
     span_start::integer as span_start,
     span_end::integer as span_end,
     currency::varchar as currency,
+    why::varchar as why,
     sha256::varchar as sha256,
     extractor::varchar as extractor
 from frame

@@ -40,7 +40,7 @@ cut as (
 select
     x.conflict_id, x.claim_id, coalesce(cast(v.value as varchar), v.value_text) as claimed, v.quote, v.source,
     v.document_title, v.document_date, x.span_start, x.span_end, c.approx, c.bound, c.hedged, c.setting, c.value,
-    c.value_high, c.value_text, c.unit, c.metric, c.currency, c.doc_id, doc.location, doc.kind as source_kind,
+    c.value_high, c.value_text, c.unit, c.metric, c.currency, c.why, c.doc_id, doc.location, doc.kind as source_kind,
     x.text_length, x.before, x.after, x.lines_before, x.line_rest
 from cut as x
 inner join claims as c on x.claim_id = c.claim_id

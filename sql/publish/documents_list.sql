@@ -3,7 +3,7 @@
 select
     d.doc_id, d.source, d.title, d.sha256, count(c.claim_id) as n_claims,
     md5(string_agg(
-        concat_ws(':', c.claim_id, c.metric, c.unit, c.value, c.value_high, c.value_text, c.span_start, c.span_end),
+        concat_ws(':', c.claim_id, c.metric, c.unit, c.value, c.value_high, c.value_text, c.span_start, c.span_end, c.why),
         ',' order by c.claim_id
     )) as claims_digest
 from documents as d

@@ -23,6 +23,9 @@ create table if not exists claims (
 -- v2: a price stated in another currency keeps it (ISO 4217, lower case; 'usd' unless the source
 -- states another). Added in place so warehouses built before it gain the column.
 alter table claims add column if not exists currency varchar;
+-- v2: how the extractor read the claim (the rule or evidence that made this number this model's claim
+-- of this metric). Added in place; claims extracted before it have none until re-extracted (011).
+alter table claims add column if not exists why varchar;
 
 -- extraction_state: which document version the claims of a document came from.
 create table if not exists extraction_state (

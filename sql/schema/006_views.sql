@@ -10,7 +10,7 @@ with held as (
 
 select
     c.claim_id, c.model, c.metric, c.value, c.value_high, c.value_text, c.unit, c.tier, c.bound, c.approx,
-    c.hedged, c.modality, c.setting, c.as_of, c.quote, c.span_start, c.span_end,
+    c.hedged, c.modality, c.setting, c.as_of, c.quote, c.span_start, c.span_end, c.why,
     c.source, d.title as document_title, d.published_at as document_date, d.lang, c.doc_id,
     coalesce(c.as_of, d.published_at) as asserted_at, h.held_from
 from claims as c
@@ -18,7 +18,7 @@ join documents as d using (doc_id)
 left join held as h using (claim_id);
 
 -- v_conflicts_detail: one row per claim shown on each conflict's card (the claims of its values),
--- with its quote and source, the value it states and whether that value was chosen.
+-- with its quote, how it was read (why) and source, the value it states and whether that value was chosen.
 create or replace view v_conflicts_detail as
 with members as (
     select
@@ -31,7 +31,7 @@ with members as (
 
 select
     m.conflict_id, m.model, m.metric, m.tier, m.setting, m.kind, m.severity,
-    coalesce(cast(c.value as varchar), c.value_text) as claimed, c.approx, c.bound, c.quote,
+    coalesce(cast(c.value as varchar), c.value_text) as claimed, c.approx, c.bound, c.quote, c.why,
     c.source, c.document_title, c.document_date, c.span_start, c.span_end,
     m.reference_value, m.reference_text, m.explanation_kind, m.explanation, m.claim_id,
     m.value_shown, m.chosen, m.value_explanation_kind

@@ -49,6 +49,7 @@ comment on column claims.span_start is 'Start offset of quote in document_texts.
 comment on column claims.span_end is 'End offset (exclusive) of quote in document_texts.text.';
 comment on column claims.currency is 'Currency of a price (ISO 4217, lower case); usd unless the source states another.';
 comment on column claims.extractor is 'The extractor and its version, or import:NAME for claims from NAME.claims.jsonl.';
+comment on column claims.why is 'How the claim was read: the rule or evidence that made this number this model''s claim of this metric (a table''s column header and row label, the cue words and nearest model of a clause); NULL for an imported line that gives none.';
 
 comment on table extraction_state is 'Which document version and extractor version the claims of each document came from.';
 comment on column extraction_state.doc_id is 'The document (documents.doc_id).';
@@ -263,6 +264,7 @@ comment on column v_claims.as_of is 'Date the claim says it holds for; NULL if i
 comment on column v_claims.quote is 'The exact text of the claim in the document.';
 comment on column v_claims.span_start is 'Start offset of quote in document_texts.text (characters).';
 comment on column v_claims.span_end is 'End offset (exclusive) of quote in document_texts.text.';
+comment on column v_claims.why is 'How the claim was read (claims.why).';
 comment on column v_claims.source is 'File name or URL of that document.';
 comment on column v_claims.lang is 'Detected language: zh, en, ...';
 comment on column v_claims.doc_id is 'The document saying it (documents.doc_id).';
@@ -279,6 +281,7 @@ comment on column v_conflicts_detail.quote is 'The exact text of the claim in th
 comment on column v_conflicts_detail.source is 'File name or URL of that document.';
 comment on column v_conflicts_detail.span_start is 'Start offset of quote in document_texts.text (characters).';
 comment on column v_conflicts_detail.span_end is 'End offset (exclusive) of quote in document_texts.text.';
+comment on column v_conflicts_detail.why is 'How the claim was read (claims.why).';
 comment on column v_conflicts_detail.reference_value is 'The reference value the fact is checked against; NULL if none.';
 comment on column v_conflicts_detail.reference_text is 'The reference value as text (dates).';
 comment on column v_conflicts_detail.explanation_kind is 'version_change, unit_slip, tier_confusion, eval_setting, misattribution, approximation, measurement or unexplained.';
