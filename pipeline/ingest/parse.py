@@ -8,7 +8,9 @@ import re
 
 import trafilatura
 import yaml
-from langdetect import DetectorFactory, LangDetectException, detect
+# langdetect-rs: langdetect's model and seeded random walk in Rust, the same answers bit for bit
+# (and 40-60x less CPU: langdetect was ~80% of parsing a changed markdown source)
+from langdetect_rs import DetectorFactory, LangDetectException, detect
 
 from pipeline.config import max_html_chars
 from pipeline.ingest.dates import find_published
