@@ -7,8 +7,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import re
-
 import opencc
 
 _TABLE_FILE = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
@@ -26,14 +24,8 @@ def _table() -> dict[int, str]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _traditional() -> re.Pattern:
-    """Any character the table replaces (one search in C instead of a dict lookup per character)."""
-    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_table())) + "]")
-
-
 def as_simplified(text: str) -> str:
     """`text` with traditional characters replaced; same length, same offsets."""
-    if text.isascii() or not _traditional().search(text):  # English with a "—" or "’" in it
+    if text.isascii():
         return text
     return text.translate(_table())
