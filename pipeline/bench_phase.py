@@ -2,7 +2,10 @@
 pipeline/bench_pipeline.py with SOURCES_DIR, WAREHOUSE_DIR and DAGSTER_HOME
 set): the job `everything` in this process while a thread samples the RSS
 of this process and its children; prints one JSON line with, per step, its
-seconds, its peak RSS and the rows its assets report."""
+seconds, its CPU seconds (this process and its children, workers included),
+its peak RSS and the rows its assets report. CPU seconds say what a step costs
+when the machine is shared and wall seconds stretch with the load.
+BENCH_ASSETS (asset keys, comma-separated) runs only those assets of the job."""
 from __future__ import annotations
 
 import json
@@ -12,6 +15,7 @@ import time
 from pathlib import Path
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def _descendants(pid: int) -> list[int]:
@@ -30,18 +34,27 @@ def _descendants(pid: int) -> list[int]:
 
 def tree_rss_mb(pid: int | None = None) -> float:
     """Resident memory of a process and all its descendants, in MB (Linux /proc)."""
+    return tree_usage(pid)[0]
+
+
+def tree_usage(pid: int | None = None) -> tuple[float, float]:
+    """(resident MB, CPU seconds) of a process and all its live descendants. The CPU
+    seconds count each process's own time and that of its children it has reaped,
+    so a worker that ended is still counted (in its parent's), and the sum only grows."""
     pid = pid or os.getpid()
-    total = 0
+    rss = cpu = 0
     for member in [pid, *_descendants(pid)]:
         try:
-            total += int(Path(f"/proc/{member}/statm").read_text().split()[1]) * PAGE
+            rss += int(Path(f"/proc/{member}/statm").read_text().split()[1]) * PAGE
+            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
+            cpu += sum(int(v) for v in fields[11:15])  # utime, stime, cutime, cstime
         except (OSError, IndexError, ValueError):
             continue
-    return total / 1e6
+    return rss / 1e6, cpu / TICKS
 
 
 class RssSampler(threading.Thread):
-    """(time, MB) samples every `interval` seconds until stopped."""
+    """(time, MB, CPU seconds) samples every `interval` seconds until stopped."""
 
     def __init__(self, interval: float = 0.05):
         super().__init__(daemon=True)
@@ -49,7 +62,7 @@ class RssSampler(threading.Thread):
 
     def run(self) -> None:
         while not self._stop_event.is_set():
-            self.samples.append((time.time(), tree_rss_mb()))
+            self.samples.append((time.time(), *tree_usage()))
             self._stop_event.wait(self.interval)
 
     def stop(self) -> None:
@@ -57,7 +70,14 @@ class RssSampler(threading.Thread):
         self.join()
 
     def peak(self, start: float = 0.0, end: float = float("inf")) -> float:
-        return max((mb for t, mb in self.samples if start <= t <= end), default=0.0)
+        return max((mb for t, mb, _ in self.samples if start <= t <= end), default=0.0)
+
+    def cpu_seconds(self, start: float, end: float) -> float:
+        """CPU seconds of the process tree between two times (the samples nearest inside them)."""
+        inside = [cpu for t, _, cpu in self.samples if start <= t <= end]
+        before = [cpu for t, _, cpu in self.samples if t < start]
+        first = before[-1] if before else (inside[0] if inside else 0.0)
+        return max(0.0, (inside[-1] if inside else first) - first)
 
 
 def step_figures(records, sampler: RssSampler) -> list[dict]:
@@ -82,6 +102,7 @@ def step_figures(records, sampler: RssSampler) -> list[dict]:
         if step["start"] is None or step["end"] is None:
             continue
         figures.append({"step": step["step"], "seconds": step["end"] - step["start"],
+                        "cpu_seconds": sampler.cpu_seconds(step["start"], step["end"]),
                         "peak_mb": sampler.peak(step["start"], step["end"]), "rows": step["rows"]})
     return figures
 
@@ -93,9 +114,11 @@ def main() -> int:
 
     from pipeline.definitions import defs
 
+    wanted = [dg.AssetKey(k.strip()) for k in os.environ.get("BENCH_ASSETS", "").split(",") if k.strip()]
     started = time.perf_counter()
     with dg.DagsterInstance.get() as instance:
-        result = defs.resolve_job_def("everything").execute_in_process(instance=instance, raise_on_error=False)
+        result = defs.resolve_job_def("everything").execute_in_process(
+            instance=instance, raise_on_error=False, asset_selection=wanted or None)
         job_seconds = time.perf_counter() - started
         records = instance.all_logs(result.run_id)
     sampler.stop()
@@ -103,6 +126,7 @@ def main() -> int:
         print("the job failed", flush=True)
         return 1
     print(json.dumps({"job_seconds": job_seconds, "peak_mb": sampler.peak(),
+                      "cpu_seconds": sampler.samples[-1][2] - sampler.samples[0][2],
                       "steps": step_figures(records, sampler)}))
     return 0
 

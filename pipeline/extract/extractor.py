@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections import Counter
 
 from pipeline.extract.context import DocumentContext
@@ -59,6 +60,11 @@ _OPEN, _CLOSE = "(（[", ")）]"
 LEAD_IN_REACH = 8  # blocks after "GPT-4o pricing:" that may lean on it
 
 
+# patterns the hot paths used to pass to re.* (whose cache lookups, and recompiles once more than
+# 512 patterns were in use, cost ~2-3% of extraction)
+_JOINING_LEAD = re.compile(r"[\s,，;；、]*(?:and\s+|but\s+|while\s+|the\s+|而|但)?", re.IGNORECASE)
+
+
 def _enclosing_paren(text: str, start: int, pos: int) -> int | None:
     """Start of the innermost bracket still open at `pos`, within [start, pos)."""
     depth = 0
@@ -108,7 +114,21 @@ def pick_mention(text: str, found: Found, clause: tuple[int, int], mentions: lis
 def compared(text: str, mention: Mention, floor: int = 0) -> bool:
     """Named only as what another model is measured against ("superseding Llama 2",
     "larger than GPT-4o", "比 GPT-4o"), looking back no further than `floor`."""
-    return bool(_COMPARED.search(text, max(floor, mention.start - _COMPARED_REACH), mention.start))
+    return _compared_before(text, max(floor, mention.start - _COMPARED_REACH), mention.start)
+
+
+_COMPARED_MEMO = threading.local()  # per thread: the text last asked about and its answers
+
+
+def _compared_before(text: str, start: int, end: int) -> bool:
+    """The same mention is asked about once per figure near it: answered once per document."""
+    memo = _COMPARED_MEMO
+    if getattr(memo, "text", None) is not text:
+        memo.text, memo.answers = text, {}
+    key = (start, end)
+    if key not in memo.answers:
+        memo.answers[key] = bool(_COMPARED.search(text, start, end))
+    return memo.answers[key]
 
 
 class Extractor:
@@ -474,7 +494,7 @@ class Extractor:
         if mention.start < clause[1]:
             return False
         lead = self.text[clause[1]:mention.start]
-        return bool(re.fullmatch(r"[\s,，;；、]*(?:and\s+|but\s+|while\s+|the\s+|而|但)?", lead, re.IGNORECASE))
+        return bool(_JOINING_LEAD.fullmatch(lead))
 
     def _read_table(self, block: Block, table_no: int) -> None:
         rows = units_of(self.text, block, table_no)

@@ -81,6 +81,22 @@ from pipeline.extract.numbers import DATE, YEARLESS_MONTH, date_value, quantitie
 from pipeline.extract.segments import bounded
 
 
+# patterns the hot paths used to pass to re.* (whose cache lookups, and recompiles once more than
+# 512 patterns were in use, cost ~2-3% of extraction)
+_APPROX_WORD_END = re.compile(r"(?:about|around|approximately|roughly|nearly)\s*\$?$", re.I)
+_LAST_DIGIT = re.compile(r"\d(?!.*\d)")
+_SCORE_GAP = re.compile(r"[`*_]*\s*(?:[:：]|score of|scores?|of|为|elo|ratings?|rating of)?\s*[`*_]*", re.I)
+_LEAD_BREAK = re.compile(r"[\d%。.;；\n]")
+_SECONDS_CUE = re.compile(r"\(s\)|seconds|秒")
+_SECOND_PRICE = re.compile(r"\s*(?:(?:[A-Za-z]{1,6}|输入|输出)\s*)?/\s*(?:US\$|\$|＄)\s*[\d.,\\]+\s*[KkMm]?"
+                           r"(?:\s*(?:[A-Za-z]{1,6}\b|输入|输出))?")
+_OPEN_BRACKET_END = re.compile(r"[(（][^)）]*$")
+_POSITION_WORD = re.compile("位置|position|depth", re.I)
+_BRACKET_OPENED = re.compile(r"[（(]\s*$")
+_LINEAGE_GAP = re.compile(r"[\s（(<>/a-z\"'「：:]*", re.I)
+_KEY_JOINERS = re.compile(r"[_\-]+")
+
+
 @dataclass
 class Found:
     """A number read as a claim, before its model is known."""
@@ -179,6 +195,7 @@ class ClauseReader:
         self.cues = cue_sets()
         self.clause = text[start:end]
         self._cues_said: dict[str, bool] = {}
+        self._hedged: bool | None = None
         self.used: list[tuple[int, int]] = []
         self._sentence_text: str | None = None
         self.bench_written: str | None = None  # the benchmark name the last score was read against
@@ -227,8 +244,10 @@ class ClauseReader:
     def _qualify(self, found: Found, num_start: int, unit_end: int) -> Found:
         before = self._before(num_start, 12)
         after = self._after(unit_end, 6)
-        found.approx = bool(self.cues.approx.search(before[-6:]) or re.search(r"(?:about|around|approximately|roughly|nearly)\s*\$?$", before, re.I))
-        found.hedged = bool(self.cues.hedged.search(self.clause))
+        found.approx = bool(self.cues.approx.search(before[-6:]) or _APPROX_WORD_END.search(before))
+        if self._hedged is None:  # once per clause, not once per figure
+            self._hedged = bool(self.cues.hedged.search(self.clause))
+        found.hedged = self._hedged
         if self.cues.lte_after.match(after.lstrip()) or self.cues.lte_before.search(before):
             found.bound = "lte"
         elif self.cues.gte_after.match(after.lstrip()) or self.cues.gte_before.search(before):
@@ -301,7 +320,7 @@ class ClauseReader:
         key = KEY_BEFORE.search(self.text, max(self.start, s - 40), s)
         if key is None or match.group("s2"):
             return None
-        words = re.sub(r"[_\-]+", " ", key.group(1)).lower()
+        words = _KEY_JOINERS.sub(" ", key.group(1)).lower()
         low, high = quantity_values(match)
         for metric in ("max_output", "context_window", "throughput"):
             lo, hi = self.lex.vocab.metrics[metric].range
@@ -357,9 +376,9 @@ class ClauseReader:
         """`37B 激活` / `37B active` / `激活参数 37B` / `671B total`: the words
         beside the number, up to the next or previous number."""
         after = self.text[e:min(self.end, e + 16)]
-        after = after[:re.search(r"\d", after).start()] if re.search(r"\d", after) else after
+        after = after[:_ONE_DIGIT.search(after).start()] if _ONE_DIGIT.search(after) else after
         before = self.text[max(self.start, s - 12):s]
-        before = before[re.search(r"\d(?!.*\d)", before).end():] if re.search(r"\d", before) else before
+        before = before[_LAST_DIGIT.search(before).end():] if _ONE_DIGIT.search(before) else before
         for window in (after, before):
             kind = PARAMETER_KIND.search(window)
             if kind:
@@ -375,8 +394,8 @@ class ClauseReader:
         for bench in reversed(self.names.benchmarks_in(max(self.sentence[0], s - 70), s)):
             bs, be, _ = bench
             gap = self.text[be:s]
-            if bs >= self.start and (re.fullmatch(r"[`*_]*\s*(?:[:：]|score of|scores?|of|为|elo|ratings?|rating of)?\s*[`*_]*", gap, re.I) or (
-                    len(gap) <= 12 and not re.search(r"\d", gap) and SCORE_WORD.search(gap))):
+            if bs >= self.start and (_SCORE_GAP.fullmatch(gap) or (
+                    len(gap) <= 12 and not _ONE_DIGIT.search(gap) and SCORE_WORD.search(gap))):
                 return bench
             if self._subject_scores(be, s):  # may reach back across a comma
                 return bench
@@ -403,8 +422,8 @@ class ClauseReader:
         between = [m for m in self.mentions if start <= m.start and m.end <= end]
         if not between:
             return bool(SCORE_LEAD.fullmatch(self.text, start, end))
-        return bool(SCORE_LEAD.fullmatch(self.text, between[-1].end, end)) and not re.search(
-            r"[\d%。.;；\n]", self.text[start:between[0].start])
+        return bool(SCORE_LEAD.fullmatch(self.text, between[-1].end, end)) and not _LEAD_BREAK.search(
+            self.text[start:between[0].start])
 
     def _bare_table_value(self) -> bool:
         return bool(self.ctx.cues)
@@ -429,7 +448,7 @@ class ClauseReader:
                 return found
             for metric in ("throughput", "latency"):
                 if has_cue(metric, self.ctx.cues):
-                    factor = 1000.0 if metric == "latency" and re.search(r"\(s\)|seconds|秒", self.ctx.cues) else 1.0
+                    factor = 1000.0 if metric == "latency" and _SECONDS_CUE.search(self.ctx.cues) else 1.0
                     return self._qualify(Found(metric, low * factor, high * factor if high else None, s, e), s, e)
             scaled = self.text[e - 1:e] in "kKmM万"  # "（≤128K）" in a price row is a token count
             if not scaled and (has_cue("price", self.ctx.cues) or has_cue("price_input", self.ctx.cues)
@@ -460,9 +479,7 @@ class ClauseReader:
             return None  # "$20 per month"; a row "Medium (5K in / 1K out)" costs a workload; a "月成本" column
         pair = "input" if PAIR_HEAD.match(after) else "output" if PAIR_TAIL.search(before) else None
         if pair == "input":  # "$3 / $15 per 1M tokens": the rate follows the second price
-            tail = re.match(r"\s*(?:(?:[A-Za-z]{1,6}|输入|输出)\s*)?/\s*(?:US\$|\$|＄)\s*[\d.,\\]+\s*[KkMm]?"
-                            r"(?:\s*(?:[A-Za-z]{1,6}\b|输入|输出))?",
-                            after)
+            tail = _SECOND_PRICE.match(after)
             after = after[tail.end():] if tail else after
         rate, direction = None, None
         money = currencies()
@@ -566,7 +583,7 @@ class ClauseReader:
         before the bracket's ("输入 0.27 美元（缓存命中时 0.07 美元）"); a bare pair
         in a sentence that states both directions is input then output
         ("$0.15 input and $0.60 output, versus $10 and $30 on GPT-4 Turbo")."""
-        bracket = re.search(r"[(（][^)）]*$", self.text[self.start:s])
+        bracket = _OPEN_BRACKET_END.search(self.text[self.start:s])
         if bracket:  # "lower input ($2.50 vs $3.00)": the word before the bracket
             earlier = list(finder.finditer(self.text, self.start, self.start + bracket.start()))
             if earlier:
@@ -793,7 +810,7 @@ class ClauseReader:
         variant, and the shots or sampling said in the clause (or the header cell)."""
         clause = self.clause if where is None else where
         for name, pattern in self.cues.position.items():
-            if pattern.search(clause) and (metric.endswith("needle-in-a-haystack") or re.search("位置|position|depth", clause, re.I)):
+            if pattern.search(clause) and (metric.endswith("needle-in-a-haystack") or _POSITION_WORD.search(clause)):
                 return f"position:{name}"
         variant = self._variant_setting(metric, s, e)
         said = list(SHOTS.finditer(clause))
@@ -886,11 +903,11 @@ class ClauseReader:
 
     def _lineage(self, s: int):
         """A model name followed by its date in brackets: `GPT-4 Vision（2023.9）`."""
-        if not re.search(r"[（(]\s*$", self.text[max(self.start, s - 12):s]):
+        if not _BRACKET_OPENED.search(self.text[max(self.start, s - 12):s]):
             return None
         for mention in self.mentions:
             gap = self.text[mention.end:s] if mention.end <= s else None
-            if gap is not None and len(gap) <= 12 and re.fullmatch(r"[\s（(<>/a-z\"'「：:]*", gap, re.I):
+            if gap is not None and len(gap) <= 12 and _LINEAGE_GAP.fullmatch(gap):
                 return mention
         return None
 

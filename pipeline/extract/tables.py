@@ -39,6 +39,12 @@ _GLUED_BEFORE = re.compile(r"[^\W\d_]-$")
 _DESCRIPTION_WORDS = 4  # a bracketed aside longer than this is a description, not a unit or setting
 
 
+# patterns the hot paths used to pass to re.* (whose cache lookups, and recompiles once more than
+# 512 patterns were in use, cost ~2-3% of extraction)
+_WORDY_HEADER = re.compile(r"[A-Za-z\u4e00-\u9fff%$]")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 @dataclass(frozen=True)
 class Unit_:
     """A unit a header cell may name: its pattern, the cue words it stands for,
@@ -333,7 +339,7 @@ def _bare_seconds(doc: DocumentContext, body: list[Unit], index: int, cues: str)
         if index >= len(row.cells):
             continue
         cell = _cell_text(doc.text, row.cells[index])
-        if re.search(r"[A-Za-z\u4e00-\u9fff%$]", clean_header(cell)):
+        if _WORDY_HEADER.search(clean_header(cell)):
             return False
         number = _NUMBER.search(cell)
         if number:
@@ -429,7 +435,7 @@ def shots_setting(*texts: str) -> str | None:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", clean_header(text).lower()).strip("-")
+    return _NOT_SLUG.sub("-", clean_header(text).lower()).strip("-")
 
 
 def _with_settings(doc: DocumentContext, plans: list[CellPlan], row: Unit, head: Header, index: int,
