@@ -107,13 +107,15 @@ def exported(example: Example, model: dict) -> list[dict]:
     return list({(c["model"], c["metric"], str(c["value"]), tuple(c["span"])): c for c in out}.values())
 
 
-def leave_one_out(examples: list[Example]) -> dict[str, tuple[int, int, int, int]]:
+def leave_one_out(examples: list[Example], per_article: dict | None = None) -> dict[str, tuple[int, int, int, int]]:
     """Per corpus: (required found, required, correct, exported), each article scored by a
-    model trained on all the others."""
+    model trained on all the others; `per_article` (when given) gets each article's figures."""
     totals: dict[str, list[int]] = {}
     for i, held in enumerate(examples):
         model = fit(examples[:i] + examples[i + 1:])
         figures = score(held.gold, exported(held, model))
+        if per_article is not None:
+            per_article[f"{held.corpus}/{held.ann.source}"] = figures
         acc = totals.setdefault(held.corpus, [0, 0, 0, 0])
         for k, v in enumerate(figures):
             acc[k] += v
@@ -130,7 +132,10 @@ def train(corpora: list[Corpus], out: Path, loao: bool = True) -> dict:
     examples = [ex for corpus in corpora for ex in load_examples(corpus)]
     print(f"{len(examples)} labelled articles: " + ", ".join(
         f"{c.name} {sum(e.corpus == c.name for e in examples)}" for c in corpora), file=sys.stderr)
-    scores = leave_one_out(examples) if loao else {}
+    articles: dict[str, tuple[int, int, int, int]] = {}
+    scores = leave_one_out(examples, articles) if loao else {}
+    for name, figures in articles.items():
+        print("LOAO article " + line(name, figures))
     for name, figures in scores.items():
         print("LOAO " + line(name, figures))
     model = fit(examples)
