@@ -6,8 +6,9 @@ a digit are cut, so text without numbers costs next to nothing."""
 from __future__ import annotations
 
 from pipeline.extract.segments import Block, blocks_of, units_of
-from pipeline.extract.tables import plan_table
+from pipeline.extract.tables import clean_header, plan_table
 from pipeline.extract.v2.document import Annotated
+from pipeline.extract.v2.labels import is_known_benchmark
 from pipeline.extract.v2.spans import Span
 
 
@@ -30,14 +31,32 @@ def _cells(ann: Annotated, block: Block, table_no: int) -> list[Span]:
     rows = units_of(ann.text, block, table_no)
     plans = plan_table(ann.doc, rows)
     out = []
+    labels = {row.start: _model_column_label(ann, row, plans.get(row.start, [])) for row in rows}
+    if not any(label and is_known_benchmark(label) for label in labels.values()):
+        labels = {}  # not a score table: its row labels are no benchmarks
     for row in rows:
         words = _row_words(ann, row)
         for plan in plans.get(row.start, []):
             if plan.end > plan.start:
+                bare = not any(ch.isalpha() for ch in ann.text[plan.start:plan.end])
                 out.append(Span(plan.start, plan.end, "cell", {
                     "quote": (row.start, row.end), "headings": row.headings, "header": f"{plan.cues} {words}".strip(),
-                    "owner": plan.model, "block": block.index, "setting": plan.setting}))
+                    "owner": plan.model, "block": block.index, "setting": plan.setting,
+                    "label": labels.get(row.start) if bare else None}))
     return out
+
+
+def _model_column_label(ann: Annotated, row, row_plans: list) -> str | None:
+    """The row label of a table whose columns give the models: the text of the
+    cells before the first cell read, when it names no model (labels.py)."""
+    if not row_plans or not all(p.model for p in row_plans):
+        return None
+    first = min(p.start for p in row_plans)
+    cells = [(s, e) for s, e in row.cells if e <= first]
+    if not cells or any(ann.doc.mentions_in(s, e) for s, e in cells):
+        return None
+    text = " ".join(clean_header(ann.text[s:e]) for s, e in cells).strip()
+    return text if any(ch.isalpha() for ch in text) else None
 
 
 def _row_words(ann: Annotated, row) -> str:
