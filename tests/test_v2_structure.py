@@ -35,3 +35,22 @@ def test_a_table_without_a_known_benchmark_row_is_no_score_table():
 def test_a_cue_word_inside_a_benchmark_name_is_part_of_the_name():
     text = "| Eval | Phi-3 Medium | Gemma 2 9B |\n|---|---|---|\n| MMLU | 78.0% | 71.3% |\n| Multi-IF | 52.4% | 47.9% |\n"
     assert ("gemma-2-9b", "score:multi-if", 47.9) in _facts(text)
+
+
+def test_a_figure_stated_once_for_a_run_of_models_goes_to_each():
+    facts = _facts("Mixtral 8x22B, Command R+ and Llama 3 70B all handle up to 64K tokens of context.")
+    assert {f[0] for f in facts if f[1] == "context_window"} == {"mixtral-8x22b", "command-r-plus", "llama-3-70b"}
+    zh = _facts("Qwen-Plus、GLM-4 和 Yi-Large 的上下文窗口都是 32K。")
+    assert {f[0] for f in zh if f[1] == "context_window"} == {"qwen-plus", "glm-4", "yi-large"}
+
+
+def test_two_figures_for_two_models_are_not_shared():
+    facts = _facts("Gemma 2 and Phi-3 Mini cost $0.10 and $0.20 per 1M input tokens respectively.")
+    assert facts == {("gemma-2", "price_input", 0.1), ("phi-3-mini", "price_input", 0.2)}
+
+
+def test_the_old_figure_of_a_change_is_no_claim_unless_a_model_follows_it():
+    assert _facts("Gemini 1.5 Pro now costs $3.5 per 1M input tokens, down from $7.") == {
+        ("gemini-1.5-pro", "price_input", 3.5)}
+    facts = _facts("On MMMU Gemini 1.5 Pro reaches 61.0%, up from 55.2% for Gemini 1.0 Ultra.")
+    assert ("gemini-1.5-pro", "score:mmmu", 61.0) in facts and any(f[2] == 55.2 and f[0] != "gemini-1.5-pro" for f in facts)

@@ -17,6 +17,7 @@ from pipeline.extract.v2.candidates import Candidate, Switches, annotate_candida
 from pipeline.extract.v2.data import config, weights
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.quantities import annotate_quantities
+from pipeline.extract.v2.sharing import shared_owners
 from pipeline.extract.v2.spans import Tokens
 from pipeline.extract.v2.structure import annotate_structure
 from pipeline.records import Claim, Qualifiers
@@ -51,17 +52,25 @@ def extract_claims(text: str, source: str, deadline: Deadline | None = None, swi
         raise RuntimeError("extraction v2 has no attribution weights: run `python -m pipeline train-extractor`")
     claims, seen = [], set()
     for cand, options in candidate_owners(ann, cands):
-        decided = decide(model, options)
-        if decided is None:
-            continue
-        claim = to_claim(ann, cand, *decided, model)
-        if claim is None:
-            continue
-        key = (claim.model, claim.metric, str(claim.value), claim.span, claim.qualifiers.tier)
-        if key not in seen:
-            seen.add(key)
-            claims.append(claim)
+        for claim in claims_of(ann, cand, options, cands, model):
+            key = (claim.model, claim.metric, str(claim.value), claim.span, claim.qualifiers.tier)
+            if key not in seen:
+                seen.add(key)
+                claims.append(claim)
     return claims
+
+
+def claims_of(ann: Annotated, cand: Candidate, options: list[Owner], cands: list[Candidate], model: dict) -> list[Claim]:
+    """The candidate's claim for the owner decided, and for the models that share its figure (sharing.py)."""
+    decided = decide(model, options)
+    claim = to_claim(ann, cand, *decided, model) if decided else None
+    if claim is None:
+        return []
+    out = [claim]
+    for other in shared_owners(ann, cand, decided[0].model, cands):
+        shared = Owner(other, {**decided[0].features, "shared": 1.0})
+        out.append(to_claim(ann, cand, shared, decided[1], model))
+    return out
 
 
 def decide(model: dict, options: list[Owner]) -> tuple[Owner, float] | None:

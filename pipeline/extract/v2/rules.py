@@ -23,6 +23,7 @@ class Condition:
     metrics: tuple[str, ...] = ()
     id: str = ""
     sets: tuple = ()
+    unless: tuple = ()  # conditions that lift a blocker ("up from 55% for <model>": the old figure is that model's)
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ class Evidence:
 def _condition(row: dict) -> Condition:
     return Condition(type=row["type"], within=int(row["within"]), side=row.get("side", "either"),
                      scope=row.get("scope", "clause"), metrics=tuple(row.get("metrics", ())), id=row.get("id", ""),
-                     sets=tuple(sorted((row.get("sets") or {}).items())))
+                     sets=tuple(sorted((row.get("sets") or {}).items())),
+                     unless=tuple(_condition(c) for c in row.get("unless", ())))
 
 
 def load_rules(rows: list[dict]) -> list[Rule]:

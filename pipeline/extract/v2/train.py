@@ -17,7 +17,7 @@ from pipeline.extract.v2.candidates import Candidate, annotate_candidates
 from pipeline.extract.v2.data import config
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.matching import matches, score
-from pipeline.extract.v2.pipeline import annotate, candidate_owners, decide, to_claim
+from pipeline.extract.v2.pipeline import annotate, candidate_owners, claims_of
 from pipeline.ingest.sources import SourceRef, read_source
 from pipeline.records import Document
 
@@ -99,11 +99,9 @@ def fit(examples: list[Example], c: float = 1.0) -> dict:
 
 def exported(example: Example, model: dict) -> list[dict]:
     out = []
+    cands = [cand for cand, _ in example.options]
     for cand, owners in example.options:
-        decided = decide(model, owners)
-        claim = to_claim(example.ann, cand, *decided, model) if decided else None
-        if claim is not None:
-            out.append(claim.export())
+        out += [claim.export() for claim in claims_of(example.ann, cand, owners, cands, model)]
     return list({(c["model"], c["metric"], str(c["value"]), tuple(c["span"])): c for c in out}.values())
 
 
