@@ -54,3 +54,10 @@ def test_the_old_figure_of_a_change_is_no_claim_unless_a_model_follows_it():
         ("gemini-1.5-pro", "price_input", 3.5)}
     facts = _facts("On MMMU Gemini 1.5 Pro reaches 61.0%, up from 55.2% for Gemini 1.0 Ultra.")
     assert ("gemini-1.5-pro", "score:mmmu", 61.0) in facts and any(f[2] == 55.2 and f[0] != "gemini-1.5-pro" for f in facts)
+
+
+def test_today_in_a_dated_launch_post_is_its_date():
+    text = "---\ntitle: New models\ndate: 2024-06-11\n---\n\nToday, we are launching Mistral Large 2.\n"
+    assert ("mistral-large-2", "release_date", "2024-06-11") in _facts(text)
+    undated = "Today, we are launching Mistral Large 2.\n"
+    assert not [f for f in _facts(undated) if f[1] == "release_date"]

@@ -143,6 +143,7 @@ def _candidate_features(ann: Annotated, cand: Candidate, models: list[str]) -> d
         "figures_inv": 1.0 / len(ann.layer("quantity").within(unit.start, unit.end) or [1]),
         "in_heading": float(unit.get("kind") == "heading"),
         "hedged": float(bool(cand.qualifiers.get("hedged"))),
+        "date_today": float(bool(cand.quantity.get("today"))),
     }
 
 

@@ -11,6 +11,7 @@ from pipeline.extract.lexicon import lexicon
 from pipeline.extract.normalise import normalise
 from pipeline.extract.script import as_simplified
 from pipeline.extract.segments import blocks_of
+from pipeline.ingest.dates import find_published
 from pipeline.extract.v2.annotators import annotate_brackets, annotate_clauses, annotate_cues, annotate_mentions
 from pipeline.extract.v2.attribution import Owner, deciding, owners, probability
 from pipeline.extract.v2.candidates import Candidate, Switches, annotate_candidates
@@ -29,6 +30,8 @@ def annotate(text: str, source: str, deadline: Deadline | None = None) -> Annota
     ann = Annotated(original=text, text=as_simplified(reading), offsets=offsets, source=source)
     blocks = blocks_of(ann.text)
     ann.doc = DocumentContext.build(ann.text, blocks, lexicon())
+    published = find_published(text)[0]
+    ann.published = published.isoformat() if published else None
     deadline.check()
     annotate_structure(ann, blocks)
     ann.tokens = Tokens(ann.text, [(u.start, u.end) for u in ann.units])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pipeline.extract.segments import Block, blocks_of, units_of
 from pipeline.extract.tables import clean_header, plan_table
+from pipeline.extract.v2.data import cue_matcher
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.labels import is_known_benchmark
 from pipeline.extract.v2.spans import Span
@@ -71,9 +72,16 @@ def _sentences(ann: Annotated, block: Block, named: list[str]) -> list[Span]:
     out = []
     for unit in units_of(ann.text, block):
         header = (unit.key or "").replace("_", " ") if unit.kind == "field" else ""
-        if ann.doc.has_number(unit.start, unit.end):
+        if ann.doc.has_number(unit.start, unit.end) or _today_with_model(ann, unit):
             out.append(Span(unit.start, unit.end, "field" if unit.kind == "field" else "sentence", {"kind": unit.kind,
                 "quote": (unit.start, unit.end), "headings": unit.headings, "header": header,
                 "owner": None, "block": block.index, "before": tuple(named)}))
         named.extend(ann.doc.resolve(m) for m in ann.doc.mentions_in(unit.start, unit.end))
     return out
+
+
+def _today_with_model(ann: Annotated, unit) -> bool:
+    """A dated document's sentence that names a model and says "today" (a release on the date line)."""
+    if not ann.published or not ann.doc.mentions_in(unit.start, unit.end):
+        return False
+    return any(kind == "date_today" for _, _, kind in cue_matcher().find(ann.text, unit.start, unit.end))

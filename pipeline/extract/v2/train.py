@@ -85,10 +85,14 @@ def rows_of(examples: list[Example], names: list[str]) -> tuple[list[list[float]
 
 
 def fit(examples: list[Example], c: float = 1.0) -> dict:
-    from sklearn.linear_model import LogisticRegression
-
     names = feature_names(examples)
     X, y = rows_of(examples, names)
+    return fit_rows(names, X, y, c)
+
+
+def fit_rows(names: list[str], X: list[list[float]], y: list[int], c: float = 1.0) -> dict:
+    from sklearn.linear_model import LogisticRegression
+
     if len(set(y)) < 2:
         raise ValueError("training needs both owners that match gold and owners that do not")
     lr = LogisticRegression(C=c, max_iter=2000).fit(X, y)
@@ -109,8 +113,11 @@ def leave_one_out(examples: list[Example], per_article: dict | None = None) -> d
     """Per corpus: (required found, required, correct, exported), each article scored by a
     model trained on all the others; `per_article` (when given) gets each article's figures."""
     totals: dict[str, list[int]] = {}
+    names = feature_names(examples)
+    rows = [rows_of([ex], names) for ex in examples]  # labelled once: each fit only joins the others' rows
     for i, held in enumerate(examples):
-        model = fit(examples[:i] + examples[i + 1:])
+        model = fit_rows(names, [x for j, r in enumerate(rows) if j != i for x in r[0]],
+                         [v for j, r in enumerate(rows) if j != i for v in r[1]])
         figures = score(held.gold, exported(held, model))
         if per_article is not None:
             per_article[f"{held.corpus}/{held.ann.source}"] = figures
