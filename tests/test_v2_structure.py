@@ -61,3 +61,11 @@ def test_today_in_a_dated_launch_post_is_its_date():
     assert ("mistral-large-2", "release_date", "2024-06-11") in _facts(text)
     undated = "Today, we are launching Mistral Large 2.\n"
     assert not [f for f in _facts(undated) if f[1] == "release_date"]
+
+
+def test_a_pronoun_subject_points_back_to_the_previous_sentences_subject():
+    """The model named first before (the subject), not the one named last (an object), owns "It costs"."""
+    text = "Mistral Large 2 launched this summer, well ahead of Llama 3.1 405B on code.\n\nIt costs $2 per 1M input tokens.\n"
+    claims = v2(text, "case.md")
+    assert [(c.model, c.metric, c.value) for c in claims] == [("mistral-large-2", "price_input", 2.0)]
+    assert "lead" in claims[0].why

@@ -17,15 +17,16 @@ def annotate_structure(ann: Annotated, blocks: list[Block] | None = None) -> Non
     blocks = blocks if blocks is not None else blocks_of(ann.text)
     tables = 0
     named: list[str] = []  # models the section named so far (a heading starts a new one)
+    leads: list[str] = []  # the first model of each unit that named one (its likely subject)
     for block in blocks:
         if block.kind == "heading":
-            named = []
+            named, leads = [], []
         if block.kind in ("table", "records"):
             if ann.doc.has_number(block.start, block.end):
                 ann.units.extend(_cells(ann, block, tables))
             tables += block.kind == "table"
         elif ann.doc.has_number(block.start, block.end) or ann.doc.mentions_in(block.start, block.end):
-            ann.units.extend(_sentences(ann, block, named))
+            ann.units.extend(_sentences(ann, block, named, leads))
 
 
 def _cells(ann: Annotated, block: Block, table_no: int) -> list[Span]:
@@ -66,7 +67,7 @@ def _row_words(ann: Annotated, row) -> str:
     return " ".join(c for c in cells[1:] if c and not any(ch.isdigit() for ch in c))
 
 
-def _sentences(ann: Annotated, block: Block, named: list[str]) -> list[Span]:
+def _sentences(ann: Annotated, block: Block, named: list[str], leads: list[str]) -> list[Span]:
     """Units of a prose, list, quote, code or field block; each knows the models
     its section named in earlier units (`before`)."""
     out = []
@@ -75,8 +76,11 @@ def _sentences(ann: Annotated, block: Block, named: list[str]) -> list[Span]:
         if ann.doc.has_number(unit.start, unit.end) or _today_with_model(ann, unit):
             out.append(Span(unit.start, unit.end, "field" if unit.kind == "field" else "sentence", {"kind": unit.kind,
                 "quote": (unit.start, unit.end), "headings": unit.headings, "header": header,
-                "owner": None, "block": block.index, "before": tuple(named)}))
-        named.extend(ann.doc.resolve(m) for m in ann.doc.mentions_in(unit.start, unit.end))
+                "owner": None, "block": block.index, "before": tuple(named),
+                "lead": leads[-1] if leads else None}))
+        mentioned = [ann.doc.resolve(m) for m in ann.doc.mentions_in(unit.start, unit.end)]
+        named.extend(mentioned)
+        leads.extend(mentioned[:1])
     return out
 
 
