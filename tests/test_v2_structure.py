@@ -69,3 +69,12 @@ def test_a_pronoun_subject_points_back_to_the_previous_sentences_subject():
     claims = v2(text, "case.md")
     assert [(c.model, c.metric, c.value) for c in claims] == [("mistral-large-2", "price_input", 2.0)]
     assert "lead" in claims[0].why
+
+
+def test_a_price_under_a_per_token_header_is_read_by_the_rate_rule():
+    text = ("Host | Gemma 2 9B (per 1M tokens) | Mixtral-8X22B (per 1M tokens)\n---- | ---- | ----\n"
+            "Alpha Cloud | $0.11 | $0.90\nBeta AI | $0.09 | -\n")
+    claims = v2(text, "case.md")
+    assert {(c.model, c.metric, c.value) for c in claims} == {
+        ("gemma-2-9b", "price", 0.11), ("mixtral-8x22b", "price", 0.9), ("gemma-2-9b", "price", 0.09)}
+    assert all("rule price.rate" in c.why for c in claims)
