@@ -7,22 +7,32 @@ from __future__ import annotations
 
 from pipeline.extract.v2.data import cue_matcher
 from pipeline.extract.v2.document import Annotated
-from pipeline.extract.v2.spans import Span
+from pipeline.extract.v2.spans import Layer, Span
 
 _OPEN, _CLOSE = "(（[", ")）]"
 
 
 def annotate_cues(ann: Annotated) -> None:
-    """Every cue word inside the units read, as a span of its type(s)."""
+    """Every cue word inside the units read, as a span of its type(s); a cue
+    word inside a longer model or benchmark name ("Multi-IF") is part of the name."""
     found: dict[str, list[Span]] = {}
+    names = Layer(ann.layer("model").spans + ann.layer("benchmark").spans)
     matcher = cue_matcher()
     lowered = ann.text.lower()
     same = len(lowered) == len(ann.text)  # lower-casing kept every offset (nearly always)
     for unit in ann.units:
         for start, end, kind in matcher.find(lowered if same else ann.text, unit.start, unit.end, lowered=same):
+            if inside_name(names, start, end):
+                continue
             found.setdefault(kind, []).append(Span(start, end, kind, {"word": ann.text[start:end]}))
     for kind, spans in found.items():
         ann.add(kind, spans)
+
+
+def inside_name(names: Layer, start: int, end: int) -> bool:
+    """The span lies inside a longer name of the layer."""
+    name = names.covering(start)
+    return name is not None and name.end >= end and name.end - name.start > end - start
 
 
 def annotate_mentions(ann: Annotated) -> None:

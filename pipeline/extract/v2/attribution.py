@@ -40,8 +40,17 @@ def owners(ann: Annotated, cand: Candidate, siblings: list[Candidate]) -> list[O
     for model, feats in found.items():
         feats.update(shared)
         feats.update(_owner_features(ann, models, model))
+        _pronoun_antecedent(feats)
         out.append(Owner(model, feats))
     return out
+
+
+def _pronoun_antecedent(feats: dict[str, float]) -> None:
+    """"It costs $5": which earlier model the pronoun subject points back to (context flag x pronoun)."""
+    if feats.get("pronoun_unit"):
+        for flag in config()["antecedent_flags"]:
+            if feats.get(flag):
+                feats[f"pronoun+{flag}"] = 1.0
 
 
 def _merge(feats: dict[str, float], new: dict[str, float]) -> None:
@@ -117,7 +126,7 @@ def _context_owners(ann: Annotated, unit: Span) -> list[tuple[str, str | None]]:
     heading = next((doc.heading_model(h) for h in reversed(unit.get("headings") or ()) if doc.heading_model(h)), None)
     before = unit.get("before") or ()
     return [("row_owner", unit.get("owner")), ("heading", heading), ("subject", doc.subject),
-            ("carry", before[-1] if before else None)]
+            ("carry", before[-1] if before else None), ("lead", unit.get("lead"))]
 
 
 def _owner_features(ann: Annotated, models: list[str], model: str) -> dict[str, float]:
@@ -143,6 +152,7 @@ def _candidate_features(ann: Annotated, cand: Candidate, models: list[str]) -> d
         "figures_inv": 1.0 / len(ann.layer("quantity").within(unit.start, unit.end) or [1]),
         "in_heading": float(unit.get("kind") == "heading"),
         "hedged": float(bool(cand.qualifiers.get("hedged"))),
+        "date_today": float(bool(cand.quantity.get("today"))),
     }
 
 

@@ -112,7 +112,8 @@ def _applies(cond: Condition, metric: str) -> bool:
 
 
 def _blocked(ann: Annotated, unit: Span, q: Span, metric: str, blocks: list[Condition]) -> bool:
-    return any(_applies(b, metric) and find_evidence(ann, unit, q, b) for b in blocks)
+    return any(_applies(b, metric) and find_evidence(ann, unit, q, b)
+               and not any(find_evidence(ann, unit, q, u) for u in b.unless) for b in blocks)
 
 
 def _qualifiers(ann: Annotated, unit: Span, q: Span, metric: str, quals: list[Condition]) -> dict:

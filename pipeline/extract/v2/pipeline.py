@@ -11,12 +11,14 @@ from pipeline.extract.lexicon import lexicon
 from pipeline.extract.normalise import normalise
 from pipeline.extract.script import as_simplified
 from pipeline.extract.segments import blocks_of
+from pipeline.ingest.dates import find_published
 from pipeline.extract.v2.annotators import annotate_brackets, annotate_clauses, annotate_cues, annotate_mentions
 from pipeline.extract.v2.attribution import Owner, deciding, owners, probability
 from pipeline.extract.v2.candidates import Candidate, Switches, annotate_candidates
 from pipeline.extract.v2.data import config, weights
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.quantities import annotate_quantities
+from pipeline.extract.v2.sharing import shared_owners
 from pipeline.extract.v2.spans import Tokens
 from pipeline.extract.v2.structure import annotate_structure
 from pipeline.records import Claim, Qualifiers
@@ -28,6 +30,8 @@ def annotate(text: str, source: str, deadline: Deadline | None = None) -> Annota
     ann = Annotated(original=text, text=as_simplified(reading), offsets=offsets, source=source)
     blocks = blocks_of(ann.text)
     ann.doc = DocumentContext.build(ann.text, blocks, lexicon())
+    published = find_published(text)[0]
+    ann.published = published.isoformat() if published else None
     deadline.check()
     annotate_structure(ann, blocks)
     ann.tokens = Tokens(ann.text, [(u.start, u.end) for u in ann.units])
@@ -51,17 +55,25 @@ def extract_claims(text: str, source: str, deadline: Deadline | None = None, swi
         raise RuntimeError("extraction v2 has no attribution weights: run `python -m pipeline train-extractor`")
     claims, seen = [], set()
     for cand, options in candidate_owners(ann, cands):
-        decided = decide(model, options)
-        if decided is None:
-            continue
-        claim = to_claim(ann, cand, *decided, model)
-        if claim is None:
-            continue
-        key = (claim.model, claim.metric, str(claim.value), claim.span, claim.qualifiers.tier)
-        if key not in seen:
-            seen.add(key)
-            claims.append(claim)
+        for claim in claims_of(ann, cand, options, cands, model):
+            key = (claim.model, claim.metric, str(claim.value), claim.span, claim.qualifiers.tier)
+            if key not in seen:
+                seen.add(key)
+                claims.append(claim)
     return claims
+
+
+def claims_of(ann: Annotated, cand: Candidate, options: list[Owner], cands: list[Candidate], model: dict) -> list[Claim]:
+    """The candidate's claim for the owner decided, and for the models that share its figure (sharing.py)."""
+    decided = decide(model, options)
+    claim = to_claim(ann, cand, *decided, model) if decided else None
+    if claim is None:
+        return []
+    out = [claim]
+    for other in shared_owners(ann, cand, decided[0].model, cands):
+        shared = Owner(other, {**decided[0].features, "shared": 1.0})
+        out.append(to_claim(ann, cand, shared, decided[1], model))
+    return out
 
 
 def decide(model: dict, options: list[Owner]) -> tuple[Owner, float] | None:

@@ -37,6 +37,9 @@ def annotate_quantities(ann: Annotated) -> None:
         for m in dates:
             spans.append(Span(m.start(), m.end(), "quantity", {"cls": "date", "value": date_value(m), "high": None}))
         taken += [m.span() for m in dates]
+        if ann.published:  # "today" in a dated document is its date
+            spans += [Span(t.start, t.end, "quantity", {"cls": "date", "value": ann.published, "high": None, "today": True})
+                      for t in ann.in_unit("date_today", unit)]
         for m in quantities(ann.text, unit.start, unit.end):
             if m is None or _overlaps(taken, m.start(), m.end()) or _glued(ann.text, m.start(), m.end()):
                 continue

@@ -9,7 +9,9 @@ from functools import lru_cache
 from pipeline.extract.lexicon import lexicon
 from pipeline.extract.v2.data import config, cue_matcher, rules_data
 from pipeline.extract.v2.document import Annotated
-from pipeline.extract.v2.spans import Span
+from pipeline.extract.v2.labels import label_benchmark
+from pipeline.extract.v2.annotators import inside_name
+from pipeline.extract.v2.spans import Layer, Span
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,7 @@ class Condition:
     metrics: tuple[str, ...] = ()
     id: str = ""
     sets: tuple = ()
+    unless: tuple = ()  # conditions that lift a blocker ("up from 55% for <model>": the old figure is that model's)
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,8 @@ class Evidence:
 def _condition(row: dict) -> Condition:
     return Condition(type=row["type"], within=int(row["within"]), side=row.get("side", "either"),
                      scope=row.get("scope", "clause"), metrics=tuple(row.get("metrics", ())), id=row.get("id", ""),
-                     sets=tuple(sorted((row.get("sets") or {}).items())))
+                     sets=tuple(sorted((row.get("sets") or {}).items())),
+                     unless=tuple(_condition(c) for c in row.get("unless", ())))
 
 
 def load_rules(rows: list[dict]) -> list[Rule]:
@@ -84,12 +88,15 @@ def enabled(items, disabled: set[str] | None = None, only: set[str] | None = Non
 
 @lru_cache(maxsize=4096)
 def header_spans(header: str) -> tuple[Span, ...]:
-    """A cell header's cue words and benchmark names, as spans over the header text."""
-    spans = [Span(s, e, kind, {"word": header[s:e]}) for s, e, kind in cue_matcher().find(header)]
+    """A cell header's cue words and benchmark names, as spans over the header text
+    (a cue word inside a benchmark's name is part of the name)."""
     lex = lexicon()
-    spans += [Span(s, e, "benchmark", {"slug": slug, "word": header[s:e]}) for s, e, slug in lex.benchmarks(header)]
-    spans += [Span(s, e, "benchmark", {"slug": slug, "word": header[s:e], "task": True}) for s, e, slug in lex.tasks(header)]
-    return tuple(spans)
+    names = [Span(s, e, "benchmark", {"slug": slug, "word": header[s:e]}) for s, e, slug in lex.benchmarks(header)]
+    names += [Span(s, e, "benchmark", {"slug": slug, "word": header[s:e], "task": True}) for s, e, slug in lex.tasks(header)]
+    layer = Layer(names)
+    cues = [Span(s, e, kind, {"word": header[s:e]}) for s, e, kind in cue_matcher().find(header)
+            if not inside_name(layer, s, e)]
+    return tuple(cues + names)
 
 
 def _side_ok(side: str, span: Span, start: int, end: int) -> bool:
@@ -116,7 +123,18 @@ def find_evidence(ann: Annotated, unit: Span, q: Span, cond: Condition) -> Evide
         first = _header_first(unit.get("header"), cond.type)
         if first is not None:
             return Evidence(int(config().get("header_distance", 2)), first.get("word"), "header", first)
+    if cond.type == "benchmark" and unit.get("label"):
+        return _label_evidence(unit.get("label"))
     return None
+
+
+def _label_evidence(label: str) -> Evidence | None:
+    """A score table's row label as the benchmark (labels.py), at the header's distance."""
+    slug = label_benchmark(label)
+    if slug is None:
+        return None
+    span = Span(0, len(label), "benchmark", {"slug": slug, "word": label, "label": True})
+    return Evidence(int(config().get("header_distance", 2)), label, "header", span)
 
 
 def _nearest(ann: Annotated, unit: Span, q: Span, kind: str, side: str, scope: str) -> tuple | None:

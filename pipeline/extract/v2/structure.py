@@ -6,8 +6,10 @@ a digit are cut, so text without numbers costs next to nothing."""
 from __future__ import annotations
 
 from pipeline.extract.segments import Block, blocks_of, units_of
-from pipeline.extract.tables import plan_table
+from pipeline.extract.tables import clean_header, plan_table
+from pipeline.extract.v2.data import cue_matcher
 from pipeline.extract.v2.document import Annotated
+from pipeline.extract.v2.labels import is_known_benchmark
 from pipeline.extract.v2.spans import Span
 
 
@@ -15,29 +17,48 @@ def annotate_structure(ann: Annotated, blocks: list[Block] | None = None) -> Non
     blocks = blocks if blocks is not None else blocks_of(ann.text)
     tables = 0
     named: list[str] = []  # models the section named so far (a heading starts a new one)
+    leads: list[str] = []  # the first model of each unit that named one (its likely subject)
     for block in blocks:
         if block.kind == "heading":
-            named = []
+            named, leads = [], []
         if block.kind in ("table", "records"):
             if ann.doc.has_number(block.start, block.end):
                 ann.units.extend(_cells(ann, block, tables))
             tables += block.kind == "table"
         elif ann.doc.has_number(block.start, block.end) or ann.doc.mentions_in(block.start, block.end):
-            ann.units.extend(_sentences(ann, block, named))
+            ann.units.extend(_sentences(ann, block, named, leads))
 
 
 def _cells(ann: Annotated, block: Block, table_no: int) -> list[Span]:
     rows = units_of(ann.text, block, table_no)
     plans = plan_table(ann.doc, rows)
     out = []
+    labels = {row.start: _model_column_label(ann, row, plans.get(row.start, [])) for row in rows}
+    if not any(label and is_known_benchmark(label) for label in labels.values()):
+        labels = {}  # not a score table: its row labels are no benchmarks
     for row in rows:
         words = _row_words(ann, row)
         for plan in plans.get(row.start, []):
             if plan.end > plan.start:
+                bare = not any(ch.isalpha() for ch in ann.text[plan.start:plan.end])
                 out.append(Span(plan.start, plan.end, "cell", {
                     "quote": (row.start, row.end), "headings": row.headings, "header": f"{plan.cues} {words}".strip(),
-                    "owner": plan.model, "block": block.index, "setting": plan.setting}))
+                    "owner": plan.model, "block": block.index, "setting": plan.setting,
+                    "label": labels.get(row.start) if bare else None}))
     return out
+
+
+def _model_column_label(ann: Annotated, row, row_plans: list) -> str | None:
+    """The row label of a table whose columns give the models: the text of the
+    cells before the first cell read, when it names no model (labels.py)."""
+    if not row_plans or not all(p.model for p in row_plans):
+        return None
+    first = min(p.start for p in row_plans)
+    cells = [(s, e) for s, e in row.cells if e <= first]
+    if not cells or any(ann.doc.mentions_in(s, e) for s, e in cells):
+        return None
+    text = " ".join(clean_header(ann.text[s:e]) for s, e in cells).strip()
+    return text if any(ch.isalpha() for ch in text) else None
 
 
 def _row_words(ann: Annotated, row) -> str:
@@ -46,15 +67,25 @@ def _row_words(ann: Annotated, row) -> str:
     return " ".join(c for c in cells[1:] if c and not any(ch.isdigit() for ch in c))
 
 
-def _sentences(ann: Annotated, block: Block, named: list[str]) -> list[Span]:
+def _sentences(ann: Annotated, block: Block, named: list[str], leads: list[str]) -> list[Span]:
     """Units of a prose, list, quote, code or field block; each knows the models
     its section named in earlier units (`before`)."""
     out = []
     for unit in units_of(ann.text, block):
         header = (unit.key or "").replace("_", " ") if unit.kind == "field" else ""
-        if ann.doc.has_number(unit.start, unit.end):
+        if ann.doc.has_number(unit.start, unit.end) or _today_with_model(ann, unit):
             out.append(Span(unit.start, unit.end, "field" if unit.kind == "field" else "sentence", {"kind": unit.kind,
                 "quote": (unit.start, unit.end), "headings": unit.headings, "header": header,
-                "owner": None, "block": block.index, "before": tuple(named)}))
-        named.extend(ann.doc.resolve(m) for m in ann.doc.mentions_in(unit.start, unit.end))
+                "owner": None, "block": block.index, "before": tuple(named),
+                "lead": leads[-1] if leads else None}))
+        mentioned = [ann.doc.resolve(m) for m in ann.doc.mentions_in(unit.start, unit.end)]
+        named.extend(mentioned)
+        leads.extend(mentioned[:1])
     return out
+
+
+def _today_with_model(ann: Annotated, unit) -> bool:
+    """A dated document's sentence that names a model and says "today" (a release on the date line)."""
+    if not ann.published or not ann.doc.mentions_in(unit.start, unit.end):
+        return False
+    return any(kind == "date_today" for _, _, kind in cue_matcher().find(ann.text, unit.start, unit.end))

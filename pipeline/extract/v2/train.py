@@ -17,7 +17,7 @@ from pipeline.extract.v2.candidates import Candidate, annotate_candidates
 from pipeline.extract.v2.data import config
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.matching import matches, score
-from pipeline.extract.v2.pipeline import annotate, candidate_owners, decide, to_claim
+from pipeline.extract.v2.pipeline import annotate, candidate_owners, claims_of
 from pipeline.ingest.sources import SourceRef, read_source
 from pipeline.records import Document
 
@@ -85,10 +85,14 @@ def rows_of(examples: list[Example], names: list[str]) -> tuple[list[list[float]
 
 
 def fit(examples: list[Example], c: float = 1.0) -> dict:
-    from sklearn.linear_model import LogisticRegression
-
     names = feature_names(examples)
     X, y = rows_of(examples, names)
+    return fit_rows(names, X, y, c)
+
+
+def fit_rows(names: list[str], X: list[list[float]], y: list[int], c: float = 1.0) -> dict:
+    from sklearn.linear_model import LogisticRegression
+
     if len(set(y)) < 2:
         raise ValueError("training needs both owners that match gold and owners that do not")
     lr = LogisticRegression(C=c, max_iter=2000).fit(X, y)
@@ -99,21 +103,24 @@ def fit(examples: list[Example], c: float = 1.0) -> dict:
 
 def exported(example: Example, model: dict) -> list[dict]:
     out = []
+    cands = [cand for cand, _ in example.options]
     for cand, owners in example.options:
-        decided = decide(model, owners)
-        claim = to_claim(example.ann, cand, *decided, model) if decided else None
-        if claim is not None:
-            out.append(claim.export())
+        out += [claim.export() for claim in claims_of(example.ann, cand, owners, cands, model)]
     return list({(c["model"], c["metric"], str(c["value"]), tuple(c["span"])): c for c in out}.values())
 
 
-def leave_one_out(examples: list[Example]) -> dict[str, tuple[int, int, int, int]]:
+def leave_one_out(examples: list[Example], per_article: dict | None = None) -> dict[str, tuple[int, int, int, int]]:
     """Per corpus: (required found, required, correct, exported), each article scored by a
-    model trained on all the others."""
+    model trained on all the others; `per_article` (when given) gets each article's figures."""
     totals: dict[str, list[int]] = {}
+    names = feature_names(examples)
+    rows = [rows_of([ex], names) for ex in examples]  # labelled once: each fit only joins the others' rows
     for i, held in enumerate(examples):
-        model = fit(examples[:i] + examples[i + 1:])
+        model = fit_rows(names, [x for j, r in enumerate(rows) if j != i for x in r[0]],
+                         [v for j, r in enumerate(rows) if j != i for v in r[1]])
         figures = score(held.gold, exported(held, model))
+        if per_article is not None:
+            per_article[f"{held.corpus}/{held.ann.source}"] = figures
         acc = totals.setdefault(held.corpus, [0, 0, 0, 0])
         for k, v in enumerate(figures):
             acc[k] += v
@@ -130,7 +137,10 @@ def train(corpora: list[Corpus], out: Path, loao: bool = True) -> dict:
     examples = [ex for corpus in corpora for ex in load_examples(corpus)]
     print(f"{len(examples)} labelled articles: " + ", ".join(
         f"{c.name} {sum(e.corpus == c.name for e in examples)}" for c in corpora), file=sys.stderr)
-    scores = leave_one_out(examples) if loao else {}
+    articles: dict[str, tuple[int, int, int, int]] = {}
+    scores = leave_one_out(examples, articles) if loao else {}
+    for name, figures in articles.items():
+        print("LOAO article " + line(name, figures))
     for name, figures in scores.items():
         print("LOAO " + line(name, figures))
     model = fit(examples)
