@@ -49,7 +49,7 @@ def reconciliation(context: dg.AssetExecutionContext, duckdb: WarehouseResource)
     context.log.info(f"truth discovery converged in {outcome.iterations} iterations")
     yield dg.MaterializeResult(asset_key="conflicts", metadata=tables["conflicts"] | {
         "dagster/row_count": counts["conflicts"],
-        "by_explanation": dg.MetadataValue.json(_count(c.explanation_kind for c in outcome.conflicts)),
+        "by_explanation": dg.MetadataValue.json(outcome.by_explanation),
         "preview": dg.MetadataValue.md(newest.to_markdown(index=False) if len(newest) else "(no conflicts)"),
         "reviews_applied": len(outcome.applied.by_target) if outcome.applied else 0,
         "stale_reviews": dg.MetadataValue.json([list(map(str, r)) for r in stale]),
