@@ -113,30 +113,19 @@ def plan(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> Plan | None:
 
 
 def run_partial(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, dict[str, int]] | None:
-    """Recomputes the facts the changed documents touch with trust held fixed; None: a full run is due."""
+    """Recomputes the facts the changed documents touch with trust held fixed, a batch of models at a
+    time (batched.batches); None: a full run is due."""
     p = plan(con, vocab)
     if p is None:
         return None
-    references = load_references(con)
-    claims = [c for batch in batches(con, p.models) for c in batch]
-    facts = [f for f in build_facts(claims, references) if f.key in p.keys]
-    trust = dict(con.execute("select doc_id, score from source_reliability").fetchall())
-    dependence = {frozenset((a, b)): q for a, b, q in
-                  con.execute("select doc_a, doc_b, probability from source_dependence").fetchall()}
-    fixed_confidence(facts, trust, dependence)
-    verdicts = [decide(f, p.iterations) for f in facts]
-    doc_models = {r["doc_id"]: set(r["models"]) for r in fetch_dicts(con, "reconcile/document_models")}
-    finder = ConflictFinder(claims, references, vocab.task_slugs, by_quote(con, claims), doc_models)
-    changed = set(p.docs)
-    conflicts = [c for c in finder.find(verdicts) if c.fact_key in p.keys
-                 or (" vs " in c.metric and {x.doc_id for x in c.claims} <= changed)]
-    verdicts = settle(conflicts, verdicts, Applied())
-    counts = _write(con, p, claims, conflicts, verdicts, trust)
+    rows = Rows(con, p)
+    for claims in batches(con, p.models):
+        rows.add(claims, vocab)
+    counts = rows.write()
     stale = fetch_dicts(con, "reconcile/state")
-    _record_documents(con, p.docs, _doc_facts([c for c in claims if c.doc_id in changed]))
+    _record_documents(con, p.docs, rows.doc_facts)
     stale_reviews = set(stale[0]["stale_reviews"] or []) if stale else set()
-    return Outcome(conflicts, verdicts, {}, p.iterations, [], stale_reviews, None,
-                   dict(_kinds(conflicts))), counts
+    return Outcome([], [], {}, p.iterations, [], stale_reviews, None, dict(rows.kinds)), counts
 
 
 def fixed_confidence(facts: list[Fact], trust: dict[str, float], dependence: dict[frozenset, float]) -> None:
@@ -149,55 +138,67 @@ def fixed_confidence(facts: list[Fact], trust: dict[str, float], dependence: dic
         cand.confidence = value
 
 
-def _write(con, p: Plan, claims: list[Statement], conflicts, verdicts, trust: dict[str, float]) -> dict[str, int]:
-    facts, timeline = fact_rows(conflicts, verdicts)
-    columns = {t: [r[0] for r in con.execute(f"describe {t}").fetchall()] for t in
-               ("conflicts", "conflict_values", "reconciled_facts", "fact_timeline", "source_reliability")}
-    reliability, deltas = _reliability(p, claims, verdicts, trust)
-    frames = {
-        "new_conflicts": pd.DataFrame([c.row() for c in conflicts], columns=columns["conflicts"]),
-        "new_conflict_values": pd.DataFrame([r for c in conflicts for r in c.value_rows()],
-                                            columns=columns["conflict_values"]),
-        "new_reconciled_facts": pd.DataFrame(facts, columns=columns["reconciled_facts"]),
-        "new_fact_timeline": pd.DataFrame(timeline, columns=columns["fact_timeline"]),
-        "new_source_reliability": pd.DataFrame(reliability, columns=columns["source_reliability"]),
-        "agreeing_deltas": pd.DataFrame(deltas, columns=["doc_id", "delta"]),
-    }
-    run_sql_with_frames(con, "reconcile/replace_facts", frames,
-                        {"keys": sorted(p.keys), "old_conflicts": p.old_conflicts, "docs": p.docs})
-    run_sql(con, "reconcile/facts_as_of")
-    return {name.removeprefix("new_"): len(frame) for name, frame in frames.items()}
+class Rows:
+    """The recomputed facts' rows, gathered batch by batch (statements are dropped after each), and the
+    changed documents' reliability rows and the others' agreeing deltas."""
 
+    def __init__(self, con: duckdb.DuckDBPyConnection, p: Plan):
+        self.con, self.p = con, p
+        self.references = load_references(con)
+        self.trust = dict(con.execute("select doc_id, score from source_reliability").fetchall())
+        self.dependence = {frozenset((a, b)): q for a, b, q in
+                           con.execute("select doc_a, doc_b, probability from source_dependence").fetchall()}
+        self.doc_models = {r["doc_id"]: set(r["models"]) for r in fetch_dicts(con, "reconcile/document_models")}
+        self.before = {x for r in p.old.values() for x in r["supporting_claim_ids"]}
+        self.tables: dict[str, list[dict]] = defaultdict(list)
+        self.reliability: dict[str, dict] = {}
+        self.deltas: dict[str, int] = defaultdict(int)
+        self.doc_facts: dict[str, set[str]] = defaultdict(set)
+        self.kinds: dict[str, int] = defaultdict(int)
 
-def _reliability(p: Plan, claims: list[Statement], verdicts, trust: dict[str, float]) -> tuple[list, list]:
-    """The changed documents' rows counted afresh (their trust held, a new one's the initial); the other
-    documents' agreeing counts moved by what changed in the recomputed facts."""
-    agreeing = {c.id for v in verdicts for c in v.supporting}
-    before = {x for r in p.old.values() for x in r["supporting_claim_ids"]}
-    changed, keys = set(p.docs), p.keys
-    rows: dict[str, dict] = {}
-    deltas: dict[str, int] = defaultdict(int)
-    for c in claims:
-        if c.doc_id in changed:
-            row = rows.setdefault(c.doc_id, {"doc_id": c.doc_id, "source": c.source,
-                                             "score": round(trust.get(c.doc_id, INITIAL_TRUST), 4),
-                                             "n_claims": 0, "n_agreeing": 0, "n_disagreeing": 0})
-            row["n_claims"] += 1
-            row["n_agreeing" if c.id in agreeing else "n_disagreeing"] += 1
-        elif c.fact_key in keys:
-            deltas[c.doc_id] += (c.id in agreeing) - (c.id in before)
-    return list(rows.values()), [{"doc_id": d, "delta": n} for d, n in deltas.items() if n]
+    def add(self, claims: list[Statement], vocab: Vocab) -> None:
+        facts = [f for f in build_facts(claims, self.references) if f.key in self.p.keys]
+        fixed_confidence(facts, self.trust, self.dependence)
+        verdicts = [decide(f, self.p.iterations) for f in facts]
+        finder = ConflictFinder(claims, self.references, vocab.task_slugs, by_quote(self.con, claims),
+                                self.doc_models)
+        changed = set(self.p.docs)
+        conflicts = [c for c in finder.find(verdicts) if c.fact_key in self.p.keys
+                     or (" vs " in c.metric and {x.doc_id for x in c.claims} <= changed)]
+        verdicts = settle(conflicts, verdicts, Applied())
+        facts_rows, timeline = fact_rows(conflicts, verdicts)
+        self.tables["conflicts"] += [c.row() for c in conflicts]
+        self.tables["conflict_values"] += [r for c in conflicts for r in c.value_rows()]
+        self.tables["reconciled_facts"] += facts_rows
+        self.tables["fact_timeline"] += timeline
+        for c in conflicts:
+            self.kinds[c.explanation_kind] += 1
+        self._count(claims, {c.id for v in verdicts for c in v.supporting}, changed)
 
+    def _count(self, claims: list[Statement], agreeing: set[str], changed: set[str]) -> None:
+        """The changed documents' rows counted afresh (their trust held, a new one's the initial); the
+        other documents' agreeing counts moved by what changed in the recomputed facts."""
+        for c in claims:
+            if c.doc_id in changed:
+                row = self.reliability.setdefault(c.doc_id, {
+                    "doc_id": c.doc_id, "source": c.source, "n_claims": 0, "n_agreeing": 0, "n_disagreeing": 0,
+                    "score": round(self.trust.get(c.doc_id, INITIAL_TRUST), 4)})
+                row["n_claims"] += 1
+                row["n_agreeing" if c.id in agreeing else "n_disagreeing"] += 1
+                self.doc_facts[c.doc_id].add(c.fact_key)
+            elif c.id in agreeing or c.id in self.before:
+                self.deltas[c.doc_id] += (c.id in agreeing) - (c.id in self.before)
 
-def _doc_facts(claims: list[Statement]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = defaultdict(set)
-    for c in claims:
-        out[c.doc_id].add(c.fact_key)
-    return out
-
-
-def _kinds(conflicts) -> dict[str, int]:
-    out: dict[str, int] = defaultdict(int)
-    for c in conflicts:
-        out[c.explanation_kind] += 1
-    return out
+    def write(self) -> dict[str, int]:
+        con, p = self.con, self.p
+        self.tables["source_reliability"] = list(self.reliability.values())
+        frames = {f"new_{t}": pd.DataFrame(rows, columns=[r[0] for r in con.execute(f"describe {t}").fetchall()])
+                  for t, rows in self.tables.items()}
+        for t in ("conflicts", "conflict_values", "reconciled_facts", "fact_timeline"):
+            frames.setdefault(f"new_{t}", pd.DataFrame(columns=[r[0] for r in con.execute(f"describe {t}").fetchall()]))
+        frames["agreeing_deltas"] = pd.DataFrame([{"doc_id": d, "delta": n} for d, n in self.deltas.items() if n],
+                                                 columns=["doc_id", "delta"])
+        run_sql_with_frames(con, "reconcile/replace_facts", frames,
+                            {"keys": sorted(p.keys), "old_conflicts": p.old_conflicts, "docs": p.docs})
+        run_sql(con, "reconcile/facts_as_of")
+        return {name.removeprefix("new_"): len(frame) for name, frame in frames.items()}
