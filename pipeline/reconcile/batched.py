@@ -173,6 +173,7 @@ def run_batched(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
     dependence = dep.estimate(stated, chosen, dep.accuracy(stated, chosen), popularity, corpus.sources)
     final = Pass(*iterate(truth_arrays.with_dependence(graph, dep.pair_probabilities(dependence)), trust))
     trust_of = dict(zip(graph.docs, final.trust.tolist()))
+    run_sql(con, "reconcile/shared_quotes_prepare")
     writer = Writer(con, trust_of, applied)
     with transaction(con):
         run_sql(con, "reconcile/clear_results")
@@ -195,7 +196,8 @@ def _popularity(stated: dict[str, dict[str, tuple]]) -> dict[tuple[str, tuple], 
 
 
 def by_quote(con: duckdb.DuckDBPyConnection, claims: list[Statement]) -> dict[tuple, list[Statement]]:
-    """The claims and other models' claims sharing their quotes, by (document, quote), in statements.sql's order."""
+    """The claims and other models' claims sharing their quotes, by (document, quote), in statements.sql's
+    order (from the table sql/reconcile/shared_quotes_prepare.sql made)."""
     models = sorted({c.model for c in claims})
     others = [claim_statement(r) for r in fetch_dicts(con, "reconcile/shared_quotes", {"models": models})]
     out: dict[tuple, list[Statement]] = defaultdict(list)

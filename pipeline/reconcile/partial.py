@@ -145,6 +145,7 @@ class Rows:
     def __init__(self, con: duckdb.DuckDBPyConnection, p: Plan):
         self.con, self.p = con, p
         self.references = load_references(con)
+        run_sql(con, "reconcile/shared_quotes_prepare")
         self.trust = dict(con.execute("select doc_id, score from source_reliability").fetchall())
         self.dependence = {frozenset((a, b)): q for a, b, q in
                            con.execute("select doc_a, doc_b, probability from source_dependence").fetchall()}
