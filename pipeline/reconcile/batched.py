@@ -32,30 +32,40 @@ from pipeline.reconcile.truth import Fact, build_facts, decide, iterate
 from pipeline.records import Review, Statement
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, sql_text, statements, transaction
 
-BATCH_CLAIMS = 20_000
+BATCH_CLAIMS = 50_000
 """Claims held as statements at once (a batch is whole models, so a model
-with more claims is one batch of its own): ~20 MB of statements, and few
-enough batches that the three passes' reads stay a small part of the time."""
-FETCH_ROWS = 8_192
+with more claims is one batch of its own): ~100 MB of statements, and few
+enough batches that the three passes' reads (one query per batch, each a
+scan of the claims) stay a small part of the time."""
 
 
 def batches(con: duckdb.DuckDBPyConnection, models: list[str] | None = None) -> Iterator[list[Statement]]:
-    """The claims (of `models`, else all) as statements, in statements.sql's
-    order, cut at model boundaries once a batch holds BATCH_CLAIMS."""
+    """The claims (of the base `models`, else all) as statements, in statements.sql's
+    order, a batch of whole models (about BATCH_CLAIMS claims) at a time: each
+    batch is its own query, so no result larger than a batch is ever held."""
     [query] = statements(sql_text("reconcile/statements_stream"))
-    cursor = con.cursor().execute(query, {"every": models is None, "models": models or []})
-    columns = [d[0] for d in cursor.description]
-    batch: list[Statement] = []
-    while chunk := cursor.fetchmany(FETCH_ROWS):
-        for values in chunk:
-            row = dict(zip(columns, values))
-            if len(batch) >= BATCH_CLAIMS and row["model"] != batch[-1].model:
-                yield batch
-                batch = []
-            batch.append(claim_statement(row))
-    cursor.close()
-    if batch:
-        yield batch
+    for raw_models in model_batches(con, models):
+        cursor = con.cursor().execute(query, {"raw_models": raw_models})
+        columns = [d[0] for d in cursor.description]
+        batch = [claim_statement(dict(zip(columns, values))) for values in cursor.fetchall()]
+        cursor.close()
+        if batch:
+            yield batch
+
+
+def model_batches(con: duckdb.DuckDBPyConnection, models: list[str] | None = None) -> list[list[str]]:
+    """The models as the claims name them, cut into batches of whole base models of about BATCH_CLAIMS claims."""
+    out: list[list[str]] = []
+    size, last = BATCH_CLAIMS, None
+    for base, raw, n in run_sql(con, "reconcile/model_sizes").fetchall():
+        if models is not None and base not in models:
+            continue
+        if base != last and size >= BATCH_CLAIMS:
+            out.append([])
+            size = 0
+        out[-1].append(raw)
+        size, last = size + n, base
+    return out
 
 
 @dataclass

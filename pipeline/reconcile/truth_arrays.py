@@ -122,7 +122,7 @@ def with_dependence(g: Graph, dependence: dict[frozenset, float]) -> Graph:
 
 
 COPY_RATE = 0.8  # c: how much of a copier's vote is the copied source's
-COPY_CHUNK_ROWS = 2_000_000  # (dependent pair, vote) rows looked up at a time: bounds the memory of the lookup
+COPY_CHUNK_ROWS = 500_000  # (dependent pair, vote) rows looked up at a time: bounds the memory of the lookup
 
 
 def step(g: Graph, trust: np.ndarray, damping: float, similarity: float,
