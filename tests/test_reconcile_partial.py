@@ -73,7 +73,7 @@ def test_one_changed_document_recomputes_only_the_facts_it_touches(tmp_path):
     con.execute("update claims set value = value * 4 where doc_id = 'd02' and model = 'llama-3-70b'")
     outcome, counts = run_if_changed(con, _vocab())
     assert outcome is not None and not outcome.trust  # partial: no trust learned
-    assert counts["reconciled_facts"] == 4  # only the touched facts were written
+    assert counts["recomputed_reconciled_facts"] == 4  # only the touched facts were written
     after = _tables(con)
     untouched = {k for (k,) in con.execute("select fact_key from reconciled_facts").fetchall()} - touched
     for table in FACTS:  # (a) the untouched facts' rows are the rows they were
@@ -94,7 +94,7 @@ def test_the_partial_run_counts_the_changed_document_afresh(tmp_path):
     con = build(tmp_path, _corpus(), [ref("gpt-4o", "context_window", 128_000)])
     con.execute("delete from claims where doc_id = 'd05' and model = 'gpt-4o'")
     outcome, counts = run_if_changed(con, _vocab())
-    assert not outcome.trust and counts["source_reliability"] == 1  # partial: the changed document's row
+    assert not outcome.trust and counts["recomputed_source_reliability"] == 1  # partial: the changed document's row
     n_claims, agreeing, disagreeing = con.execute(
         "select n_claims, n_agreeing, n_disagreeing from source_reliability where doc_id = 'd05'").fetchone()
     assert n_claims == 2 and agreeing + disagreeing == 2

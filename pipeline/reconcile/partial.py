@@ -202,4 +202,8 @@ class Rows:
         run_sql_with_frames(con, "reconcile/replace_facts", frames,
                             {"keys": sorted(p.keys), "old_conflicts": p.old_conflicts, "docs": p.docs})
         run_sql(con, "reconcile/facts_as_of")
-        return {name.removeprefix("new_"): len(frame) for name, frame in frames.items()}
+        written = {name.removeprefix("new_"): len(frame) for name, frame in frames.items()}
+        tables = ("conflicts", "conflict_values", "source_dependence", "reconciled_facts", "fact_timeline",
+                  "source_reliability")  # the asset's row counts are the tables' own
+        totals = {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
+        return totals | {f"recomputed_{t}": n for t, n in written.items()}
