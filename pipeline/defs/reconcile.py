@@ -46,10 +46,13 @@ def reconciliation(context: dg.AssetExecutionContext, duckdb: WarehouseResource)
                   "source_dependence": "probability desc", "reconciled_facts": "model, metric, tier",
                   "fact_timeline": "model, metric, valid_from", "source_reliability": "score desc"}
         tables = {t: table_metadata(con, t, order_by=o, with_preview=True) for t, o in orders.items()}
-    context.log.info(f"truth discovery converged in {outcome.iterations} iterations")
+    if "recomputed_reconciled_facts" in counts:  # only the facts some changed documents touch (partial.py)
+        context.log.info(f"{counts['recomputed_reconciled_facts']} facts recomputed with stored trust")
+    else:
+        context.log.info(f"truth discovery converged in {outcome.iterations} iterations")
     yield dg.MaterializeResult(asset_key="conflicts", metadata=tables["conflicts"] | {
         "dagster/row_count": counts["conflicts"],
-        "by_explanation": dg.MetadataValue.json(_count(c.explanation_kind for c in outcome.conflicts)),
+        "by_explanation": dg.MetadataValue.json(outcome.by_explanation),
         "preview": dg.MetadataValue.md(newest.to_markdown(index=False) if len(newest) else "(no conflicts)"),
         "reviews_applied": len(outcome.applied.by_target) if outcome.applied else 0,
         "stale_reviews": dg.MetadataValue.json([list(map(str, r)) for r in stale]),
@@ -72,9 +75,3 @@ def reconciliation(context: dg.AssetExecutionContext, duckdb: WarehouseResource)
         "trust": dg.MetadataValue.json({doc: round(t, 3) for doc, t in outcome.trust.items()}),
     })
 
-
-def _count(items) -> dict:
-    out: dict = {}
-    for item in items:
-        out[item] = out.get(item, 0) + 1
-    return out

@@ -112,7 +112,10 @@ class ConflictFinder:
     """Finds the conflicts of every fact given the verdicts truth discovery
     reached. Pure: statements and verdicts in, conflicts out."""
 
-    def __init__(self, claims: list[Statement], references: list[Statement], task_slugs: frozenset[str] = frozenset()):
+    def __init__(self, claims: list[Statement], references: list[Statement], task_slugs: frozenset[str] = frozenset(),
+                 claims_by_quote: dict | None = None, doc_models: dict | None = None):
+        """claims_by_quote and doc_models, when given, replace the ones built
+        from `claims`: a batch of models (batched.py) passes the whole corpus'."""
         self.claims = claims
         self.task_slugs = task_slugs
         self.refs_by_model: dict[str, list[Statement]] = defaultdict(list)
@@ -127,6 +130,8 @@ class ConflictFinder:
             self.claims_by_model[c.model].append(c)
             self.claims_by_quote[(c.doc_id, c.quote)].append(c)
             self.doc_models[c.doc_id].add(c.model)
+        self.claims_by_quote = self.claims_by_quote if claims_by_quote is None else claims_by_quote
+        self.doc_models = self.doc_models if doc_models is None else doc_models
         self.versions = version_dates(references, claims)
         self.indexes: dict[str, ClaimIndex] = {}
 

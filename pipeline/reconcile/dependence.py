@@ -21,7 +21,7 @@ COPY_RATE = 0.8  # c: the share of its values a copier takes from its source
 FALSE_VALUES = 10  # n: how many false values a fact could take (a shared false value is ~1/n likely)
 MIN_COMMON = 2  # pairs sharing fewer facts are not published (no evidence either way)
 ACCURACY_BOUNDS = (0.05, 0.95)
-CHUNK_ROWS = 2_000_000  # (pair, fact) rows summed at a time
+CHUNK_ROWS = 500_000  # (pair, fact) rows summed at a time (~15 arrays of them: ~60 MB)
 RARE = 2  # a value stated by at most this many documents is rare: independent sources seldom share it
 MAX_HOLDERS = 50
 """Blocking: only pairs sharing a telling value (not the chosen one, or rare)

@@ -4,7 +4,7 @@ decide every fact, and write conflicts, reconciled facts, the fact timeline
 and source reliability in one transaction."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 import duckdb
@@ -48,24 +48,33 @@ class Outcome:
     dependence: list = field(default_factory=list)
     stale_reviews: set[str] = field(default_factory=set)
     applied: Applied | None = None
+    by_explanation: dict[str, int] = field(default_factory=dict)  # conflicts per explanation kind
 
 
-def load_statements(con: duckdb.DuckDBPyConnection) -> tuple[list[Statement], list[Statement]]:
-    claims = [statement(
+def claim_statement(r: dict) -> Statement:
+    """One row of sql/reconcile/statements.sql as a statement."""
+    return statement(
         id=r["claim_id"], model=r["model"], metric=r["metric"], tier=r["tier"], setting=r["setting"],
         unit=r["unit"], value=r["value"], value_high=r["value_high"], value_text=r["value_text"],
         doc_id=r["doc_id"], source=r["source"], snapshot=r["snapshot"],
         approx=r["approx"], hedged=r["hedged"], bound=r["bound"],
         asserted=r["as_of"] or r["published_at"], quote=r["quote"], currency=r["currency"],
         modality=r["modality"], published_at=r["published_at"],
-    ) for r in fetch_dicts(con, "reconcile/statements")]
-    references = [with_interval(Statement(
+    )
+
+
+def load_references(con: duckdb.DuckDBPyConnection) -> list[Statement]:
+    return [with_interval(Statement(
         id=r["ref_id"], model=r["model"], metric=r["metric"], tier=r["tier"], setting=r["setting"],
         unit=r["unit"], value=r["value"], value_high=None, value_text=r["value_text"], lo=None, hi=None,
         snapshot=r["snapshot"], ref_source=r["ref_source"], valid_from=r["valid_from"],
         valid_to=r["valid_to"], citation=r["citation"],
     )) for r in fetch_dicts(con, "reconcile/reference_statements")]
-    return claims, references
+
+
+def load_statements(con: duckdb.DuckDBPyConnection) -> tuple[list[Statement], list[Statement]]:
+    """Every claim and reference fact at once (the in-memory path; run() reads claims in batches: batched.py)."""
+    return [claim_statement(r) for r in fetch_dicts(con, "reconcile/statements")], load_references(con)
 
 
 def load_reviews(con: duckdb.DuckDBPyConnection) -> list[Review]:
@@ -103,6 +112,13 @@ def reconcile(claims: list[Statement], references: list[Statement], vocab: Vocab
     final = {v.fact.key: dep.value_of(v.winner) for v in verdicts}
     dependence = dep.estimate(stated, final, dep.accuracy(stated, final), popularity, sources)
     conflicts = ConflictFinder(claims, references, vocab.task_slugs).find(verdicts, applied.rejected)
+    verdicts = settle(conflicts, verdicts, applied)
+    kinds = dict(Counter(c.explanation_kind for c in conflicts))
+    return Outcome(conflicts, verdicts, trust, iterations, dependence, applied.stale, applied, kinds)
+
+
+def settle(conflicts: list[Conflict], verdicts: list[Verdict], applied: Applied) -> list[Verdict]:
+    """The verdicts as the conflicts leave them, and the reviewer's decisions shown on the conflicts."""
     # a dispute is what the conflicts say it is: a fact truth discovery could not settle but whose
     # values are no conflict (two direction-less prices of one model: its input and output) is resolved
     in_conflict = {c.fact_key for c in conflicts}
@@ -115,15 +131,20 @@ def reconcile(claims: list[Statement], references: list[Statement], vocab: Vocab
             c.review = "; ".join(f"{r.decision}{'' if r.value is None else ' ' + format(r.value, 'g')}"
                                  f"{' (' + r.note + ')' if r.note else ''}" for r in decisions)
         c.dismissed = c.fact_key in applied.dismissed
-    return Outcome(conflicts, verdicts, trust, iterations, dependence, applied.stale, applied)
+    return verdicts
 
 
 def _fact_rows(outcome: Outcome) -> tuple[list[dict], list[dict]]:
+    return fact_rows(outcome.conflicts, outcome.verdicts)
+
+
+def fact_rows(conflicts: list[Conflict], verdicts: list[Verdict]) -> tuple[list[dict], list[dict]]:
+    """The reconciled_facts and fact_timeline rows of these verdicts (their conflicts explain them)."""
     explanations: dict[str, list[str]] = defaultdict(list)
-    for c in outcome.conflicts:
+    for c in conflicts:
         explanations[c.fact_key].append(f"{c.explanation_kind}: {c.explanation}")
     facts, timeline = [], []
-    for v in outcome.verdicts:
+    for v in verdicts:
         first = v.fact.claims[0]
         w = v.winner
         facts.append({
@@ -189,20 +210,35 @@ def write_outcome(con: duckdb.DuckDBPyConnection, outcome: Outcome, claims: list
 def run(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, dict[str, int]]:
     """Read, reconcile, write (always): what the tests call; records the inputs' fingerprint."""
     fingerprint = incremental.inputs_fingerprint(con, vocab)
-    claims, references = load_statements(con)
-    outcome = reconcile(claims, references, vocab, load_reviews(con))
-    counts = write_outcome(con, outcome, claims)
+    from pipeline.reconcile import partial
+    from pipeline.reconcile.batched import run_batched
+    partial.forget(con)
+    if vocab.model_ids:  # folded names merge models across batches: the whole corpus at once
+        claims, references = load_statements(con)
+        outcome = reconcile(claims, references, vocab, load_reviews(con))
+        counts = write_outcome(con, outcome, claims)
+    else:
+        outcome, counts, doc_facts = run_batched(con, vocab)
+        partial.record_full(con, vocab, doc_facts, outcome.iterations)
     incremental.record(con, fingerprint, outcome.stale_reviews)
     return outcome, counts
 
 
 def run_if_changed(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome | None, dict[str, int]]:
     """What the asset calls: nothing to do (None) when the inputs are those the
-    stored results were computed from (pipeline/reconcile/incremental.py)."""
-    if incremental.stored_fingerprint(con) == incremental.inputs_fingerprint(con, vocab):
+    stored results were computed from (pipeline/reconcile/incremental.py); only
+    the facts some changed documents touch when nothing else changed
+    (pipeline/reconcile/partial.py); else run()."""
+    fingerprint = incremental.inputs_fingerprint(con, vocab)
+    if incremental.stored_fingerprint(con) == fingerprint:
         incremental.keep(con)
         return None, {}
-    return run(con, vocab)
+    from pipeline.reconcile.partial import run_partial
+    done = run_partial(con, vocab)
+    if done is None:  # more than some documents' claims changed
+        return run(con, vocab)
+    incremental.record(con, fingerprint, done[0].stale_reviews)
+    return done
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:

@@ -94,8 +94,18 @@ def truth_finder(facts: list[Fact], dependence: dict[frozenset, float] | None = 
     trust of a pass without dependence) and stays fixed: re-deciding it every
     iteration flips between orders and never converges."""
     graph = truth_arrays.build_graph(facts, dependence or {}, rejected)
-    trust = np.full(len(graph.docs), INITIAL_TRUST)
     ranks = None if order is None else np.array([order.get(d, INITIAL_TRUST) for d in graph.docs])
+    trust, confidence, iterations = iterate(graph, ranks)
+    for cand, value in zip(graph.candidates, confidence.tolist()):
+        cand.confidence = value
+    return dict(zip(graph.docs, trust.tolist())), iterations
+
+
+def iterate(graph: truth_arrays.Graph, ranks: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, int]:
+    """The fixed-point iteration over a built graph: each document's trust,
+    each candidate's confidence (from the trust before the last update) and
+    the iterations it took."""
+    trust = np.full(len(graph.docs), INITIAL_TRUST)
     confidence = np.zeros(len(graph.candidates))
     iterations = 0
     for iterations in range(1, MAX_ITERATIONS + 1):
@@ -104,9 +114,7 @@ def truth_finder(facts: list[Fact], dependence: dict[frozenset, float] | None = 
         trust = updated
         if change < TOLERANCE:
             break
-    for cand, value in zip(graph.candidates, confidence.tolist()):
-        cand.confidence = value
-    return dict(zip(graph.docs, trust.tolist())), iterations
+    return trust, confidence, iterations
 
 
 @dataclass

@@ -51,8 +51,8 @@ def build_graph(facts: list, dependence: dict[frozenset, float], rejected: froze
                 votes.setdefault((k, index[c.doc_id]), len(votes))
         ref_score.append(sum(tau(policy.reference_trust(r.ref_source)) for r in one_per_source(cand.references)))
     to, frm = _support_pairs(facts)
-    copies = _copy_rows(votes, dependence, index)
     pairs = np.array(list(votes), dtype=np.int64).reshape(-1, 2)
+    copies = _copy_rows(pairs, dependence, index)
     return Graph(docs, name_rank, candidates, pairs[:, 0], pairs[:, 1], np.array(ref_score, dtype=float),
                  to, frm, np.array(claim_cand, dtype=np.int64), np.array(claim_doc, dtype=np.int64), *copies)
 
@@ -71,16 +71,15 @@ def _support_pairs(facts: list) -> tuple[np.ndarray, np.ndarray]:
     return np.array(to, dtype=np.int64), np.array(frm, dtype=np.int64)
 
 
-def _copy_rows(votes: dict[tuple[int, int], int], dependence: dict[frozenset, float],
+def _copy_rows(keys: np.ndarray, dependence: dict[frozenset, float],
                index: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For each candidate, the pairs of its voters that depend on each other:
     each dependent pair's votes looked up in the sorted (document, candidate)
     keys, so the cost is the dependent pairs times a document's votes, never
     the square of the documents or of a candidate's voters."""
     pa, pb, probability = _dependent_pairs(dependence, index)
-    if not votes or not len(pa):
+    if not len(keys) or not len(pa):  # keys: (candidate, document) per vote, rows in vote-id order
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
-    keys = np.array(list(votes), dtype=np.int64).reshape(-1, 2)  # (candidate, document), rows in vote-id order
     n_cand = int(keys[:, 0].max()) + 1
     order = np.argsort(keys[:, 1] * n_cand + keys[:, 0])
     by_doc = keys[order, 1] * n_cand + keys[order, 0]  # ascending
@@ -114,8 +113,16 @@ def _dependent_pairs(dependence: dict[frozenset, float], index: dict[str, int]) 
     return table[:, 0].astype(np.int64), table[:, 1].astype(np.int64), table[:, 2]
 
 
+def with_dependence(g: Graph, dependence: dict[frozenset, float]) -> Graph:
+    """The graph with the copy rows of `dependence` (the votes stay as they are)."""
+    from dataclasses import replace
+    keys = np.stack([g.vote_cand, g.vote_doc], axis=1)
+    copies = _copy_rows(keys, dependence, {d: i for i, d in enumerate(g.docs)})
+    return replace(g, copy_a=copies[0], copy_b=copies[1], copy_factor=copies[2])
+
+
 COPY_RATE = 0.8  # c: how much of a copier's vote is the copied source's
-COPY_CHUNK_ROWS = 2_000_000  # (dependent pair, vote) rows looked up at a time: bounds the memory of the lookup
+COPY_CHUNK_ROWS = 500_000  # (dependent pair, vote) rows looked up at a time: bounds the memory of the lookup
 
 
 def step(g: Graph, trust: np.ndarray, damping: float, similarity: float,

@@ -1,0 +1,209 @@
+"""Reconciliation of what changed: when only some documents' claims changed
+(reference facts, reviews, the vocabulary and the code did not), only the
+facts those documents' claims belong to (before and after the change) are
+decided again, and only their rows are replaced.
+
+The approximation: source trust (source_reliability.score), source
+dependence (source_dependence) and the iteration count the verdicts name
+are held at their stored values; a document new to the warehouse counts
+with truth discovery's initial trust. A full run would re-learn them from
+every claim: one changed article moves them little, and the next full run
+(any change to references, reviews, vocabulary or code, or more than
+MAX_CHANGED_SHARE of the claims changed) re-learns them. The explanations of
+facts not recomputed are kept even when they consulted a changed claim of
+the same model. The stored basis (per-document claim digests and the facts
+each document's claims belong to) is bookkeeping, outside the published
+schema (bookkeeping.reconcile_documents, bookkeeping.reconcile_basis).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from pipeline.reconcile import incremental, truth_arrays
+from pipeline.reconcile.batched import batches, by_quote
+from pipeline.reconcile.conflicts import ConflictFinder
+from pipeline.reconcile.reviews import Applied
+from pipeline.reconcile.run import Outcome, Vocab, claim_statement, fact_rows, load_references, settle
+from pipeline.reconcile.truth import DAMPING, INITIAL_TRUST, SIMILARITY_WEIGHT, Fact, build_facts, decide
+from pipeline.records import Statement
+from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames
+
+MAX_CHANGED_SHARE = 0.10
+"""Above this share of the claims changed (old and new counted), a full run:
+the stored trust no longer stands for the corpus, and recomputing most facts
+one by one costs as much as the full run's batches."""
+
+
+def basis(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> str:
+    """The fingerprint of everything reconciliation reads but claims."""
+    tables = fetch_dicts(con, "reconcile/inputs_fingerprint")[0]
+    parts = [incremental.code_version(), sorted(vocab.task_slugs), sorted(vocab.model_ids.items()),
+             tables["reference_facts"], tables["reviews"]]
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def record_full(con: duckdb.DuckDBPyConnection, vocab: Vocab, doc_facts: dict[str, set[str]], iterations: int) -> None:
+    """After a full run: every document's digest and facts, and the basis."""
+    run_sql(con, "reconcile/documents_state")
+    _record_documents(con, None, doc_facts)
+    run_sql(con, "reconcile/record_basis", {"basis": basis(con, vocab), "iterations": iterations})
+
+
+def forget(con: duckdb.DuckDBPyConnection) -> None:
+    run_sql(con, "reconcile/documents_state")
+    run_sql(con, "reconcile/forget_documents")
+
+
+def _record_documents(con, docs: list[str] | None, doc_facts: dict[str, set[str]]) -> None:
+    digests = {r["doc_id"]: r for r in fetch_dicts(con, "reconcile/document_digests")
+               if docs is None or r["doc_id"] in docs}
+    frame = pd.DataFrame([{"doc_id": d, "digest": r["digest"], "n_claims": r["n_claims"],
+                           "fact_keys": sorted(doc_facts.get(d, ()))} for d, r in digests.items()],
+                         columns=["doc_id", "digest", "n_claims", "fact_keys"])
+    run_sql_with_frames(con, "reconcile/record_documents", {"new_documents": frame},
+                        {"every": docs is None, "docs": docs or []})
+
+
+@dataclass
+class Plan:
+    """What a partial run recomputes."""
+
+    docs: list[str]  # changed documents
+    keys: set[str]  # facts their claims belong to, before and after
+    models: list[str]
+    iterations: int
+    old: dict[str, dict]  # the stored rows of those facts
+    old_conflicts: list[str]  # the changed documents' related-task conflicts
+
+
+def plan(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> Plan | None:
+    """The changed documents and the facts they touch; None when a full run is due."""
+    stored = fetch_dicts(con, "reconcile/documents_state")
+    if vocab.model_ids or not stored or stored[0]["basis"] != basis(con, vocab):
+        return None
+    before = {r["doc_id"]: r for r in con.execute(
+        "select doc_id, digest, n_claims, fact_keys from bookkeeping.reconcile_documents").fetchdf()
+        .to_dict("records")}
+    now = {r["doc_id"]: r for r in fetch_dicts(con, "reconcile/document_digests")}
+    docs = sorted(d for d in before.keys() | now.keys()
+                  if d not in before or d not in now or before[d]["digest"] != now[d]["digest"])
+    changed = sum(before[d]["n_claims"] for d in docs if d in before) + sum(now[d]["n_claims"] for d in docs
+                                                                           if d in now)
+    if not docs or changed > MAX_CHANGED_SHARE * max(sum(r["n_claims"] for r in now.values()), 1):
+        return None
+    new = [claim_statement(r) for r in fetch_dicts(con, "reconcile/statements_of_documents", {"docs": docs})]
+    keys = {c.fact_key for c in new} | {k for d in docs if d in before for k in before[d]["fact_keys"]}
+    old = {r["fact_key"]: r for r in fetch_dicts(con, "reconcile/stored_facts", {"keys": sorted(keys)})}
+    models = sorted({c.model for c in new} | {r["model"] for r in old.values()})
+    old_conflicts = [r[0] for r in run_sql(con, "reconcile/related_task_conflicts", {"docs": docs}).fetchall()]
+    targets = {c.id for c in new} | set(old_conflicts) | {
+        x for r in old.values() for x in r["supporting_claim_ids"] + r["dissenting_claim_ids"] + r["conflict_ids"]}
+    reviewed = con.execute("select count(*) from reviews where list_contains($t, target)",
+                           {"t": sorted(targets)}).fetchone()[0]
+    if reviewed:  # a decision on a recomputed fact: its resolution (and staleness) is the full run's
+        return None
+    return Plan(docs, keys, models, stored[0]["iterations"], old, old_conflicts)
+
+
+def run_partial(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, dict[str, int]] | None:
+    """Recomputes the facts the changed documents touch with trust held fixed, a batch of models at a
+    time (batched.batches); None: a full run is due."""
+    p = plan(con, vocab)
+    if p is None:
+        return None
+    rows = Rows(con, p)
+    for claims in batches(con, p.models):
+        rows.add(claims, vocab)
+    counts = rows.write()
+    stale = fetch_dicts(con, "reconcile/state")
+    _record_documents(con, p.docs, rows.doc_facts)
+    stale_reviews = set(stale[0]["stale_reviews"] or []) if stale else set()
+    return Outcome([], [], {}, p.iterations, [], stale_reviews, None, dict(rows.kinds)), counts
+
+
+def fixed_confidence(facts: list[Fact], trust: dict[str, float], dependence: dict[frozenset, float]) -> None:
+    """Each candidate's confidence from the given trust (one TruthFinder step, no iteration): the
+    confidence a full run reaches when its trust is this one."""
+    graph = truth_arrays.build_graph(facts, dependence, frozenset())
+    held = np.array([trust.get(d, INITIAL_TRUST) for d in graph.docs])
+    confidence, _ = truth_arrays.step(graph, held, DAMPING, SIMILARITY_WEIGHT, held)
+    for cand, value in zip(graph.candidates, confidence.tolist()):
+        cand.confidence = value
+
+
+class Rows:
+    """The recomputed facts' rows, gathered batch by batch (statements are dropped after each), and the
+    changed documents' reliability rows and the others' agreeing deltas."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, p: Plan):
+        self.con, self.p = con, p
+        self.references = load_references(con)
+        run_sql(con, "reconcile/shared_quotes_prepare")
+        self.trust = dict(con.execute("select doc_id, score from source_reliability").fetchall())
+        self.dependence = {frozenset((a, b)): q for a, b, q in
+                           con.execute("select doc_a, doc_b, probability from source_dependence").fetchall()}
+        self.doc_models = {r["doc_id"]: set(r["models"]) for r in fetch_dicts(con, "reconcile/document_models")}
+        self.before = {x for r in p.old.values() for x in r["supporting_claim_ids"]}
+        self.tables: dict[str, list[dict]] = defaultdict(list)
+        self.reliability: dict[str, dict] = {}
+        self.deltas: dict[str, int] = defaultdict(int)
+        self.doc_facts: dict[str, set[str]] = defaultdict(set)
+        self.kinds: dict[str, int] = defaultdict(int)
+
+    def add(self, claims: list[Statement], vocab: Vocab) -> None:
+        facts = [f for f in build_facts(claims, self.references) if f.key in self.p.keys]
+        fixed_confidence(facts, self.trust, self.dependence)
+        verdicts = [decide(f, self.p.iterations) for f in facts]
+        finder = ConflictFinder(claims, self.references, vocab.task_slugs, by_quote(self.con, claims),
+                                self.doc_models)
+        changed = set(self.p.docs)
+        conflicts = [c for c in finder.find(verdicts) if c.fact_key in self.p.keys
+                     or (" vs " in c.metric and {x.doc_id for x in c.claims} <= changed)]
+        verdicts = settle(conflicts, verdicts, Applied())
+        facts_rows, timeline = fact_rows(conflicts, verdicts)
+        self.tables["conflicts"] += [c.row() for c in conflicts]
+        self.tables["conflict_values"] += [r for c in conflicts for r in c.value_rows()]
+        self.tables["reconciled_facts"] += facts_rows
+        self.tables["fact_timeline"] += timeline
+        for c in conflicts:
+            self.kinds[c.explanation_kind] += 1
+        self._count(claims, {c.id for v in verdicts for c in v.supporting}, changed)
+
+    def _count(self, claims: list[Statement], agreeing: set[str], changed: set[str]) -> None:
+        """The changed documents' rows counted afresh (their trust held, a new one's the initial); the
+        other documents' agreeing counts moved by what changed in the recomputed facts."""
+        for c in claims:
+            if c.doc_id in changed:
+                row = self.reliability.setdefault(c.doc_id, {
+                    "doc_id": c.doc_id, "source": c.source, "n_claims": 0, "n_agreeing": 0, "n_disagreeing": 0,
+                    "score": round(self.trust.get(c.doc_id, INITIAL_TRUST), 4)})
+                row["n_claims"] += 1
+                row["n_agreeing" if c.id in agreeing else "n_disagreeing"] += 1
+                self.doc_facts[c.doc_id].add(c.fact_key)
+            elif c.id in agreeing or c.id in self.before:
+                self.deltas[c.doc_id] += (c.id in agreeing) - (c.id in self.before)
+
+    def write(self) -> dict[str, int]:
+        con, p = self.con, self.p
+        self.tables["source_reliability"] = list(self.reliability.values())
+        frames = {f"new_{t}": pd.DataFrame(rows, columns=[r[0] for r in con.execute(f"describe {t}").fetchall()])
+                  for t, rows in self.tables.items()}
+        for t in ("conflicts", "conflict_values", "reconciled_facts", "fact_timeline"):
+            frames.setdefault(f"new_{t}", pd.DataFrame(columns=[r[0] for r in con.execute(f"describe {t}").fetchall()]))
+        frames["agreeing_deltas"] = pd.DataFrame([{"doc_id": d, "delta": n} for d, n in self.deltas.items() if n],
+                                                 columns=["doc_id", "delta"])
+        run_sql_with_frames(con, "reconcile/replace_facts", frames,
+                            {"keys": sorted(p.keys), "old_conflicts": p.old_conflicts, "docs": p.docs})
+        run_sql(con, "reconcile/facts_as_of")
+        written = {name.removeprefix("new_"): len(frame) for name, frame in frames.items()}
+        tables = ("conflicts", "conflict_values", "source_dependence", "reconciled_facts", "fact_timeline",
+                  "source_reliability")  # the asset's row counts are the tables' own
+        totals = {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
+        return totals | {f"recomputed_{t}": n for t, n in written.items()}
