@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import duckdb
@@ -49,6 +49,10 @@ class SuiteOutcome:
     suite: str
     table_name: str
     outcomes: list[ExpectationOutcome]
+    # a suite validated by keyed batches (pipeline/quality/keyed.py): every batch's (inputs, outcome), to be
+    # stored with it, and how many of them were validated now (the others were reused)
+    batches: dict = field(default_factory=dict, repr=False, compare=False)
+    validated: int | None = field(default=None, compare=False)
 
     @property
     def critical_failures(self) -> list[ExpectationOutcome]:

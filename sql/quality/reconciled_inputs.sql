@@ -1,0 +1,8 @@
+-- what a table written by the reconciliation follows from, without reading it: the reconciliation's stored state
+-- (bookkeeping.reconcile_state, written whenever it writes its results), whatever its columns, and the table's
+-- row count.
+select
+    (
+        select count(*) || ':' || coalesce(sum(hash(s)::hugeint) % 18446744073709551616, 0)
+        from bookkeeping.reconcile_state as s
+    ) || '/' || (select count(*) from query_table($table_name)) as summary;
