@@ -5,6 +5,7 @@ import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -38,6 +39,7 @@ def doc_page(doc_id: str) -> str:
     return "docs/" + re.sub(r"[^A-Za-z0-9_.-]", "_", doc_id) + ".html"
 
 
+@lru_cache(maxsize=65536)  # once per document, not per claim shown: resolving a path is a system call per part
 def original_link(location: str, kind: str, sources_dir: Path, reports_dir: Path | None) -> str:
     """A URL as it is; a file relative to the reports folder (never an absolute file:// path)."""
     if kind == "url":
