@@ -27,6 +27,7 @@ SOURCES_PER_PAGE = 2000  # rows of the sources pages
 SOURCES_ON_SUMMARY = 25  # the most and the least trusted sources shown on the summary page
 MANIFEST = "pages.json"
 INPUTS, CONFLICTS = "(inputs)", "(conflicts)"  # manifest entries that are not pages
+MODEL = "(model) "  # manifest entries (not pages): what a model's pages were made from
 RENDER_VERSION = "2"  # bump when templates change: every page is rendered again
 
 
@@ -87,8 +88,12 @@ def _write_pages(con, models: list[dict], total: int, sources_dir: Path, folder:
     data = read_report_data(con, sources_dir, folder, conflicts=False, documents=False)
     written = Written({"html": folder / "conflicts.html", "markdown": folder / "conflicts.md"}, total, data.warnings)
     index = model_index(models)
+    digests = {row["model"]: _fingerprint([row["digest"], data.reviews, str(sources_dir), database])
+               for row in fetch_dicts(con, "publish/model_digests")}
     for entry in index:
-        _write_model(con, entry, sources_dir, folder, database, before, written)
+        if not _keep_model(entry, digests.get(entry["model"]), folder, before, written):
+            _write_model(con, entry, sources_dir, folder, database, before, written)
+        written.fingerprints[MODEL + entry["model"]] = digests.get(entry["model"], "")
     trusted = data.sources[:SOURCES_ON_SUMMARY] + data.sources[-SOURCES_ON_SUMMARY:] \
         if len(data.sources) > 2 * SOURCES_ON_SUMMARY else data.sources
     atomic_write(written.paths["html"], render_page(
@@ -118,6 +123,24 @@ def model_index(models: list[dict]) -> list[dict]:
                       "severities": " ".join(s for s in ("high", "medium", "low") if m[s]),
                       "search": " ".join([m["model"], *m["metrics"], *m["kinds"], *m["explanations"]]).lower()})
     return index
+
+
+def _model_pages(entry: dict) -> list[str]:
+    names = [f"{entry['slug']}{'' if n == 0 else f'-{n + 1}'}" for n in range(entry["parts"])]
+    return [f"{name}.{suffix}" for name in names for suffix in ("html", "md")]
+
+
+def _keep_model(entry: dict, digest: str | None, folder: Path, before: dict[str, str], written: Written) -> bool:
+    """A model whose pages were made from `digest` keeps them, without reading its data again (reading every
+    model's conflicts, quotes and texts to learn that one model's changed cost a query per model)."""
+    pages = _model_pages(entry)
+    if digest is None or before.get(MODEL + entry["model"]) != digest or \
+            not all(name in before and (folder / name).exists() for name in pages):
+        return False
+    for name in pages:
+        written.fingerprints[name] = before[name]
+    written.pages += len(pages)
+    return True
 
 
 def _write_model(con, entry: dict, sources_dir: Path, folder: Path, database: str, before: dict[str, str],
@@ -193,7 +216,7 @@ def _read_manifest(folder: Path) -> dict[str, str]:
 
 def _remove_stale(folder: Path, before: dict[str, str], now: dict[str, str]) -> None:
     """Pages an earlier run wrote that this one did not (a model no longer in conflict, a part fewer)."""
-    for name in set(before) - set(now) - {INPUTS, CONFLICTS}:
+    for name in {n for n in set(before) - set(now) - {INPUTS, CONFLICTS} if not n.startswith(MODEL)}:
         path = folder / name
         if path.is_file() and path.resolve().is_relative_to(folder.resolve()):
             path.unlink()
