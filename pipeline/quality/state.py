@@ -50,7 +50,7 @@ def tracked_inputs(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
     query, table = TRACKED[name]
     try:
         summary = fetch_dicts(con, query, {"table_name": table})[0]["summary"]
-    except duckdb.CatalogException:  # no reconciliation recorded its state in this warehouse yet
+    except (duckdb.CatalogException, duckdb.BinderException):  # no reconciliation recorded its state in this warehouse yet
         return None
     return f"{code_version(name)}:tracked:{summary}"
 

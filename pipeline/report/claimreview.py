@@ -86,7 +86,7 @@ def inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
     A warehouse whose reconciliation recorded no state yet: a summary of the verdict rows themselves."""
     try:
         inputs = "tracked:" + fetch_dicts(con, "publish/claim_verdicts_inputs")[0]["inputs"]
-    except duckdb.CatalogException:
+    except (duckdb.CatalogException, duckdb.BinderException):
         inputs = fetch_dicts(con, "publish/claim_verdicts_fingerprint")[0]["inputs"]
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
     return f"{code}:{inputs}"
