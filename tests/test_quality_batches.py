@@ -6,7 +6,7 @@ import shutil
 import duckdb
 import pytest
 
-from pipeline.quality import batches
+from pipeline.quality import batches, keyed, state
 from pipeline.quality.gx_suites import load_suite_file
 from pipeline.quality.results import record, suite_inputs, validate_suite
 
@@ -20,13 +20,16 @@ def _summary(outcome):
 
 @pytest.fixture
 def damaged(seeded, tmp_path):
-    """A copy of the seeded warehouse with three claims given a tier no metric has."""
+    """A copy of the seeded warehouse with three claims given a tier no metric has (their documents re-extracted)."""
     warehouse, _ = seeded
     path = tmp_path / "w.duckdb"
     shutil.copy(warehouse / "claims.duckdb", path)
     with duckdb.connect(str(path)) as con:
         bad = [r[0] for r in con.execute("select claim_id from claims order by claim_id desc limit 3").fetchall()]
         con.execute("update claims set tier = 'premium' where list_contains(?, claim_id)", [bad])
+        # as an extraction writing them would: the claims' bookkeeping says their documents were extracted again
+        con.execute("update extraction_state set extractor = extractor || '+' where doc_id in "
+                    "(select doc_id from claims where list_contains(?, claim_id))", [bad])
     return path, bad
 
 
@@ -55,21 +58,50 @@ def test_a_table_wide_expectation_is_validated_in_one_batch():
     assert batches.batchable("claims", load_suite_file("claims"))
 
 
-def test_an_unchanged_frame_reuses_the_stored_outcome(damaged):
+def _doc_of(con, claim_id):
+    return con.execute("select doc_id from claims where claim_id = ?", [claim_id]).fetchone()[0]
+
+
+def test_unchanged_claims_reuse_the_stored_outcome_and_a_changed_document_revalidates_its_batch(
+        damaged, monkeypatch):
     path, bad = damaged
+    monkeypatch.setattr(keyed, "CLAIMS_PER_BATCH", 5)  # a batch per document even on the seeds
     with duckdb.connect(str(path), read_only=True) as con:
         inputs, stored = suite_inputs(con, "claims")
         assert stored is None
         outcome = validate_suite(con, "claims")
+        assert outcome.validated == len(outcome.batches) >= 2
     with duckdb.connect(str(path)) as con:
         record(con, "run-1", outcome, inputs)
     with duckdb.connect(str(path), read_only=True) as con:
         again, stored = suite_inputs(con, "claims")
     assert again == inputs and _summary(stored) == _summary(outcome)
     assert not stored.critical_failures[0].success and stored.critical_failures[0].details["unexpected_ids"]
+    # the first bad claim's document extracted again (its claims and its extraction_state row replaced)
     with duckdb.connect(str(path)) as con:
+        doc = _doc_of(con, bad[0])
         con.execute("update claims set tier = (select min(tier) from claims where tier <> 'premium') "
                     "where claim_id = ?", [bad[0]])
+        con.execute("update extraction_state set extracted_at = now(), extractor = extractor || '+' "
+                    "where doc_id = ?", [doc])
     with duckdb.connect(str(path), read_only=True) as con:
         changed, stored = suite_inputs(con, "claims")
-    assert changed != inputs and stored is None
+        assert changed != inputs and stored is None
+        fixed = validate_suite(con, "claims")
+        whole = {o.expectation: o.details["unexpected_ids"] for o in fixed.critical_failures}
+        monkeypatch.setattr(keyed, "CLAIMS_PER_BATCH", 10**9)
+        assert _summary(validate_suite(con, "claims")) == _summary(fixed)  # one batch: the same outcome
+    assert fixed.validated == 1
+    assert sorted(whole["expect_column_values_to_be_in_set(tier)"]) == sorted(bad[1:])
+
+
+def test_tables_the_reconciliation_writes_are_fingerprinted_by_its_stored_state(damaged):
+    path, _ = damaged
+    with duckdb.connect(str(path), read_only=True) as con:
+        before = {name: suite_inputs(con, name)[0] for name in state.TRACKED}
+    assert all(":tracked:" in inputs for inputs in before.values())
+    with duckdb.connect(str(path)) as con:
+        con.execute("update bookkeeping.reconcile_state set inputs = inputs || '+'")  # a recomputation from other inputs
+    with duckdb.connect(str(path), read_only=True) as con:
+        after = {name: suite_inputs(con, name)[0] for name in state.TRACKED}
+    assert all(after[name] != before[name] for name in before)

@@ -5,6 +5,7 @@ model (pipeline/report/pages.py), each a few hundred KB; rendered at 1280 and
 carry into each model's page), the contents links, the collapsible groups and
 the full-document pages working, and no request made by any page (a logging
 proxy sees every request Chromium makes; the page's CSP forbids them too)."""
+import json
 import re
 import struct
 import threading
@@ -147,3 +148,25 @@ def test_screenshots_at_desktop_and_mobile_widths_and_document_pages(served, tmp
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     others = [t for t, _ in _Logged.seen if not re.search(r"/(conflicts\.html|model-gpt-4o\.html|docs/doc0a\.html)", t)]
     assert all(re.search(r"(?:google\.com|googleapis\.com|gvt1\.com|gstatic\.com)", t) for t in others), others
+
+
+def test_a_model_whose_pages_data_did_not_change_is_not_read_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(pages, "PAGE_CONFLICTS", 20)
+    con = build_scale_warehouse(tmp_path, 8)
+    (tmp_path / "sources").mkdir()
+    folder = tmp_path / "reports"
+    first = publish_report(con, tmp_path / "sources", folder, "w.duckdb")
+    manifest = json.loads((folder / pages.MANIFEST).read_text(encoding="utf-8"))
+    manifest.pop(pages.INPUTS, None)  # the report's inputs unknown: every page is considered again
+    (folder / pages.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    read, real = [], pages.read_report_data
+    monkeypatch.setattr(pages, "read_report_data", lambda *a, **k: read.append(k.get("model")) or real(*a, **k))
+    again = publish_report(con, tmp_path / "sources", folder, "w.duckdb")
+    assert read == [None] and again.pages == first.pages and again.rendered == 1  # the summary page alone
+    (folder / "model-gpt-4o-2.html").unlink()  # a page gone: its model is read and rendered again
+    manifest = json.loads((folder / pages.MANIFEST).read_text(encoding="utf-8"))
+    manifest.pop(pages.INPUTS, None)
+    (folder / pages.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    read.clear()
+    publish_report(con, tmp_path / "sources", folder, "w.duckdb")
+    assert read == [None, "gpt-4o"] and (folder / "model-gpt-4o-2.html").exists()

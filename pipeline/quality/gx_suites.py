@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import duckdb
@@ -22,9 +22,8 @@ from pipeline.store.sqlfiles import run_sql
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
-
-import great_expectations as gx  # noqa: E402  (after the analytics switch)
-from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
+# GX itself is imported on the first validation, not with this module: importing it takes seconds (more than
+# the rest of the pipeline's imports together), and a run whose checks all reuse their stored outcomes needs none
 
 # the column naming each row of a suite's frame, so a failing expectation names its rows
 ID_COLUMNS = {"claims": "claim_id", "reference_facts": "ref_id", "reconciled_facts": "fact_key",
@@ -49,6 +48,10 @@ class SuiteOutcome:
     suite: str
     table_name: str
     outcomes: list[ExpectationOutcome]
+    # a suite validated by keyed batches (pipeline/quality/keyed.py): every batch's (inputs, outcome), to be
+    # stored with it, and how many of them were validated now (the others were reused)
+    batches: dict = field(default_factory=dict, repr=False, compare=False)
+    validated: int | None = field(default=None, compare=False)
 
     @property
     def critical_failures(self) -> list[ExpectationOutcome]:
@@ -70,6 +73,9 @@ def read_frame(con: duckdb.DuckDBPyConnection, suite: dict) -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def _context():
     """One in-memory GX context per process, without Data Docs sites or progress bars."""
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
     for site in [s["site_name"] for s in context.get_docs_sites_urls()]:
@@ -79,6 +85,8 @@ def _context():
 
 def validate(name: str, frame: pd.DataFrame) -> SuiteOutcome:
     """Runs one suite through a GX checkpoint (nothing written to disk)."""
+    import great_expectations as gx
+
     spec = load_suite_file(name)
     context = _context()
     source = context.data_sources.add_or_update_pandas("warehouse")

@@ -2,8 +2,10 @@
 read-only connection, validate (in batches, pipeline/quality/batches.py),
 then append the results in one short write (the run's single process is the
 only writer). A suite whose inputs have the fingerprint stored with its last
-outcome is not validated again (pipeline/quality/state.py). The connections
-are the caller's (the warehouse resource's in a run)."""
+outcome is not validated again (pipeline/quality/state.py), and the claims
+suite validates only its batches whose inputs changed
+(pipeline/quality/keyed.py). The connections are the caller's (the warehouse
+resource's in a run)."""
 from __future__ import annotations
 
 import json
@@ -11,13 +13,16 @@ from datetime import datetime, timezone
 
 import duckdb
 
-from pipeline.quality import batches, state
+from pipeline.quality import batches, keyed, state
 from pipeline.quality.gx_suites import SuiteOutcome, load_suite_file, validate
 from pipeline.store.sqlfiles import run_sql, transaction
 
 
 def validate_suite(con: duckdb.DuckDBPyConnection, name: str) -> SuiteOutcome:
-    """expectations/NAME.json validated against the frame its SQL reads through `con`, batch by batch."""
+    """expectations/NAME.json validated against the frame its SQL reads through `con`, batch by batch
+    (a keyed suite: only the batches whose inputs are not those of their stored outcome)."""
+    if name in keyed.KEYED:
+        return keyed.validate_keyed(con, name)
     spec = load_suite_file(name)
     table = batches.frame_table(con, name, spec)
     count = batches.batch_count(con, table, name, spec)
@@ -26,7 +31,11 @@ def validate_suite(con: duckdb.DuckDBPyConnection, name: str) -> SuiteOutcome:
 
 def suite_inputs(con: duckdb.DuckDBPyConnection, name: str) -> tuple[str, SuiteOutcome | None]:
     """The fingerprint of the suite's inputs, and the outcome stored for it (None: validate again)."""
-    inputs = state.fingerprint(con, name, batches.frame_table(con, name, load_suite_file(name)))
+    if name in keyed.KEYED:
+        inputs = keyed.fingerprint(keyed.batch_inputs(con, name))
+    else:
+        inputs = state.tracked_inputs(con, name) or \
+            state.fingerprint(con, name, batches.frame_table(con, name, load_suite_file(name)))
     return inputs, state.stored_outcome(con, name, inputs)
 
 
@@ -43,6 +52,8 @@ def record(con: duckdb.DuckDBPyConnection, run_id: str, outcome: SuiteOutcome, i
     with transaction(con):
         if inputs is not None:
             state.store(con, outcome, inputs)
+            if outcome.batches:
+                keyed.store_batches(con, outcome)
         for o in outcome.outcomes:
             run_sql(con, "quality/insert_result", {
                 "run_id": run_id, "suite": o.suite, "expectation": o.expectation, "table_name": o.table_name,

@@ -1,19 +1,25 @@
-"""Whether a suite needs validating again: a fingerprint of its frame (row
-count and the sum of the rows' hashes, computed in DuckDB), the suite file
-and the validation code is stored with the suite's outcome
+"""Whether a suite needs validating again: a fingerprint of its inputs, the
+suite file and the validation code is stored with the suite's outcome
 (bookkeeping.validation_state, outside the published schema). A run whose
-frame has the stored fingerprint reports the stored outcome and writes
-nothing, so a no-change run leaves the warehouse file as it was."""
+inputs have the stored fingerprint reports the stored outcome and writes
+nothing, so a no-change run leaves the warehouse file as it was.
+
+The inputs are read from what the pipeline already tracks, never from the
+rows themselves, where it tracks them: the claims from their documents'
+hashes and extraction (pipeline/quality/keyed.py), the tables the
+reconciliation writes from its stored state and their row counts
+(TRACKED). Other frames (reference facts) are small and fingerprinted whole:
+row count and the sum of the rows' hashes, computed in DuckDB."""
 from __future__ import annotations
 
 import hashlib
 import json
 from dataclasses import asdict
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 import duckdb
-import great_expectations as gx
 
 from pipeline.config import EXPECTATIONS_DIR
 from pipeline.quality.gx_suites import ExpectationOutcome, SuiteOutcome
@@ -23,10 +29,30 @@ from pipeline.store.sqlfiles import fetch_dicts, run_sql
 @lru_cache(maxsize=None)
 def code_version(name: str) -> str:
     """The suite file, this package's code and the GX version: a change to any validates again."""
-    digest = hashlib.sha256(gx.__version__.encode())
+    digest = hashlib.sha256(version("great_expectations").encode())  # not importing GX: seconds
     for path in sorted(Path(__file__).parent.glob("*.py")) + [EXPECTATIONS_DIR / f"{name}.json"]:
         digest.update(path.name.encode() + b"\0" + (path.read_bytes() if path.exists() else b""))
     return digest.hexdigest()[:16]
+
+
+# suite -> (SQL summarising its inputs, the table it reads)
+TRACKED = {"reconciled_facts": ("quality/reconciled_inputs", "reconciled_facts"),
+           "cross_source_consistency": ("quality/reconciled_inputs", "conflicts"),
+           "conflict_values": ("quality/reconciled_inputs", "conflict_values"),
+           "source_dependence": ("quality/reconciled_inputs", "source_dependence"),
+           "reviews": ("quality/reviews_inputs", "reviews")}
+
+
+def tracked_inputs(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
+    """The suite's inputs from the reconciliation's stored state (None: not tracked, or nothing stored yet)."""
+    if name not in TRACKED:
+        return None
+    query, table = TRACKED[name]
+    try:
+        summary = fetch_dicts(con, query, {"table_name": table})[0]["summary"]
+    except (duckdb.CatalogException, duckdb.BinderException):  # no reconciliation recorded its state in this warehouse yet
+        return None
+    return f"{code_version(name)}:tracked:{summary}"
 
 
 def fingerprint(con: duckdb.DuckDBPyConnection, name: str, table: str) -> str:
@@ -40,13 +66,20 @@ def stored_outcome(con: duckdb.DuckDBPyConnection, name: str, inputs: str) -> Su
     if not fetch_dicts(con, "quality/has_state"):
         return None
     rows = fetch_dicts(con, "quality/stored_outcome", {"suite": name, "inputs": inputs})
-    if not rows:
-        return None
-    data = json.loads(rows[0]["outcome"])
+    return load_outcome(rows[0]["outcome"]) if rows else None
+
+
+def dump_outcome(outcome: SuiteOutcome) -> str:
+    return json.dumps({"suite": outcome.suite, "table_name": outcome.table_name,
+                       "outcomes": [asdict(o) for o in outcome.outcomes]}, default=str)
+
+
+def load_outcome(text: str) -> SuiteOutcome:
+    data = json.loads(text)
     return SuiteOutcome(data["suite"], data["table_name"], [ExpectationOutcome(**o) for o in data["outcomes"]])
 
 
 def store(con: duckdb.DuckDBPyConnection, outcome: SuiteOutcome, inputs: str) -> None:
     """Keeps `outcome` as the one validated from `inputs` (call inside the transaction recording it)."""
     run_sql(con, "quality/record_state", {"suite": outcome.suite, "inputs": inputs,
-                                          "outcome": json.dumps(asdict(outcome), default=str)})
+                                          "outcome": dump_outcome(outcome)})

@@ -81,10 +81,15 @@ def claim_reviews(con: duckdb.DuckDBPyConnection) -> list[dict]:
 
 
 def inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
-    """The verdict rows' summary and this module's code: equal fingerprints, equal file (but its dates)."""
-    rows = fetch_dicts(con, "publish/claim_verdicts_fingerprint")
+    """What the verdict rows follow from (the reconciliation's state, the documents, the claims' bookkeeping:
+    read without scanning the claims) and this module's code: equal fingerprints, equal file (but its dates).
+    A warehouse whose reconciliation recorded no state yet: a summary of the verdict rows themselves."""
+    try:
+        inputs = "tracked:" + fetch_dicts(con, "publish/claim_verdicts_inputs")[0]["inputs"]
+    except (duckdb.CatalogException, duckdb.BinderException):
+        inputs = fetch_dicts(con, "publish/claim_verdicts_fingerprint")[0]["inputs"]
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-    return f"{code}:{rows[0]['inputs']}"
+    return f"{code}:{inputs}"
 
 
 def _stream(reviews: Iterator[dict], handle) -> int:

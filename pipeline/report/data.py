@@ -5,6 +5,7 @@ import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -38,6 +39,7 @@ def doc_page(doc_id: str) -> str:
     return "docs/" + re.sub(r"[^A-Za-z0-9_.-]", "_", doc_id) + ".html"
 
 
+@lru_cache(maxsize=65536)  # once per document, not per claim shown: resolving a path is a system call per part
 def original_link(location: str, kind: str, sources_dir: Path, reports_dir: Path | None) -> str:
     """A URL as it is; a file relative to the reports folder (never an absolute file:// path)."""
     if kind == "url":
@@ -204,7 +206,10 @@ def _facts(con, params: dict) -> dict[str, list[dict]]:
 
 
 def _documents(con, sources_dir: Path, reports_dir: Path | None, doc_ids: list[str] | None = None) -> list[dict]:
+    """The documents `doc_ids` (None: every document holding a claim in conflict) with their texts and claims."""
     claims: dict[str, list[dict]] = defaultdict(list)
+    if doc_ids is None:
+        doc_ids = [d["doc_id"] for d in fetch_dicts(con, "publish/documents_in_conflict")]
     for row in fetch_dicts(con, "publish/document_claims", {"doc_ids": doc_ids}):
         row["figure"] = claim_figure(row)
         claims[row["doc_id"]].append(row)
@@ -231,9 +236,14 @@ def highlight_pieces(text: str, claims: list[dict]) -> list[dict]:
     in place; overlapping spans share the piece they overlap."""
     placed = [c for c in claims if 0 <= (c["span_start"] or 0) < (c["span_end"] or 0) <= len(text)]
     cuts = sorted({0, len(text), *(c["span_start"] for c in placed), *(c["span_end"] for c in placed)})
-    pieces = []
-    for a, b in zip(cuts, cuts[1:]):
-        pieces.append({"text": text[a:b],
-                       "claims": [c for c in placed if c["span_start"] <= a and b <= c["span_end"]],
-                       "starts": [c for c in placed if c["span_start"] == a]})
+    starting: dict[int, list[dict]] = defaultdict(list)
+    for c in placed:  # in the claims' order, as the pieces list them
+        starting[c["span_start"]].append(c)
+    order = {id(c): n for n, c in enumerate(placed)}
+    pieces, open_claims = [], []
+    for a, b in zip(cuts, cuts[1:]):  # one sweep: the claims covering a piece are those open at its start
+        open_claims = [c for c in open_claims if c["span_end"] > a]
+        if starting[a]:
+            open_claims = sorted(open_claims + starting[a], key=lambda c: order[id(c)])
+        pieces.append({"text": text[a:b], "claims": list(open_claims), "starts": list(starting[a])})
     return pieces

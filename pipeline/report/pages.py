@@ -27,7 +27,8 @@ SOURCES_PER_PAGE = 2000  # rows of the sources pages
 SOURCES_ON_SUMMARY = 25  # the most and the least trusted sources shown on the summary page
 MANIFEST = "pages.json"
 INPUTS, CONFLICTS = "(inputs)", "(conflicts)"  # manifest entries that are not pages
-RENDER_VERSION = "3"  # bump when templates change: every page is rendered again
+MODEL = "(model) "  # manifest entries (not pages): what a model's pages were made from
+RENDER_VERSION = "4"  # bump when templates change: every page is rendered again
 
 
 @dataclass
@@ -51,9 +52,10 @@ def publish_report(con: duckdb.DuckDBPyConnection, sources_dir: Path, folder: Pa
         return Written(paths, int(before.get(CONFLICTS, 0)), skipped=True)
     models = fetch_dicts(con, "publish/conflict_models")
     total = sum(m["n_conflicts"] for m in models)
+    listed = fetch_dicts(con, "publish/documents_list")  # read once: it digests every listed document's claims
     if total <= PAGE_CONFLICTS:
         data = read_report_data(con, sources_dir, folder, documents=False)
-        data.documents = fetch_dicts(con, "publish/documents_list")
+        data.documents = [dict(d) for d in listed]
         for d in data.documents:
             d["page"] = doc_page(d["doc_id"])
         written = Written({"html": folder / "conflicts.html", "markdown": folder / "conflicts.md"}, total,
@@ -62,8 +64,8 @@ def publish_report(con: duckdb.DuckDBPyConnection, sources_dir: Path, folder: Pa
         atomic_write(written.paths["markdown"], render_markdown(data))
         written.pages = written.rendered = 1
     else:
-        written = _write_pages(con, models, total, sources_dir, folder, database, before)
-    _write_documents(con, sources_dir, folder, before, written)
+        written = _write_pages(con, models, total, sources_dir, folder, database, before, listed)
+    _write_documents(con, listed, sources_dir, folder, before, written)
     _remove_stale(folder, before, written.fingerprints)
     manifest = {**written.fingerprints, CONFLICTS: str(total)} | ({INPUTS: inputs} if inputs else {})
     atomic_write(folder / MANIFEST, json.dumps(manifest, indent=0, sort_keys=True))
@@ -82,12 +84,16 @@ def _inputs(con, sources_dir: Path, database: str) -> str | None:
 
 
 def _write_pages(con, models: list[dict], total: int, sources_dir: Path, folder: Path, database: str,
-                 before: dict[str, str]) -> Written:
+                 before: dict[str, str], listed: list[dict]) -> Written:
     data = read_report_data(con, sources_dir, folder, conflicts=False, documents=False)
     written = Written({"html": folder / "conflicts.html", "markdown": folder / "conflicts.md"}, total, data.warnings)
     index = model_index(models)
+    digests = {row["model"]: _fingerprint([row["digest"], data.reviews, str(sources_dir), database])
+               for row in fetch_dicts(con, "publish/model_digests")}
     for entry in index:
-        _write_model(con, entry, sources_dir, folder, database, before, written)
+        if not _keep_model(entry, digests.get(entry["model"]), folder, before, written):
+            _write_model(con, entry, sources_dir, folder, database, before, written)
+        written.fingerprints[MODEL + entry["model"]] = digests.get(entry["model"], "")
     trusted = data.sources[:SOURCES_ON_SUMMARY] + data.sources[-SOURCES_ON_SUMMARY:] \
         if len(data.sources) > 2 * SOURCES_ON_SUMMARY else data.sources
     atomic_write(written.paths["html"], render_page(
@@ -101,7 +107,7 @@ def _write_pages(con, models: list[dict], total: int, sources_dir: Path, folder:
     atomic_write(written.paths["markdown"], "\n".join(lines + [""] + markdown_facts(data.facts_by_model)))
     _page(folder, "facts.html", before, written, data.facts_by_model,
           lambda: render_page(page="facts", title="Reconciled facts", facts_by_model=data.facts_by_model))
-    _write_sources(con, data.sources, folder, before, written)
+    _write_sources(listed, data.sources, folder, before, written)
     written.pages += 1
     written.rendered += 1
     return written
@@ -117,6 +123,24 @@ def model_index(models: list[dict]) -> list[dict]:
                       "severities": " ".join(s for s in ("high", "medium", "low") if m[s]),
                       "search": " ".join([m["model"], *m["metrics"], *m["kinds"], *m["explanations"]]).lower()})
     return index
+
+
+def _model_pages(entry: dict) -> list[str]:
+    names = [f"{entry['slug']}{'' if n == 0 else f'-{n + 1}'}" for n in range(entry["parts"])]
+    return [f"{name}.{suffix}" for name in names for suffix in ("html", "md")]
+
+
+def _keep_model(entry: dict, digest: str | None, folder: Path, before: dict[str, str], written: Written) -> bool:
+    """A model whose pages were made from `digest` keeps them, without reading its data again (reading every
+    model's conflicts, quotes and texts to learn that one model's changed cost a query per model)."""
+    pages = _model_pages(entry)
+    if digest is None or before.get(MODEL + entry["model"]) != digest or \
+            not all(name in before and (folder / name).exists() for name in pages):
+        return False
+    for name in pages:
+        written.fingerprints[name] = before[name]
+    written.pages += len(pages)
+    return True
 
 
 def _write_model(con, entry: dict, sources_dir: Path, folder: Path, database: str, before: dict[str, str],
@@ -139,8 +163,9 @@ def _write_model(con, entry: dict, sources_dir: Path, folder: Path, database: st
               lambda chunk=chunk, title=title: "\n".join([f"# {title}", ""] + markdown_conflicts(chunk)))
 
 
-def _write_sources(con, sources: list[dict], folder: Path, before: dict[str, str], written: Written) -> None:
-    pages = {d["doc_id"]: doc_page(d["doc_id"]) for d in fetch_dicts(con, "publish/documents_list")}
+def _write_sources(listed: list[dict], sources: list[dict], folder: Path, before: dict[str, str],
+                   written: Written) -> None:
+    pages = {d["doc_id"]: doc_page(d["doc_id"]) for d in listed}
     rows = [{**s, "page": pages.get(s["doc_id"])} for s in sources]
     chunks = [rows[i:i + SOURCES_PER_PAGE] for i in range(0, len(rows), SOURCES_PER_PAGE)] or [[]]
     names = ["sources.html"] + [f"sources-{n + 1}.html" for n in range(1, len(chunks))]
@@ -152,9 +177,9 @@ def _write_sources(con, sources: list[dict], folder: Path, before: dict[str, str
                                                            page_size=SOURCES_PER_PAGE))
 
 
-def _write_documents(con, sources_dir: Path, folder: Path, before: dict[str, str], written: Written) -> None:
+def _write_documents(con, listed: list[dict], sources_dir: Path, folder: Path, before: dict[str, str],
+                     written: Written) -> None:
     """Full-document pages, a batch at a time; a page whose document and claims did not change is kept."""
-    listed = fetch_dicts(con, "publish/documents_list")
     for d in listed:
         written.fingerprints[doc_page(d["doc_id"])] = _fingerprint([d["sha256"], d["claims_digest"]])
     wanted = [d["doc_id"] for d in listed if before.get(doc_page(d["doc_id"])) != written.fingerprints[
@@ -191,7 +216,7 @@ def _read_manifest(folder: Path) -> dict[str, str]:
 
 def _remove_stale(folder: Path, before: dict[str, str], now: dict[str, str]) -> None:
     """Pages an earlier run wrote that this one did not (a model no longer in conflict, a part fewer)."""
-    for name in set(before) - set(now) - {INPUTS, CONFLICTS}:
+    for name in {n for n in set(before) - set(now) - {INPUTS, CONFLICTS} if not n.startswith(MODEL)}:
         path = folder / name
         if path.is_file() and path.resolve().is_relative_to(folder.resolve()):
             path.unlink()

@@ -1,5 +1,6 @@
 -- the claims shown on the conflicts' cards (of one model when $model is set): at most $members per value, in
 -- the value's order; the text around each span is cut here, so no document's whole text leaves the database.
+-- (claims and documents directly, not v_claims: the view's fact_timeline join cost every model's page a scan.)
 with wanted as (
     select v.conflict_id, v.value_rank, v.claim_ids
     from conflict_values as v
@@ -38,12 +39,12 @@ cut as (
 )
 
 select
-    x.conflict_id, x.claim_id, coalesce(cast(v.value as varchar), v.value_text) as claimed, v.quote, v.source,
-    v.document_title, v.document_date, x.span_start, x.span_end, c.approx, c.bound, c.hedged, c.setting, c.value,
-    c.value_high, c.value_text, c.unit, c.metric, c.currency, c.why, c.doc_id, doc.location, doc.kind as source_kind,
-    x.text_length, x.before, x.after, x.lines_before, x.line_rest
+    x.conflict_id, x.claim_id, coalesce(cast(c.value as varchar), c.value_text) as claimed, c.quote, c.source,
+    doc.title as document_title, doc.published_at as document_date, x.span_start, x.span_end, c.approx, c.bound,
+    c.hedged, c.setting, c.value, c.value_high, c.value_text, c.unit, c.metric, c.currency, c.why, c.doc_id,
+    doc.location,
+    doc.kind as source_kind, x.text_length, x.before, x.after, x.lines_before, x.line_rest
 from cut as x
 inner join claims as c on x.claim_id = c.claim_id
-inner join v_claims as v on x.claim_id = v.claim_id
 inner join documents as doc on c.doc_id = doc.doc_id
 order by x.conflict_id, x.span_start;

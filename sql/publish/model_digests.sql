@@ -1,0 +1,51 @@
+-- per model in conflict, a digest of what its pages show, in one pass over each table (not a query per model):
+-- its conflicts, their values, its reconciled facts, and the versions of the documents its conflicts' claims come
+-- from (their quotes and the text around them). A model whose digest is the one its pages were made from is not
+-- read again.
+with conflict_part as (
+    select c.model, count(*) || ':' || (sum(hash(c)::hugeint) % 18446744073709551616) as digest
+    from conflicts as c
+    group by c.model
+),
+
+value_part as (
+    select c.model, count(*) || ':' || (sum(hash(v)::hugeint) % 18446744073709551616) as digest
+    from conflict_values as v
+    inner join conflicts as c on v.conflict_id = c.conflict_id
+    group by c.model
+),
+
+fact_part as (
+    select f.model, count(*) || ':' || (sum(hash(f)::hugeint) % 18446744073709551616) as digest
+    from reconciled_facts as f
+    group by f.model
+),
+
+member_docs as (
+    select distinct m.model, cl.doc_id
+    from (
+        select c.model, unnest(v.claim_ids) as claim_id
+        from conflict_values as v
+        inner join conflicts as c on v.conflict_id = c.conflict_id
+    ) as m
+    inner join claims as cl on m.claim_id = cl.claim_id
+),
+
+document_part as (
+    select
+        m.model,
+        count(*) || ':' || (sum(hash(d.doc_id, d.sha256, d.title, d.published_at, d.location)::hugeint)
+            % 18446744073709551616) as digest
+    from member_docs as m
+    inner join documents as d on m.doc_id = d.doc_id
+    group by m.model
+)
+
+select
+    c.model,
+    c.digest || '/' || coalesce(v.digest, '') || '/' || coalesce(f.digest, '') || '/' || coalesce(d.digest, '')
+    as digest
+from conflict_part as c
+left join value_part as v on c.model = v.model
+left join fact_part as f on c.model = f.model
+left join document_part as d on c.model = d.model;
