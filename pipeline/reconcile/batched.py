@@ -26,6 +26,7 @@ from pipeline.reconcile import dependence as dep
 from pipeline.reconcile import truth_arrays
 from pipeline.reconcile.conflicts import ConflictFinder, conflict_id
 from pipeline.reconcile.reviews import Applied, resolve
+from pipeline.reconcile.statements import claim_statements
 from pipeline.reconcile.run import (Outcome, Vocab, claim_statement, fact_rows, load_references, load_reviews,
                                     settle)
 from pipeline.reconcile.truth import Fact, build_facts, decide, iterate
@@ -47,7 +48,7 @@ def batches(con: duckdb.DuckDBPyConnection, models: list[str] | None = None) -> 
     for raw_models in model_batches(con, models):
         cursor = con.cursor().execute(query, {"raw_models": raw_models})
         columns = [d[0] for d in cursor.description]
-        batch = [claim_statement(dict(zip(columns, values))) for values in cursor.fetchall()]
+        batch = claim_statements(columns, cursor.fetchall())
         cursor.close()
         if batch:
             yield batch
