@@ -170,8 +170,9 @@ def decide(fact: Fact, iterations: int, accepted: float | None = None,
     else:
         best = by_confidence[0]
         winner, reference = best.value, None
-    supporting = [c for c in fact.claims if agree(c, winner) and c.id not in rejected]
-    dissenting = [c for c in fact.claims if not agree(c, winner) or c.id in rejected]
+    backs = _agreeing(fact.claims, winner, rejected)
+    supporting = [c for c, ok in zip(fact.claims, backs) if ok]
+    dissenting = [c for c, ok in zip(fact.claims, backs) if not ok]
     documents = {c.doc_id for c in supporting}
     winner_confidence = max((c.confidence for c in fact.candidates if agree(c.value, winner)), default=0.9)
     if accepted is not None:
@@ -187,6 +188,19 @@ def decide(fact: Fact, iterations: int, accepted: float | None = None,
     as_of = reference.valid_from if reference is not None and reference.valid_from else max(said, default=None)
     return Verdict(fact, winner, status, round(winner_confidence, 4), method, supporting, dissenting,
                    reference, as_of)
+
+
+def _agreeing(claims: list[Statement], winner: Statement, rejected: frozenset[str]) -> list[bool]:
+    """Whether each claim backs the winner: agreement tested once per stated value
+    (metric and value decide the interval), not once per claim."""
+    memo: dict[tuple, bool] = {}
+    out = []
+    for c in claims:
+        key = (c.metric, _value_of(c))
+        if key not in memo:
+            memo[key] = agree(c, winner)
+        out.append(memo[key] and c.id not in rejected)
+    return out
 
 
 def _precision(c: Candidate) -> tuple:
