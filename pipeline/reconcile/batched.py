@@ -26,7 +26,8 @@ from pipeline.reconcile import dependence as dep
 from pipeline.reconcile import truth_arrays
 from pipeline.reconcile.conflicts import ConflictFinder, conflict_id
 from pipeline.reconcile.reviews import Applied, resolve
-from pipeline.reconcile.run import (Outcome, Vocab, claim_statement, fact_rows, load_references, load_reviews,
+from pipeline.reconcile.statements import claim_statements
+from pipeline.reconcile.run import (Outcome, Vocab, fact_rows, load_references, load_reviews,
                                     settle)
 from pipeline.reconcile.truth import Fact, build_facts, decide, iterate
 from pipeline.records import Review, Statement
@@ -47,7 +48,7 @@ def batches(con: duckdb.DuckDBPyConnection, models: list[str] | None = None) -> 
     for raw_models in model_batches(con, models):
         cursor = con.cursor().execute(query, {"raw_models": raw_models})
         columns = [d[0] for d in cursor.description]
-        batch = [claim_statement(dict(zip(columns, values))) for values in cursor.fetchall()]
+        batch = claim_statements(columns, cursor.fetchall())
         cursor.close()
         if batch:
             yield batch
@@ -209,7 +210,8 @@ def by_quote(con: duckdb.DuckDBPyConnection, claims: list[Statement]) -> dict[tu
     """The claims and other models' claims sharing their quotes, by (document, quote), in statements.sql's
     order (from the table sql/reconcile/shared_quotes_prepare.sql made)."""
     models = sorted({c.model for c in claims})
-    others = [claim_statement(r) for r in fetch_dicts(con, "reconcile/shared_quotes", {"models": models})]
+    cursor = run_sql(con, "reconcile/shared_quotes", {"models": models})
+    others = claim_statements([d[0] for d in cursor.description], cursor.fetchall())
     out: dict[tuple, list[Statement]] = defaultdict(list)
     for c in sorted(claims + others, key=lambda s: (s.model, s.metric, s.id)):
         out[(c.doc_id, c.quote)].append(c)

@@ -135,11 +135,13 @@ class ConflictFinder:
         self.versions = version_dates(references, claims)
         self.indexes: dict[str, ClaimIndex] = {}
 
-    def evidence(self, statements: list[Statement]) -> Evidence:
+    def evidence(self, statements: list[Statement], talked_about: set[str] | None = None) -> Evidence:
+        """`talked_about`: the models the statements' documents discuss, when the caller has it."""
         model, metric = statements[0].model, statements[0].metric
         metrics = PRICE_METRICS if metric in PRICE_METRICS else (metric,)
         others = [r for m in metrics for r in self.refs_by_metric[m] if r.model != model]
-        talked_about = set().union(*(self.doc_models.get(s.doc_id, set()) for s in statements if s.doc_id))
+        if talked_about is None:
+            talked_about = self._talked_about(statements)
         own = self.refs_by_model[model]
         if metric in PRICE_METRICS:  # a yuan price is explained by prices in yuan only
             currency = statements[0].currency or "usd"
@@ -149,6 +151,9 @@ class ConflictFinder:
             self.indexes[model] = ClaimIndex(self.claims_by_model[model])
         return Evidence(own, others, talked_about - {model}, self.claims_by_model[model],
                         self.claims_by_quote, self.versions.get(model, []), self.indexes[model])
+
+    def _talked_about(self, statements: list[Statement]) -> set[str]:
+        return set().union(*(self.doc_models.get(d, set()) for d in {s.doc_id for s in statements if s.doc_id}))
 
     def references_for(self, s: Statement) -> list[Statement]:
         return [r for r in self.refs_by_model[s.model] if comparable(s, r)
@@ -239,10 +244,12 @@ class ConflictFinder:
         severity from the largest gap to the chosen value."""
         chosen = next(v for v in conflict.values if v.chosen)
         worst = "low"
+        chosen_talk = self._talked_about(chosen.statements)  # once, not per dissenting value
         for value in conflict.values:
             if value.chosen:
                 continue
-            ev = self.evidence(value.statements + chosen.statements)
+            ev = self.evidence(value.statements + chosen.statements,
+                               chosen_talk | self._talked_about(value.statements))
             value.explanation_kind, value.explanation = explain(value.statements, chosen.statements, ev)
             gap = "high" if value.explanation_kind == "unit_slip" else severity(value.first, chosen.first)
             worst = max(worst, gap, key=policy.SEVERITY_ORDER.get)

@@ -275,8 +275,8 @@ def eval_setting(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[
         found = _setting_evidence(a, b, ev)
         if found:
             return "eval_setting", found
-    px = [s for s in a if s.quote and PROVIDER_WORDS.search(s.quote)]
-    py = any(s.quote and PROVIDER_WORDS.search(s.quote) for s in b if s.quote not in shared_quote)
+    px = [s for s in a if s.quote and _names_provider(s.quote)]
+    py = any(_names_provider(q) for q in {s.quote for s in b if s.quote} - shared_quote)
     if px and not py:
         return "eval_setting", (f"{x.shown()} is stated for one provider or API ('{px[0].quote[:60]}'), "
                                 f"{y.shown()} for the model itself.")
@@ -337,14 +337,25 @@ def _price_total(s: Statement, ev: Evidence) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def _names_provider(quote: str) -> bool:
+    """Cached: a chosen value's claims share few quotes but are compared with each dissenting value."""
+    return PROVIDER_WORDS.search(quote) is not None
+
+
 def _tags(group: list[Statement]) -> set[str]:
-    out = set()
+    out: set[str] = set()
     for s in group:
-        quote = s.quote or ""
-        label = [c for c in quote.split("|") if c.strip()][:1] if "|" in quote else [quote]
-        for m in VARIANT_TAG.finditer(label[0] if label else ""):
-            out.add((m.group(1) or m.group(2)).replace(" ", "").lower())
+        out |= _quote_tags(s.quote or "")
     return out
+
+
+@lru_cache(maxsize=65536)
+def _quote_tags(quote: str) -> frozenset[str]:
+    """The variant tags in a quote's row label (or the whole quote), cached per quote."""
+    label = [c for c in quote.split("|") if c.strip()][:1] if "|" in quote else [quote]
+    return frozenset((m.group(1) or m.group(2)).replace(" ", "").lower()
+                     for m in VARIANT_TAG.finditer(label[0] if label else ""))
 
 
 def _around(s: Statement) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from dataclasses import replace
 
@@ -19,7 +20,7 @@ import numpy as np
 
 from pipeline.reconcile import policy, truth_arrays
 from pipeline.reconcile.statements import agree, comparable
-from pipeline.records import Statement
+from pipeline.records import Statement, fact_key
 
 INITIAL_TRUST = 0.7
 SIMILARITY_WEIGHT = 0.5  # rho: how much agreeing values support each other
@@ -58,7 +59,7 @@ class Fact:
 def build_facts(claims: list[Statement], references: list[Statement]) -> list[Fact]:
     by_key: dict[str, list[Statement]] = defaultdict(list)
     for c in claims:
-        by_key[c.fact_key].append(c)
+        by_key[_fact_key(c.fact)].append(c)
     refs_by_model: dict[str, list[Statement]] = defaultdict(list)
     for r in references:
         refs_by_model[r.model].append(r)
@@ -68,10 +69,11 @@ def build_facts(claims: list[Statement], references: list[Statement]) -> list[Fa
         refs = [r for r in refs_by_model[first.model] if comparable(first, r)
                 and not (first.setting and r.setting and first.setting != r.setting)]
         fact = Fact(key, stated, refs)
+        homes: dict[tuple, Candidate] = {}  # by _value_of: a lookup, not a scan of the candidates per claim
         for c in stated:
-            home = next((cand for cand in fact.candidates if _same_value(cand.value, c)), None)
+            home = homes.get(_value_of(c))
             if home is None:
-                home = Candidate(c)
+                home = homes[_value_of(c)] = Candidate(c)
                 fact.candidates.append(home)
             home.claims.append(c)
         for cand in fact.candidates:
@@ -80,8 +82,14 @@ def build_facts(claims: list[Statement], references: list[Statement]) -> list[Fa
     return facts
 
 
-def _same_value(a: Statement, b: Statement) -> bool:
-    return (a.value, a.value_high, a.value_text, a.bound, a.approx) == (b.value, b.value_high, b.value_text, b.bound, b.approx)
+def _value_of(s: Statement) -> tuple:
+    return (s.value, s.value_high, s.value_text, s.bound, s.approx)
+
+
+@lru_cache(maxsize=65536)
+def _fact_key(fact: tuple) -> str:
+    """Statement.fact_key, hashed once per fact rather than once per claim and pass."""
+    return fact_key(*fact)
 
 
 def truth_finder(facts: list[Fact], dependence: dict[frozenset, float] | None = None,
@@ -162,8 +170,9 @@ def decide(fact: Fact, iterations: int, accepted: float | None = None,
     else:
         best = by_confidence[0]
         winner, reference = best.value, None
-    supporting = [c for c in fact.claims if agree(c, winner) and c.id not in rejected]
-    dissenting = [c for c in fact.claims if not agree(c, winner) or c.id in rejected]
+    backs = _agreeing(fact.claims, winner, rejected)
+    supporting = [c for c, ok in zip(fact.claims, backs) if ok]
+    dissenting = [c for c, ok in zip(fact.claims, backs) if not ok]
     documents = {c.doc_id for c in supporting}
     winner_confidence = max((c.confidence for c in fact.candidates if agree(c.value, winner)), default=0.9)
     if accepted is not None:
@@ -179,6 +188,19 @@ def decide(fact: Fact, iterations: int, accepted: float | None = None,
     as_of = reference.valid_from if reference is not None and reference.valid_from else max(said, default=None)
     return Verdict(fact, winner, status, round(winner_confidence, 4), method, supporting, dissenting,
                    reference, as_of)
+
+
+def _agreeing(claims: list[Statement], winner: Statement, rejected: frozenset[str]) -> list[bool]:
+    """Whether each claim backs the winner: agreement tested once per stated value
+    (metric and value decide the interval), not once per claim."""
+    memo: dict[tuple, bool] = {}
+    out = []
+    for c in claims:
+        key = (c.metric, _value_of(c))
+        if key not in memo:
+            memo[key] = agree(c, winner)
+        out.append(memo[key] and c.id not in rejected)
+    return out
 
 
 def _precision(c: Candidate) -> tuple:
