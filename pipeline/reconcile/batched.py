@@ -44,9 +44,9 @@ def batches(con: duckdb.DuckDBPyConnection, models: list[str] | None = None) -> 
     """The claims (of the base `models`, else all) as statements, in statements.sql's
     order, a batch of whole models (about BATCH_CLAIMS claims) at a time: each
     batch is its own query, so no result larger than a batch is ever held."""
-    [query] = statements(sql_text("reconcile/statements_stream"))
+    [query] = statements(sql_text("reconcile/statements"))
     for raw_models in model_batches(con, models):
-        cursor = con.cursor().execute(query, {"raw_models": raw_models})
+        cursor = con.cursor().execute(query, {"raw_models": raw_models, "docs": None})
         columns = [d[0] for d in cursor.description]
         batch = claim_statements(columns, cursor.fetchall())
         cursor.close()

@@ -98,7 +98,7 @@ def plan(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> Plan | None:
                                                                            if d in now)
     if not docs or changed > MAX_CHANGED_SHARE * max(sum(r["n_claims"] for r in now.values()), 1):
         return None
-    new = [claim_statement(r) for r in fetch_dicts(con, "reconcile/statements_of_documents", {"docs": docs})]
+    new = [claim_statement(r) for r in fetch_dicts(con, "reconcile/statements", {"raw_models": None, "docs": docs})]
     keys = {c.fact_key for c in new} | {k for d in docs if d in before for k in before[d]["fact_keys"]}
     old = {r["fact_key"]: r for r in fetch_dicts(con, "reconcile/stored_facts", {"keys": sorted(keys)})}
     models = sorted({c.model for c in new} | {r["model"] for r in old.values()})

@@ -74,7 +74,7 @@ def load_references(con: duckdb.DuckDBPyConnection) -> list[Statement]:
 
 def load_statements(con: duckdb.DuckDBPyConnection) -> tuple[list[Statement], list[Statement]]:
     """Every claim and reference fact at once (the in-memory path; run() reads claims in batches: batched.py)."""
-    return [claim_statement(r) for r in fetch_dicts(con, "reconcile/statements")], load_references(con)
+    return [claim_statement(r) for r in fetch_dicts(con, "reconcile/statements", {"raw_models": None, "docs": None})], load_references(con)
 
 
 def load_reviews(con: duckdb.DuckDBPyConnection) -> list[Review]:
