@@ -16,6 +16,7 @@ from pipeline.catalogue.coin import coin
 from pipeline.catalogue.matcher import ModelMatcher
 from pipeline.catalogue.rules import model_key, rules
 from pipeline.extract.currency import currencies
+from pipeline.extract.fastre import led
 from pipeline.vocabulary import Vocabulary, vocabulary
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
@@ -299,15 +300,15 @@ def _iso(stamp: str) -> str:
 
 def words_re(words) -> re.Pattern:
     """Cue words: ASCII words need word boundaries, CJK words do not."""
-    parts = []
-    for word in sorted(set(words), key=len, reverse=True):
+    parts, words = [], set(words)
+    for word in sorted(words, key=len, reverse=True):
         escaped = re.escape(word).replace(r"\ ", r"\s+")  # cues survive hard-wrapped lines
         if re.match(r"[A-Za-z]", word):
             escaped = rf"(?<![A-Za-z]){escaped}"
         if re.search(r"[A-Za-z]$", word):
             escaped = rf"{escaped}(?![A-Za-z])"
         parts.append(escaped)
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return led(re.compile("|".join(parts), re.IGNORECASE))
 
 
 def _descendants(vocab: Vocabulary) -> dict[str, frozenset[str]]:
