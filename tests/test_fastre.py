@@ -28,6 +28,7 @@ def _patterns() -> dict[str, re.Pattern]:
     cues = cue_sets()
     found |= {f"cues.{k}": v for k, v in vars(cues).items() if isinstance(v, re.Pattern)}
     found |= {f"cues.metric.{k}": v for k, v in cues.metric.items()}
+    found |= {f"lexicon().{k}": v for k, v in vars(lexicon.lexicon()).items() if isinstance(v, re.Pattern)}
     return found
 
 

@@ -336,11 +336,11 @@ def build_lexicon(vocab: Vocabulary) -> Lexicon:
     cjk = "|".join(map(re.escape, sorted(models.cjk_first, key=len, reverse=True)))
     digits = any(run[0].isdigit() for run in models.first)  # names start with a letter but for a rare few
     word_start = r"(?<![a-z0-9.\\])(?:[a-z]+|[0-9]+)" if digits else r"(?<![a-z0-9.\\])[a-z]+"
-    model_heads = re.compile(rf"{word_start}|{cjk}" if cjk else word_start)
+    model_heads = led(re.compile(rf"{word_start}|{cjk}" if cjk else word_start))
     return Lexicon(models, benchmarks, tasks, re.compile(trie_pattern(heads)),
                    # a leading lookahead lets the regex engine skip to digits and currency signs
                    re.compile(rf"(?=[\d$＄{re.escape(_MONEY.symbols)}])(?:{QUANTITY_MARK})"), re.compile(MONTH_MARK),
-                   re.compile(URL), vocab, _descendants(vocab), _member_words(vocab), model_heads, rules().coin_families)
+                   re.compile(URL), vocab, _descendants(vocab), led(_member_words(vocab)), model_heads, rules().coin_families)
 
 
 def trie_pattern(words) -> str:
