@@ -16,7 +16,7 @@ _CATEGORIES = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_SPACE: r"\s", c.CATEGORY_WORD
 _ZERO_WIDTH = (c.AT, c.ASSERT, c.ASSERT_NOT)
 _REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
-_ORIGINALS: dict[re.Pattern, re.Pattern] = {}  # each led pattern -> the pattern it was made from
+_ORIGINALS: dict[re.Pattern, tuple[str, int]] = {}  # each led pattern -> the source and flags it was made from
 
 
 def led(pattern: re.Pattern) -> re.Pattern:
@@ -24,28 +24,33 @@ def led(pattern: re.Pattern) -> re.Pattern:
     character cannot be told (it may match empty, or start with any character)."""
     if pattern in _ORIGINALS:
         return pattern
+    fast = compile_led(pattern.pattern, pattern.flags)
+    return pattern if fast.pattern == pattern.pattern else fast
+
+
+def compile_led(source: str, flags: int = 0) -> re.Pattern:
+    """`re.compile(source, flags)`, led when that helps: compiled once (a long word
+    list takes a while to compile)."""
     try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-        if _scannable(parsed, pattern.flags):
-            return pattern  # the engine scans for its first character already
-        firsts = _first(list(parsed), 0)
+        parsed = sre_parse.parse(source, flags)
+        firsts = None if _scannable(parsed, flags) else _first(list(parsed), 0)
     except (re.error, TypeError, AttributeError):  # AttributeError: another Python's parser
-        return pattern
-    if not firsts:
-        return pattern
-    lead = _GLOBAL_FLAGS.match(pattern.pattern)
+        firsts = None
+    if not firsts:  # the engine scans for a first character already, or none can be told
+        return re.compile(source, flags)
+    lead = _GLOBAL_FLAGS.match(source)
     head = lead.group(0) if lead else ""
-    body = pattern.pattern[len(head):] + ("\n" if pattern.flags & re.VERBOSE else "")  # a trailing comment
+    body = source[len(head):] + ("\n" if flags & re.VERBOSE else "")  # a trailing comment
     chars = "".join(sorted(firsts))
-    ahead = f"[{chars}]" if pattern.flags & re.IGNORECASE else f"(?i:[{chars}])"
-    fast = re.compile(f"{head}(?={ahead})(?:{body})", pattern.flags)
-    _ORIGINALS[fast] = pattern
+    ahead = f"[{chars}]" if flags & re.IGNORECASE else f"(?i:[{chars}])"
+    fast = re.compile(f"{head}(?={ahead})(?:{body})", flags)
+    _ORIGINALS[fast] = (source, flags)
     return fast
 
 
 def original(pattern: re.Pattern) -> re.Pattern:
     """The pattern a led one was made from (itself if it was not led)."""
-    return _ORIGINALS.get(pattern, pattern)
+    return re.compile(*_ORIGINALS[pattern]) if pattern in _ORIGINALS else pattern
 
 
 def _scannable(parsed, flags: int) -> bool:

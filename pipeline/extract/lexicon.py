@@ -16,7 +16,7 @@ from pipeline.catalogue.coin import coin
 from pipeline.catalogue.matcher import ModelMatcher
 from pipeline.catalogue.rules import model_key, rules
 from pipeline.extract.currency import currencies
-from pipeline.extract.fastre import led
+from pipeline.extract.fastre import compile_led, led
 from pipeline.vocabulary import Vocabulary, vocabulary
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
@@ -308,7 +308,7 @@ def words_re(words) -> re.Pattern:
         if re.search(r"[A-Za-z]$", word):
             escaped = rf"{escaped}(?![A-Za-z])"
         parts.append(escaped)
-    return led(re.compile("|".join(parts), re.IGNORECASE))
+    return compile_led("|".join(parts), re.IGNORECASE)
 
 
 def _descendants(vocab: Vocabulary) -> dict[str, frozenset[str]]:
