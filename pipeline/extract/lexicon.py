@@ -273,13 +273,25 @@ class Lexicon:
         return f"{model_id}-{_iso(stamp)}", tail.end()
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
-        return self.scan(text, offset).mentions
+        """The model names in `text`; a short string (a heading, a header) is scanned once
+        per process: the same headings recur in a document and across a site's pages."""
+        if offset or len(text) > _SHORT:
+            return self.scan(text, offset).mentions
+        key = ("mentions", text)  # apart from the name windows `memo` also holds
+        if key not in self.memo:
+            if len(self.memo) > 100_000:
+                self.memo.clear()
+            self.memo[key] = tuple(self.scan(text).mentions)
+        return list(self.memo[key])
 
     def benchmarks(self, text: str) -> list[tuple[int, int, str]]:
         return self.scan(text).benchmarks
 
     def tasks(self, text: str) -> list[tuple[int, int, str]]:
         return self.scan(text).tasks
+
+
+_SHORT = 200  # characters: strings up to this long have their mentions remembered
 
 
 def _within(spans: list[tuple[int, int]], pos: int) -> bool:
