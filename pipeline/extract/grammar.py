@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extract.currency import currencies
+from pipeline.extract.fastre import led
 from pipeline.extract.lexicon import Lexicon, lexicon, name_key
 from pipeline.extract.cues import cue_sets, direction_cue, has_cue, names_in
 from pipeline.extract.patterns import (
@@ -141,6 +142,7 @@ class Context:
 
 _ONE_DIGIT = re.compile(r"\d")
 _DIGIT_OR_SIGN = re.compile(r"[\d$＄]")
+_DIRECTION_WORD = led(re.compile(r"input|prompt|输入|output|completion|输出", re.I))  # fastre.py: the same matches
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -555,7 +557,7 @@ class ClauseReader:
                  "output": "price_output", "completion": "price_output", "输出": "price_output", "out": "price_output"}
         if stated:
             return words[stated.lower()]
-        finder = re.compile(r"input|prompt|输入|output|completion|输出", re.I)
+        finder = _DIRECTION_WORD
         previous = self._last_free_digit(s)
         window_start = previous + 1 if previous is not None else self.start
         following = _DIGIT_OR_SIGN.search(self.text, e, self.end)

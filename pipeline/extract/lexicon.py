@@ -16,6 +16,7 @@ from pipeline.catalogue.coin import coin
 from pipeline.catalogue.matcher import ModelMatcher
 from pipeline.catalogue.rules import model_key, rules
 from pipeline.extract.currency import currencies
+from pipeline.extract.fastre import compile_led, led
 from pipeline.vocabulary import Vocabulary, vocabulary
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
@@ -272,13 +273,25 @@ class Lexicon:
         return f"{model_id}-{_iso(stamp)}", tail.end()
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
-        return self.scan(text, offset).mentions
+        """The model names in `text`; a short string (a heading, a header) is scanned once
+        per process: the same headings recur in a document and across a site's pages."""
+        if offset or len(text) > _SHORT:
+            return self.scan(text, offset).mentions
+        key = ("mentions", text)  # apart from the name windows `memo` also holds
+        if key not in self.memo:
+            if len(self.memo) > 100_000:
+                self.memo.clear()
+            self.memo[key] = tuple(self.scan(text).mentions)
+        return list(self.memo[key])
 
     def benchmarks(self, text: str) -> list[tuple[int, int, str]]:
         return self.scan(text).benchmarks
 
     def tasks(self, text: str) -> list[tuple[int, int, str]]:
         return self.scan(text).tasks
+
+
+_SHORT = 200  # characters: strings up to this long have their mentions remembered
 
 
 def _within(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -299,15 +312,15 @@ def _iso(stamp: str) -> str:
 
 def words_re(words) -> re.Pattern:
     """Cue words: ASCII words need word boundaries, CJK words do not."""
-    parts = []
-    for word in sorted(set(words), key=len, reverse=True):
+    parts, words = [], set(words)
+    for word in sorted(words, key=len, reverse=True):
         escaped = re.escape(word).replace(r"\ ", r"\s+")  # cues survive hard-wrapped lines
         if re.match(r"[A-Za-z]", word):
             escaped = rf"(?<![A-Za-z]){escaped}"
         if re.search(r"[A-Za-z]$", word):
             escaped = rf"{escaped}(?![A-Za-z])"
         parts.append(escaped)
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return compile_led("|".join(parts), re.IGNORECASE)
 
 
 def _descendants(vocab: Vocabulary) -> dict[str, frozenset[str]]:
@@ -335,11 +348,11 @@ def build_lexicon(vocab: Vocabulary) -> Lexicon:
     cjk = "|".join(map(re.escape, sorted(models.cjk_first, key=len, reverse=True)))
     digits = any(run[0].isdigit() for run in models.first)  # names start with a letter but for a rare few
     word_start = r"(?<![a-z0-9.\\])(?:[a-z]+|[0-9]+)" if digits else r"(?<![a-z0-9.\\])[a-z]+"
-    model_heads = re.compile(rf"{word_start}|{cjk}" if cjk else word_start)
+    model_heads = led(re.compile(rf"{word_start}|{cjk}" if cjk else word_start))
     return Lexicon(models, benchmarks, tasks, re.compile(trie_pattern(heads)),
                    # a leading lookahead lets the regex engine skip to digits and currency signs
                    re.compile(rf"(?=[\d$＄{re.escape(_MONEY.symbols)}])(?:{QUANTITY_MARK})"), re.compile(MONTH_MARK),
-                   re.compile(URL), vocab, _descendants(vocab), _member_words(vocab), model_heads, rules().coin_families)
+                   re.compile(URL), vocab, _descendants(vocab), led(_member_words(vocab)), model_heads, rules().coin_families)
 
 
 def trie_pattern(words) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.fastre import led
+
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 SCALES = {
@@ -112,6 +114,8 @@ YEARLESS_MONTH = re.compile(
     r"|August|September|October|November|December)\b(?![ \t]*,?[ \t]*\d)"
     r"|(?:今年|于|在|同年)\s*(?P<zh>\d{1,2})\s*月份?(?!\s*\d)"
 )
+# searched through a first-character lookahead (fastre.py): the same matches, fewer tries
+DATE, YEARLESS_MONTH = led(DATE), led(YEARLESS_MONTH)
 _MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december"]
 

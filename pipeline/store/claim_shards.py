@@ -7,6 +7,7 @@ written last (renamed into place), so its presence means the shard is whole."""
 from __future__ import annotations
 
 import os
+import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -62,12 +63,26 @@ class ShardWriter:
         return folder / f"{name}{STATE_SUFFIX}"
 
 
+_WRITERS = threading.local()  # per thread: one in-memory DuckDB for every shard file it writes
+
+
+def _writer() -> duckdb.DuckDBPyConnection:
+    """Opening an in-memory database costs more CPU than writing a shard's file
+    with it; one thread suffices for a file of a few thousand rows."""
+    if getattr(_WRITERS, "con", None) is None:
+        _WRITERS.con = duckdb.connect(config={"threads": 1})
+    return _WRITERS.con
+
+
 def _write_parquet(frame: pd.DataFrame, query: str, path: Path) -> None:
     """The frame through sql/QUERY.sql (the warehouse's column types, also when empty), renamed into place."""
     partial = path.with_name(path.name + ".partial")
-    with duckdb.connect() as con:
-        con.register("frame", frame)
+    con = _writer()
+    con.register("frame", frame)
+    try:
         con.sql(sql_text(query)).write_parquet(str(partial))
+    finally:
+        con.unregister("frame")
     os.replace(partial, path)
 
 
