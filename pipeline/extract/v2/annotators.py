@@ -5,7 +5,7 @@ the catalogue and benchmarks.yaml through v1's document scan; clauses are cut
 at `clause_break` cues. Each adds typed spans; none decides anything."""
 from __future__ import annotations
 
-from pipeline.extract.v2.data import cue_matcher
+from pipeline.extract.v2.data import config, cue_matcher
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.spans import Layer, Span
 
@@ -48,7 +48,30 @@ def annotate_mentions(ann: Annotated) -> None:
             slug = doc.task_benchmarks.get(slug, slug)
             benches.append(Span(s, e, "benchmark", {"slug": slug, "word": ann.text[s:e], "task": True}))
     ann.add("model", models)
-    ann.add("benchmark", benches)
+    ann.add("benchmark", _described_tasks(ann, benches))
+
+
+def _described_tasks(ann: Annotated, benches: list[Span]) -> list[Span]:
+    """"the HumanEval coding benchmark", "在 MGSM 上，对于数学推理任务": a task word
+    beside a named benchmark (config `task_beside_benchmark` tokens, no number
+    between) describes that benchmark, so it stands for the benchmark's slug."""
+    window = int(config().get("task_beside_benchmark", 0))
+    named = [b for b in benches if not b.get("task")]
+    if not window or not named:
+        return benches
+    out = []
+    for span in benches:
+        beside = [b for b in named if _describes(ann, span, b, window)] if span.get("task") else []
+        if beside:
+            nearest = min(beside, key=lambda b: ann.tokens.between(span, b))
+            span = Span(span.start, span.end, "benchmark", {**span.attrs, "slug": nearest.get("slug"), "task": False})
+        out.append(span)
+    return out
+
+
+def _describes(ann: Annotated, task: Span, bench: Span, window: int) -> bool:
+    lo, hi = min(task.end, bench.end), max(task.start, bench.start)
+    return ann.tokens.between(task, bench) <= window and not any(c.isdigit() for c in ann.text[lo:hi])
 
 
 def annotate_clauses(ann: Annotated) -> None:
