@@ -29,3 +29,18 @@ def test_a_task_word_with_a_number_between_it_and_the_benchmark_stays_a_task():
                  "Phi-4 scores 56.1% on GPQA and 80.2% on MMLU, and 70.2% in coding tasks."):
         facts = _facts(text)
         assert {("phi-4", "score:gpqa", 56.1), ("phi-4", "score:coding", 70.2)} <= facts
+
+
+def test_an_abbreviated_direction_in_a_price_header_types_the_column():
+    table = ("| Model | USD/1M in | USD/1M out | Context |\n|---|---:|---:|---:|\n"
+             "| Mistral Small | 0.20 | 0.60 | 32K |\n| Claude 3 Haiku | 0.25 | 1.25 | 200K |\n")
+    assert {("mistral-small", "price_input", 0.2), ("mistral-small", "price_output", 0.6),
+            ("claude-3-haiku", "price_input", 0.25), ("claude-3-haiku", "price_output", 1.25)} <= _facts(table)
+
+
+def test_in_is_no_direction_in_running_text_or_a_currency_header():
+    table = "| Model | Price in USD ($/1M) | In ($/1M) |\n|---|---|---|\n| Mistral Small | 0.30 | 0.20 |\n"
+    facts = _facts(table)
+    assert ("mistral-small", "price_input", 0.2) in facts
+    assert ("mistral-small", "price_input", 0.3) not in facts
+    assert not any(metric == "price_input" for _, metric, _ in _facts("Mistral Small costs $0.20/M in Europe."))
