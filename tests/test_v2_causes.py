@@ -44,3 +44,16 @@ def test_in_is_no_direction_in_running_text_or_a_currency_header():
     assert ("mistral-small", "price_input", 0.2) in facts
     assert ("mistral-small", "price_input", 0.3) not in facts
     assert not any(metric == "price_input" for _, metric, _ in _facts("Mistral Small costs $0.20/M in Europe."))
+
+
+@pytest.mark.parametrize("text, compared", [
+    ("Gemini 1.5 Flash 的速度是其前身 Gemini 1.0 Pro 的三倍，每秒生成约 160 个标记。", "gemini-1.0-pro"),
+    ("Claude 3 Haiku is three times as fast as its predecessor Claude 2, streaming 120 tokens per second.", "claude-2"),
+])
+def test_a_predecessor_named_after_the_subject_is_a_comparison_object(text, compared):
+    from pipeline.extract.v2.candidates import annotate_candidates
+    from pipeline.extract.v2.pipeline import annotate, candidate_owners
+
+    ann = annotate(text, "case.md")
+    (cand, owners), = candidate_owners(ann, annotate_candidates(ann))
+    assert [o.model for o in owners if o.features.get("compared")] == [compared]
