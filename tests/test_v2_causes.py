@@ -57,3 +57,14 @@ def test_a_predecessor_named_after_the_subject_is_a_comparison_object(text, comp
     ann = annotate(text, "case.md")
     (cand, owners), = candidate_owners(ann, annotate_candidates(ann))
     assert [o.model for o in owners if o.features.get("compared")] == [compared]
+
+
+@pytest.mark.parametrize("text", [
+    "平时 Qwen-Max 的输入为每百万个$1.60，输出为每百万个$6.40，但使用Batch API时，这些费用降低到输入令牌每百万个$0.80，输出令牌每百万个$3.20。",
+    "Qwen-Max normally costs $1.60 input and $6.40 output per million tokens, but through the Batch API those prices "
+    "fall, for teams that can wait a day, to $0.80 per million input tokens and $3.20 per million output tokens.",
+])
+def test_a_batch_tier_named_early_in_a_long_sentence_covers_each_price_after_it(text):
+    tiers = {(c.metric, c.value): c.qualifiers.tier for c in v2(text, "case.md")}
+    assert tiers.get(("price_input", 0.8)) == "batch" and tiers.get(("price_output", 3.2)) == "batch"
+    assert tiers.get(("price_input", 1.6)) in (None, "standard")
