@@ -68,3 +68,20 @@ def test_a_batch_tier_named_early_in_a_long_sentence_covers_each_price_after_it(
     tiers = {(c.metric, c.value): c.qualifiers.tier for c in v2(text, "case.md")}
     assert tiers.get(("price_input", 0.8)) == "batch" and tiers.get(("price_output", 3.2)) == "batch"
     assert tiers.get(("price_input", 1.6)) in (None, "standard")
+
+
+def test_a_size_written_alone_names_the_sibling_of_the_model_the_document_is_about():
+    text = ("Qwen 2.5 arrives in several sizes. The 72B scores 86.1% on MMLU. "
+            "The 7B and 32B models read up to 128K tokens of context.")
+    facts = _facts(text)
+    assert ("qwen-2.5-72b", "score:mmlu", 86.1) in facts
+    assert {("qwen-2.5-7b", "context_window", 128000), ("qwen-2.5-32b", "context_window", 128000)} <= facts
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Qwen 2.5 ships a 72B parameters flagship.", ("qwen-2.5", "parameters", 72e9)),
+    ("Qwen 2.5 is here.\n\n| Model | Params | Context |\n|---|---|---|\n| Qwen 2.5 | 32B | 128K |\n",
+     ("qwen-2.5", "parameters", 32e9)),
+])
+def test_a_size_that_is_a_parameter_count_stays_a_figure(text, expected):
+    assert expected in _facts(text)

@@ -5,6 +5,9 @@ the catalogue and benchmarks.yaml through v1's document scan; clauses are cut
 at `clause_break` cues. Each adds typed spans; none decides anything."""
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from pipeline.extract.v2.data import config, cue_matcher
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.spans import Layer, Span
@@ -72,6 +75,38 @@ def _described_tasks(ann: Annotated, benches: list[Span]) -> list[Span]:
 def _describes(ann: Annotated, task: Span, bench: Span, window: int) -> bool:
     lo, hi = min(task.end, bench.end), max(task.start, bench.start)
     return ann.tokens.between(task, bench) <= window and not any(c.isdigit() for c in ann.text[lo:hi])
+
+
+_SIZE = re.compile(r"(?<![\w$.,])(\d{1,4}(?:\.\d)?)[Bb](?![\w.]\d|\w)")
+
+
+def annotate_sizes(ann: Annotated) -> None:
+    """"The 405B", "the 8B and 70B models": a size written alone names the
+    sibling of the model the document names most that the vocabulary knows at
+    that size (llama-3.1 -> llama-3.1-405b). A size the next token calls a
+    parameter count or a token count (config `size_not_name`) stays a figure,
+    as does a size that is a table cell's whole value (a "Params" column)."""
+    named = [m for m, _ in Counter(ann.doc.resolve(m) for m in ann.doc.mentions.items).most_common()]
+    if not named:
+        return
+    taken = ann.layer("model")
+    spans = []
+    for unit in ann.units:
+        for m in _SIZE.finditer(ann.text, unit.start, unit.end):
+            if taken.covering(m.start()) is None and not _size_is_figure(ann, unit, m.start(), m.end()):
+                model = next((ann.doc.sibling(x, m.group(0)) for x in named if ann.doc.sibling(x, m.group(0))), None)
+                if model:
+                    spans.append(Span(m.start(), m.end(), "model", {"model": model, "family": False, "size": True}))
+    if spans:
+        ann.add("model", spans)
+
+
+def _size_is_figure(ann: Annotated, unit: Span, start: int, end: int) -> bool:
+    if unit.type == "cell" and not ann.text[unit.start:start].strip(" *|") and not ann.text[end:unit.end].strip(" *|"):
+        return True
+    after = Span(end, end, "q")
+    return any(ann.tokens.between(after, c) == 0 for kind in config()["size_not_name"]
+               for c in ann.in_unit(kind, Span(end, unit.end, "u"))[:1])
 
 
 def annotate_clauses(ann: Annotated) -> None:
