@@ -85,3 +85,18 @@ def test_a_size_written_alone_names_the_sibling_of_the_model_the_document_is_abo
 ])
 def test_a_size_that_is_a_parameter_count_stays_a_figure(text, expected):
     assert expected in _facts(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Claude 3 Haiku 很便宜。几周之后我们推出了3.5 Sonnet，它的上下文窗口为20万个令牌。",
+     ("claude-3.5-sonnet", "context_window", 200000)),
+    ("Gemini 2.0 Flash costs $0.10 per 1M input tokens; the 2.5 Pro costs $1.25 per 1M input tokens.",
+     ("gemini-2.5-pro", "price_input", 1.25)),
+    ("Llama 3.1 来了，最大的405B在 MMLU 上得分 88.6%。", ("llama-3.1-405b", "score:mmlu", 88.6)),
+])
+def test_a_version_and_member_word_written_alone_name_the_documents_family(text, expected):
+    assert expected in _facts(text)
+
+
+def test_a_version_before_an_ordinary_word_is_no_name():
+    assert {m for m, _, _ in _facts("GPT-4o prices fell 2.5 times last year to $2.50 per 1M input tokens.")} == {"gpt-4o"}

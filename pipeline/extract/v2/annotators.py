@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pipeline.extract.lexicon import lexicon
 from pipeline.extract.v2.data import config, cue_matcher
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.spans import Layer, Span
@@ -77,7 +78,8 @@ def _describes(ann: Annotated, task: Span, bench: Span, window: int) -> bool:
     return ann.tokens.between(task, bench) <= window and not any(c.isdigit() for c in ann.text[lo:hi])
 
 
-_SIZE = re.compile(r"(?<![\w$.,])(\d{1,4}(?:\.\d)?)[Bb](?![\w.]\d|\w)")
+_VERSION_WORD = re.compile(r"(?<![A-Za-z0-9$.,\-])(\d{1,2}\.\d{1,2})[ \-]([A-Za-z]{2,})(?![A-Za-z0-9])")
+_SIZE = re.compile(r"(?<![A-Za-z0-9_$.,])(\d{1,4}(?:\.\d)?)[Bb](?![A-Za-z0-9_]|\.\d)")
 
 
 def annotate_sizes(ann: Annotated) -> None:
@@ -85,20 +87,32 @@ def annotate_sizes(ann: Annotated) -> None:
     sibling of the model the document names most that the vocabulary knows at
     that size (llama-3.1 -> llama-3.1-405b). A size the next token calls a
     parameter count or a token count (config `size_not_name`) stays a figure,
-    as does a size that is a table cell's whole value (a "Params" column)."""
+    as does a size that is a table cell's whole value (a "Params" column).
+    "1.5 Pro", "2.5 Flash": a version and a member word written alone name the
+    model of a family the document names, when the vocabulary knows it."""
     named = [m for m, _ in Counter(ann.doc.resolve(m) for m in ann.doc.mentions.items).most_common()]
     if not named:
         return
+    roots = list(dict.fromkeys(m.split("-")[0] for m in named))
     taken = ann.layer("model")
     spans = []
     for unit in ann.units:
         for m in _SIZE.finditer(ann.text, unit.start, unit.end):
             if taken.covering(m.start()) is None and not _size_is_figure(ann, unit, m.start(), m.end()):
                 model = next((ann.doc.sibling(x, m.group(0)) for x in named if ann.doc.sibling(x, m.group(0))), None)
-                if model:
-                    spans.append(Span(m.start(), m.end(), "model", {"model": model, "family": False, "size": True}))
-    if spans:
+                spans += [Span(m.start(), m.end(), "model", {"model": model, "family": False, "alone": True})] if model else []
+        for m in _VERSION_WORD.finditer(ann.text, unit.start, unit.end):
+            if taken.covering(m.start()) is None:
+                model = _versioned(roots, m.group(1), m.group(2).lower())
+                spans += [Span(m.start(), m.end(), "model", {"model": model, "family": False, "alone": True})] if model else []
+    if spans:  # a member word inside the name ("Sonnet" of "3.5 Sonnet") yields to it
+        ann.layers["model"] = Layer([t for t in taken if not any(x.start <= t.start and t.end <= x.end for x in spans)])
         ann.add("model", spans)
+
+
+def _versioned(roots: list[str], version: str, word: str) -> str | None:
+    models = lexicon().vocab.models
+    return next((f"{r}-{version}-{word}" for r in roots if f"{r}-{version}-{word}" in models), None)
 
 
 def _size_is_figure(ann: Annotated, unit: Span, start: int, end: int) -> bool:
