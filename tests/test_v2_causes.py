@@ -100,3 +100,26 @@ def test_a_version_and_member_word_written_alone_name_the_documents_family(text,
 
 def test_a_version_before_an_ordinary_word_is_no_name():
     assert {m for m, _, _ in _facts("GPT-4o prices fell 2.5 times last year to $2.50 per 1M input tokens.")} == {"gpt-4o"}
+
+
+@pytest.mark.parametrize("text", [
+    "对于 MBPP，我们报告的是 pass@1 分数，Phi-4 在 MBPP 上为 74.1%。",
+    "For MATH we show maj@1 results; Phi-4 gets 80.4% on MATH.",
+])
+def test_the_number_of_pass_at_k_is_a_setting_not_a_score(text):
+    values = {value for _, _, value in _facts(text)}
+    assert 1 not in values and values & {74.1, 80.4}
+
+
+@pytest.mark.parametrize("text", [
+    "在性能上，Phi-4 的 MMLU 得分为 84.8%，比上一代 Phi-3 提升了约 5 个百分点。",
+    "On MMLU, Phi-4 scores 84.8%, up about 5 percentage points on Phi-3.",
+])
+def test_a_change_in_percentage_points_is_no_score(text):
+    from pipeline.extract.v2.candidates import Switches
+
+    def values(switches=None):
+        return {c.value for c in v2(text, "case.md", switches=switches)}
+
+    assert 84.8 in values() and 5 not in values()
+    assert 5 in values(Switches(disabled={"block.delta_unit"}))  # the blocker is what keeps it out
