@@ -5,7 +5,11 @@ the catalogue and benchmarks.yaml through v1's document scan; clauses are cut
 at `clause_break` cues. Each adds typed spans; none decides anything."""
 from __future__ import annotations
 
-from pipeline.extract.v2.data import cue_matcher
+import re
+from collections import Counter
+
+from pipeline.extract.lexicon import lexicon
+from pipeline.extract.v2.data import config, cue_matcher
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.spans import Layer, Span
 
@@ -48,7 +52,75 @@ def annotate_mentions(ann: Annotated) -> None:
             slug = doc.task_benchmarks.get(slug, slug)
             benches.append(Span(s, e, "benchmark", {"slug": slug, "word": ann.text[s:e], "task": True}))
     ann.add("model", models)
-    ann.add("benchmark", benches)
+    ann.add("benchmark", _described_tasks(ann, benches))
+
+
+def _described_tasks(ann: Annotated, benches: list[Span]) -> list[Span]:
+    """"the HumanEval coding benchmark", "在 MGSM 上，对于数学推理任务": a task word
+    beside a named benchmark (config `task_beside_benchmark` tokens, no number
+    between) describes that benchmark, so it stands for the benchmark's slug."""
+    window = int(config().get("task_beside_benchmark", 0))
+    named = [b for b in benches if not b.get("task")]
+    if not window or not named:
+        return benches
+    out = []
+    for span in benches:
+        beside = [b for b in named if _describes(ann, span, b, window)] if span.get("task") else []
+        if beside:
+            nearest = min(beside, key=lambda b: ann.tokens.between(span, b))
+            span = Span(span.start, span.end, "benchmark", {**span.attrs, "slug": nearest.get("slug"), "task": False})
+        out.append(span)
+    return out
+
+
+def _describes(ann: Annotated, task: Span, bench: Span, window: int) -> bool:
+    lo, hi = min(task.end, bench.end), max(task.start, bench.start)
+    return ann.tokens.between(task, bench) <= window and not any(c.isdigit() for c in ann.text[lo:hi])
+
+
+_VERSION_WORD = re.compile(r"(?<![A-Za-z0-9$.,\-])(\d{1,2}\.\d{1,2})[ \-]([A-Za-z]{2,})(?![A-Za-z0-9])")
+_SIZE = re.compile(r"(?<![A-Za-z0-9_$.,])(\d{1,4}(?:\.\d)?)[Bb](?![A-Za-z0-9_]|\.\d)")
+
+
+def annotate_sizes(ann: Annotated) -> None:
+    """"The 405B", "the 8B and 70B models": a size written alone names the
+    sibling of the model the document names most that the vocabulary knows at
+    that size (llama-3.1 -> llama-3.1-405b). A size the next token calls a
+    parameter count or a token count (config `size_not_name`) stays a figure,
+    as does a size that is a table cell's whole value (a "Params" column).
+    "1.5 Pro", "2.5 Flash": a version and a member word written alone name the
+    model of a family the document names, when the vocabulary knows it."""
+    named = [m for m, _ in Counter(ann.doc.resolve(m) for m in ann.doc.mentions.items).most_common()]
+    if not named:
+        return
+    roots = list(dict.fromkeys(m.split("-")[0] for m in named))
+    taken = ann.layer("model")
+    spans = []
+    for unit in ann.units:
+        for m in _SIZE.finditer(ann.text, unit.start, unit.end):
+            if taken.covering(m.start()) is None and not _size_is_figure(ann, unit, m.start(), m.end()):
+                model = next((ann.doc.sibling(x, m.group(0)) for x in named if ann.doc.sibling(x, m.group(0))), None)
+                spans += [Span(m.start(), m.end(), "model", {"model": model, "family": False, "alone": True})] if model else []
+        for m in _VERSION_WORD.finditer(ann.text, unit.start, unit.end):
+            if taken.covering(m.start()) is None:
+                model = _versioned(roots, m.group(1), m.group(2).lower())
+                spans += [Span(m.start(), m.end(), "model", {"model": model, "family": False, "alone": True})] if model else []
+    if spans:  # a member word inside the name ("Sonnet" of "3.5 Sonnet") yields to it
+        ann.layers["model"] = Layer([t for t in taken if not any(x.start <= t.start and t.end <= x.end for x in spans)])
+        ann.add("model", spans)
+
+
+def _versioned(roots: list[str], version: str, word: str) -> str | None:
+    models = lexicon().vocab.models
+    return next((f"{r}-{version}-{word}" for r in roots if f"{r}-{version}-{word}" in models), None)
+
+
+def _size_is_figure(ann: Annotated, unit: Span, start: int, end: int) -> bool:
+    if unit.type == "cell" and not ann.text[unit.start:start].strip(" *|") and not ann.text[end:unit.end].strip(" *|"):
+        return True
+    after = Span(end, end, "q")
+    return any(ann.tokens.between(after, c) == 0 for kind in config()["size_not_name"]
+               for c in ann.in_unit(kind, Span(end, unit.end, "u"))[:1])
 
 
 def annotate_clauses(ann: Annotated) -> None:

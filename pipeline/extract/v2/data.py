@@ -83,6 +83,15 @@ def cue_matcher() -> CueMatcher:
 
 
 @lru_cache(maxsize=1)
+def header_cue_matcher() -> CueMatcher:
+    """Cue words read in a table's column header: every cue word, and the
+    header-only forms (`header_types`: "$/M in" is an input price only where a
+    header abbreviates it; "in" in running text is no direction)."""
+    tables = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(DATA.glob("cues.*.yaml"))]
+    return build_cue_matcher(tables + [{"types": t["header_types"]} for t in tables if t.get("header_types")])
+
+
+@lru_cache(maxsize=1)
 def rules_data() -> dict:
     return yaml.safe_load((DATA / "rules.yaml").read_text(encoding="utf-8"))
 

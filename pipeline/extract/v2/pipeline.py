@@ -12,7 +12,8 @@ from pipeline.extract.normalise import normalise
 from pipeline.extract.script import as_simplified
 from pipeline.extract.segments import blocks_of
 from pipeline.ingest.dates import find_published
-from pipeline.extract.v2.annotators import annotate_brackets, annotate_clauses, annotate_cues, annotate_mentions
+from pipeline.extract.v2.annotators import (annotate_brackets, annotate_clauses, annotate_cues, annotate_mentions,
+                                            annotate_sizes)
 from pipeline.extract.v2.attribution import Owner, deciding, owners, probability
 from pipeline.extract.v2.candidates import Candidate, Switches, annotate_candidates
 from pipeline.extract.v2.data import config, weights
@@ -35,7 +36,7 @@ def annotate(text: str, source: str, deadline: Deadline | None = None) -> Annota
     deadline.check()
     annotate_structure(ann, blocks)
     ann.tokens = Tokens(ann.text, [(u.start, u.end) for u in ann.units])
-    for step in (annotate_mentions, annotate_cues, annotate_clauses, annotate_brackets, annotate_quantities):
+    for step in (annotate_mentions, annotate_cues, annotate_sizes, annotate_clauses, annotate_brackets, annotate_quantities):
         deadline.check()
         step(ann)
     return ann

@@ -59,10 +59,10 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """Part of a word or a code ("v2", "8x7B", "3rd"), not a figure."""
+    """Part of a word or a code ("v2", "8x7B", "3rd", "pass@1"), not a figure."""
     before = text[start - 1] if start else " "
     after = text[end:end + 1]
-    return before.isascii() and before.isalpha() or after in ("x", "×")
+    return before.isascii() and before.isalpha() or before == "@" or after in ("x", "×")
 
 
 def _typed(ann: Annotated, unit: Span, m) -> Span:

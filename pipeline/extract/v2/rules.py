@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.extract.lexicon import lexicon
-from pipeline.extract.v2.data import config, cue_matcher, rules_data
+from pipeline.extract.v2.data import config, header_cue_matcher, rules_data
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.labels import label_benchmark
 from pipeline.extract.v2.annotators import inside_name
@@ -94,7 +94,7 @@ def header_spans(header: str) -> tuple[Span, ...]:
     names = [Span(s, e, "benchmark", {"slug": slug, "word": header[s:e]}) for s, e, slug in lex.benchmarks(header)]
     names += [Span(s, e, "benchmark", {"slug": slug, "word": header[s:e], "task": True}) for s, e, slug in lex.tasks(header)]
     layer = Layer(names)
-    cues = [Span(s, e, kind, {"word": header[s:e]}) for s, e, kind in cue_matcher().find(header)
+    cues = [Span(s, e, kind, {"word": header[s:e]}) for s, e, kind in header_cue_matcher().find(header)
             if not inside_name(layer, s, e)]
     return tuple(cues + names)
 
