@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from pipeline.reconcile import policy
-from pipeline.reconcile.explain import KINDS, ClaimIndex, Evidence, explain, version_dates
+from pipeline.reconcile.explain import KINDS, ClaimIndex, Evidence, Group, explain, version_dates
 from pipeline.reconcile.statements import agree, comparable
 from pipeline.records import PRICE_METRICS, Statement
 from pipeline.reconcile.truth import Verdict
@@ -245,12 +245,13 @@ class ConflictFinder:
         chosen = next(v for v in conflict.values if v.chosen)
         worst = "low"
         chosen_talk = self._talked_about(chosen.statements)  # once, not per dissenting value
+        compared = Group(chosen.statements)  # what the rules derive from it, worked out once per conflict
         for value in conflict.values:
             if value.chosen:
                 continue
-            ev = self.evidence(value.statements + chosen.statements,
-                               chosen_talk | self._talked_about(value.statements))
-            value.explanation_kind, value.explanation = explain(value.statements, chosen.statements, ev)
+            # evidence() reads the first statement only: no copy of the chosen value's statements per value
+            ev = self.evidence(value.statements[:1], chosen_talk | self._talked_about(value.statements))
+            value.explanation_kind, value.explanation = explain(value.statements, compared, ev)
             gap = "high" if value.explanation_kind == "unit_slip" else severity(value.first, chosen.first)
             worst = max(worst, gap, key=policy.SEVERITY_ORDER.get)
         dissent = [v for v in conflict.values if not v.chosen]
