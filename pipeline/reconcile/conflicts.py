@@ -82,8 +82,9 @@ class Conflict:
         }
 
     def value_rows(self) -> list[dict]:
+        cid = self.conflict_id  # a hash of every claim id: once, not once per value
         return [{
-            "conflict_id": self.conflict_id, "value_rank": rank, "value": v.first.value,
+            "conflict_id": cid, "value_rank": rank, "value": v.first.value,
             "value_high": v.first.value_high, "value_text": v.first.value_text, "shown": v.first.shown(),
             "claim_ids": [c.id for c in v.claims], "doc_ids": v.documents, "n_sources": len(v.documents),
             "reference_backed": bool(v.references), "reference_ids": [r.id for r in v.references],
