@@ -212,10 +212,28 @@ def by_quote(con: duckdb.DuckDBPyConnection, claims: list[Statement]) -> dict[tu
     models = sorted({c.model for c in claims})
     cursor = run_sql(con, "reconcile/shared_quotes", {"models": models})
     others = claim_statements([d[0] for d in cursor.description], cursor.fetchall())
-    out: dict[tuple, list[Statement]] = defaultdict(list)
-    for c in sorted(claims + others, key=lambda s: (s.model, s.metric, s.id)):
-        out[(c.doc_id, c.quote)].append(c)
+    out = QuoteGroups()
+    for c in claims + others:
+        out.setdefault((c.doc_id, c.quote), []).append(c)
     return out
+
+
+class QuoteGroups(dict):
+    """Claims by (document, quote); a group is put in statements.sql's order when it is first read
+    (explanations read the groups of few claims: no sort of every claim of a batch)."""
+
+    def __init__(self):
+        super().__init__()
+        self._ordered: set[tuple] = set()
+
+    def get(self, key, default=None):
+        group = super().get(key)
+        if group is None:
+            return default
+        if key not in self._ordered:
+            group.sort(key=lambda s: (s.model, s.metric, s.id))
+            self._ordered.add(key)
+        return group
 
 
 class Writer:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from pipeline.reconcile import policy
-from pipeline.reconcile.explain import KINDS, ClaimIndex, Evidence, explain, version_dates
+from pipeline.reconcile.explain import KINDS, ClaimIndex, Evidence, Group, explain, version_dates
 from pipeline.reconcile.statements import agree, comparable
 from pipeline.records import PRICE_METRICS, Statement
 from pipeline.reconcile.truth import Verdict
@@ -82,8 +82,9 @@ class Conflict:
         }
 
     def value_rows(self) -> list[dict]:
+        cid = self.conflict_id  # a hash of every claim id: once, not once per value
         return [{
-            "conflict_id": self.conflict_id, "value_rank": rank, "value": v.first.value,
+            "conflict_id": cid, "value_rank": rank, "value": v.first.value,
             "value_high": v.first.value_high, "value_text": v.first.value_text, "shown": v.first.shown(),
             "claim_ids": [c.id for c in v.claims], "doc_ids": v.documents, "n_sources": len(v.documents),
             "reference_backed": bool(v.references), "reference_ids": [r.id for r in v.references],
@@ -245,12 +246,13 @@ class ConflictFinder:
         chosen = next(v for v in conflict.values if v.chosen)
         worst = "low"
         chosen_talk = self._talked_about(chosen.statements)  # once, not per dissenting value
+        compared = Group(chosen.statements)  # what the rules derive from it, worked out once per conflict
         for value in conflict.values:
             if value.chosen:
                 continue
-            ev = self.evidence(value.statements + chosen.statements,
-                               chosen_talk | self._talked_about(value.statements))
-            value.explanation_kind, value.explanation = explain(value.statements, chosen.statements, ev)
+            # evidence() reads the first statement only: no copy of the chosen value's statements per value
+            ev = self.evidence(value.statements[:1], chosen_talk | self._talked_about(value.statements))
+            value.explanation_kind, value.explanation = explain(value.statements, compared, ev)
             gap = "high" if value.explanation_kind == "unit_slip" else severity(value.first, chosen.first)
             worst = max(worst, gap, key=policy.SEVERITY_ORDER.get)
         dissent = [v for v in conflict.values if not v.chosen]

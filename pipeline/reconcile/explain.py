@@ -92,6 +92,28 @@ class ClaimIndex:
         return self._epochs[doc_id]
 
 
+class Group(list):
+    """The statements of one value, with what the rules derive from them kept:
+    a conflict's chosen value is compared with each dissenting value, so its
+    quotes, statistics, tags and epoch are worked out once per conflict, not
+    once per dissenting value (the chosen value of a large fact has thousands
+    of claims). A plain list works the same, recomputed each time."""
+
+    memo: dict
+
+
+def _once(group: list, name: str, compute):
+    """compute(group), remembered on a Group (per rule input: `name`)."""
+    memo = getattr(group, "memo", None)
+    if memo is None:
+        if not isinstance(group, Group):
+            return compute(group)
+        memo = group.memo = {}
+    if name not in memo:
+        memo[name] = compute(group)
+    return memo[name]
+
+
 def _label(ref: Statement) -> str:
     if not ref.is_reference:
         return f"{ref.source}'s"
@@ -218,7 +240,7 @@ def dated_upgrade(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple
     """The documents speak of different versions of the model: a dated
     upgrade without a snapshot id ('the new Claude 3.5 Sonnet', an article
     dated after the upgrade, the release date it gives the model)."""
-    ea, eb = _epoch(a, ev), _epoch(b, ev)
+    ea, eb = _epoch(a, ev), _once(b, "epoch", lambda g: _epoch(g, ev))
     if ea and eb and not ea & eb:
         label = dict(ev.version_dates)
         return "version_change", (
@@ -265,8 +287,8 @@ def eval_setting(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[
         return "eval_setting", (f"{x.shown()} is for {x.modality or 'text'} and {y.shown()} for "
                                 f"{y.modality or 'text'}: different quantities, not a contradiction.")
     sx = set().union(*(_statistics(s) for s in a))
-    sy = set().union(*(_statistics(s) for s in b))
-    shared_quote = {s.quote for s in a if s.quote} & {s.quote for s in b if s.quote}
+    sy = _once(b, "statistics", lambda g: set().union(*(_statistics(s) for s in g)))
+    shared_quote = {s.quote for s in a if s.quote} & _once(b, "quotes", lambda g: {s.quote for s in g if s.quote})
     if (sx or sy) and (sx != sy or (shared_quote and len(sx) >= 2)):
         return "eval_setting", (f"{x.shown()} ({', '.join(sorted(sx)) or 'unstated statistic'}) and {y.shown()} "
                                 f"({', '.join(sorted(sy)) or 'unstated statistic'}) are different statistics of "
@@ -276,7 +298,8 @@ def eval_setting(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[
         if found:
             return "eval_setting", found
     px = [s for s in a if s.quote and _names_provider(s.quote)]
-    py = any(_names_provider(q) for q in {s.quote for s in b if s.quote} - shared_quote)
+    py = bool(_once(b, "provider_quotes", lambda g: {s.quote for s in g if s.quote and _names_provider(s.quote)})
+              - shared_quote)
     if px and not py:
         return "eval_setting", (f"{x.shown()} is stated for one provider or API ('{px[0].quote[:60]}'), "
                                 f"{y.shown()} for the model itself.")
@@ -298,8 +321,9 @@ def _setting_evidence(a: list[Statement], b: list[Statement], ev: Evidence) -> s
         return (f"{metric.split(':', 1)[1]} scores for {model} differ by evaluation "
                 f"setting ({shown}); the figures are from different settings.")
     for s, group in ((a[0], a), (b[0], b)):
+        ids = _once(group, "ids", lambda g: {x.id for x in g})  # a set: not a scan of the group per claim
         twins = [c for c in ev.index.by_metric.get(metric, []) if c.setting and c.setting != s.setting
-                 and not any(c.id == g.id for g in group) and agree(c, s)]
+                 and c.id not in ids and agree(c, s)]
         if twins:
             return (f"{s.shown()} is {model}'s {metric.split(':', 1)[1]} score under {twins[0].setting} "
                     f"({twins[0].source}), put on another setting's label.")
@@ -379,7 +403,8 @@ def misattribution(a: list[Statement], b: list[Statement], ev: Evidence) -> tupl
     model (`gpt-4-32k` beside `gpt-4`);
     its row names another variant (`GPT-4 (32k)` read as GPT-4); or reference
     data gives it to another model the same document discusses."""
-    ta, tb = _tags([s for s in a if not s.is_reference]), _tags([s for s in b if not s.is_reference])
+    ta = _tags([s for s in a if not s.is_reference])
+    tb = _once(b, "tags", lambda g: _tags([s for s in g if not s.is_reference]))
     if ta and tb and not ta & tb:
         return "misattribution", (f"{a[0].shown()} is stated for the {'/'.join(sorted(ta))} variant and "
                                   f"{b[0].shown()} for the {'/'.join(sorted(tb))} one: another model's value "
@@ -415,7 +440,8 @@ def misattribution(a: list[Statement], b: list[Statement], ev: Evidence) -> tupl
 def one_quote(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[str, str] | None:
     """One quote (a table row, a list item) states both figures for the model:
     they belong to different columns or conditions of that quote."""
-    shared = {(s.doc_id, s.quote) for s in a if s.quote} & {(s.doc_id, s.quote) for s in b if s.quote}
+    shared = {(s.doc_id, s.quote) for s in a if s.quote} & _once(
+        b, "doc_quotes", lambda g: {(s.doc_id, s.quote) for s in g if s.quote})
     if not shared:
         return None
     quote = min(shared)[1]  # the first by document and quote: not the hash seed's choice, so runs agree
@@ -429,7 +455,7 @@ def measurement(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[s
     if a[0].metric not in MEASURED_METRICS:
         return None
     docs_a = {s.doc_id or s.ref_source for s in a}
-    docs_b = {s.doc_id or s.ref_source for s in b}
+    docs_b = _once(b, "docs", lambda g: {s.doc_id or s.ref_source for s in g})
     if docs_a == docs_b:
         return None
     return "measurement", (f"{a[0].shown()} ({_who(a)}) and {b[0].shown()} ({_who(b)}) are separate measurements "

@@ -31,7 +31,7 @@ from pipeline.reconcile.batched import batches, by_quote
 from pipeline.reconcile.conflicts import ConflictFinder
 from pipeline.reconcile.reviews import Applied
 from pipeline.reconcile.run import Outcome, Vocab, claim_statement, fact_rows, load_references, settle
-from pipeline.reconcile.truth import DAMPING, INITIAL_TRUST, SIMILARITY_WEIGHT, Fact, build_facts, decide
+from pipeline.reconcile.truth import DAMPING, INITIAL_TRUST, SIMILARITY_WEIGHT, Fact, _fact_key, build_facts, decide
 from pipeline.records import Statement
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames
 
@@ -138,6 +138,17 @@ def fixed_confidence(facts: list[Fact], trust: dict[str, float], dependence: dic
         cand.confidence = value
 
 
+def held_dependence(con: duckdb.DuckDBPyConnection, docs: list[str]) -> dict[frozenset, float]:
+    """The stored P(copy) of the pairs of these documents only (not every pair of the corpus, read and
+    scanned per batch), in the table's order: the copy discounts are multiplied in the same order."""
+    con.register("voters", pd.DataFrame({"doc_id": docs}, dtype="object"))
+    try:
+        rows = run_sql(con, "reconcile/held_dependence").fetchall()
+    finally:
+        con.unregister("voters")
+    return {frozenset((a, b)): q for a, b, q in rows}
+
+
 class Rows:
     """The recomputed facts' rows, gathered batch by batch (statements are dropped after each), and the
     changed documents' reliability rows and the others' agreeing deltas."""
@@ -147,8 +158,6 @@ class Rows:
         self.references = load_references(con)
         run_sql(con, "reconcile/shared_quotes_prepare")
         self.trust = dict(con.execute("select doc_id, score from source_reliability").fetchall())
-        self.dependence = {frozenset((a, b)): q for a, b, q in
-                           con.execute("select doc_a, doc_b, probability from source_dependence").fetchall()}
         self.doc_models = {r["doc_id"]: set(r["models"]) for r in fetch_dicts(con, "reconcile/document_models")}
         self.before = {x for r in p.old.values() for x in r["supporting_claim_ids"]}
         self.tables: dict[str, list[dict]] = defaultdict(list)
@@ -158,8 +167,9 @@ class Rows:
         self.kinds: dict[str, int] = defaultdict(int)
 
     def add(self, claims: list[Statement], vocab: Vocab) -> None:
-        facts = [f for f in build_facts(claims, self.references) if f.key in self.p.keys]
-        fixed_confidence(facts, self.trust, self.dependence)
+        # only the recomputed facts' claims become facts (not every claim of a large model's batch)
+        facts = build_facts([c for c in claims if _fact_key(c.fact) in self.p.keys], self.references)
+        fixed_confidence(facts, self.trust, held_dependence(self.con, sorted({c.doc_id for f in facts for c in f.claims})))
         verdicts = [decide(f, self.p.iterations) for f in facts]
         finder = ConflictFinder(claims, self.references, vocab.task_slugs, by_quote(self.con, claims),
                                 self.doc_models)
