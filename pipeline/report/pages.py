@@ -28,7 +28,7 @@ SOURCES_ON_SUMMARY = 25  # the most and the least trusted sources shown on the s
 MANIFEST = "pages.json"
 INPUTS, CONFLICTS = "(inputs)", "(conflicts)"  # manifest entries that are not pages
 MODEL = "(model) "  # manifest entries (not pages): what a model's pages were made from
-RENDER_VERSION = "4"  # bump when templates change: every page is rendered again
+RENDER_VERSION = "5"  # bump when templates change: every page is rendered again
 
 
 @dataclass
@@ -88,11 +88,11 @@ def _write_pages(con, models: list[dict], total: int, sources_dir: Path, folder:
     data = read_report_data(con, sources_dir, folder, conflicts=False, documents=False)
     written = Written({"html": folder / "conflicts.html", "markdown": folder / "conflicts.md"}, total, data.warnings)
     index = model_index(models)
-    digests = {row["model"]: _fingerprint([row["digest"], data.reviews, str(sources_dir), database])
+    digests = {row["model"]: _fingerprint([row["digest"], data.reviews, str(sources_dir), database, PAGE_CONFLICTS])
                for row in fetch_dicts(con, "publish/model_digests")}
     for entry in index:
         if not _keep_model(entry, digests.get(entry["model"]), folder, before, written):
-            _write_model(con, entry, sources_dir, folder, database, before, written)
+            _write_model(con, entry, sources_dir, folder, database, before, written, digests.get(entry["model"]))
         written.fingerprints[MODEL + entry["model"]] = digests.get(entry["model"], "")
     trusted = data.sources[:SOURCES_ON_SUMMARY] + data.sources[-SOURCES_ON_SUMMARY:] \
         if len(data.sources) > 2 * SOURCES_ON_SUMMARY else data.sources
@@ -144,8 +144,10 @@ def _keep_model(entry: dict, digest: str | None, folder: Path, before: dict[str,
 
 
 def _write_model(con, entry: dict, sources_dir: Path, folder: Path, database: str, before: dict[str, str],
-                 written: Written) -> None:
-    """A model's conflicts, PAGE_CONFLICTS to a page, and the same as markdown."""
+                 written: Written, digest: str | None = None) -> None:
+    """A model's conflicts, PAGE_CONFLICTS to a page, and the same as markdown. A page's fingerprint is the
+    model's digest (what its pages show, in SQL) and the page's name: hashing each page's data in Python cost
+    as much as rendering it. Without a digest, the page's data is hashed."""
     data = read_report_data(con, sources_dir, folder, model=entry["model"], documents=False)
     written.warnings.extend(data.warnings)
     chunks = [data.conflicts[i:i + PAGE_CONFLICTS] for i in range(0, len(data.conflicts), PAGE_CONFLICTS)] or [[]]
@@ -158,9 +160,10 @@ def _write_model(con, entry: dict, sources_dir: Path, folder: Path, database: st
             return render_page(page="model", title=title, database=database, conflicts=chunk, parts=parts,
                                groups=model_groups(chunk), collapse=False, kinds=sorted({c["kind"] for c in chunk}),
                                explanations=sorted({c["explanation_kind"] for c in chunk}))
-        _page(folder, f"{names[n]}.html", before, written, chunk, html)
-        _page(folder, f"{names[n]}.md", before, written, chunk,
-              lambda chunk=chunk, title=title: "\n".join([f"# {title}", ""] + markdown_conflicts(chunk)))
+        for name, render in ((f"{names[n]}.html", html), (f"{names[n]}.md", lambda chunk=chunk, title=title: "\n".join(
+                [f"# {title}", ""] + markdown_conflicts(chunk)))):
+            _keyed_page(folder, name, _fingerprint([digest, name]) if digest else _fingerprint(chunk), before,
+                        written, render)
 
 
 def _write_sources(listed: list[dict], sources: list[dict], folder: Path, before: dict[str, str],
@@ -193,7 +196,11 @@ def _write_documents(con, listed: list[dict], sources_dir: Path, folder: Path, b
 
 def _page(folder: Path, name: str, before: dict[str, str], written: Written, inputs, render) -> None:
     """Renders and writes `name` unless its inputs are those it was last rendered from."""
-    fingerprint = _fingerprint(inputs)
+    _keyed_page(folder, name, _fingerprint(inputs), before, written, render)
+
+
+def _keyed_page(folder: Path, name: str, fingerprint: str, before: dict[str, str], written: Written,
+                render) -> None:
     written.fingerprints[name] = fingerprint
     written.pages += 1
     if before.get(name) == fingerprint and (folder / name).exists():
