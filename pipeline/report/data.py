@@ -77,24 +77,25 @@ def claim_figure(row: dict) -> str:
 
 
 def read_report_data(con: duckdb.DuckDBPyConnection, sources_dir: Path, reports_dir: Path | None = None, *,
-                     model: str | None = None, conflicts: bool = True, documents: bool = True) -> ReportData:
+                     models: list[str] | None = None, conflicts: bool = True, documents: bool = True,
+                     facts: bool = True) -> ReportData:
     """Never fails on what the tables hold: a repeated conflict is shown once,
     a conflict whose claims are gone, a span outside its text or a missing
     text are shown as far as they can be, and each becomes a warning. With
-    `model`, only that model's conflicts and facts (one page of the report);
+    `models`, only those models' conflicts and facts (a batch of model pages);
     without `conflicts` or `documents`, the summary alone. Texts are cut in
     SQL: no document's whole text is read here unless `documents` asks for
     the full-document pages."""
-    params = {"model": model, "members": MEMBERS_SHOWN, "context": CONTEXT_CHARS, "reach": HEADER_REACH}
+    params = {"models": models, "members": MEMBERS_SHOWN, "context": CONTEXT_CHARS, "reach": HEADER_REACH}
     warnings: list[str] = []
     reviews = fetch_dicts(con, "publish/reviews")
     found = _conflicts(con, params, sources_dir, reports_dir, reviews, warnings) if conflicts else ([], {})
-    head = model is None
+    head = models is None
     summary = (fetch_dicts(con, "publish/summary") or [{}])[0] if head else {}
     return ReportData(
         summary=defaultdict(int, {k: v or 0 for k, v in summary.items()}),
         conflicts=found[0],
-        facts_by_model=_facts(con, params),
+        facts_by_model=_facts(con, params) if facts else {},
         price_points=[p for p in fetch_dicts(con, "publish/price_points") if p["value"] is not None] if head else [],
         sources=fetch_dicts(con, "publish/sources") if head else [],
         spans=sorted(found[1].values(), key=lambda r: (r["source"], r["span_start"] or 0)),

@@ -23,6 +23,7 @@ from pipeline.report.charts import price_charts
 from pipeline.store.sqlfiles import fetch_dicts
 
 PAGE_CONFLICTS = 150  # conflicts on one page; more make a summary page and a page per model
+BATCH_CONFLICTS = 300  # conflicts of the model pages read at a time (their quotes and the text around them)
 SOURCES_PER_PAGE = 2000  # rows of the sources pages
 SOURCES_ON_SUMMARY = 25  # the most and the least trusted sources shown on the summary page
 MANIFEST = "pages.json"
@@ -90,9 +91,18 @@ def _write_pages(con, models: list[dict], total: int, sources_dir: Path, folder:
     index = model_index(models)
     digests = {row["model"]: _fingerprint([row["digest"], data.reviews, str(sources_dir), database, PAGE_CONFLICTS])
                for row in fetch_dicts(con, "publish/model_digests")}
+    stale = [entry for entry in index if not _keep_model(entry, digests.get(entry["model"]), folder, before, written)]
+    for batch in model_batches(stale):
+        part = read_report_data(con, sources_dir, folder, models=[e["model"] for e in batch], documents=False,
+                                facts=False)
+        written.warnings.extend(part.warnings)
+        by_model: dict[str, list[dict]] = {}
+        for conflict in part.conflicts:  # in the query's order (most severe first), model by model
+            by_model.setdefault(conflict["model"], []).append(conflict)
+        for entry in batch:
+            _write_model(by_model.get(entry["model"], []), entry, folder, database, before, written,
+                         digests.get(entry["model"]))
     for entry in index:
-        if not _keep_model(entry, digests.get(entry["model"]), folder, before, written):
-            _write_model(con, entry, sources_dir, folder, database, before, written, digests.get(entry["model"]))
         written.fingerprints[MODEL + entry["model"]] = digests.get(entry["model"], "")
     trusted = data.sources[:SOURCES_ON_SUMMARY] + data.sources[-SOURCES_ON_SUMMARY:] \
         if len(data.sources) > 2 * SOURCES_ON_SUMMARY else data.sources
@@ -143,14 +153,26 @@ def _keep_model(entry: dict, digest: str | None, folder: Path, before: dict[str,
     return True
 
 
-def _write_model(con, entry: dict, sources_dir: Path, folder: Path, database: str, before: dict[str, str],
+def model_batches(entries: list[dict], size: int = BATCH_CONFLICTS) -> list[list[dict]]:
+    """Models read together, up to `size` conflicts a batch (a model with more is a batch of its own): the
+    report's queries run once per batch, not once per model (each scanned the document texts again)."""
+    batches: list[list[dict]] = []
+    count = size
+    for entry in entries:
+        if count + entry["n_conflicts"] > size:
+            batches.append([])
+            count = 0
+        batches[-1].append(entry)
+        count += entry["n_conflicts"]
+    return batches
+
+
+def _write_model(conflicts: list[dict], entry: dict, folder: Path, database: str, before: dict[str, str],
                  written: Written, digest: str | None = None) -> None:
     """A model's conflicts, PAGE_CONFLICTS to a page, and the same as markdown. A page's fingerprint is the
     model's digest (what its pages show, in SQL) and the page's name: hashing each page's data in Python cost
     as much as rendering it. Without a digest, the page's data is hashed."""
-    data = read_report_data(con, sources_dir, folder, model=entry["model"], documents=False)
-    written.warnings.extend(data.warnings)
-    chunks = [data.conflicts[i:i + PAGE_CONFLICTS] for i in range(0, len(data.conflicts), PAGE_CONFLICTS)] or [[]]
+    chunks = [conflicts[i:i + PAGE_CONFLICTS] for i in range(0, len(conflicts), PAGE_CONFLICTS)] or [[]]
     names = [f"{entry['slug']}{'' if n == 0 else f'-{n + 1}'}" for n in range(len(chunks))]
     for n, chunk in enumerate(chunks):
         parts = [{"href": f"{name}.html", "current": k == n} for k, name in enumerate(names)]

@@ -1,11 +1,11 @@
--- the claims shown on the conflicts' cards (of one model when $model is set): at most $members per value, in
+-- the claims shown on the conflicts' cards (of the models $models when set: one batch of the report's model pages): at most $members per value, in
 -- the value's order; the text around each span is cut here, so no document's whole text leaves the database.
 -- (claims and documents directly, not v_claims: the view's fact_timeline join cost every model's page a scan.)
 with wanted as (
     select v.conflict_id, v.value_rank, v.claim_ids
     from conflict_values as v
     join conflicts as c using (conflict_id)
-    where $model is null or c.model = $model
+    where $models is null or list_contains($models, c.model)
 ),
 
 members as (
