@@ -18,4 +18,4 @@ left join reconciled_facts as f
     on f.model = c.model and f.metric = c.metric and f.tier = c.tier
     and coalesce(f.setting, '') = coalesce(c.setting, '')
 where $models is null or list_contains($models, c.model)
-order by case c.severity when 'high' then 0 when 'medium' then 1 else 2 end, c.model, c.metric, c.kind;
+order by case c.severity when 'high' then 0 when 'medium' then 1 else 2 end, c.model, c.metric, c.kind, c.conflict_id;
