@@ -23,7 +23,7 @@ from pipeline.report.charts import price_charts
 from pipeline.store.sqlfiles import fetch_dicts
 
 PAGE_CONFLICTS = 150  # conflicts on one page; more make a summary page and a page per model
-BATCH_CONFLICTS = 300  # conflicts of the model pages read at a time (their quotes and the text around them)
+BATCH_CONFLICTS = 150  # conflicts of the model pages read at a time: about what the largest model page held alone
 SOURCES_PER_PAGE = 2000  # rows of the sources pages
 SOURCES_ON_SUMMARY = 25  # the most and the least trusted sources shown on the summary page
 MANIFEST = "pages.json"
