@@ -150,12 +150,14 @@ def _values(con, params: dict, spans: dict) -> dict[str, list[dict]]:
     for value in fetch_dicts(con, "publish/conflict_values", params):
         rejected = set(value["rejected_claim_ids"] or [])
         value["members"] = []
-        for claim_id in value["claim_ids"] or []:
-            if claim_id in spans and len(value["members"]) < MEMBERS_SHOWN:
+        for claim_id in value["claim_ids"] or []:  # a value's claims grow with the corpus; 12 are shown
+            if len(value["members"]) == MEMBERS_SHOWN:
+                break
+            if claim_id in spans:
                 label = ("rejected by review" if claim_id in rejected
                          else "supports" if value["chosen"] else "dissents")
                 value["members"].append({**spans[claim_id], "verdict": label})
-        value["n_claims"] = len(value["claim_ids"] or [])
+        value["n_claims"] = value["n_claims"] or 0
         value["more_claims"] = max(0, value["n_claims"] - MEMBERS_SHOWN)
         first = value["members"][0] if value["members"] else {}
         value["figure"] = figure(value["value"], value["value_high"], unit=first.get("unit"),
