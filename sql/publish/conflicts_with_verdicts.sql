@@ -14,8 +14,6 @@ select
         where list_contains(c.reference_ids, r.ref_id) and r.citation is not null
     ) as reference_citations
 from conflicts as c
-left join reconciled_facts as f
-    on f.model = c.model and f.metric = c.metric and f.tier = c.tier
-    and coalesce(f.setting, '') = coalesce(c.setting, '')
+left join reconciled_facts as f on c.fact_key = f.fact_key  -- its own fact (model, metric, tier, setting and currency)
 where $models is null or list_contains($models, c.model)
 order by case c.severity when 'high' then 0 when 'medium' then 1 else 2 end, c.model, c.metric, c.kind, c.conflict_id;
