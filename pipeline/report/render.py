@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from pipeline.report.charts import price_charts
-from pipeline.report.data import SEVERITIES, ReportData
+from pipeline.report.data import SEVERITIES, ReportData, claim_label
 from pipeline.report.inert import md_text
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -99,12 +99,13 @@ def _esc(value) -> str:
 
 def marked_text(pieces: list[dict]) -> Markup:
     """A document's text with each claim's anchor at its start and each claimed piece marked, titled with
-    the claims covering it (data.highlight_pieces)."""
+    the claims covering it (data.highlight_pieces; the title joined by data._documents, else here)."""
     out = []
     for p in pieces:
         out += [f'<span id="claim-{_esc(c["claim_id"])}"></span>' for c in p["starts"]]
         text = _esc(p["text"])
-        out.append(f'<mark title="{_esc(p["title"])}" tabindex="0">{text}</mark>' if p["title"] else text)
+        title = p["title"] if "title" in p else "\n".join(claim_label(c) for c in p["claims"])
+        out.append(f'<mark title="{_esc(title)}" tabindex="0">{text}</mark>' if title else text)
     return Markup("".join(out))
 
 
