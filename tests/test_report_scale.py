@@ -160,7 +160,7 @@ def test_a_model_whose_pages_data_did_not_change_is_not_read_again(tmp_path, mon
     manifest.pop(pages.INPUTS, None)  # the report's inputs unknown: every page is considered again
     (folder / pages.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     read, real = [], pages.read_report_data
-    monkeypatch.setattr(pages, "read_report_data", lambda *a, **k: read.append(k.get("model")) or real(*a, **k))
+    monkeypatch.setattr(pages, "read_report_data", lambda *a, **k: read.append(k.get("models")) or real(*a, **k))
     again = publish_report(con, tmp_path / "sources", folder, "w.duckdb")
     assert read == [None] and again.pages == first.pages and again.rendered == 1  # the summary page alone
     (folder / "model-gpt-4o-2.html").unlink()  # a page gone: its model is read and rendered again
@@ -169,4 +169,4 @@ def test_a_model_whose_pages_data_did_not_change_is_not_read_again(tmp_path, mon
     (folder / pages.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     read.clear()
     publish_report(con, tmp_path / "sources", folder, "w.duckdb")
-    assert read == [None, "gpt-4o"] and (folder / "model-gpt-4o-2.html").exists()
+    assert read == [None, ["gpt-4o"]] and (folder / "model-gpt-4o-2.html").exists()

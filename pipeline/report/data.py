@@ -77,24 +77,25 @@ def claim_figure(row: dict) -> str:
 
 
 def read_report_data(con: duckdb.DuckDBPyConnection, sources_dir: Path, reports_dir: Path | None = None, *,
-                     model: str | None = None, conflicts: bool = True, documents: bool = True) -> ReportData:
+                     models: list[str] | None = None, conflicts: bool = True, documents: bool = True,
+                     facts: bool = True) -> ReportData:
     """Never fails on what the tables hold: a repeated conflict is shown once,
     a conflict whose claims are gone, a span outside its text or a missing
     text are shown as far as they can be, and each becomes a warning. With
-    `model`, only that model's conflicts and facts (one page of the report);
+    `models`, only those models' conflicts and facts (a batch of model pages);
     without `conflicts` or `documents`, the summary alone. Texts are cut in
     SQL: no document's whole text is read here unless `documents` asks for
     the full-document pages."""
-    params = {"model": model, "members": MEMBERS_SHOWN, "context": CONTEXT_CHARS, "reach": HEADER_REACH}
+    params = {"models": models, "members": MEMBERS_SHOWN, "context": CONTEXT_CHARS, "reach": HEADER_REACH}
     warnings: list[str] = []
     reviews = fetch_dicts(con, "publish/reviews")
     found = _conflicts(con, params, sources_dir, reports_dir, reviews, warnings) if conflicts else ([], {})
-    head = model is None
+    head = models is None
     summary = (fetch_dicts(con, "publish/summary") or [{}])[0] if head else {}
     return ReportData(
         summary=defaultdict(int, {k: v or 0 for k, v in summary.items()}),
         conflicts=found[0],
-        facts_by_model=_facts(con, params),
+        facts_by_model=_facts(con, params) if facts else {},
         price_points=[p for p in fetch_dicts(con, "publish/price_points") if p["value"] is not None] if head else [],
         sources=fetch_dicts(con, "publish/sources") if head else [],
         spans=sorted(found[1].values(), key=lambda r: (r["source"], r["span_start"] or 0)),
@@ -149,12 +150,14 @@ def _values(con, params: dict, spans: dict) -> dict[str, list[dict]]:
     for value in fetch_dicts(con, "publish/conflict_values", params):
         rejected = set(value["rejected_claim_ids"] or [])
         value["members"] = []
-        for claim_id in value["claim_ids"] or []:
-            if claim_id in spans and len(value["members"]) < MEMBERS_SHOWN:
+        for claim_id in value["claim_ids"] or []:  # a value's claims grow with the corpus; 12 are shown
+            if len(value["members"]) == MEMBERS_SHOWN:
+                break
+            if claim_id in spans:
                 label = ("rejected by review" if claim_id in rejected
                          else "supports" if value["chosen"] else "dissents")
                 value["members"].append({**spans[claim_id], "verdict": label})
-        value["n_claims"] = len(value["claim_ids"] or [])
+        value["n_claims"] = value["n_claims"] or 0
         value["more_claims"] = max(0, value["n_claims"] - MEMBERS_SHOWN)
         first = value["members"][0] if value["members"] else {}
         value["figure"] = figure(value["value"], value["value_high"], unit=first.get("unit"),
@@ -212,6 +215,7 @@ def _documents(con, sources_dir: Path, reports_dir: Path | None, doc_ids: list[s
         doc_ids = [d["doc_id"] for d in fetch_dicts(con, "publish/documents_in_conflict")]
     for row in fetch_dicts(con, "publish/document_claims", {"doc_ids": doc_ids}):
         row["figure"] = claim_figure(row)
+        row["label"] = claim_label(row)
         claims[row["doc_id"]].append(row)
     documents = fetch_dicts(con, "publish/documents_in_view", {"doc_ids": doc_ids})
     for document in documents:
@@ -220,7 +224,15 @@ def _documents(con, sources_dir: Path, reports_dir: Path | None, doc_ids: list[s
         document["original"] = link if document["kind"] == "url" else "../" + link
         document["claims"] = claims.get(document["doc_id"], [])
         document["pieces"] = highlight_pieces(document["text"] or "", document["claims"])
+        for piece in document["pieces"]:  # joined here once, not by the template claim by claim
+            piece["title"] = "\n".join(c["label"] for c in piece["claims"])
     return documents
+
+
+def claim_label(claim: dict) -> str:
+    """A claim as its mark's title lists it: what was read, its id, and how it was read."""
+    why = f"\n  why: {claim['why']}" if claim.get("why") else ""
+    return f"{claim['model']} · {claim['metric']} = {claim['figure']} ({claim['claim_id']}){why}"
 
 
 def documents_in_batches(con, sources_dir: Path, reports_dir: Path | None, ids: list[str],

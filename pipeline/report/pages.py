@@ -23,12 +23,13 @@ from pipeline.report.charts import price_charts
 from pipeline.store.sqlfiles import fetch_dicts
 
 PAGE_CONFLICTS = 150  # conflicts on one page; more make a summary page and a page per model
+BATCH_CONFLICTS = 150  # conflicts of the model pages read at a time: about what the largest model page held alone
 SOURCES_PER_PAGE = 2000  # rows of the sources pages
 SOURCES_ON_SUMMARY = 25  # the most and the least trusted sources shown on the summary page
 MANIFEST = "pages.json"
 INPUTS, CONFLICTS = "(inputs)", "(conflicts)"  # manifest entries that are not pages
 MODEL = "(model) "  # manifest entries (not pages): what a model's pages were made from
-RENDER_VERSION = "4"  # bump when templates change: every page is rendered again
+RENDER_VERSION = "5"  # bump when templates change: every page is rendered again
 
 
 @dataclass
@@ -88,11 +89,20 @@ def _write_pages(con, models: list[dict], total: int, sources_dir: Path, folder:
     data = read_report_data(con, sources_dir, folder, conflicts=False, documents=False)
     written = Written({"html": folder / "conflicts.html", "markdown": folder / "conflicts.md"}, total, data.warnings)
     index = model_index(models)
-    digests = {row["model"]: _fingerprint([row["digest"], data.reviews, str(sources_dir), database])
+    digests = {row["model"]: _fingerprint([row["digest"], data.reviews, str(sources_dir), database, PAGE_CONFLICTS])
                for row in fetch_dicts(con, "publish/model_digests")}
+    stale = [entry for entry in index if not _keep_model(entry, digests.get(entry["model"]), folder, before, written)]
+    for batch in model_batches(stale):
+        part = read_report_data(con, sources_dir, folder, models=[e["model"] for e in batch], documents=False,
+                                facts=False)
+        written.warnings.extend(part.warnings)
+        by_model: dict[str, list[dict]] = {}
+        for conflict in part.conflicts:  # in the query's order (most severe first), model by model
+            by_model.setdefault(conflict["model"], []).append(conflict)
+        for entry in batch:
+            _write_model(by_model.get(entry["model"], []), entry, folder, database, before, written,
+                         digests.get(entry["model"]))
     for entry in index:
-        if not _keep_model(entry, digests.get(entry["model"]), folder, before, written):
-            _write_model(con, entry, sources_dir, folder, database, before, written)
         written.fingerprints[MODEL + entry["model"]] = digests.get(entry["model"], "")
     trusted = data.sources[:SOURCES_ON_SUMMARY] + data.sources[-SOURCES_ON_SUMMARY:] \
         if len(data.sources) > 2 * SOURCES_ON_SUMMARY else data.sources
@@ -143,12 +153,26 @@ def _keep_model(entry: dict, digest: str | None, folder: Path, before: dict[str,
     return True
 
 
-def _write_model(con, entry: dict, sources_dir: Path, folder: Path, database: str, before: dict[str, str],
-                 written: Written) -> None:
-    """A model's conflicts, PAGE_CONFLICTS to a page, and the same as markdown."""
-    data = read_report_data(con, sources_dir, folder, model=entry["model"], documents=False)
-    written.warnings.extend(data.warnings)
-    chunks = [data.conflicts[i:i + PAGE_CONFLICTS] for i in range(0, len(data.conflicts), PAGE_CONFLICTS)] or [[]]
+def model_batches(entries: list[dict], size: int = BATCH_CONFLICTS) -> list[list[dict]]:
+    """Models read together, up to `size` conflicts a batch (a model with more is a batch of its own): the
+    report's queries run once per batch, not once per model (each scanned the document texts again)."""
+    batches: list[list[dict]] = []
+    count = size
+    for entry in entries:
+        if count + entry["n_conflicts"] > size:
+            batches.append([])
+            count = 0
+        batches[-1].append(entry)
+        count += entry["n_conflicts"]
+    return batches
+
+
+def _write_model(conflicts: list[dict], entry: dict, folder: Path, database: str, before: dict[str, str],
+                 written: Written, digest: str | None = None) -> None:
+    """A model's conflicts, PAGE_CONFLICTS to a page, and the same as markdown. A page's fingerprint is the
+    model's digest (what its pages show, in SQL) and the page's name: hashing each page's data in Python cost
+    as much as rendering it. Without a digest, the page's data is hashed."""
+    chunks = [conflicts[i:i + PAGE_CONFLICTS] for i in range(0, len(conflicts), PAGE_CONFLICTS)] or [[]]
     names = [f"{entry['slug']}{'' if n == 0 else f'-{n + 1}'}" for n in range(len(chunks))]
     for n, chunk in enumerate(chunks):
         parts = [{"href": f"{name}.html", "current": k == n} for k, name in enumerate(names)]
@@ -158,9 +182,10 @@ def _write_model(con, entry: dict, sources_dir: Path, folder: Path, database: st
             return render_page(page="model", title=title, database=database, conflicts=chunk, parts=parts,
                                groups=model_groups(chunk), collapse=False, kinds=sorted({c["kind"] for c in chunk}),
                                explanations=sorted({c["explanation_kind"] for c in chunk}))
-        _page(folder, f"{names[n]}.html", before, written, chunk, html)
-        _page(folder, f"{names[n]}.md", before, written, chunk,
-              lambda chunk=chunk, title=title: "\n".join([f"# {title}", ""] + markdown_conflicts(chunk)))
+        for name, render in ((f"{names[n]}.html", html), (f"{names[n]}.md", lambda chunk=chunk, title=title: "\n".join(
+                [f"# {title}", ""] + markdown_conflicts(chunk)))):
+            _keyed_page(folder, name, _fingerprint([digest, name]) if digest else _fingerprint(chunk), before,
+                        written, render)
 
 
 def _write_sources(listed: list[dict], sources: list[dict], folder: Path, before: dict[str, str],
@@ -193,7 +218,11 @@ def _write_documents(con, listed: list[dict], sources_dir: Path, folder: Path, b
 
 def _page(folder: Path, name: str, before: dict[str, str], written: Written, inputs, render) -> None:
     """Renders and writes `name` unless its inputs are those it was last rendered from."""
-    fingerprint = _fingerprint(inputs)
+    _keyed_page(folder, name, _fingerprint(inputs), before, written, render)
+
+
+def _keyed_page(folder: Path, name: str, fingerprint: str, before: dict[str, str], written: Written,
+                render) -> None:
     written.fingerprints[name] = fingerprint
     written.pages += 1
     if before.get(name) == fingerprint and (folder / name).exists():

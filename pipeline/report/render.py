@@ -11,19 +11,35 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from pipeline.report.charts import price_charts
-from pipeline.report.data import SEVERITIES, ReportData
+from pipeline.report.data import SEVERITIES, ReportData, claim_label
 from pipeline.report.inert import md_text
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_DICT_NAMES = frozenset(dir(dict))
+
+
+class _DictFirst(Environment):
+    """Reads `row.field` of a plain dict as a key first. Jinja's own order (an attribute, then the key) raised
+    and caught an AttributeError for every field of every row, the largest part of rendering the report's
+    pages (py-spy, 1,000 articles). Dict methods (`.items()`, `.get`) keep their meaning."""
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict and attribute not in _DICT_NAMES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
 
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     """One environment per process: Jinja compiles a template once per environment (a new one per page
     compiled conflicts.html.j2 again for every page, a third of the report's time at 1,000 articles)."""
-    env = Environment(loader=PackageLoader("pipeline.report", "templates"),
+    env = _DictFirst(loader=PackageLoader("pipeline.report", "templates"),
                       autoescape=select_autoescape(["html", "j2"]))
     env.tests["cjk"] = lambda text: bool(_CJK.search(text or ""))
     return env
@@ -70,7 +86,38 @@ def render_html(data: ReportData, database: str) -> str:
 
 
 def render_document(document: dict) -> str:
-    return _environment().get_template("document.html.j2").render(doc=document)
+    return _environment().get_template("document.html.j2").render(
+        doc=document, marked=marked_text(document["pieces"]), rows=claim_rows(document["claims"]))
+
+
+def _esc(value) -> str:
+    """As Jinja's autoescape writes a value (markupsafe's entities), without a Markup object per value: the
+    document pages escape a few thousand values each, and that was most of their rendering."""
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
+        "'", "&#39;").replace('"', "&#34;")
+
+
+def marked_text(pieces: list[dict]) -> Markup:
+    """A document's text with each claim's anchor at its start and each claimed piece marked, titled with
+    the claims covering it (data.highlight_pieces; the title joined by data._documents, else here)."""
+    out = []
+    for p in pieces:
+        out += [f'<span id="claim-{_esc(c["claim_id"])}"></span>' for c in p["starts"]]
+        text = _esc(p["text"])
+        title = p["title"] if "title" in p else "\n".join(claim_label(c) for c in p["claims"])
+        out.append(f'<mark title="{_esc(title)}" tabindex="0">{text}</mark>' if title else text)
+    return Markup("".join(out))
+
+
+def claim_rows(claims: list[dict]) -> Markup:
+    """The claims table's rows: where each claim is, what it says, its id and how it was read."""
+    rows = []
+    for c in claims:
+        i = _esc(c["claim_id"])
+        rows.append(f'<tr id="row-{i}"><td><a href="#claim-{i}">{_esc(c["span_start"])}–{_esc(c["span_end"])}</a>'
+                    f'</td><td>{_esc(c["model"])}</td><td>{_esc(c["metric"])}</td><td>{_esc(c["figure"])}</td>'
+                    f'<td><code>{i}</code></td><td class="muted read-why">{_esc(c["why"] or "")}</td></tr>\n')
+    return Markup("".join(rows))
 
 
 def render_markdown(data: ReportData) -> str:

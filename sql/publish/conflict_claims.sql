@@ -1,11 +1,11 @@
--- the claims shown on the conflicts' cards (of one model when $model is set): at most $members per value, in
+-- the claims shown on the conflicts' cards (of the models $models when set: one batch of the report's model pages): at most $members per value, in
 -- the value's order; the text around each span is cut here, so no document's whole text leaves the database.
 -- (claims and documents directly, not v_claims: the view's fact_timeline join cost every model's page a scan.)
 with wanted as (
     select v.conflict_id, v.value_rank, v.claim_ids
     from conflict_values as v
     join conflicts as c using (conflict_id)
-    where $model is null or c.model = $model
+    where $models is null or list_contains($models, c.model)
 ),
 
 members as (
@@ -43,8 +43,18 @@ select
     doc.title as document_title, doc.published_at as document_date, x.span_start, x.span_end, c.approx, c.bound,
     c.hedged, c.setting, c.value, c.value_high, c.value_text, c.unit, c.metric, c.currency, c.why, c.doc_id,
     doc.location,
-    doc.kind as source_kind, x.text_length, x.before, x.after, x.lines_before, x.line_rest
-from cut as x
+    doc.kind as source_kind, x.text_length, x.before, x.after,
+    case when x.in_table then x.lines_before else '' end as lines_before,
+    case when x.in_table then split_part(x.line_rest, chr(10), 1) else '' end as line_rest
+from (
+    -- the text before a quote is sent only when its line is a table row (to find the table's header row):
+    -- sending $reach characters both sides of every quote was most of the report's reading
+    select
+        *,
+        regexp_matches(regexp_extract(lines_before, '[^\n]*$') || split_part(line_rest, chr(10), 1), '^\s*\|')
+        as in_table
+    from cut
+) as x
 inner join claims as c on x.claim_id = c.claim_id
 inner join documents as doc on c.doc_id = doc.doc_id
-order by x.conflict_id, x.span_start;
+order by x.conflict_id, x.span_start, x.claim_id;

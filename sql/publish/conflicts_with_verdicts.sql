@@ -1,4 +1,4 @@
--- conflicts (of one model when $model is set), most severe first, each with the reconciled verdict on its fact and its reference's citations.
+-- conflicts (of the models $models when set: one batch of the report's model pages), most severe first, each with the reconciled verdict on its fact and its reference's citations.
 select
     c.*,
     coalesce(f.value_text, cast(f.value as varchar)) as verdict_value,
@@ -14,8 +14,6 @@ select
         where list_contains(c.reference_ids, r.ref_id) and r.citation is not null
     ) as reference_citations
 from conflicts as c
-left join reconciled_facts as f
-    on f.model = c.model and f.metric = c.metric and f.tier = c.tier
-    and coalesce(f.setting, '') = coalesce(c.setting, '')
-where $model is null or c.model = $model
-order by case c.severity when 'high' then 0 when 'medium' then 1 else 2 end, c.model, c.metric, c.kind;
+left join reconciled_facts as f on c.fact_key = f.fact_key  -- its own fact (model, metric, tier, setting and currency)
+where $models is null or list_contains($models, c.model)
+order by case c.severity when 'high' then 0 when 'medium' then 1 else 2 end, c.model, c.metric, c.kind, c.conflict_id;

@@ -1,5 +1,6 @@
 -- per model in conflict, a digest of what its pages show, in one pass over each table (not a query per model):
--- its conflicts, their values, its reconciled facts, and the versions of the documents its conflicts' claims come
+-- its conflicts, their values, its reconciled facts, the claims on its cards (quote, why, span: a re-extraction
+-- may change them in a document whose text did not change), and the versions of the documents its conflicts' claims come
 -- from (their quotes and the text around them). A model whose digest is the one its pages were made from is not
 -- read again.
 with conflict_part as (
@@ -21,14 +22,28 @@ fact_part as (
     group by f.model
 ),
 
-member_docs as (
-    select distinct m.model, cl.doc_id
+member_claims as (
+    select distinct m.model, cl.claim_id, cl.doc_id, cl.quote, cl.why, cl.span_start, cl.span_end, cl.source
     from (
         select c.model, unnest(v.claim_ids) as claim_id
         from conflict_values as v
         inner join conflicts as c on v.conflict_id = c.conflict_id
     ) as m
     inner join claims as cl on m.claim_id = cl.claim_id
+),
+
+claim_part as (
+    select
+        m.model,
+        count(*) || ':' || (sum(hash(m.claim_id, m.quote, m.why, m.span_start, m.span_end, m.source)::hugeint)
+            % 18446744073709551616) as digest
+    from member_claims as m
+    group by m.model
+),
+
+member_docs as (
+    select distinct m.model, m.doc_id
+    from member_claims as m
 ),
 
 document_part as (
@@ -44,8 +59,9 @@ document_part as (
 select
     c.model,
     c.digest || '/' || coalesce(v.digest, '') || '/' || coalesce(f.digest, '') || '/' || coalesce(d.digest, '')
-    as digest
+    || '/' || coalesce(m.digest, '') as digest
 from conflict_part as c
 left join value_part as v on c.model = v.model
 left join fact_part as f on c.model = f.model
-left join document_part as d on c.model = d.model;
+left join document_part as d on c.model = d.model
+left join claim_part as m on c.model = m.model;
