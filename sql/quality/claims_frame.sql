@@ -1,4 +1,6 @@
--- claims with what their expectations check: the metric's unit and range from the vocabulary, and the quote at its span.
+-- claims with what their expectations check: the metric's unit and range from the vocabulary, and the quote at its
+-- span; `extractor` names the claims file of an imported claim (its batch, sql/quality/claims_pending.sql). The one
+-- definition of the claims suite's frame: the keyed check reads it through a temp view, a batch at a time.
 with joined as (
     select
         c.*,
@@ -17,7 +19,7 @@ with joined as (
 
 final as (
     select
-        claim_id, doc_id, source, model, metric, unit, value, value_high, value_text, tier, bound, quote,
+        claim_id, doc_id, extractor, source, model, metric, unit, value, value_high, value_text, tier, bound, quote,
         metric_unit, coalesce(span_valid, false) as span_valid, model_known,
         case when metric_unit = 'date' then value is null and value_text is not null
              else value is not null and value_text is null end as value_kind_ok,
