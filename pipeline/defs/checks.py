@@ -56,7 +56,10 @@ def _make_check(suite: str, asset: str) -> dg.AssetChecksDefinition:
                 outcome = validate_suite(con, suite)
         if not reused or restamp:
             with duckdb.read_write() as con:
-                record_state(con, outcome, inputs) if restamp else record(con, context.run.run_id, outcome, inputs)
+                if restamp:
+                    record_state(con, outcome, inputs)
+                else:
+                    record(con, context.run.run_id, outcome, inputs)
         critical, review = outcome.critical_failures, outcome.warnings
         batches = {} if outcome.validated is None else {  # a keyed suite: batches validated now, of all
             "batches_validated": outcome.validated, "batches": len(outcome.batches)}
