@@ -105,3 +105,32 @@ def test_tables_the_reconciliation_writes_are_fingerprinted_by_its_stored_state(
     with duckdb.connect(str(path), read_only=True) as con:
         after = {name: suite_inputs(con, name)[0] for name in state.TRACKED}
     assert all(after[name] != before[name] for name in before)
+
+
+def test_a_table_the_reconciliation_left_as_it_was_keeps_its_outcome_under_a_new_state(damaged):
+    """A run over what changed records a new reconciliation state but keeps source_dependence: its rows are
+    hashed and the stored outcome stands; a changed row validates again."""
+    path, _ = damaged
+    with duckdb.connect(str(path), read_only=True) as con:
+        inputs, _ = suite_inputs(con, "source_dependence")
+        outcome = validate_suite(con, "source_dependence")
+        values = suite_inputs(con, "conflict_values")[0], validate_suite(con, "conflict_values")
+    with duckdb.connect(str(path)) as con:
+        record(con, "run-1", outcome, inputs)
+        record(con, "run-1", values[1], values[0])
+        assert con.execute("select count(*) from source_dependence").fetchone()[0] > 0
+        con.execute("update bookkeeping.reconcile_state set inputs = inputs || '+'")
+    with duckdb.connect(str(path), read_only=True) as con:
+        moved, stored = suite_inputs(con, "source_dependence")
+        assert moved != inputs and _summary(stored) == _summary(outcome)
+        assert state.stored_outcome(con, "source_dependence", moved) is None  # the check stores the new inputs
+        _, conflicts = suite_inputs(con, "conflict_values")
+    assert conflicts is None  # its frame reads two tables: not kept by its rows
+    with duckdb.connect(str(path)) as con:
+        con.execute("update source_dependence set probability = 2.0 "
+                    "where doc_a || doc_b = (select min(doc_a || doc_b) from source_dependence)")
+        con.execute("update bookkeeping.reconcile_state set inputs = inputs || '+'")
+    with duckdb.connect(str(path), read_only=True) as con:
+        changed, stored = suite_inputs(con, "source_dependence")
+        assert stored is None
+        assert not validate_suite(con, "source_dependence").critical_failures[0].success

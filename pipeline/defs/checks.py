@@ -15,7 +15,7 @@ import dagster as dg
 from pipeline.defs.resources import WarehouseResource
 from pipeline.defs.tables import schema_only_asset
 from pipeline.quality.gx_suites import ExpectationOutcome, SuiteOutcome
-from pipeline.quality.results import record, suite_inputs, validate_suite
+from pipeline.quality.results import record, record_state, suite_inputs, validate_suite
 from pipeline.quality.state import stored_outcome
 
 SUITE_ASSETS = {
@@ -50,11 +50,16 @@ def _make_check(suite: str, asset: str) -> dg.AssetChecksDefinition:
         with duckdb.read_only() as con:
             inputs, outcome = suite_inputs(con, suite)
             reused = outcome is not None
+            # reused from a table's unchanged rows under another reconciliation state: that state is stored
+            restamp = reused and stored_outcome(con, suite, inputs) is None
             if not reused:
                 outcome = validate_suite(con, suite)
-        if not reused:
+        if not reused or restamp:
             with duckdb.read_write() as con:
-                record(con, context.run.run_id, outcome, inputs)
+                if restamp:
+                    record_state(con, outcome, inputs)
+                else:
+                    record(con, context.run.run_id, outcome, inputs)
         critical, review = outcome.critical_failures, outcome.warnings
         batches = {} if outcome.validated is None else {  # a keyed suite: batches validated now, of all
             "batches_validated": outcome.validated, "batches": len(outcome.batches)}

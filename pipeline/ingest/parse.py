@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import re
 
-import trafilatura
 import yaml
 # langdetect-rs: langdetect's model and seeded random walk in Rust, the same answers bit for bit
 # (and 40-60x less CPU: langdetect was ~80% of parsing a changed markdown source)
@@ -40,6 +39,8 @@ def is_html(content_type: str, location: str) -> bool:
 
 
 def html_to_text(html: str) -> str:
+    import trafilatura  # here, not at the top: half a second of start-up that a run parsing no HTML never needs
+
     limit = max_html_chars()
     if len(html) > limit:  # trafilatura's time grows faster than the page: 10 MB took 75 s
         raise ParseError(f"HTML page of {len(html)} characters exceeds the {limit}-character cap for "
@@ -119,7 +120,9 @@ def build_document(*, kind: str, location: str, source: str, data: bytes, text: 
         raw_html, text = text, html_to_text(text)
         # title and author only; they are read before the page's date, whose extensive search
         # (dateparser over every locale) cost ~2 CPU-s per process and ~15 ms per page
-        page = trafilatura.extract_metadata(raw_html, extensive=False)
+        from trafilatura import extract_metadata  # imported by html_to_text already
+
+        page = extract_metadata(raw_html, extensive=False)
         meta = {"title": page.title, "author": page.author} if page else {}
     front, warnings = read_frontmatter_checked(text)
     meta = front | {k: v for k, v in meta.items() if v}

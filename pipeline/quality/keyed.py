@@ -18,16 +18,18 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+
 import duckdb
 
 from pipeline.quality import state
 from pipeline.quality.batches import FRAME_MEMORY, merge
-from pipeline.quality.gx_suites import SuiteOutcome, validate
-from pipeline.store.sqlfiles import fetch_dicts, run_sql
+from pipeline.quality.gx_suites import SuiteOutcome, load_suite_file, validate
+from pipeline.store.sqlfiles import fetch_dicts, run_sql, sql_text, statements
 
 CLAIMS_PER_BATCH = 50_000  # the batch count is the power of two giving at most about this many claims a batch
-KEYED = {"claims": {"batches": "quality/claims_batches", "frame": "quality/claims_batch_frame",
-                    "context": "quality/claims_context", "total": "quality/claims_total"}}
+KEYED = {"claims": {"batches": "quality/claims_batches", "pending": "quality/claims_pending",
+                    "context": "quality/claims_context", "total": "quality/claims_total",
+                    "table": "gx_pending_claims"}}
 
 
 def batch_count(con: duckdb.DuckDBPyConnection, name: str) -> int:
@@ -63,22 +65,30 @@ def validate_keyed(con: duckdb.DuckDBPyConnection, name: str) -> SuiteOutcome:
     (all of them, to be stored with the outcome) are in the result's `batches`."""
     con.execute(f"set memory_limit = '{FRAME_MEMORY}'")
     wanted, before = batch_inputs(con, name), stored_batches(con, name)
-    n = batch_count(con, name)
-    current: dict[str, tuple[str, SuiteOutcome | None]] = {}
-    validated = 0
-    for batch, inputs in sorted(wanted.items()):
-        if batch in before and before[batch][0] == inputs:
-            current[batch] = before[batch]
-            continue
-        frame = run_sql(con, KEYED[name]["frame"], {"batch": batch, "n": n}).fetchdf()
-        current[batch] = (inputs, validate(name, frame) if len(frame) else None)
-        validated += 1
+    current = {b: before[b] for b, inputs in wanted.items() if b in before and before[b][0] == inputs}
+    pending = sorted(set(wanted) - set(current))
+    table = pending_table(con, name, pending) if pending else None
+    for part, batch in enumerate(pending, start=1):
+        frame = run_sql(con, "quality/pending_part", {"table_name": table, "part": part}).fetchdf()
+        current[batch] = (wanted[batch], validate(name, frame) if len(frame) else None)
     parts = [o for _, o in current.values() if o is not None]
     if not parts:  # no claims at all: the suite's outcome on an empty frame
-        parts = [validate(name, run_sql(con, KEYED[name]["frame"], {"batch": "", "n": n}).fetchdf())]
+        table = pending_table(con, name, [])
+        parts = [validate(name, run_sql(con, "quality/pending_part", {"table_name": table, "part": 0}).fetchdf())]
     outcome = merge(parts)
-    outcome.batches, outcome.validated = current, validated
+    outcome.batches, outcome.validated = dict(sorted(current.items())), len(pending)
     return outcome
+
+
+def pending_table(con: duckdb.DuckDBPyConnection, name: str, pending: list[str]) -> str:
+    """The suite's frame for the `pending` batches in one temp table (one read of the claims and their
+    documents' texts, however many batches: reading them once per batch grew with the corpus squared), with
+    each row's batch number (`part`, 1-based in the order of `pending`)."""
+    view = f"gx_view_{name}"
+    query = statements(sql_text(load_suite_file(name)["meta"]["frame"]))[-1]
+    con.execute(f"create or replace temp view {view} as {query}")
+    run_sql(con, KEYED[name]["pending"], {"view_name": view, "pending": pending, "n": batch_count(con, name)})
+    return KEYED[name]["table"]
 
 
 def store_batches(con: duckdb.DuckDBPyConnection, outcome: SuiteOutcome) -> None:

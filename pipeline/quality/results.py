@@ -33,9 +33,10 @@ def suite_inputs(con: duckdb.DuckDBPyConnection, name: str) -> tuple[str, SuiteO
     """The fingerprint of the suite's inputs, and the outcome stored for it (None: validate again)."""
     if name in keyed.KEYED:
         inputs = keyed.fingerprint(keyed.batch_inputs(con, name))
+    elif tracked := state.tracked_inputs(con, name):
+        return state.tracked_or_content(con, name, tracked)
     else:
-        inputs = state.tracked_inputs(con, name) or \
-            state.fingerprint(con, name, batches.frame_table(con, name, load_suite_file(name)))
+        inputs = state.fingerprint(con, name, batches.frame_table(con, name, load_suite_file(name)))
     return inputs, state.stored_outcome(con, name, inputs)
 
 
@@ -43,6 +44,12 @@ def run_suite(database: str, name: str) -> SuiteOutcome:
     """validate_suite on a read-only connection of its own to `database`."""
     with duckdb.connect(database, read_only=True) as con:
         return validate_suite(con, name)
+
+
+def record_state(con: duckdb.DuckDBPyConnection, outcome: SuiteOutcome, inputs: str) -> None:
+    """Keeps `outcome` as the one validated from `inputs` (an outcome reused under new inputs), nothing else."""
+    with transaction(con):
+        state.store(con, outcome, inputs)
 
 
 def record(con: duckdb.DuckDBPyConnection, run_id: str, outcome: SuiteOutcome, inputs: str | None = None) -> None:

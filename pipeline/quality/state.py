@@ -43,6 +43,25 @@ TRACKED = {"reconciled_facts": ("quality/reconciled_inputs", "reconciled_facts")
            "reviews": ("quality/reviews_inputs", "reviews")}
 
 
+# suites whose frame reads their table alone: one fingerprinted by its rows too, so that a reconciliation that
+# changed its state but not the table (a run over what changed keeps source_dependence as it was) validates nothing
+SELF_CONTAINED = {"reconciled_facts", "cross_source_consistency", "source_dependence"}
+
+
+def tracked_or_content(con: duckdb.DuckDBPyConnection, name: str, tracked: str) -> tuple[str, SuiteOutcome | None]:
+    """The inputs of a tracked suite and their stored outcome. A self-contained suite's inputs are
+    `tracked|rows`: its rows are hashed (O(rows), in DuckDB) only when the tracked part is not the stored one,
+    and the stored outcome stands when either part is the stored one (the caller stores the new inputs)."""
+    stored = fetch_dicts(con, "quality/stored_state", {"suite": name}) if fetch_dicts(con, "quality/has_state") else []
+    old = stored[0]["inputs"] if stored else None
+    if name not in SELF_CONTAINED or (old or "").split("|")[0] == tracked:
+        inputs = old if name in SELF_CONTAINED and old else tracked
+        return inputs, load_outcome(stored[0]["outcome"]) if old == inputs else None
+    inputs = f"{tracked}|{fingerprint(con, name, TRACKED[name][1])}"
+    same_rows = old is not None and old.split("|")[-1] == inputs.split("|")[-1]
+    return inputs, load_outcome(stored[0]["outcome"]) if same_rows else None
+
+
 def tracked_inputs(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
     """The suite's inputs from the reconciliation's stored state (None: not tracked, or nothing stored yet)."""
     if name not in TRACKED:

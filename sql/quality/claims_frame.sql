@@ -1,5 +1,13 @@
--- claims with what their expectations check: the metric's unit and range from the vocabulary, and the quote at its span.
-with joined as (
+-- claims with what their expectations check: the metric's unit and range from the vocabulary, and the quote at its
+-- span; `extractor` names the claims file of an imported claim (its batch, sql/quality/claims_pending.sql). The one
+-- definition of the claims suite's frame: the keyed check reads it through a temp view, a batch at a time.
+-- model_known is a join, not a correlated `exists`: DuckDB decorrelated that through a copy of every joined row,
+-- the document's whole text included (gigabytes at 1,000 articles).
+with known_models as (
+    select distinct v.model from models as v
+),
+
+joined as (
     select
         c.*,
         -- a price keeps the currency it was stated in: usd_per_mtok becomes cny_per_mtok for a yuan price
@@ -8,16 +16,17 @@ with joined as (
         m.range_min,
         m.range_max,
         substring(coalesce(t.raw_text, t.text), c.span_start + 1, c.span_end - c.span_start) = c.quote as span_valid,
-        exists (select 1 from models as v where v.model = base_model(c.model)) as model_known
+        k.model is not null as model_known
     from claims as c
     left join metrics as m on m.metric = case when starts_with(c.metric, 'score:') then 'score'
                                              when starts_with(c.metric, 'rating:') then 'rating' else c.metric end
-    left join document_texts as t using (doc_id)
+    left join document_texts as t on c.doc_id = t.doc_id
+    left join known_models as k on base_model(c.model) = k.model
 ),
 
 final as (
     select
-        claim_id, doc_id, source, model, metric, unit, value, value_high, value_text, tier, bound, quote,
+        claim_id, doc_id, extractor, source, model, metric, unit, value, value_high, value_text, tier, bound, quote,
         metric_unit, coalesce(span_valid, false) as span_valid, model_known,
         case when metric_unit = 'date' then value is null and value_text is not null
              else value is not null and value_text is null end as value_kind_ok,
