@@ -96,6 +96,16 @@ def test_each_review_is_the_former_builders_on_handmade_rows(handmade, tmp_path)
     assert [r["identifier"] for r in built] == ["c2", "c1", "c3", "c4", "c5"]  # source, span, claim id
 
 
+def test_ranges_of_sources_written_in_turn_make_the_same_reviews(handmade, tmp_path, monkeypatch):
+    from pipeline.report import claimreview
+    with duckdb.connect(str(handmade), read_only=True) as con:
+        whole = claim_reviews(con, tmp_path)
+        assert claimreview.source_ranges(con, 2) == [("src-d1", "src-d1"), ("src-d2", "src-d2"), ("src-d3", "src-d3")]
+        assert claimreview.source_ranges(con, 3) == [("src-d1", "src-d1"), ("src-d2", "src-d3")]
+        monkeypatch.setattr(claimreview, "CHUNK_CLAIMS", 1)
+        assert claim_reviews(con, tmp_path) == whole and not list(tmp_path.glob("*.lines"))
+
+
 def test_the_streamed_file_is_inert_and_parses_to_the_former_builders_reviews(handmade, tmp_path):
     path = tmp_path / "reports" / "claimreview.jsonld"
     with duckdb.connect(str(handmade), read_only=True) as con:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import NamedTuple
@@ -17,27 +17,45 @@ import duckdb
 
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, sql_text
 
+CHUNK_CLAIMS = 50_000  # claims per range of sources written at a time
+
 
 class ReviewsWritten(NamedTuple):
     count: int
     skipped: bool  # the file was already written from the same inputs
 
 
-def write_review_lines(con: duckdb.DuckDBPyConnection, path: Path) -> None:
-    """The ClaimReviews in file order, one JSON text a line, written to `path` by DuckDB
-    (sql/publish/claim_reviews.sql): no review is built or held in Python."""
+def source_ranges(con: duckdb.DuckDBPyConnection, most: int | None = None) -> list[tuple[str, str]]:
+    """The claims' sources cut, in file order, into ranges of at most `most` claims (default CHUNK_CLAIMS; a
+    larger source is a range of its own)."""
+    most = most or CHUNK_CLAIMS
+    ranges: list[tuple[str, str]] = []
+    first, last, total = None, None, 0
+    for source, n in run_sql(con, "publish/claim_review_sources").fetchall():
+        if first is not None and total + n > most:
+            ranges.append((first, last))
+            first, total = None, 0
+        first, last, total = first if first is not None else source, source, total + n
+    return ranges + ([(first, last)] if first is not None else [])
+
+
+def review_lines(con: duckdb.DuckDBPyConnection, scratch: Path) -> Iterator[str]:
+    """The ClaimReviews in file order, one JSON text a line, written by DuckDB a range of sources at a time to
+    `scratch` (sql/publish/claim_reviews.sql) and read back: no review is built or held whole in Python."""
     published = datetime.now(timezone.utc).date().isoformat()
-    run_sql(con, "publish/claim_reviews", {"path": str(path), "published": published})
+    try:
+        for first, last in source_ranges(con):
+            run_sql(con, "publish/claim_reviews", {"path": str(scratch), "published": published,
+                                                  "first": first, "last": last})
+            with open(scratch, encoding="utf-8") as lines:
+                yield from (line.rstrip("\n") for line in lines)
+    finally:
+        scratch.unlink(missing_ok=True)
 
 
 def claim_reviews(con: duckdb.DuckDBPyConnection, folder: Path) -> list[dict]:
-    """All ClaimReviews as a list (small warehouses, tests; `folder` holds the lines meanwhile)."""
-    lines = Path(folder) / "claimreview.lines"
-    write_review_lines(con, lines)
-    try:
-        return [json.loads(line) for line in lines.read_text(encoding="utf-8").splitlines()]
-    finally:
-        lines.unlink()
+    """All ClaimReviews as a list (small warehouses, tests; `folder` holds a range's lines meanwhile)."""
+    return [json.loads(line) for line in review_lines(con, Path(folder) / "claimreview.lines")]
 
 
 def inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
@@ -48,7 +66,8 @@ def inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
         inputs = "tracked:" + fetch_dicts(con, "publish/claim_verdicts_inputs")[0]["inputs"]
     except (duckdb.CatalogException, duckdb.BinderException):
         inputs = fetch_dicts(con, "publish/claim_verdicts_fingerprint")[0]["inputs"]
-    code = hashlib.sha256(Path(__file__).read_bytes() + sql_text("publish/claim_reviews").encode()).hexdigest()[:16]
+    code = hashlib.sha256(Path(__file__).read_bytes() + sql_text("publish/claim_reviews").encode()
+                          + sql_text("publish/claim_review_sources").encode()).hexdigest()[:16]
     return f"{code}:{inputs}"
 
 
@@ -57,7 +76,7 @@ def _stream(lines: Iterable[str], handle) -> int:
     handle.write('{\n "@context": "https://schema.org",\n "@graph": [')
     count = 0
     for count, line in enumerate(lines, start=1):
-        handle.write(("," if count > 1 else "") + "\n  " + line.rstrip("\n"))
+        handle.write(("," if count > 1 else "") + "\n  " + line)
     handle.write("\n ]\n}" if count else "]\n}")
     return count
 
@@ -65,13 +84,9 @@ def _stream(lines: Iterable[str], handle) -> int:
 def write_claim_reviews(con: duckdb.DuckDBPyConnection, path: Path) -> int:
     """Writes `path` through a temporary file and a rename (readers never see half a file); the review count."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary, lines = path.with_suffix(".tmp"), path.with_suffix(".lines.tmp")
-    try:
-        write_review_lines(con, lines)
-        with open(lines, encoding="utf-8") as reviews, open(temporary, "w", encoding="utf-8") as handle:
-            count = _stream(reviews, handle)
-    finally:
-        lines.unlink(missing_ok=True)
+    temporary = path.with_suffix(".tmp")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        count = _stream(review_lines(con, path.with_suffix(".lines.tmp")), handle)
     temporary.replace(path)
     return count
 

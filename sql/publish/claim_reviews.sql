@@ -1,7 +1,8 @@
--- claimreview.jsonld's reviews written to $path, one schema.org ClaimReview per claim of a reconciled fact, as
--- JSON text a line, in file order (built and written here, not in Python: DuckDB streams it to the file and its
--- sort spills to disk, at any corpus size). The rating follows the claim's verdict against its fact; <, >, & and
--- the line separators are \u escapes (inert in a <script> block). $published: the review date (ISO).
+-- The reviews of the claims whose source is from $first to $last, written to $path: one schema.org ClaimReview per
+-- claim of a reconciled fact, as JSON text a line, in file order (built and written here, not in Python; a range
+-- of sources at a time, so the sort holds a range's claims, not the corpus'). The rating follows the claim's
+-- verdict against its fact; <, >, & and the line separators are \u escapes (inert in a <script> block).
+-- $published: the review date (ISO).
 -- sqlfluff:templater:placeholder:path:'claimreview.lines'
 copy (
 with fact_claims as (
@@ -34,6 +35,7 @@ verdicts as (
     from fact_claims as fc
     inner join claims as c on fc.claim_id = c.claim_id
     inner join documents as d on c.doc_id = d.doc_id
+    where c.source between $first and $last
 ),
 
 reviews as (
