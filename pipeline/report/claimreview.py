@@ -17,7 +17,7 @@ import duckdb
 
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, sql_text
 
-CHUNK_CLAIMS = 50_000  # claims per range of sources written at a time
+CHUNK_CLAIMS = 20_000  # claims per range of sources written at a time
 
 
 class ReviewsWritten(NamedTuple):
@@ -44,6 +44,7 @@ def review_lines(con: duckdb.DuckDBPyConnection, scratch: Path) -> Iterator[str]
     `scratch` (sql/publish/claim_reviews.sql) and read back: no review is built or held whole in Python."""
     published = datetime.now(timezone.utc).date().isoformat()
     try:
+        run_sql(con, "publish/claim_review_facts")
         for first, last in source_ranges(con):
             run_sql(con, "publish/claim_reviews", {"path": str(scratch), "published": published,
                                                   "first": first, "last": last})
@@ -51,6 +52,7 @@ def review_lines(con: duckdb.DuckDBPyConnection, scratch: Path) -> Iterator[str]
                 yield from (line.rstrip("\n") for line in lines)
     finally:
         scratch.unlink(missing_ok=True)
+        con.execute("drop table if exists temp.claim_review_facts")
 
 
 def claim_reviews(con: duckdb.DuckDBPyConnection, folder: Path) -> list[dict]:
@@ -67,7 +69,8 @@ def inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
     except (duckdb.CatalogException, duckdb.BinderException):
         inputs = fetch_dicts(con, "publish/claim_verdicts_fingerprint")[0]["inputs"]
     code = hashlib.sha256(Path(__file__).read_bytes() + sql_text("publish/claim_reviews").encode()
-                          + sql_text("publish/claim_review_sources").encode()).hexdigest()[:16]
+                          + sql_text("publish/claim_review_sources").encode()
+                          + sql_text("publish/claim_review_facts").encode()).hexdigest()[:16]
     return f"{code}:{inputs}"
 
 

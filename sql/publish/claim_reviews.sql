@@ -2,22 +2,10 @@
 -- claim of a reconciled fact, as JSON text a line, in file order (built and written here, not in Python; a range
 -- of sources at a time, so the sort holds a range's claims, not the corpus'). The rating follows the claim's
 -- verdict against its fact; <, >, & and the line separators are \u escapes (inert in a <script> block).
--- $published: the review date (ISO).
+-- $published: the review date (ISO). Reads the temporary table of claim_review_facts.sql.
 -- sqlfluff:templater:placeholder:path:'claimreview.lines'
 copy (
-with fact_claims as (
-    select
-        f.value, f.value_text, f.status, f.confidence, f.method,
-        unnest(f.supporting_claim_ids) as claim_id, true as agrees
-    from reconciled_facts as f
-    union all
-    select
-        f.value, f.value_text, f.status, f.confidence, f.method,
-        unnest(f.dissenting_claim_ids) as claim_id, false as agrees
-    from reconciled_facts as f
-),
-
-verdicts as (
+with verdicts as (
     select
         c.claim_id, c.source, c.span_start, c.model, c.quote, d.published_at, fc.status, fc.method,
         replace(c.metric, '_', ' ') as metric,
@@ -27,13 +15,14 @@ verdicts as (
         case when d.kind = 'url' then d.location else 'file:' || d.location end as url,
         coalesce(nullif(d.title, ''), c.source) as title,
         case
-            when fc.agrees and fc.status = 'single_source' then 3
-            when fc.agrees and c.approx then 4
-            when fc.agrees then 5
+            when cf.agrees and fc.status = 'single_source' then 3
+            when cf.agrees and c.approx then 4
+            when cf.agrees then 5
             else 1
         end as rating
-    from fact_claims as fc
-    inner join claims as c on fc.claim_id = c.claim_id
+    from claim_review_facts as cf
+    inner join reconciled_facts as fc on cf.fact_key = fc.fact_key
+    inner join claims as c on cf.claim_id = c.claim_id
     inner join documents as d on c.doc_id = d.doc_id
     where c.source between $first and $last
 ),
