@@ -1,6 +1,7 @@
 """Where things live. Every entry point (Dagster, CLI, tests) asks here, so
 WAREHOUSE_DIR, SOURCES_DIR and REFERENCE_DIR move the whole product."""
 import os
+import re
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +38,27 @@ def reference_dir() -> Path:
 # file is then written in a storage format DuckDB 1.x (CLI, DBeaver, ...) reads.
 STORAGE_VERSION = "v1.0.0"
 DUCKDB_CONFIG = {"storage_compatibility_version": STORAGE_VERSION}
+# DuckDB's own default memory limit is 80% of RAM, and a connection keeps what its buffer pool cached until it
+# closes: the warehouse's connections get this limit instead, and spill larger sorts and joins to disk.
+DEFAULT_MEMORY_LIMIT = "1GB"
+_MEMORY = re.compile(r"\d+(\.\d+)?\s*([KMGT]i?B|bytes)", re.IGNORECASE)
+
+
+def duckdb_memory_limit() -> str:
+    """DUCKDB_MEMORY_LIMIT: the most DuckDB's buffer pool takes per warehouse connection (default 1GB; '500MB',
+    '2GiB', ...). A value DuckDB would not read stops with its name rather than silently lifting the limit."""
+    value = os.environ.get("DUCKDB_MEMORY_LIMIT", "").strip()
+    if not value:
+        return DEFAULT_MEMORY_LIMIT
+    if not _MEMORY.fullmatch(value):
+        raise ValueError(f"DUCKDB_MEMORY_LIMIT={value!r} is not a memory size such as 1GB or 500MB")
+    return value
+
+
+def duckdb_config(database: str | Path) -> dict:
+    """The settings of a connection to the warehouse file `database`: its storage format, the memory limit, and
+    where queries larger than the limit spill (DATABASE.tmp beside it, DuckDB's own choice made explicit)."""
+    return {**DUCKDB_CONFIG, "memory_limit": duckdb_memory_limit(), "temp_directory": f"{database}.tmp"}
 
 
 def database_path() -> Path:

@@ -50,3 +50,28 @@ def test_the_reports_folder_follows_warehouse_dir_unless_given(tmp_path, monkeyp
     assert warehouse_resource(str(tmp_path / "x.duckdb")).reports_folder == tmp_path / "w" / "reports"
     assert warehouse_resource(str(tmp_path / "x.duckdb"), reports=str(tmp_path / "r")).reports_folder == \
         tmp_path / "r"
+
+
+def test_connections_take_the_memory_limit_and_spill_beside_the_database(tmp_path, monkeypatch):
+    monkeypatch.setenv("DUCKDB_MEMORY_LIMIT", "300MB")
+    resource = warehouse_resource(str(tmp_path / "claims.duckdb"))
+    query = "select current_setting('memory_limit'), current_setting('temp_directory')"
+    with resource.read_write() as con:
+        written = con.execute(query).fetchone()
+    with resource.read_only() as con:
+        read = con.execute(query).fetchone()
+    assert written == read and written[0].startswith("286") and written[1] == str(tmp_path / "claims.build.duckdb.tmp")
+    monkeypatch.delenv("DUCKDB_MEMORY_LIMIT")
+    with warehouse_resource(str(tmp_path / "claims.duckdb")).read_only() as con:
+        assert con.execute(query).fetchone()[0].startswith("953")  # the 1GB default, not 80% of RAM
+    monkeypatch.setenv("DUCKDB_MEMORY_LIMIT", "most of it")
+    with pytest.raises(ValueError, match="DUCKDB_MEMORY_LIMIT"):
+        warehouse_resource(str(tmp_path / "claims.duckdb"))
+
+
+def test_a_failed_step_closes_its_connection(tmp_path):
+    resource = warehouse_resource(str(tmp_path / "claims.duckdb"))
+    with pytest.raises(RuntimeError), resource.read_write() as con:
+        raise RuntimeError("the step failed")
+    with pytest.raises(duckdb.ConnectionException):
+        con.execute("select 1")

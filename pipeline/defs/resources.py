@@ -28,7 +28,7 @@ from dagster import InitResourceContext
 from dagster_duckdb import DuckDBResource
 from pydantic import PrivateAttr
 
-from pipeline.config import DUCKDB_CONFIG, build_path, database_path, reports_dir
+from pipeline.config import build_path, database_path, duckdb_config, reports_dir
 from pipeline.store.runlock import RunGuard
 from pipeline.store.schema_state import ensure_schema
 from pipeline.store.sqlfiles import fetch_dicts, run_sql
@@ -72,15 +72,18 @@ class WarehouseResource(DuckDBResource):
         only when the schema files changed, so a no-change run writes nothing)."""
         Path(self.database).parent.mkdir(parents=True, exist_ok=True)
         with self.get_connection() as con:
-            if not self._schema_ready:
-                ensure_schema(con)
-                self._schema_ready = True
-            yield con
+            try:  # closed on failure too: a failed step's traceback must not keep its buffer pool alive
+                if not self._schema_ready:
+                    ensure_schema(con)
+                    self._schema_ready = True
+                yield con
+            finally:
+                con.close()
 
     @contextmanager
     def read_only(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection that cannot write (reports, checks' reads)."""
-        with duckdb.connect(self.database, read_only=True) as con:
+        """A connection that cannot write (reports, checks' reads), with the same memory limit."""
+        with duckdb.connect(self.database, read_only=True, config=self.connection_config) as con:
             yield con
 
     def sql(self, con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None):
@@ -95,10 +98,11 @@ class WarehouseResource(DuckDBResource):
 
 def warehouse_resource(path: str | None = None, reports: str | None = None) -> WarehouseResource:
     """`path` is the published database (default WAREHOUSE_DIR/claims.duckdb);
-    assets read and write its working copy beside it."""
+    assets read and write its working copy beside it, with DUCKDB_MEMORY_LIMIT (read now) and spilling beside it."""
     target = path or str(database_path())
-    return WarehouseResource(database=str(build_path(target)), published=target, reports=reports or "",
-                             connection_config=DUCKDB_CONFIG)
+    build = str(build_path(target))
+    return WarehouseResource(database=build, published=target, reports=reports or "",
+                             connection_config=duckdb_config(build))
 
 
 @dg.definitions

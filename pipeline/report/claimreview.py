@@ -1,83 +1,63 @@
 """schema.org ClaimReview JSON-LD, one per reviewed claim, so other
 fact-check tools can consume the verdicts: the claim, where it appeared,
 a rating from the reconciled fact, and the reconciled value. The file is
-streamed in batches (bounded memory at any corpus size) and kept as it is
-when the verdict rows it is made from did not change."""
+built in DuckDB (sql/publish/claim_reviews.sql, a review a line) and streamed
+from its cursor to the file (bounded memory at any corpus size), and kept as
+it is when the verdict rows it is made from did not change."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+import json
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import NamedTuple
 
 import duckdb
 
-from pipeline.report.inert import jsonld_dumps
-from pipeline.store.sqlfiles import fetch_dicts, run_sql
+from pipeline.store.sqlfiles import fetch_dicts, run_sql, sql_text
 
-BATCH = 5_000  # verdict rows fetched at a time
+CHUNK_CLAIMS = 20_000  # claims per range of sources written at a time
 
 
 class ReviewsWritten(NamedTuple):
     count: int
     skipped: bool  # the file was already written from the same inputs
 
-# verdict -> (ratingValue 1..5, alternateName)
-RATINGS = {
-    "supported": (5, "Supported by the reconciled value"),
-    "approximately": (4, "Approximately right"),
-    "contradicted": (1, "Contradicted by the reconciled value"),
-    "unverified": (3, "Single source, not cross-checked"),
-}
+
+def source_ranges(con: duckdb.DuckDBPyConnection, most: int | None = None) -> list[tuple[str, str]]:
+    """The claims' sources cut, in file order, into ranges of at most `most` claims (default CHUNK_CLAIMS; a
+    larger source is a range of its own)."""
+    most = most or CHUNK_CLAIMS
+    ranges: list[tuple[str, str]] = []
+    first, last, total = None, None, 0
+    for source, n in run_sql(con, "publish/claim_review_sources").fetchall():
+        if first is not None and total + n > most:
+            ranges.append((first, last))
+            first, total = None, 0
+        first, last, total = first if first is not None else source, source, total + n
+    return ranges + ([(first, last)] if first is not None else [])
 
 
-def verdict_for(row: dict) -> str:
-    if row["agrees"] and row["status"] == "single_source":
-        return "unverified"
-    if row["agrees"]:
-        return "approximately" if row["approx"] else "supported"
-    return "contradicted"
-
-
-def review_for(row: dict, published: str) -> dict:
-    """One ClaimReview from one row of publish/claim_verdicts."""
-    verdict = verdict_for(row)
-    rating, name = RATINGS.get(verdict, RATINGS["unverified"])
-    claimed = row["value_text"] or (f"{row['value']:g} {row['unit']}" if row["value"] is not None else "?")
-    reconciled = row["fact_text"] or (f"{row['fact_value']:g} {row['unit']}" if row["fact_value"] is not None else "")
-    appearance = {"@type": "CreativeWork", "url": row["location"] if row["kind"] == "url" else f"file:{row['location']}",
-                  "name": row["title"] or row["source"]}
-    if row["published_at"]:
-        appearance["datePublished"] = row["published_at"].isoformat()
-    return {
-        "@context": "https://schema.org", "@type": "ClaimReview",
-        "identifier": row["claim_id"],
-        "claimReviewed": f"{row['model']} {row['metric'].replace('_', ' ')}: {claimed} (\u201c{row['quote']}\u201d)",
-        "itemReviewed": {"@type": "Claim", "appearance": appearance,
-                         "author": {"@type": "Organization", "name": row["source"]}},
-        "reviewRating": {"@type": "Rating", "ratingValue": rating, "bestRating": 5, "worstRating": 1,
-                         "alternateName": name},
-        "reviewBody": f"Reconciled value: {reconciled} ({row['status']}, confidence {row['confidence'] or 0:.2f}; "
-                      f"{row['method']}).",
-        "datePublished": published,
-        "author": {"@type": "Organization", "name": "claims-warehouse"},
-    }
-
-
-def iter_reviews(con: duckdb.DuckDBPyConnection, batch: int = BATCH) -> Iterator[dict]:
-    """The ClaimReviews in file order, fetched `batch` rows at a time (never the whole table in memory)."""
+def review_lines(con: duckdb.DuckDBPyConnection, scratch: Path) -> Iterator[str]:
+    """The ClaimReviews in file order, one JSON text a line, written by DuckDB a range of sources at a time to
+    `scratch` (sql/publish/claim_reviews.sql) and read back: no review is built or held whole in Python."""
     published = datetime.now(timezone.utc).date().isoformat()
-    cursor = run_sql(con, "publish/claim_verdicts")
-    columns = [d[0] for d in cursor.description]
-    while rows := cursor.fetchmany(batch):
-        for row in rows:
-            yield review_for(dict(zip(columns, row)), published)
+    try:
+        run_sql(con, "publish/claim_review_facts")
+        for first, last in source_ranges(con):
+            run_sql(con, "publish/claim_reviews", {"path": str(scratch), "published": published,
+                                                  "first": first, "last": last})
+            with open(scratch, encoding="utf-8") as lines:
+                yield from (line.rstrip("\n") for line in lines)
+    finally:
+        scratch.unlink(missing_ok=True)
+        con.execute("drop table if exists temp.claim_review_facts")
 
 
-def claim_reviews(con: duckdb.DuckDBPyConnection) -> list[dict]:
-    """All ClaimReviews as a list (small warehouses, tests); the file is written by write_claim_reviews."""
-    return list(iter_reviews(con))
+def claim_reviews(con: duckdb.DuckDBPyConnection, folder: Path) -> list[dict]:
+    """All ClaimReviews as a list (small warehouses, tests; `folder` holds a range's lines meanwhile)."""
+    return [json.loads(line) for line in review_lines(con, Path(folder) / "claimreview.lines")]
 
 
 def inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
@@ -88,18 +68,18 @@ def inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
         inputs = "tracked:" + fetch_dicts(con, "publish/claim_verdicts_inputs")[0]["inputs"]
     except (duckdb.CatalogException, duckdb.BinderException):
         inputs = fetch_dicts(con, "publish/claim_verdicts_fingerprint")[0]["inputs"]
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    code = hashlib.sha256(Path(__file__).read_bytes() + sql_text("publish/claim_reviews").encode()
+                          + sql_text("publish/claim_review_sources").encode()
+                          + sql_text("publish/claim_review_facts").encode()).hexdigest()[:16]
     return f"{code}:{inputs}"
 
 
-def _stream(reviews: Iterator[dict], handle) -> int:
-    """A JSON-LD @graph written one review at a time (indented like jsonld_dumps of the whole document)."""
+def _stream(lines: Iterable[str], handle) -> int:
+    """A JSON-LD @graph written one review a line (each line already inert: <, > and & are \\u escapes)."""
     handle.write('{\n "@context": "https://schema.org",\n "@graph": [')
     count = 0
-    for count, review in enumerate(reviews, start=1):
-        # <, > and & as \u escapes: the file stays inert when a site pastes it into a <script> block
-        item = jsonld_dumps(review).replace("\n", "\n  ")
-        handle.write(("," if count > 1 else "") + "\n  " + item)
+    for count, line in enumerate(lines, start=1):
+        handle.write(("," if count > 1 else "") + "\n  " + line)
     handle.write("\n ]\n}" if count else "]\n}")
     return count
 
@@ -109,7 +89,7 @@ def write_claim_reviews(con: duckdb.DuckDBPyConnection, path: Path) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
     with open(temporary, "w", encoding="utf-8") as handle:
-        count = _stream(iter_reviews(con), handle)
+        count = _stream(review_lines(con, path.with_suffix(".lines.tmp")), handle)
     temporary.replace(path)
     return count
 

@@ -1,4 +1,5 @@
--- every claim with the reconciled fact it belongs to and whether it supports it.
+-- every claim with the reconciled fact it belongs to and whether it supports it, as rows (claim_reviews.sql
+-- builds the published JSON from the same join; tests check one against the other).
 with fact_claims as (
     select f.*, unnest(f.supporting_claim_ids) as claim_id, true as agrees from reconciled_facts as f
     union all
@@ -12,4 +13,4 @@ select
 from fact_claims as fc
 join claims as c using (claim_id)
 join documents as d on d.doc_id = c.doc_id
-order by c.source, c.span_start;
+order by c.source, c.span_start, c.claim_id;

@@ -1,0 +1,75 @@
+-- The reviews of the claims whose source is from $first to $last, written to $path: one schema.org ClaimReview per
+-- claim of a reconciled fact, as JSON text a line, in file order (built and written here, not in Python; a range
+-- of sources at a time, so the sort holds a range's claims, not the corpus'). The rating follows the claim's
+-- verdict against its fact; <, >, & and the line separators are \u escapes (inert in a <script> block).
+-- $published: the review date (ISO). Reads the temporary table of claim_review_facts.sql.
+-- sqlfluff:templater:placeholder:path:'claimreview.lines'
+copy (
+with verdicts as (
+    select
+        c.claim_id, c.source, c.span_start, c.model, c.quote, d.published_at, fc.status, fc.method,
+        replace(c.metric, '_', ' ') as metric,
+        coalesce(nullif(c.value_text, ''), printf('%g', c.value) || ' ' || c.unit, '?') as claimed,
+        coalesce(nullif(fc.value_text, ''), printf('%g', fc.value) || ' ' || c.unit, '') as reconciled,
+        printf('%.2f', coalesce(fc.confidence, 0)) as confidence,
+        case when d.kind = 'url' then d.location else 'file:' || d.location end as url,
+        coalesce(nullif(d.title, ''), c.source) as title,
+        case
+            when cf.agrees and fc.status = 'single_source' then 3
+            when cf.agrees and c.approx then 4
+            when cf.agrees then 5
+            else 1
+        end as rating
+    from claim_review_facts as cf
+    inner join reconciled_facts as fc on cf.fact_key = fc.fact_key
+    inner join claims as c on cf.claim_id = c.claim_id
+    inner join documents as d on c.doc_id = d.doc_id
+    where c.source between $first and $last
+),
+
+reviews as (
+    select
+        source,
+        span_start,
+        claim_id,
+        json_object(
+            '@context', 'https://schema.org', '@type', 'ClaimReview',
+            'identifier', claim_id,
+            'claimReviewed', model || ' ' || metric || ': ' || claimed || ' (' || chr(8220) || quote || chr(8221) || ')',
+            'itemReviewed', json_object(
+                '@type', 'Claim',
+                'appearance', case
+                    when published_at is null then json_object('@type', 'CreativeWork', 'url', url, 'name', title)
+                    else json_object(
+                        '@type', 'CreativeWork', 'url', url, 'name', title,
+                        'datePublished', strftime(published_at, '%Y-%m-%d')
+                    )
+                end,
+                'author', json_object('@type', 'Organization', 'name', source)
+            ),
+            'reviewRating', json_object(
+                '@type', 'Rating', 'ratingValue', rating, 'bestRating', 5, 'worstRating', 1,
+                'alternateName', case rating
+                    when 5 then 'Supported by the reconciled value'
+                    when 4 then 'Approximately right'
+                    when 1 then 'Contradicted by the reconciled value'
+                    else 'Single source, not cross-checked'
+                end
+            ),
+            'reviewBody', 'Reconciled value: ' || reconciled || ' (' || status || ', confidence ' || confidence
+            || '; ' || method || ').',
+            'datePublished', $published,
+            'author', json_object('@type', 'Organization', 'name', 'claims-warehouse')
+        )::varchar as review
+    from verdicts
+)
+
+select
+    replace(
+        replace(replace(replace(replace(review, '<', '\u003c'), '>', '\u003e'), '&', '\u0026'), chr(8232), '\u2028'),
+        chr(8233),
+        '\u2029'
+    ) as review
+from reviews
+order by source, span_start, claim_id
+) to $path (format csv, header false, quote '', escape '');
