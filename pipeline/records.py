@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -255,7 +256,9 @@ def plain_number(value: float | None) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
 
 
+@lru_cache(maxsize=65536)
 def fact_key(model: str, metric: str, tier: str, setting: str | None, currency: str = "usd") -> str:
-    """Stable id of a fact; a USD fact keeps the id it had before currencies were kept."""
+    """Stable id of a fact; a USD fact keeps the id it had before currencies were kept. Cached: reconciliation
+    asks it of every claim in every pass, and a corpus has far fewer facts than claims."""
     tail = "" if currency in (None, "usd") else f"|{currency}"
     return hashlib.sha256(f"{model}|{metric}|{tier}|{setting or ''}{tail}".encode()).hexdigest()[:20]

@@ -31,7 +31,7 @@ from pipeline.reconcile.batched import batches, by_quote
 from pipeline.reconcile.conflicts import ConflictFinder
 from pipeline.reconcile.reviews import Applied
 from pipeline.reconcile.run import Outcome, Vocab, claim_statement, fact_rows, load_references, settle
-from pipeline.reconcile.truth import DAMPING, INITIAL_TRUST, SIMILARITY_WEIGHT, Fact, _fact_key, build_facts, decide
+from pipeline.reconcile.truth import DAMPING, INITIAL_TRUST, SIMILARITY_WEIGHT, Fact, build_facts, decide
 from pipeline.records import Statement
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames
 
@@ -168,7 +168,7 @@ class Rows:
 
     def add(self, claims: list[Statement], vocab: Vocab) -> None:
         # only the recomputed facts' claims become facts (not every claim of a large model's batch)
-        facts = build_facts([c for c in claims if _fact_key(c.fact) in self.p.keys], self.references)
+        facts = build_facts([c for c in claims if c.fact_key in self.p.keys], self.references)
         fixed_confidence(facts, self.trust, held_dependence(self.con, sorted({c.doc_id for f in facts for c in f.claims})))
         verdicts = [decide(f, self.p.iterations) for f in facts]
         finder = ConflictFinder(claims, self.references, vocab.task_slugs, by_quote(self.con, claims),

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from dataclasses import replace
 
@@ -20,7 +19,7 @@ import numpy as np
 
 from pipeline.reconcile import policy, truth_arrays
 from pipeline.reconcile.statements import agree, comparable
-from pipeline.records import Statement, fact_key
+from pipeline.records import Statement
 
 INITIAL_TRUST = 0.7
 SIMILARITY_WEIGHT = 0.5  # rho: how much agreeing values support each other
@@ -59,7 +58,7 @@ class Fact:
 def build_facts(claims: list[Statement], references: list[Statement]) -> list[Fact]:
     by_key: dict[str, list[Statement]] = defaultdict(list)
     for c in claims:
-        by_key[_fact_key(c.fact)].append(c)
+        by_key[c.fact_key].append(c)
     refs_by_model: dict[str, list[Statement]] = defaultdict(list)
     for r in references:
         refs_by_model[r.model].append(r)
@@ -84,12 +83,6 @@ def build_facts(claims: list[Statement], references: list[Statement]) -> list[Fa
 
 def _value_of(s: Statement) -> tuple:
     return (s.value, s.value_high, s.value_text, s.bound, s.approx)
-
-
-@lru_cache(maxsize=65536)
-def _fact_key(fact: tuple) -> str:
-    """Statement.fact_key, hashed once per fact rather than once per claim and pass."""
-    return fact_key(*fact)
 
 
 def truth_finder(facts: list[Fact], dependence: dict[frozenset, float] | None = None,
