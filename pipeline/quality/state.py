@@ -54,12 +54,16 @@ def tracked_or_content(con: duckdb.DuckDBPyConnection, name: str, tracked: str) 
     and the stored outcome stands when either part is the stored one (the caller stores the new inputs)."""
     stored = fetch_dicts(con, "quality/stored_state", {"suite": name}) if fetch_dicts(con, "quality/has_state") else []
     old = stored[0]["inputs"] if stored else None
-    if name not in SELF_CONTAINED or (old or "").split("|")[0] == tracked:
-        inputs = old if name in SELF_CONTAINED and old else tracked
-        return inputs, load_outcome(stored[0]["outcome"]) if old == inputs else None
+
+    def kept(inputs: str, same: bool) -> tuple[str, SuiteOutcome | None]:
+        return inputs, load_outcome(stored[0]["outcome"]) if same else None
+
+    if name not in SELF_CONTAINED:
+        return kept(tracked, old == tracked)
+    if old and old.split("|")[0] == tracked:
+        return kept(old, True)
     inputs = f"{tracked}|{fingerprint(con, name, TRACKED[name][1])}"
-    same_rows = old is not None and old.split("|")[-1] == inputs.split("|")[-1]
-    return inputs, load_outcome(stored[0]["outcome"]) if same_rows else None
+    return kept(inputs, old is not None and old.split("|")[-1] == inputs.split("|")[-1])
 
 
 def tracked_inputs(con: duckdb.DuckDBPyConnection, name: str) -> str | None:

@@ -18,6 +18,7 @@ import duckdb
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, sql_text
 
 CHUNK_CLAIMS = 20_000  # claims per range of sources written at a time
+REVIEW_SQL = ("publish/claim_reviews", "publish/claim_review_sources", "publish/claim_review_facts")  # the file's code
 
 
 class ReviewsWritten(NamedTuple):
@@ -68,9 +69,8 @@ def inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
         inputs = "tracked:" + fetch_dicts(con, "publish/claim_verdicts_inputs")[0]["inputs"]
     except (duckdb.CatalogException, duckdb.BinderException):
         inputs = fetch_dicts(con, "publish/claim_verdicts_fingerprint")[0]["inputs"]
-    code = hashlib.sha256(Path(__file__).read_bytes() + sql_text("publish/claim_reviews").encode()
-                          + sql_text("publish/claim_review_sources").encode()
-                          + sql_text("publish/claim_review_facts").encode()).hexdigest()[:16]
+    code = hashlib.sha256(Path(__file__).read_bytes()
+                          + "".join(sql_text(name) for name in REVIEW_SQL).encode()).hexdigest()[:16]
     return f"{code}:{inputs}"
 
 
