@@ -215,7 +215,6 @@ def _documents(con, sources_dir: Path, reports_dir: Path | None, doc_ids: list[s
         doc_ids = [d["doc_id"] for d in fetch_dicts(con, "publish/documents_in_conflict")]
     for row in fetch_dicts(con, "publish/document_claims", {"doc_ids": doc_ids}):
         row["figure"] = claim_figure(row)
-        row["label"] = claim_label(row)
         claims[row["doc_id"]].append(row)
     documents = fetch_dicts(con, "publish/documents_in_view", {"doc_ids": doc_ids})
     for document in documents:
@@ -224,15 +223,7 @@ def _documents(con, sources_dir: Path, reports_dir: Path | None, doc_ids: list[s
         document["original"] = link if document["kind"] == "url" else "../" + link
         document["claims"] = claims.get(document["doc_id"], [])
         document["pieces"] = highlight_pieces(document["text"] or "", document["claims"])
-        for piece in document["pieces"]:  # joined here once, not by the template claim by claim
-            piece["title"] = "\n".join(c["label"] for c in piece["claims"])
     return documents
-
-
-def claim_label(claim: dict) -> str:
-    """A claim as its mark's title lists it: what was read, its id, and how it was read."""
-    why = f"\n  why: {claim['why']}" if claim.get("why") else ""
-    return f"{claim['model']} · {claim['metric']} = {claim['figure']} ({claim['claim_id']}){why}"
 
 
 def documents_in_batches(con, sources_dir: Path, reports_dir: Path | None, ids: list[str],

@@ -11,10 +11,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from pipeline.report.charts import price_charts
-from pipeline.report.data import SEVERITIES, ReportData, claim_label
+from pipeline.report.data import SEVERITIES, ReportData
 from pipeline.report.inert import md_text
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -90,33 +90,33 @@ def render_document(document: dict) -> str:
         doc=document, marked=marked_text(document["pieces"]), rows=claim_rows(document["claims"]))
 
 
-def _esc(value) -> str:
-    """As Jinja's autoescape writes a value (markupsafe's entities), without a Markup object per value: the
-    document pages escape a few thousand values each, and that was most of their rendering."""
-    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
-        "'", "&#39;").replace('"', "&#34;")
-
-
 def marked_text(pieces: list[dict]) -> Markup:
     """A document's text with each claim's anchor at its start and each claimed piece marked, titled with
-    the claims covering it (data.highlight_pieces; the title joined by data._documents, else here)."""
+    the claims covering it (data.highlight_pieces). Written here, escaped by markupsafe as the templates
+    escape: rendering a few thousand values a page through the template was most of the pages' time."""
     out = []
     for p in pieces:
-        out += [f'<span id="claim-{_esc(c["claim_id"])}"></span>' for c in p["starts"]]
-        text = _esc(p["text"])
-        title = p["title"] if "title" in p else "\n".join(claim_label(c) for c in p["claims"])
-        out.append(f'<mark title="{_esc(title)}" tabindex="0">{text}</mark>' if title else text)
+        out += [f'<span id="claim-{escape(c["claim_id"])}"></span>' for c in p["starts"]]
+        text = escape(p["text"])
+        title = "\n".join(claim_label(c) for c in p["claims"])
+        out.append(f'<mark title="{escape(title)}" tabindex="0">{text}</mark>' if title else text)
     return Markup("".join(out))
+
+
+def claim_label(claim: dict) -> str:
+    """A claim as its mark's title lists it: what was read, its id, and how it was read."""
+    why = f"\n  why: {claim['why']}" if claim.get("why") else ""
+    return f"{claim['model']} · {claim['metric']} = {claim['figure']} ({claim['claim_id']}){why}"
 
 
 def claim_rows(claims: list[dict]) -> Markup:
     """The claims table's rows: where each claim is, what it says, its id and how it was read."""
     rows = []
     for c in claims:
-        i = _esc(c["claim_id"])
-        rows.append(f'<tr id="row-{i}"><td><a href="#claim-{i}">{_esc(c["span_start"])}–{_esc(c["span_end"])}</a>'
-                    f'</td><td>{_esc(c["model"])}</td><td>{_esc(c["metric"])}</td><td>{_esc(c["figure"])}</td>'
-                    f'<td><code>{i}</code></td><td class="muted read-why">{_esc(c["why"] or "")}</td></tr>\n')
+        i = escape(c["claim_id"])
+        rows.append(f'<tr id="row-{i}"><td><a href="#claim-{i}">{escape(c["span_start"])}–{escape(c["span_end"])}</a>'
+                    f'</td><td>{escape(c["model"])}</td><td>{escape(c["metric"])}</td><td>{escape(c["figure"])}</td>'
+                    f'<td><code>{i}</code></td><td class="muted read-why">{escape(c["why"] or "")}</td></tr>\n')
     return Markup("".join(rows))
 
 
