@@ -99,7 +99,7 @@ def annotate_sizes(ann: Annotated) -> None:
     for unit in ann.units:
         for m in _SIZE.finditer(ann.text, unit.start, unit.end):
             if taken.covering(m.start()) is None and not _size_is_figure(ann, unit, m.start(), m.end()):
-                model = next((ann.doc.sibling(x, m.group(0)) for x in named if ann.doc.sibling(x, m.group(0))), None)
+                model = next(filter(None, (ann.doc.sibling(x, m.group(0)) for x in named)), None)
                 spans += [Span(m.start(), m.end(), "model", {"model": model, "family": False, "alone": True})] if model else []
         for m in _VERSION_WORD.finditer(ann.text, unit.start, unit.end):
             if taken.covering(m.start()) is None:

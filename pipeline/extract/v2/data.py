@@ -77,9 +77,14 @@ def _by_first_char(forms: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def cue_tables() -> tuple[dict, ...]:
+    """The per-language cue files (data/cues.*.yaml), read once for both matchers."""
+    return tuple(yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(DATA.glob("cues.*.yaml")))
+
+
+@lru_cache(maxsize=1)
 def cue_matcher() -> CueMatcher:
-    tables = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(DATA.glob("cues.*.yaml"))]
-    return build_cue_matcher(tables)
+    return build_cue_matcher(list(cue_tables()))
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +92,7 @@ def header_cue_matcher() -> CueMatcher:
     """Cue words read in a table's column header: every cue word, and the
     header-only forms (`header_types`: "$/M in" is an input price only where a
     header abbreviates it; "in" in running text is no direction)."""
-    tables = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(DATA.glob("cues.*.yaml"))]
+    tables = list(cue_tables())
     return build_cue_matcher(tables + [{"types": t["header_types"]} for t in tables if t.get("header_types")])
 
 
