@@ -62,8 +62,12 @@ class SuiteOutcome:
         return [o for o in self.outcomes if not o.success and o.severity != "critical"]
 
 
+def suite_text(name: str) -> str:
+    return (EXPECTATIONS_DIR / f"{name}.json").read_text(encoding="utf-8")
+
+
 def load_suite_file(name: str) -> dict:
-    return json.loads((EXPECTATIONS_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    return json.loads(suite_text(name))
 
 
 def read_frame(con: duckdb.DuckDBPyConnection, suite: dict) -> pd.DataFrame:
@@ -105,9 +109,10 @@ def _suite(name: str, text: str):
 def validate(name: str, frame: pd.DataFrame) -> SuiteOutcome:
     """Runs one suite on `frame` through GX's Batch.validate: the results are returned, not stored (a
     checkpoint serialised every result, each failing row's id included, into its results store: half the time)."""
-    spec = load_suite_file(name)
+    text = suite_text(name)
+    spec = json.loads(text)
     batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": frame})
-    result = batch.validate(_suite(name, json.dumps(spec, sort_keys=True)), result_format=_result_format(name, frame))
+    result = batch.validate(_suite(name, text), result_format=_result_format(name, frame))
     table = spec["meta"]["table"]
     id_column = _id_column(name, frame)
     outcomes = []
