@@ -26,12 +26,12 @@ from pipeline.reconcile import dependence as dep
 from pipeline.reconcile import truth_arrays
 from pipeline.reconcile.conflicts import ConflictFinder, conflict_id
 from pipeline.reconcile.reviews import Applied, resolve
-from pipeline.reconcile.statements import claim_statements
+from pipeline.reconcile.statements import read_statements
 from pipeline.reconcile.run import (Outcome, Vocab, fact_rows, load_references, load_reviews,
                                     settle)
 from pipeline.reconcile.truth import Fact, build_facts, decide, iterate
 from pipeline.records import Review, Statement
-from pipeline.store.sqlfiles import fetch_dicts, run_sql, sql_text, statements, transaction
+from pipeline.store.sqlfiles import fetch_dicts, run_sql, transaction
 
 BATCH_CLAIMS = 50_000
 """Claims held as statements at once (a batch is whole models, so a model
@@ -44,12 +44,8 @@ def batches(con: duckdb.DuckDBPyConnection, models: list[str] | None = None) -> 
     """The claims (of the base `models`, else all) as statements, in statements.sql's
     order, a batch of whole models (about BATCH_CLAIMS claims) at a time: each
     batch is its own query, so no result larger than a batch is ever held."""
-    [query] = statements(sql_text("reconcile/statements"))
     for raw_models in model_batches(con, models):
-        cursor = con.cursor().execute(query, {"raw_models": raw_models, "docs": None})
-        columns = [d[0] for d in cursor.description]
-        batch = claim_statements(columns, cursor.fetchall())
-        cursor.close()
+        batch = read_statements(con, "reconcile/statements", {"raw_models": raw_models, "docs": None})
         if batch:
             yield batch
 
@@ -210,8 +206,7 @@ def by_quote(con: duckdb.DuckDBPyConnection, claims: list[Statement]) -> dict[tu
     """The claims and other models' claims sharing their quotes, by (document, quote), in statements.sql's
     order (from the table sql/reconcile/shared_quotes_prepare.sql made)."""
     models = sorted({c.model for c in claims})
-    cursor = run_sql(con, "reconcile/shared_quotes", {"models": models})
-    others = claim_statements([d[0] for d in cursor.description], cursor.fetchall())
+    others = read_statements(con, "reconcile/shared_quotes", {"models": models})
     out = QuoteGroups()
     for c in claims + others:
         out.setdefault((c.doc_id, c.quote), []).append(c)

@@ -30,7 +30,8 @@ from pipeline.reconcile import incremental, truth_arrays
 from pipeline.reconcile.batched import batches, by_quote
 from pipeline.reconcile.conflicts import ConflictFinder
 from pipeline.reconcile.reviews import Applied
-from pipeline.reconcile.run import Outcome, Vocab, claim_statement, fact_rows, load_references, settle
+from pipeline.reconcile.run import Outcome, Vocab, fact_rows, load_references, settle
+from pipeline.reconcile.statements import read_statements
 from pipeline.reconcile.truth import DAMPING, INITIAL_TRUST, SIMILARITY_WEIGHT, Fact, build_facts, decide
 from pipeline.records import Statement
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames
@@ -98,7 +99,7 @@ def plan(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> Plan | None:
                                                                            if d in now)
     if not docs or changed > MAX_CHANGED_SHARE * max(sum(r["n_claims"] for r in now.values()), 1):
         return None
-    new = [claim_statement(r) for r in fetch_dicts(con, "reconcile/statements", {"raw_models": None, "docs": docs})]
+    new = read_statements(con, "reconcile/statements", {"raw_models": None, "docs": docs})
     keys = {c.fact_key for c in new} | {k for d in docs if d in before for k in before[d]["fact_keys"]}
     old = {r["fact_key"]: r for r in fetch_dicts(con, "reconcile/stored_facts", {"keys": sorted(keys)})}
     models = sorted({c.model for c in new} | {r["model"] for r in old.values()})

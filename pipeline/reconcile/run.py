@@ -15,7 +15,7 @@ from pipeline.reconcile import incremental
 from pipeline.reconcile.conflicts import Conflict, ConflictFinder, conflict_id
 from pipeline.reconcile.reviews import Applied, resolve
 from pipeline.records import Review
-from pipeline.reconcile.statements import statement, with_interval
+from pipeline.reconcile.statements import read_statements, with_interval
 from pipeline.records import Statement
 from pipeline.reconcile.truth import Verdict, build_facts, decide, truth_finder
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames
@@ -51,18 +51,6 @@ class Outcome:
     by_explanation: dict[str, int] = field(default_factory=dict)  # conflicts per explanation kind
 
 
-def claim_statement(r: dict) -> Statement:
-    """One row of sql/reconcile/statements.sql as a statement."""
-    return statement(
-        id=r["claim_id"], model=r["model"], metric=r["metric"], tier=r["tier"], setting=r["setting"],
-        unit=r["unit"], value=r["value"], value_high=r["value_high"], value_text=r["value_text"],
-        doc_id=r["doc_id"], source=r["source"], snapshot=r["snapshot"],
-        approx=r["approx"], hedged=r["hedged"], bound=r["bound"],
-        asserted=r["as_of"] or r["published_at"], quote=r["quote"], currency=r["currency"],
-        modality=r["modality"], published_at=r["published_at"],
-    )
-
-
 def load_references(con: duckdb.DuckDBPyConnection) -> list[Statement]:
     return [with_interval(Statement(
         id=r["ref_id"], model=r["model"], metric=r["metric"], tier=r["tier"], setting=r["setting"],
@@ -74,7 +62,7 @@ def load_references(con: duckdb.DuckDBPyConnection) -> list[Statement]:
 
 def load_statements(con: duckdb.DuckDBPyConnection) -> tuple[list[Statement], list[Statement]]:
     """Every claim and reference fact at once (the in-memory path; run() reads claims in batches: batched.py)."""
-    return [claim_statement(r) for r in fetch_dicts(con, "reconcile/statements", {"raw_models": None, "docs": None})], load_references(con)
+    return read_statements(con, "reconcile/statements", {"raw_models": None, "docs": None}), load_references(con)
 
 
 def load_reviews(con: duckdb.DuckDBPyConnection) -> list[Review]:

@@ -9,6 +9,7 @@ from typing import Iterable, Sequence
 
 from pipeline.reconcile import policy
 from pipeline.records import PRICE_METRICS, Statement
+from pipeline.store.sqlfiles import run_sql
 
 _DEFAULTS = {f.name: f.default for f in fields(Statement) if f.default is not MISSING}
 _RENAMED = {"claim_id": "id", "as_of": "asserted"}
@@ -28,9 +29,15 @@ def statement(**fields) -> Statement:
     return Statement(**fields, lo=lo, hi=hi)
 
 
+def read_statements(con, name: str, params: dict) -> list[Statement]:
+    """The rows of sql/NAME.sql (statements.sql's columns, narrowed by `params`) as statements."""
+    cursor = run_sql(con, name, params)
+    return claim_statements([d[0] for d in cursor.description], cursor.fetchall())
+
+
 def claim_statements(columns: Sequence[str], rows: Iterable[tuple]) -> list[Statement]:
-    """Rows of sql/reconcile/statements.sql (its column names) as the statements
-    run.claim_statement builds, filled in place: the frozen dataclass's
+    """Rows of sql/reconcile/statements.sql (its column names) as statements
+    (asserted: the claim's as_of, else its document's date), filled in place: the frozen dataclass's
     per-field __setattr__ was a third of the cost of reading a batch, and the
     batched reconciliation reads every claim three times."""
     names = [_RENAMED.get(c, c) for c in columns]
