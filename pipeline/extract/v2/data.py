@@ -87,6 +87,17 @@ def cue_matcher() -> CueMatcher:
     return build_cue_matcher(list(cue_tables()))
 
 
+@lru_cache(maxsize=64)
+def cue_type_pattern(kind: str) -> re.Pattern | None:
+    """The cue words of one type as one pattern (any case), or None when the type has none:
+    a quick test that lets a caller skip the whole matcher where the type cannot occur
+    (wherever the matcher yields the type, this pattern matches too)."""
+    forms = {str(w).lower() for t in cue_tables() for w in t["types"].get(kind, ())}
+    if not forms:
+        return None
+    return re.compile("|".join(_form(f) for f in sorted(forms, key=len, reverse=True)), re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def header_cue_matcher() -> CueMatcher:
     """Cue words read in a table's column header: every cue word, and the

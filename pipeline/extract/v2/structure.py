@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pipeline.extract.segments import Block, blocks_of, units_of
 from pipeline.extract.tables import clean_header, plan_table
-from pipeline.extract.v2.data import cue_matcher
+from pipeline.extract.v2.data import cue_matcher, cue_type_pattern
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.labels import is_known_benchmark
 from pipeline.extract.v2.spans import Span
@@ -87,5 +87,8 @@ def _sentences(ann: Annotated, block: Block, named: list[str], leads: list[str])
 def _today_with_model(ann: Annotated, unit) -> bool:
     """A dated document's sentence that names a model and says "today" (a release on the date line)."""
     if not ann.published or not ann.doc.mentions_in(unit.start, unit.end):
+        return False
+    today = cue_type_pattern("date_today")  # the matcher below only where a "today" word may be
+    if today is None or not today.search(ann.text, unit.start, unit.end):
         return False
     return any(kind == "date_today" for _, _, kind in cue_matcher().find(ann.text, unit.start, unit.end))
