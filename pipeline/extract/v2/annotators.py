@@ -24,11 +24,16 @@ def annotate_cues(ann: Annotated) -> None:
     matcher = cue_matcher()
     lowered = ann.text.lower()
     same = len(lowered) == len(ann.text)  # lower-casing kept every offset (nearly always)
+    pattern, text = (matcher.lower, lowered) if same else (matcher.pattern, ann.text)
     for unit in ann.units:
-        for start, end, kind in matcher.find(lowered if same else ann.text, unit.start, unit.end, lowered=same):
-            if inside_name(names, start, end):
+        for match in pattern.finditer(text, unit.start, unit.end):  # (matcher.find, without a generator)
+            kinds = matcher.kinds(match.group(0))
+            start, end = match.span()
+            if not kinds or inside_name(names, start, end):
                 continue
-            found.setdefault(kind, []).append(Span(start, end, kind, {"word": ann.text[start:end]}))
+            word = ann.text[start:end]
+            for kind in kinds:
+                found.setdefault(kind, []).append(Span(start, end, kind, {"word": word}))
     for kind, spans in found.items():
         ann.add(kind, spans)
 

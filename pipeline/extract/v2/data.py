@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,13 +24,20 @@ class CueMatcher:
     pattern: re.Pattern  # any case
     lower: re.Pattern  # the same words, for text already lower-cased (faster)
     types_of: dict[str, tuple[str, ...]]
+    written: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)  # as matched -> types
 
     def find(self, text: str, start: int = 0, end: int | None = None, lowered: bool = False):
         pattern = self.lower if lowered else self.pattern
         for match in pattern.finditer(text, start, len(text) if end is None else end):
-            key = "".join(match.group(0).lower().split())
-            for kind in self.types_of.get(key, ()):
+            for kind in self.kinds(match.group(0)):
                 yield match.start(), match.end(), kind
+
+    def kinds(self, matched: str) -> tuple[str, ...]:
+        """The types of a cue word as the text writes it (remembered: the same words recur)."""
+        found = self.written.get(matched)
+        if found is None:
+            found = self.written[matched] = self.types_of.get("".join(matched.lower().split()), ())
+        return found
 
 
 def _form(word: str, left: bool = True) -> str:

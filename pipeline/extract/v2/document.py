@@ -56,6 +56,11 @@ class Annotated:
             merged.sort(key=lambda s: s.start)
             hit = self._merged[kind] = (merged, [s.start for s in merged])
         merged, starts = hit
+        if not starts:  # most look-ups ask for a kind the document lacks, or one not in the unit
+            return []
         lo = bisect.bisect_left(starts, unit.start)
-        hi = bisect.bisect_left(starts, unit.end)
-        return [s for s in merged[lo:hi] if s.end <= unit.end]
+        hi = bisect.bisect_left(starts, unit.end, lo)
+        if lo == hi:
+            return []
+        end = unit.end
+        return [s for s in merged[lo:hi] if s.end <= end]

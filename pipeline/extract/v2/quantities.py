@@ -145,11 +145,13 @@ def _adjacent(ann: Annotated, unit: Span, pos: int, reach: int = 0) -> list[Span
     """Unit and rate spans after `pos` with at most `reach` tokens between (0: only
     spaces or emphasis marks between)."""
     out = []
-    for span in _units_and_rates(ann).within(pos, unit.end):
+    for span in _units_and_rates(ann).within(pos, unit.end):  # in text order
         between = ann.text[pos:span.start]
         if not between.strip(" \t*_") or (reach and len(TOKEN.findall(between)) <= reach):
             out.append(span)
-    return sorted(out, key=lambda s: s.start)
+        elif not reach:
+            break  # a later span has this text between too
+    return out
 
 
 def _settings_after(ann: Annotated, unit: Span, pos: int) -> list[Span]:

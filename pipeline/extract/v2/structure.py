@@ -73,20 +73,22 @@ def _sentences(ann: Annotated, block: Block, named: list[str], leads: list[str])
     out = []
     for unit in units_of(ann.text, block):
         header = (unit.key or "").replace("_", " ") if unit.kind == "field" else ""
-        if ann.doc.has_number(unit.start, unit.end) or _today_with_model(ann, unit):
+        found = ann.doc.mentions_in(unit.start, unit.end)  # read once for both uses below
+        if ann.doc.has_number(unit.start, unit.end) or _today_with_model(ann, unit, found):
             out.append(Span(unit.start, unit.end, "field" if unit.kind == "field" else "sentence", {"kind": unit.kind,
                 "quote": (unit.start, unit.end), "headings": unit.headings, "header": header,
                 "owner": None, "block": block.index, "before": tuple(named),
                 "lead": leads[-1] if leads else None}))
-        mentioned = [ann.doc.resolve(m) for m in ann.doc.mentions_in(unit.start, unit.end)]
+        mentioned = [ann.doc.resolve(m) for m in found]
         named.extend(mentioned)
         leads.extend(mentioned[:1])
     return out
 
 
-def _today_with_model(ann: Annotated, unit) -> bool:
-    """A dated document's sentence that names a model and says "today" (a release on the date line)."""
-    if not ann.published or not ann.doc.mentions_in(unit.start, unit.end):
+def _today_with_model(ann: Annotated, unit, mentions: list) -> bool:
+    """A dated document's sentence that names a model (`mentions`: the unit's) and says "today"
+    (a release on the date line)."""
+    if not ann.published or not mentions:
         return False
     today = cue_type_pattern("date_today")  # the matcher below only where a "today" word may be
     if today is None or not today.search(ann.text, unit.start, unit.end):
