@@ -80,7 +80,7 @@ def _described_tasks(ann: Annotated, benches: list[Span]) -> list[Span]:
 
 def _describes(ann: Annotated, task: Span, bench: Span, window: int) -> bool:
     lo, hi = min(task.end, bench.end), max(task.start, bench.start)
-    return ann.tokens.between(task, bench) <= window and not any(c.isdigit() for c in ann.text[lo:hi])
+    return ann.tokens.between(task, bench) <= window and not any(map(str.isdigit, ann.text[lo:hi]))
 
 
 _VERSION_WORD = re.compile(r"(?<![A-Za-z0-9$.,\-])(\d{1,2}\.\d{1,2})[ \-]([A-Za-z]{2,})(?![A-Za-z0-9])")

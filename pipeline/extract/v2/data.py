@@ -95,14 +95,17 @@ def cue_matcher() -> CueMatcher:
 
 
 @lru_cache(maxsize=64)
-def cue_type_pattern(kind: str) -> re.Pattern | None:
+def cue_type_pattern(kind: str, bounded: bool = True) -> re.Pattern | None:
     """The cue words of one type as one pattern (any case), or None when the type has none:
     a quick test that lets a caller skip the whole matcher where the type cannot occur
-    (wherever the matcher yields the type, this pattern matches too)."""
+    (wherever the matcher yields the type, this pattern matches too; unbounded, also
+    where a unit's end cuts a word the whole text goes on with)."""
     forms = {str(w).lower() for t in cue_tables() for w in t["types"].get(kind, ())}
     if not forms:
         return None
-    return re.compile("|".join(_form(f) for f in sorted(forms, key=len, reverse=True)), re.IGNORECASE)
+    words = sorted(forms, key=len, reverse=True)
+    body = [_form(f) if bounded else r"\s*".join(re.escape(part) for part in f.split()) for f in words]
+    return re.compile("|".join(body), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

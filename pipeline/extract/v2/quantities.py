@@ -86,7 +86,7 @@ def _typed(ann: Annotated, unit: Span, m) -> Span:
     rates = _rates()
     rate = next((s for s in _adjacent(ann, unit, attrs["unit_end"]) if s.type in rates), None)
     if rate is not None:  # "$0.15/$0.60 per million tokens": the rate is shared; the unit ends before the next figure
-        shared = any(ch.isdigit() for ch in ann.text[attrs["unit_end"]:rate.start])
+        shared = any(map(str.isdigit, ann.text[attrs["unit_end"]:rate.start]))
         attrs.update(rate=rates[rate.type], unit_end=attrs["unit_end"] if shared else rate.end)
     elif attrs["cls"] == "money":
         attrs["rate"] = _rate_before(ann, unit, m.start()) or attrs.get("rate")

@@ -40,7 +40,7 @@ def _cells(ann: Annotated, block: Block, table_no: int) -> list[Span]:
         words = _row_words(ann, row)
         for plan in plans.get(row.start, []):
             if plan.end > plan.start:
-                bare = not any(ch.isalpha() for ch in ann.text[plan.start:plan.end])
+                bare = not any(map(str.isalpha, ann.text[plan.start:plan.end]))
                 out.append(Span(plan.start, plan.end, "cell", {
                     "quote": (row.start, row.end), "headings": row.headings, "header": f"{plan.cues} {words}".strip(),
                     "owner": plan.model, "block": block.index, "setting": plan.setting,
@@ -58,13 +58,13 @@ def _model_column_label(ann: Annotated, row, row_plans: list) -> str | None:
     if not cells or any(ann.doc.mentions_in(s, e) for s, e in cells):
         return None
     text = " ".join(clean_header(ann.text[s:e]) for s, e in cells).strip()
-    return text if any(ch.isalpha() for ch in text) else None
+    return text if any(map(str.isalpha, text)) else None
 
 
 def _row_words(ann: Annotated, row) -> str:
     """The words of a row's cells that hold no figure (a label cell such as 'input' beside two prices) type its figures."""
     cells = [ann.text[s:e].strip(" *`").replace("_", " ") for s, e in row.cells]
-    return " ".join(c for c in cells[1:] if c and not any(ch.isdigit() for ch in c))
+    return " ".join(c for c in cells[1:] if c and not any(map(str.isdigit, c)))  # (map: no Python frame per character)
 
 
 def _sentences(ann: Annotated, block: Block, named: list[str], leads: list[str]) -> list[Span]:
