@@ -26,9 +26,8 @@ class Span:
         twice as slow, and the annotators make many spans)."""
         d = self.__dict__
         d["start"], d["end"], d["type"], d["attrs"] = start, end, type, {} if attrs is None else attrs
-        d["get"] = d["attrs"].get  # the attrs' own get, set on the instance: no Python frame per call
 
-    def get(self, key: str, default=None):  # (the instance's bound attrs.get shadows this)
+    def get(self, key: str, default=None):
         return self.attrs.get(key, default)
 
 
