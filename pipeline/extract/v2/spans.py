@@ -13,7 +13,10 @@ TOKEN = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*|[\u3400-\u9fff\uf900-\ufaff]|\S")
 _START = re.Match.start
 
 
-@dataclass(frozen=True)
+_set = object.__setattr__
+
+
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
@@ -21,11 +24,13 @@ class Span:
     attrs: dict = field(default_factory=dict, compare=False, hash=False)
 
     def __init__(self, start: int, end: int, type: str, attrs: dict | None = None):  # noqa: A002 - the field's name
-        """The dataclass's own fields, set straight into the instance (a frozen
-        dataclass's generated __init__ sets each through object.__setattr__:
-        twice as slow, and the annotators make many spans)."""
-        d = self.__dict__
-        d["start"], d["end"], d["type"], d["attrs"] = start, end, type, {} if attrs is None else attrs
+        """The dataclass's own fields in slots (no dict per span: the annotators make
+        many spans, and each tracked object is more work for the garbage collector),
+        set as the generated __init__ would, without its default-factory detour."""
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "type", type)
+        _set(self, "attrs", {} if attrs is None else attrs)
 
     def get(self, key: str, default=None):
         return self.attrs.get(key, default)
