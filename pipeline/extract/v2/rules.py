@@ -38,7 +38,7 @@ class Rule:
     examples: dict = field(default_factory=dict, hash=False, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     distance: int
     word: str
