@@ -26,7 +26,7 @@ class Annotated:
     tokens: Tokens | None = None
     published: str | None = None  # the date the document says it was written (its "today")
     _like: dict[str, list[str]] = field(default_factory=dict)
-    _memo: dict[tuple, list] = field(default_factory=dict)  # look-ups, cleared when a layer is added
+    _memo: dict[tuple, object] = field(default_factory=dict)  # look-ups, cleared when a layer is added
     _merged: dict[str, tuple[list[Span], list[int]]] = field(default_factory=dict)  # in_unit's merged layers, likewise
 
     def layer(self, kind: str) -> Layer:
