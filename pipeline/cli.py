@@ -121,7 +121,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from pipeline.bench import DEFAULT_CORPORA, run
 
-    return run(args.mb, [Path(p) for p in args.corpus] or DEFAULT_CORPORA, args.engine or None)
+    return run(args.mb, [Path(p) for p in args.corpus] or DEFAULT_CORPORA, args.engine or None, args.rounds)
 
 
 def cmd_train_extractor(args: argparse.Namespace) -> int:
@@ -331,6 +331,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--corpus", action="append", default=[], help="folder of articles (repeatable)")
     bench.add_argument("--engine", action="append", choices=ENGINES, default=[],
                        help="engine to measure (repeatable; default: v1 and v2 side by side)")
+    bench.add_argument("--rounds", type=int, default=1,
+                       help="measure each engine this many times, alternated, and report the median (default 1)")
     bench.set_defaults(func=cmd_bench)
     bench_pipeline = commands.add_parser(
         "bench-pipeline", help="run the whole graph on synthetic corpora: seconds, peak memory, rows per step")

@@ -56,3 +56,45 @@ def test_sparse_score_equals_dense_sum():
     assert deciding(weights, features) == ["a", "c"]
     weights["coef"][0] = -0.7  # another weights dict with the same features is read afresh
     assert deciding(dict(weights), features) == ["c"]
+
+
+def test_cue_type_pattern_matches_wherever_the_matcher_yields_the_type():
+    """The quick test before the whole matcher (structure's "today", the published date)
+    never says no where the matcher would find the type, in a unit or in the whole text."""
+    from pipeline.extract.v2.data import cue_tables, cue_type_pattern
+
+    kinds = sorted({kind for table in cue_tables() for kind in table["types"]})
+    words = [str(w) for table in cue_tables() for kind in kinds[::7] for w in table["types"].get(kind, ())]
+    text = " x ".join(w.upper() if i % 3 == 0 else w for i, w in enumerate(words)) + " Today, 今天 yesterday"
+    found = list(cue_matcher().find(text))
+    assert len(found) > 20
+    for start, end, kind in found:
+        assert cue_type_pattern(kind).search(text, max(0, start - 3), end) is not None
+        assert cue_type_pattern(kind, bounded=False).search(text) is not None
+    assert cue_type_pattern("no such cue type") is None
+    assert cue_type_pattern("date_today").search("nothing of the sort 8 days") is None
+
+
+def test_brackets_pair_as_a_loop_over_every_character_would():
+    from pipeline.extract.v2.pipeline import annotate
+
+    text = "GPT-4o (the [flagship] model) costs $5 (per 1M tokens）) and (o1 (preview) costs $15.\n"
+    ann = annotate(text, "brackets.md")
+    expected = []
+    for unit in ann.units:
+        stack = []
+        for i in range(unit.start, unit.end):
+            if ann.text[i] in "(（[":
+                stack.append(i)
+            elif ann.text[i] in ")）]" and stack:
+                expected.append((stack.pop(), i + 1))
+    assert len(expected) >= 4
+    assert sorted((s.start, s.end) for s in ann.layer("bracket")) == sorted(expected)
+
+
+def test_spans_compare_and_hash_by_place_and_type_only():
+    from pipeline.extract.v2.spans import Span
+
+    a, b = Span(3, 9, "model", {"model": "gpt-4o"}), Span(3, 9, "model")
+    assert a == b and hash(a) == hash(b) and b.attrs == {} and a.get("model") == "gpt-4o"
+    assert Span(3, 9, "benchmark") != a and not hasattr(a, "__dict__")  # slots: no dict per span

@@ -16,7 +16,7 @@ from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.spans import Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Owner:
     model: str
     features: dict[str, float]

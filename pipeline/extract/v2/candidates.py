@@ -15,7 +15,7 @@ from pipeline.extract.v2.spans import Span
 
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     quantity: Span
     unit: Span

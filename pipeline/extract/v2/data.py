@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,13 +24,20 @@ class CueMatcher:
     pattern: re.Pattern  # any case
     lower: re.Pattern  # the same words, for text already lower-cased (faster)
     types_of: dict[str, tuple[str, ...]]
+    written: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)  # as matched -> types
 
     def find(self, text: str, start: int = 0, end: int | None = None, lowered: bool = False):
         pattern = self.lower if lowered else self.pattern
         for match in pattern.finditer(text, start, len(text) if end is None else end):
-            key = "".join(match.group(0).lower().split())
-            for kind in self.types_of.get(key, ()):
+            for kind in self.kinds(match.group(0)):
                 yield match.start(), match.end(), kind
+
+    def kinds(self, matched: str) -> tuple[str, ...]:
+        """The types of a cue word as the text writes it (remembered: the same words recur)."""
+        found = self.written.get(matched)
+        if found is None:
+            found = self.written[matched] = self.types_of.get("".join(matched.lower().split()), ())
+        return found
 
 
 def _form(word: str, left: bool = True) -> str:
@@ -85,6 +92,20 @@ def cue_tables() -> tuple[dict, ...]:
 @lru_cache(maxsize=1)
 def cue_matcher() -> CueMatcher:
     return build_cue_matcher(list(cue_tables()))
+
+
+@lru_cache(maxsize=64)
+def cue_type_pattern(kind: str, bounded: bool = True) -> re.Pattern | None:
+    """The cue words of one type as one pattern (any case), or None when the type has none:
+    a quick test that lets a caller skip the whole matcher where the type cannot occur
+    (wherever the matcher yields the type, this pattern matches too; unbounded, also
+    where a unit's end cuts a word the whole text goes on with)."""
+    forms = {str(w).lower() for t in cue_tables() for w in t["types"].get(kind, ())}
+    if not forms:
+        return None
+    words = sorted(forms, key=len, reverse=True)
+    body = [_form(f) if bounded else r"\s*".join(re.escape(part) for part in f.split()) for f in words]
+    return re.compile("|".join(body), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

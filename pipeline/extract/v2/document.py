@@ -26,7 +26,7 @@ class Annotated:
     tokens: Tokens | None = None
     published: str | None = None  # the date the document says it was written (its "today")
     _like: dict[str, list[str]] = field(default_factory=dict)
-    _memo: dict[tuple, list] = field(default_factory=dict)  # look-ups, cleared when a layer is added
+    _memo: dict[tuple, object] = field(default_factory=dict)  # look-ups, cleared when a layer is added
     _merged: dict[str, tuple[list[Span], list[int]]] = field(default_factory=dict)  # in_unit's merged layers, likewise
 
     def layer(self, kind: str) -> Layer:
@@ -56,6 +56,11 @@ class Annotated:
             merged.sort(key=lambda s: s.start)
             hit = self._merged[kind] = (merged, [s.start for s in merged])
         merged, starts = hit
+        if not starts:  # most look-ups ask for a kind the document lacks, or one not in the unit
+            return []
         lo = bisect.bisect_left(starts, unit.start)
-        hi = bisect.bisect_left(starts, unit.end)
-        return [s for s in merged[lo:hi] if s.end <= unit.end]
+        hi = bisect.bisect_left(starts, unit.end, lo)
+        if lo == hi:
+            return []
+        end = unit.end
+        return [s for s in merged[lo:hi] if s.end <= end]

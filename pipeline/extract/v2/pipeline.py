@@ -16,7 +16,7 @@ from pipeline.extract.v2.annotators import (annotate_brackets, annotate_clauses,
                                             annotate_sizes)
 from pipeline.extract.v2.attribution import Owner, deciding, owners, probability
 from pipeline.extract.v2.candidates import Candidate, Switches, annotate_candidates
-from pipeline.extract.v2.data import config, weights
+from pipeline.extract.v2.data import config, cue_type_pattern, weights
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.quantities import annotate_quantities
 from pipeline.extract.v2.sharing import shared_owners
@@ -31,7 +31,8 @@ def annotate(text: str, source: str, deadline: Deadline | None = None) -> Annota
     ann = Annotated(original=text, text=as_simplified(reading), offsets=offsets, source=source)
     blocks = blocks_of(ann.text)
     ann.doc = DocumentContext.build(ann.text, blocks, lexicon())
-    published = find_published(text)[0]
+    today = cue_type_pattern("date_today", bounded=False)  # the date is read only for a "today" to stand for
+    published = find_published(text)[0] if today is not None and today.search(ann.text) else None
     ann.published = published.isoformat() if published else None
     deadline.check()
     annotate_structure(ann, blocks)

@@ -86,7 +86,7 @@ def _typed(ann: Annotated, unit: Span, m) -> Span:
     rates = _rates()
     rate = next((s for s in _adjacent(ann, unit, attrs["unit_end"]) if s.type in rates), None)
     if rate is not None:  # "$0.15/$0.60 per million tokens": the rate is shared; the unit ends before the next figure
-        shared = any(ch.isdigit() for ch in ann.text[attrs["unit_end"]:rate.start])
+        shared = any(map(str.isdigit, ann.text[attrs["unit_end"]:rate.start]))
         attrs.update(rate=rates[rate.type], unit_end=attrs["unit_end"] if shared else rate.end)
     elif attrs["cls"] == "money":
         attrs["rate"] = _rate_before(ann, unit, m.start()) or attrs.get("rate")
@@ -145,11 +145,13 @@ def _adjacent(ann: Annotated, unit: Span, pos: int, reach: int = 0) -> list[Span
     """Unit and rate spans after `pos` with at most `reach` tokens between (0: only
     spaces or emphasis marks between)."""
     out = []
-    for span in _units_and_rates(ann).within(pos, unit.end):
+    for span in _units_and_rates(ann).within(pos, unit.end):  # in text order
         between = ann.text[pos:span.start]
         if not between.strip(" \t*_") or (reach and len(TOKEN.findall(between)) <= reach):
             out.append(span)
-    return sorted(out, key=lambda s: s.start)
+        elif not reach:
+            break  # a later span has this text between too
+    return out
 
 
 def _settings_after(ann: Annotated, unit: Span, pos: int) -> list[Span]:

@@ -38,7 +38,7 @@ class Rule:
     examples: dict = field(default_factory=dict, hash=False, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     distance: int
     word: str
@@ -109,9 +109,10 @@ def _side_ok(side: str, span: Span, start: int, end: int) -> bool:
 
 def _clause_of(ann: Annotated, q: Span, unit: Span) -> Span:
     key = ("clause of", q.start, q.end)
-    if key not in ann._memo:
-        ann._memo[key] = [ann.layer("clause").covering(q.start) or unit]
-    return ann._memo[key][0]
+    clause = ann._memo.get(key)
+    if clause is None:  # (a span, never None: no list around it to allocate)
+        clause = ann._memo[key] = ann.layer("clause").covering(q.start) or unit
+    return clause
 
 
 def find_evidence(ann: Annotated, unit: Span, q: Span, cond: Condition) -> Evidence | None:

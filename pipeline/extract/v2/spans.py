@@ -10,14 +10,27 @@ from dataclasses import dataclass, field
 
 # a token: a word, a number (with its separators), one CJK character, or one other mark
 TOKEN = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*|[\u3400-\u9fff\uf900-\ufaff]|\S")
+_START = re.Match.start
 
 
-@dataclass(frozen=True)
+_set = object.__setattr__
+
+
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
     type: str
     attrs: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def __init__(self, start: int, end: int, type: str, attrs: dict | None = None):  # noqa: A002 - the field's name
+        """The dataclass's own fields in slots (no dict per span: the annotators make
+        many spans, and each tracked object is more work for the garbage collector),
+        set as the generated __init__ would, without its default-factory detour."""
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "type", type)
+        _set(self, "attrs", {} if attrs is None else attrs)
 
     def get(self, key: str, default=None):
         return self.attrs.get(key, default)
@@ -62,7 +75,7 @@ class Tokens:
         for start, end in sorted(pieces):
             if starts and start < starts[-1]:
                 start = starts[-1] + 1
-            starts.extend(m.start() for m in TOKEN.finditer(text, start, end))
+            starts.extend(map(_START, TOKEN.finditer(text, start, end)))  # (no Python frame per token)
         self.starts = sorted(set(starts))
 
     def index(self, pos: int) -> int:

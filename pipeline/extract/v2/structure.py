@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pipeline.extract.segments import Block, blocks_of, units_of
 from pipeline.extract.tables import clean_header, plan_table
-from pipeline.extract.v2.data import cue_matcher
+from pipeline.extract.v2.data import cue_matcher, cue_type_pattern
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.labels import is_known_benchmark
 from pipeline.extract.v2.spans import Span
@@ -40,7 +40,7 @@ def _cells(ann: Annotated, block: Block, table_no: int) -> list[Span]:
         words = _row_words(ann, row)
         for plan in plans.get(row.start, []):
             if plan.end > plan.start:
-                bare = not any(ch.isalpha() for ch in ann.text[plan.start:plan.end])
+                bare = not any(map(str.isalpha, ann.text[plan.start:plan.end]))
                 out.append(Span(plan.start, plan.end, "cell", {
                     "quote": (row.start, row.end), "headings": row.headings, "header": f"{plan.cues} {words}".strip(),
                     "owner": plan.model, "block": block.index, "setting": plan.setting,
@@ -58,13 +58,13 @@ def _model_column_label(ann: Annotated, row, row_plans: list) -> str | None:
     if not cells or any(ann.doc.mentions_in(s, e) for s, e in cells):
         return None
     text = " ".join(clean_header(ann.text[s:e]) for s, e in cells).strip()
-    return text if any(ch.isalpha() for ch in text) else None
+    return text if any(map(str.isalpha, text)) else None
 
 
 def _row_words(ann: Annotated, row) -> str:
     """The words of a row's cells that hold no figure (a label cell such as 'input' beside two prices) type its figures."""
     cells = [ann.text[s:e].strip(" *`").replace("_", " ") for s, e in row.cells]
-    return " ".join(c for c in cells[1:] if c and not any(ch.isdigit() for ch in c))
+    return " ".join(c for c in cells[1:] if c and not any(map(str.isdigit, c)))  # (map: no Python frame per character)
 
 
 def _sentences(ann: Annotated, block: Block, named: list[str], leads: list[str]) -> list[Span]:
@@ -73,19 +73,24 @@ def _sentences(ann: Annotated, block: Block, named: list[str], leads: list[str])
     out = []
     for unit in units_of(ann.text, block):
         header = (unit.key or "").replace("_", " ") if unit.kind == "field" else ""
-        if ann.doc.has_number(unit.start, unit.end) or _today_with_model(ann, unit):
+        found = ann.doc.mentions_in(unit.start, unit.end)  # read once for both uses below
+        if ann.doc.has_number(unit.start, unit.end) or _today_with_model(ann, unit, found):
             out.append(Span(unit.start, unit.end, "field" if unit.kind == "field" else "sentence", {"kind": unit.kind,
                 "quote": (unit.start, unit.end), "headings": unit.headings, "header": header,
                 "owner": None, "block": block.index, "before": tuple(named),
                 "lead": leads[-1] if leads else None}))
-        mentioned = [ann.doc.resolve(m) for m in ann.doc.mentions_in(unit.start, unit.end)]
+        mentioned = [ann.doc.resolve(m) for m in found]
         named.extend(mentioned)
         leads.extend(mentioned[:1])
     return out
 
 
-def _today_with_model(ann: Annotated, unit) -> bool:
-    """A dated document's sentence that names a model and says "today" (a release on the date line)."""
-    if not ann.published or not ann.doc.mentions_in(unit.start, unit.end):
+def _today_with_model(ann: Annotated, unit, mentions: list) -> bool:
+    """A dated document's sentence that names a model (`mentions`: the unit's) and says "today"
+    (a release on the date line)."""
+    if not ann.published or not mentions:
+        return False
+    today = cue_type_pattern("date_today")  # the matcher below only where a "today" word may be
+    if today is None or not today.search(ann.text, unit.start, unit.end):
         return False
     return any(kind == "date_today" for _, _, kind in cue_matcher().find(ann.text, unit.start, unit.end))
