@@ -96,20 +96,18 @@ def test_each_review_is_the_former_builders_on_handmade_rows(handmade, tmp_path)
     assert [r["identifier"] for r in built] == ["c2", "c1", "c3", "c4", "c5"]  # source, span, claim id
 
 
-def test_ranges_of_sources_written_in_turn_make_the_same_reviews(handmade, tmp_path, monkeypatch):
+def test_chunks_written_in_turn_make_the_same_reviews(handmade, tmp_path, monkeypatch):
     from pipeline.report import claimreview
     with duckdb.connect(str(handmade), read_only=True) as con:
         whole = claim_reviews(con, tmp_path)
-        assert claimreview.source_ranges(con, 2) == [("src-d1", "src-d1"), ("src-d2", "src-d2"), ("src-d3", "src-d3")]
-        assert claimreview.source_ranges(con, 3) == [("src-d1", "src-d1"), ("src-d2", "src-d3")]
         monkeypatch.setattr(claimreview, "CHUNK_CLAIMS", 1)
-        assert claim_reviews(con, tmp_path) == whole and not list(tmp_path.glob("*.lines"))
+        assert claim_reviews(con, tmp_path) == whole and [p.name for p in tmp_path.iterdir()] == ["w.duckdb"]
 
 
 def test_the_streamed_file_is_inert_and_parses_to_the_former_builders_reviews(handmade, tmp_path):
     path = tmp_path / "reports" / "claimreview.jsonld"
     with duckdb.connect(str(handmade), read_only=True) as con:
-        count, expected = write_claim_reviews(con, path), _expected(con)
+        count, expected = write_claim_reviews(con, path).count, _expected(con)
     text = path.read_text(encoding="utf-8")
     assert count == len(CLAIMS) and json.loads(text) == {"@context": "https://schema.org", "@graph": expected}
     assert not any(c in text for c in "<>&\u2028\u2029") and "\\u003c/script\\u003e" in text
@@ -122,7 +120,38 @@ def test_the_seeds_reviews_are_the_former_builders_and_an_unchanged_file_is_kept
     with duckdb.connect(str(warehouse / "claims.duckdb"), read_only=True) as con:
         expected = _expected(con)
         assert claim_reviews(con, tmp_path) == expected and len(expected) > 50
-        assert publish_claim_reviews(con, path) == (len(expected), False)
+        written = publish_claim_reviews(con, path)
+        assert written[:2] == (len(expected), False) and written.rewritten == written.facts > 10
         before = path.stat().st_mtime_ns
-        assert publish_claim_reviews(con, path) == (len(expected), True)
+        assert publish_claim_reviews(con, path)[:2] == (len(expected), True)
     assert path.stat().st_mtime_ns == before and json.loads(path.read_text(encoding="utf-8"))["@graph"] == expected
+
+
+def test_a_changed_fact_writes_its_part_alone_and_the_file_is_a_fresh_writes(handmade, tmp_path):
+    path = tmp_path / "reports" / "claimreview.jsonld"
+    parts = path.with_name("claimreview.jsonld.parts")
+    with duckdb.connect(str(handmade), read_only=True) as con:
+        first = write_claim_reviews(con, path)
+    before = {p.name: p.stat().st_mtime_ns for p in parts.iterdir()}
+    assert (first.facts, first.rewritten, len(before)) == (3, 3, 3)
+    with duckdb.connect(str(handmade)) as con:
+        con.execute("update reconciled_facts set confidence = 0.5 where fact_key = 'f3'")  # shown as 0.50
+        con.execute("update reconciled_facts set confidence = 0.1249 where fact_key = 'f1'")  # still 0.12
+    with duckdb.connect(str(handmade), read_only=True) as con:
+        again, expected, fresh = write_claim_reviews(con, path), _expected(con), claim_reviews(con, tmp_path)
+    after = {p.name: p.stat().st_mtime_ns for p in parts.iterdir()}
+    assert (again.count, again.facts, again.rewritten) == (len(CLAIMS), 3, 1)
+    assert len(after) == 3 and len(set(after) & set(before)) == 2  # f3's old part removed, the others untouched
+    assert all(after[name] == before[name] for name in set(after) & set(before))
+    graph = json.loads(path.read_text(encoding="utf-8"))["@graph"]
+    assert graph == expected == fresh and "confidence 0.50" in graph[-1]["reviewBody"]
+
+
+def test_a_part_missing_from_the_folder_is_written_again(handmade, tmp_path):
+    path = tmp_path / "claimreview.jsonld"
+    with duckdb.connect(str(handmade), read_only=True) as con:
+        write_claim_reviews(con, path)
+        whole = path.read_bytes()
+        victim = sorted(path.with_name("claimreview.jsonld.parts").iterdir())[0]
+        victim.unlink()
+        assert write_claim_reviews(con, path).rewritten == 1 and path.read_bytes() == whole and victim.exists()
