@@ -8,7 +8,7 @@ with pending as (
         part,
         sum(n) over (order by fact_key rows between unbounded preceding and current row) - n as before
     from claim_review_digests
-    where list_contains($pending::varchar [], fact_key)
+    where fact_key in (select unnest($pending::varchar []))
 )
 
 select
