@@ -121,7 +121,7 @@ def test_the_seeds_reviews_are_the_former_builders_and_an_unchanged_file_is_kept
         expected = _expected(con)
         assert claim_reviews(con, tmp_path) == expected and len(expected) > 50
         written = publish_claim_reviews(con, path)
-        assert written[:2] == (len(expected), False) and written.rewritten == written.facts > 10
+        assert written[:2] == (len(expected), False) and written.rewritten == written.parts > 10
         before = path.stat().st_mtime_ns
         assert publish_claim_reviews(con, path)[:2] == (len(expected), True)
     assert path.stat().st_mtime_ns == before and json.loads(path.read_text(encoding="utf-8"))["@graph"] == expected
@@ -133,14 +133,14 @@ def test_a_changed_fact_writes_its_part_alone_and_the_file_is_a_fresh_writes(han
     with duckdb.connect(str(handmade), read_only=True) as con:
         first = write_claim_reviews(con, path)
     before = {p.name: p.stat().st_mtime_ns for p in parts.iterdir()}
-    assert (first.facts, first.rewritten, len(before)) == (3, 3, 3)
+    assert (first.parts, first.rewritten, len(before)) == (3, 3, 3)
     with duckdb.connect(str(handmade)) as con:
         con.execute("update reconciled_facts set confidence = 0.5 where fact_key = 'f3'")  # shown as 0.50
         con.execute("update reconciled_facts set confidence = 0.1249 where fact_key = 'f1'")  # still 0.12
     with duckdb.connect(str(handmade), read_only=True) as con:
         again, expected, fresh = write_claim_reviews(con, path), _expected(con), claim_reviews(con, tmp_path)
     after = {p.name: p.stat().st_mtime_ns for p in parts.iterdir()}
-    assert (again.count, again.facts, again.rewritten) == (len(CLAIMS), 3, 1)
+    assert (again.count, again.parts, again.rewritten) == (len(CLAIMS), 3, 1)
     assert len(after) == 3 and len(set(after) & set(before)) == 2  # f3's old part removed, the others untouched
     assert all(after[name] == before[name] for name in set(after) & set(before))
     graph = json.loads(path.read_text(encoding="utf-8"))["@graph"]
@@ -155,3 +155,34 @@ def test_a_part_missing_from_the_folder_is_written_again(handmade, tmp_path):
         victim = sorted(path.with_name("claimreview.jsonld.parts").iterdir())[0]
         victim.unlink()
         assert write_claim_reviews(con, path).rewritten == 1 and path.read_bytes() == whole and victim.exists()
+
+
+def test_a_large_fact_is_cut_by_source_and_one_changed_document_rewrites_one_of_its_parts(handmade, tmp_path,
+                                                                                         monkeypatch):
+    from pipeline.report import claimreview
+    with duckdb.connect(str(handmade)) as con:  # f1 gets a claim from each of six more documents
+        for k in range(4, 10):
+            con.execute("insert into documents (doc_id, source, location, kind, sha256, n_chars, ingested_at) "
+                        "values (?, ?, ?, 'file', 'h', 1, now())", [f"d{k}", f"src-d{k}", f"d{k}.md"])
+            con.execute("insert into claims (claim_id, doc_id, source, model, metric, unit, value, tier, bound, "
+                        "approx, hedged, quote, span_start, span_end) values (?, ?, ?, 'gpt-x', 'price_input', "
+                        "'usd_per_mtok', 2.5, 'standard', 'exact', false, false, 'at $2.50', 0, 8)",
+                        [f"c{k + 2}", f"d{k}", f"src-d{k}"])
+            con.execute("update reconciled_facts set supporting_claim_ids = list_append(supporting_claim_ids, ?) "
+                        "where fact_key = 'f1'", [f"c{k + 2}"])
+    monkeypatch.setattr(claimreview, "PART_REVIEWS", 1)  # f1's 8 reviews in 8 buckets by source
+    path = tmp_path / "claimreview.jsonld"
+    with duckdb.connect(str(handmade), read_only=True) as con:
+        first = write_claim_reviews(con, path)
+        graph = json.loads(path.read_text(encoding="utf-8"))["@graph"]
+        expected = _expected(con)
+    key = lambda review: review["identifier"]  # noqa: E731
+    assert first.parts == first.rewritten > 5 and sorted(graph, key=key) == sorted(expected, key=key)
+    assert [r["reviewBody"] for r in graph] == [r["reviewBody"] for r in expected]  # grouped by fact, in order
+    with duckdb.connect(str(handmade)) as con:
+        con.execute("update claims set quote = 'at $2.50 a million' where claim_id = 'c6'")  # one document of f1
+    with duckdb.connect(str(handmade), read_only=True) as con:
+        again = write_claim_reviews(con, path)
+        expected = _expected(con)
+    assert (again.parts, again.rewritten) == (first.parts, 1)
+    assert sorted(json.loads(path.read_text(encoding="utf-8"))["@graph"], key=key) == sorted(expected, key=key)

@@ -2,9 +2,10 @@
 fact-check tools can consume the verdicts: the claim, where it appeared,
 a rating from the reconciled fact, and the reconciled value. The reviews are
 built in DuckDB (sql/publish/claim_reviews.sql, a review a line) and grouped
-by the fact they are rated against: each fact's reviews are a part file
-(pipeline/report/review_parts.py) named by a digest of what they show, so a
-run writes again only the facts whose reviews changed and assembles the one
+by the fact they are rated against: each fact's reviews (a large fact's cut
+by their sources) are a part file (pipeline/report/review_parts.py) named by
+a digest of what they show, so a run writes again only the parts whose
+reviews changed and assembles the one
 file users open from the parts by byte copies. The file is kept as it is when
 the verdict rows it is made from did not change."""
 from __future__ import annotations
@@ -22,22 +23,23 @@ import duckdb
 from pipeline.report import review_parts
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, sql_text
 
-CHUNK_CLAIMS = 20_000  # reviews written by one COPY (a larger fact is a chunk of its own)
+CHUNK_CLAIMS = 20_000  # reviews written by one COPY (a larger part is a chunk of its own)
+PART_REVIEWS = 500  # a fact with more reviews is cut into parts by its claims' sources (a power of two of them)
 REVIEW_SQL = ("publish/claim_reviews", "publish/claim_review_facts", "publish/claim_review_digests",
               "publish/claim_review_todo", "publish/claim_review_chunks")  # the file's code
-PART_NAME = 32  # each line of claim_reviews.sql starts with its part's name: md5 of the fact key, in hex
+PART_NAME = 32  # each line of claim_reviews.sql starts with its part's name: md5 of the fact key and bucket, in hex
 
 
 class ReviewsWritten(NamedTuple):
     count: int
     skipped: bool  # the file was already written from the same inputs
-    facts: int = 0  # facts with reviews (parts of the file)
-    rewritten: int = 0  # of them, the facts whose reviews were written now (the others were kept)
+    parts: int = 0  # parts of the file (a fact's reviews, or a share of a large fact's)
+    rewritten: int = 0  # of them, the parts written now (the others were kept)
 
 
 class FactPart(NamedTuple):
     fact_key: str
-    part: str  # md5 of the fact key
+    part: str  # md5 of the fact key and the part's bucket
     n: int  # reviews
     digest: str  # what its reviews show (sql/publish/claim_review_digests.sql)
 
@@ -49,14 +51,15 @@ def code_fingerprint() -> str:
 
 
 def fact_parts(con: duckdb.DuckDBPyConnection) -> list[FactPart]:
-    """Every fact with reviews, in file order (fact key), with its digest; leaves the temporary tables
+    """Every part of the file, in file order (fact key, bucket), with its digest; leaves the temporary tables
     claim_review_facts and claim_review_digests for review_chunks."""
     run_sql(con, "publish/claim_review_facts")
-    return [FactPart(**row) for row in fetch_dicts(con, "publish/claim_review_digests")]
+    return [FactPart(**row) for row in fetch_dicts(con, "publish/claim_review_digests",
+                                                   {"part_reviews": PART_REVIEWS})]
 
 
 def review_chunks(con: duckdb.DuckDBPyConnection, pending: list[str], scratch: Path) -> Iterator[tuple[str, str]]:
-    """(part, review line) of the facts `pending`, grouped by part, written by DuckDB a chunk of about
+    """(part, review line) of the parts named `pending`, grouped by part, written by DuckDB a chunk of about
     CHUNK_CLAIMS reviews at a time to `scratch` and read back: no review is built or held whole in Python."""
     published = datetime.now(timezone.utc).date().isoformat()
     try:
@@ -84,13 +87,13 @@ def write_claim_reviews(con: duckdb.DuckDBPyConnection, path: Path) -> ReviewsWr
         missing = [f for f in facts if not store.has(f.part, f.digest)]
         if missing:
             names = {f.part: f.digest for f in missing}
-            lines = review_chunks(con, [f.fact_key for f in missing], store.folder / "chunk.lines.tmp")
+            lines = review_chunks(con, list(names), store.folder / "chunk.lines.tmp")
             store.write(lines, names)
         review_parts.assemble(path, [store.path(f.part, f.digest) for f in facts])
         store.keep_only([(f.part, f.digest) for f in facts])
     finally:
         drop_temporary(con)
-    return ReviewsWritten(sum(f.n for f in facts), skipped=False, facts=len(facts), rewritten=len(missing))
+    return ReviewsWritten(sum(f.n for f in facts), skipped=False, parts=len(facts), rewritten=len(missing))
 
 
 def claim_reviews(con: duckdb.DuckDBPyConnection, folder: Path) -> list[dict]:

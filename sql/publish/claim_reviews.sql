@@ -1,4 +1,4 @@
--- The reviews of the facts of chunk $chunk of claim_review_todo.sql, written to $path: one schema.org ClaimReview
+-- The reviews of the parts of chunk $chunk of claim_review_todo.sql, written to $path: one schema.org ClaimReview
 -- per claim of a reconciled fact, as JSON text a line after its part's name (32 hex digits), grouped by part and
 -- in file order within it: source, span, claim id (built and written here, not in Python; a chunk at a time, so
 -- the sort holds a chunk's reviews, not the corpus'). The rating follows the claim's verdict against its fact;
@@ -26,7 +26,7 @@ with verdicts as (
     inner join reconciled_facts as fc on cf.fact_key = fc.fact_key
     inner join claims as c on cf.claim_id = c.claim_id
     inner join documents as d on c.doc_id = d.doc_id
-    where t.chunk = $chunk
+    where t.chunk = $chunk and hash(c.source) % t.buckets = t.bucket
 ),
 
 reviews as (
