@@ -27,7 +27,6 @@ CHUNK_CLAIMS = 20_000  # reviews written by one COPY (a larger part is a chunk o
 PART_REVIEWS = 500  # a fact with more reviews is cut into parts by its claims' sources (a power of two of them)
 REVIEW_SQL = ("publish/claim_reviews", "publish/claim_review_facts", "publish/claim_review_digests",
               "publish/claim_review_todo", "publish/claim_review_chunks")  # the file's code
-PART_NAME = 32  # each line of claim_reviews.sql starts with its part's name: md5 of the fact key and bucket, in hex
 
 
 class ReviewsWritten(NamedTuple):
@@ -58,19 +57,15 @@ def fact_parts(con: duckdb.DuckDBPyConnection) -> list[FactPart]:
                                                    {"part_reviews": PART_REVIEWS})]
 
 
-def review_chunks(con: duckdb.DuckDBPyConnection, pending: list[str], scratch: Path) -> Iterator[tuple[str, str]]:
-    """(part, review line) of the parts named `pending`, grouped by part, written by DuckDB a chunk of about
-    CHUNK_CLAIMS reviews at a time to `scratch` and read back: no review is built or held whole in Python."""
+def review_chunks(con: duckdb.DuckDBPyConnection, pending: list[str]) -> Iterator[tuple[str, str]]:
+    """(part, its text) of the parts named `pending`, built by DuckDB a chunk of about CHUNK_CLAIMS reviews at a
+    time (sql/publish/claim_reviews.sql) and fetched a part at a time: no review is built in Python."""
     published = datetime.now(timezone.utc).date().isoformat()
-    try:
-        run_sql(con, "publish/claim_review_todo", {"pending": pending, "chunk": CHUNK_CLAIMS})
-        for (chunk,) in run_sql(con, "publish/claim_review_chunks").fetchall():
-            run_sql(con, "publish/claim_reviews", {"path": str(scratch), "published": published, "chunk": chunk})
-            with open(scratch, encoding="utf-8") as lines:
-                yield from ((line[:PART_NAME], line[PART_NAME:].rstrip("\n")) for line in lines)
-    finally:
-        scratch.unlink(missing_ok=True)
-        con.execute("drop table if exists temp.claim_review_todo")
+    run_sql(con, "publish/claim_review_todo", {"pending": pending, "chunk": CHUNK_CLAIMS})
+    for (chunk,) in run_sql(con, "publish/claim_review_chunks").fetchall():
+        cursor = run_sql(con, "publish/claim_reviews", {"published": published, "chunk": chunk})
+        while row := cursor.fetchone():
+            yield row
 
 
 def drop_temporary(con: duckdb.DuckDBPyConnection) -> None:
@@ -87,8 +82,7 @@ def write_claim_reviews(con: duckdb.DuckDBPyConnection, path: Path) -> ReviewsWr
         missing = [f for f in facts if not store.has(f.part, f.digest)]
         if missing:
             names = {f.part: f.digest for f in missing}
-            lines = review_chunks(con, list(names), store.folder / "chunk.lines.tmp")
-            store.write(lines, names)
+            store.write(review_chunks(con, list(names)), names)
         review_parts.assemble(path, [store.path(f.part, f.digest) for f in facts])
         store.keep_only([(f.part, f.digest) for f in facts])
     finally:

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 HEAD = b'{\n "@context": "https://schema.org",\n "@graph": ['
-SEPARATOR = ",\n  "  # between two reviews: the @graph is written one review a line
 
 
 class PartStore:
@@ -30,29 +29,13 @@ class PartStore:
     def has(self, part: str, digest: str) -> bool:
         return self.path(part, digest).exists()
 
-    def write(self, lines: Iterable[tuple[str, str]], digests: dict[str, str]) -> None:
-        """Writes the parts of (part, review) lines grouped by part: each through a temporary file and a
-        rename. `digests` gives each part's digest (its name)."""
-        handle, current = None, None
-        try:
-            for part, review in lines:
-                if part != current:
-                    self._close(handle, current, digests)
-                    handle, current = open(self.folder / f"{part}.tmp", "w", encoding="utf-8"), part
-                    handle.write(review)
-                else:
-                    handle.write(SEPARATOR + review)
-            self._close(handle, current, digests)
-            handle = None
-        finally:
-            if handle is not None:
-                handle.close()
-                Path(handle.name).unlink(missing_ok=True)
-
-    def _close(self, handle, part: str | None, digests: dict[str, str]) -> None:
-        if handle is not None:
-            handle.close()
-            Path(handle.name).replace(self.path(part, digests[part]))
+    def write(self, parts: Iterable[tuple[str, str]], digests: dict[str, str]) -> None:
+        """Writes each (part, text) through a temporary file and a rename; `digests` gives each part's digest
+        (its name)."""
+        for part, text in parts:
+            temporary = self.folder / f"{part}.tmp"
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(self.path(part, digests[part]))
 
     def keep_only(self, wanted: Iterable[tuple[str, str]]) -> int:
         """Removes every file of the folder but the parts `wanted` (part, digest); how many were removed."""

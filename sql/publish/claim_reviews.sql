@@ -1,11 +1,9 @@
--- The reviews of the parts of chunk $chunk of claim_review_todo.sql, written to $path: one schema.org ClaimReview
--- per claim of a reconciled fact, as JSON text a line after its part's name (32 hex digits), grouped by part and
--- in file order within it: source, span, claim id (built and written here, not in Python; a chunk at a time, so
--- the sort holds a chunk's reviews, not the corpus'). The rating follows the claim's verdict against its fact;
--- <, >, & and the line separators are \u escapes (inert in a <script> block). $published: the review date (ISO).
+-- The parts of chunk $chunk of claim_review_todo.sql, a row each: its name and its text, one schema.org ClaimReview
+-- per claim of a reconciled fact as JSON text, a line each (joined by ',' and the @graph's indent), in file order:
+-- source, span, claim id (built here, not in Python; a chunk at a time, so the sort holds a chunk's reviews, not
+-- the corpus'). The rating follows the claim's verdict against its fact; <, >, & and the line separators are \u
+-- escapes (inert in a <script> block). $published: the review date (ISO).
 -- Reads the temporary tables of claim_review_facts.sql and claim_review_todo.sql.
--- sqlfluff:templater:placeholder:path:'claimreview.lines'
-copy (
 with verdicts as (
     select
         t.part, c.claim_id, c.source, c.span_start, c.model, c.quote, d.published_at, fc.status, fc.method,
@@ -68,11 +66,18 @@ reviews as (
 )
 
 select
-    part || replace(
-        replace(replace(replace(replace(review, '<', '\u003c'), '>', '\u003e'), '&', '\u0026'), chr(8232), '\u2028'),
-        chr(8233),
-        '\u2029'
-    ) as review
+    part,
+    string_agg(
+        replace(
+            replace(
+                replace(replace(replace(review, '<', '\u003c'), '>', '\u003e'), '&', '\u0026'), chr(8232), '\u2028'
+            ),
+            chr(8233),
+            '\u2029'
+        ),
+        ',' || chr(10) || '  '
+        order by source, span_start, claim_id
+    ) as reviews
 from reviews
-order by part, source, span_start, claim_id
-) to $path (format csv, header false, quote '', escape '');
+group by part
+order by part;
