@@ -96,20 +96,18 @@ def test_each_review_is_the_former_builders_on_handmade_rows(handmade, tmp_path)
     assert [r["identifier"] for r in built] == ["c2", "c1", "c3", "c4", "c5"]  # source, span, claim id
 
 
-def test_ranges_of_sources_written_in_turn_make_the_same_reviews(handmade, tmp_path, monkeypatch):
+def test_chunks_written_in_turn_make_the_same_reviews(handmade, tmp_path, monkeypatch):
     from pipeline.report import claimreview
     with duckdb.connect(str(handmade), read_only=True) as con:
         whole = claim_reviews(con, tmp_path)
-        assert claimreview.source_ranges(con, 2) == [("src-d1", "src-d1"), ("src-d2", "src-d2"), ("src-d3", "src-d3")]
-        assert claimreview.source_ranges(con, 3) == [("src-d1", "src-d1"), ("src-d2", "src-d3")]
         monkeypatch.setattr(claimreview, "CHUNK_CLAIMS", 1)
-        assert claim_reviews(con, tmp_path) == whole and not list(tmp_path.glob("*.lines"))
+        assert claim_reviews(con, tmp_path) == whole and [p.name for p in tmp_path.iterdir()] == ["w.duckdb"]
 
 
 def test_the_streamed_file_is_inert_and_parses_to_the_former_builders_reviews(handmade, tmp_path):
     path = tmp_path / "reports" / "claimreview.jsonld"
     with duckdb.connect(str(handmade), read_only=True) as con:
-        count, expected = write_claim_reviews(con, path), _expected(con)
+        count, expected = write_claim_reviews(con, path).count, _expected(con)
     text = path.read_text(encoding="utf-8")
     assert count == len(CLAIMS) and json.loads(text) == {"@context": "https://schema.org", "@graph": expected}
     assert not any(c in text for c in "<>&\u2028\u2029") and "\\u003c/script\\u003e" in text
@@ -122,7 +120,69 @@ def test_the_seeds_reviews_are_the_former_builders_and_an_unchanged_file_is_kept
     with duckdb.connect(str(warehouse / "claims.duckdb"), read_only=True) as con:
         expected = _expected(con)
         assert claim_reviews(con, tmp_path) == expected and len(expected) > 50
-        assert publish_claim_reviews(con, path) == (len(expected), False)
+        written = publish_claim_reviews(con, path)
+        assert written[:2] == (len(expected), False) and written.rewritten == written.parts > 10
         before = path.stat().st_mtime_ns
-        assert publish_claim_reviews(con, path) == (len(expected), True)
+        assert publish_claim_reviews(con, path)[:2] == (len(expected), True)
     assert path.stat().st_mtime_ns == before and json.loads(path.read_text(encoding="utf-8"))["@graph"] == expected
+
+
+def test_a_changed_fact_writes_its_part_alone_and_the_file_is_a_fresh_writes(handmade, tmp_path):
+    path = tmp_path / "reports" / "claimreview.jsonld"
+    parts = path.with_name("claimreview.jsonld.parts")
+    with duckdb.connect(str(handmade), read_only=True) as con:
+        first = write_claim_reviews(con, path)
+    before = {p.name: p.stat().st_mtime_ns for p in parts.iterdir()}
+    assert (first.parts, first.rewritten, len(before)) == (3, 3, 3)
+    with duckdb.connect(str(handmade)) as con:
+        con.execute("update reconciled_facts set confidence = 0.5 where fact_key = 'f3'")  # shown as 0.50
+        con.execute("update reconciled_facts set confidence = 0.1249 where fact_key = 'f1'")  # still 0.12
+    with duckdb.connect(str(handmade), read_only=True) as con:
+        again, expected, fresh = write_claim_reviews(con, path), _expected(con), claim_reviews(con, tmp_path)
+    after = {p.name: p.stat().st_mtime_ns for p in parts.iterdir()}
+    assert (again.count, again.parts, again.rewritten) == (len(CLAIMS), 3, 1)
+    assert len(after) == 3 and len(set(after) & set(before)) == 2  # f3's old part removed, the others untouched
+    assert all(after[name] == before[name] for name in set(after) & set(before))
+    graph = json.loads(path.read_text(encoding="utf-8"))["@graph"]
+    assert graph == expected == fresh and "confidence 0.50" in graph[-1]["reviewBody"]
+
+
+def test_a_part_missing_from_the_folder_is_written_again(handmade, tmp_path):
+    path = tmp_path / "claimreview.jsonld"
+    with duckdb.connect(str(handmade), read_only=True) as con:
+        write_claim_reviews(con, path)
+        whole = path.read_bytes()
+        victim = sorted(path.with_name("claimreview.jsonld.parts").iterdir())[0]
+        victim.unlink()
+        assert write_claim_reviews(con, path).rewritten == 1 and path.read_bytes() == whole and victim.exists()
+
+
+def test_a_large_fact_is_cut_by_source_and_one_changed_document_rewrites_one_of_its_parts(handmade, tmp_path,
+                                                                                         monkeypatch):
+    from pipeline.report import claimreview
+    with duckdb.connect(str(handmade)) as con:  # f1 gets a claim from each of six more documents
+        for k in range(4, 10):
+            con.execute("insert into documents (doc_id, source, location, kind, sha256, n_chars, ingested_at) "
+                        "values (?, ?, ?, 'file', 'h', 1, now())", [f"d{k}", f"src-d{k}", f"d{k}.md"])
+            con.execute("insert into claims (claim_id, doc_id, source, model, metric, unit, value, tier, bound, "
+                        "approx, hedged, quote, span_start, span_end) values (?, ?, ?, 'gpt-x', 'price_input', "
+                        "'usd_per_mtok', 2.5, 'standard', 'exact', false, false, 'at $2.50', 0, 8)",
+                        [f"c{k + 2}", f"d{k}", f"src-d{k}"])
+            con.execute("update reconciled_facts set supporting_claim_ids = list_append(supporting_claim_ids, ?) "
+                        "where fact_key = 'f1'", [f"c{k + 2}"])
+    monkeypatch.setattr(claimreview, "PART_REVIEWS", 1)  # f1's 8 reviews in 8 buckets by source
+    path = tmp_path / "claimreview.jsonld"
+    with duckdb.connect(str(handmade), read_only=True) as con:
+        first = write_claim_reviews(con, path)
+        graph = json.loads(path.read_text(encoding="utf-8"))["@graph"]
+        expected = _expected(con)
+    key = lambda review: review["identifier"]  # noqa: E731
+    assert first.parts == first.rewritten > 5 and sorted(graph, key=key) == sorted(expected, key=key)
+    assert [r["reviewBody"] for r in graph] == [r["reviewBody"] for r in expected]  # grouped by fact, in order
+    with duckdb.connect(str(handmade)) as con:
+        con.execute("update claims set quote = 'at $2.50 a million' where claim_id = 'c6'")  # one document of f1
+    with duckdb.connect(str(handmade), read_only=True) as con:
+        again = write_claim_reviews(con, path)
+        expected = _expected(con)
+    assert (again.parts, again.rewritten) == (first.parts, 1)
+    assert sorted(json.loads(path.read_text(encoding="utf-8"))["@graph"], key=key) == sorted(expected, key=key)

@@ -134,3 +134,22 @@ def test_a_table_the_reconciliation_left_as_it_was_keeps_its_outcome_under_a_new
         changed, stored = suite_inputs(con, "source_dependence")
         assert stored is None
         assert not validate_suite(con, "source_dependence").critical_failures[0].success
+
+
+def test_a_minority_of_pending_batches_reads_their_documents_texts_alone_and_the_same_frame(damaged, monkeypatch):
+    path, bad = damaged
+    monkeypatch.setattr(keyed, "CLAIMS_PER_BATCH", 5)
+    with duckdb.connect(str(path), read_only=True) as con:
+        n = keyed.batch_count(con, "claims")
+        wanted = sorted(keyed.batch_inputs(con, "claims"))
+        pending = [b for b in wanted if b.startswith("doc:")][:1]
+        assert n >= 4 and len(pending) == 1
+        whole = keyed.pending_table(con, "claims", wanted)  # every batch: the tables themselves
+        expected = con.execute(f"select * exclude (part) from {whole} where list_contains(?, batch) "
+                               "order by claim_id", [pending]).fetchall()
+        keyed.pending_table(con, "claims", pending)
+        assert con.execute("select * exclude (part) from gx_pending_claims order by claim_id").fetchall() == expected
+        texts = con.execute("select count(*) from gx_pending_texts").fetchone()[0]
+        documents = con.execute("select count(distinct doc_id) from gx_pending_claims").fetchone()[0]
+        assert 0 < texts == documents < con.execute("select count(*) from document_texts").fetchone()[0]
+        assert con.execute("select getvariable('claims_frame_texts')").fetchone()[0] is None  # reset after

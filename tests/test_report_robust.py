@@ -27,7 +27,7 @@ def test_the_report_renders_a_damaged_warehouse_with_warnings(seeded, tmp_path):
     with duckdb.connect(str(damaged), read_only=True) as con:
         data = read_report_data(con, tmp_path)
         paths = write_report(data, tmp_path / "reports", str(damaged))
-        reviews = write_claim_reviews(con, tmp_path / "reports" / "claimreview.jsonld")
+        reviews = write_claim_reviews(con, tmp_path / "reports" / "claimreview.jsonld").count
     assert len(data.conflicts) == n_conflicts and reviews > 0
     assert paths["html"].stat().st_size > 10_000 and paths["markdown"].stat().st_size > 1_000
     assert any("outside its document's text" in w for w in data.warnings)

@@ -43,12 +43,15 @@ def conflict_report(context: dg.AssetExecutionContext, duckdb: WarehouseResource
 @dg.asset(deps=REPORT_DEPS, group_name="publish", kinds={"json", "python"})
 def claim_reviews(context: dg.AssetExecutionContext, duckdb: WarehouseResource) -> dg.MaterializeResult:
     """warehouse/reports/claimreview.jsonld: one schema.org ClaimReview per
-    reviewed claim, rated against its reconciled fact; streamed in batches,
-    and kept as it is when the verdicts it is made from did not change."""
+    reviewed claim, rated against its reconciled fact, grouped by fact;
+    assembled from parts (a fact's reviews) of which only those whose
+    reviews changed are written again, and kept as it is when the verdicts
+    it is made from did not change."""
     path = duckdb.reports_folder / "claimreview.jsonld"
     with duckdb.read_only() as con:
         written = publish_claim_reviews(con, path)
     if written.skipped:
         context.log.info("claimreview.jsonld kept: the verdicts it is made from did not change")
     return dg.MaterializeResult(metadata={"dagster/row_count": written.count, "skipped": written.skipped,
+                                          "parts": written.parts, "parts_written": written.rewritten,
                                           "path": dg.MetadataValue.path(str(path))})

@@ -29,7 +29,9 @@ from pipeline.store.sqlfiles import fetch_dicts, run_sql, sql_text, statements
 CLAIMS_PER_BATCH = 50_000  # the batch count is the power of two giving at most about this many claims a batch
 KEYED = {"claims": {"batches": "quality/claims_batches", "pending": "quality/claims_pending",
                     "context": "quality/claims_context", "total": "quality/claims_total",
-                    "table": "gx_pending_claims"}}
+                    "table": "gx_pending_claims", "source": "quality/claims_pending_source",
+                    "variables": {"claims_frame_claims": "gx_pending_source",
+                                  "claims_frame_texts": "gx_pending_texts"}}}
 
 
 def batch_count(con: duckdb.DuckDBPyConnection, name: str) -> int:
@@ -83,12 +85,29 @@ def validate_keyed(con: duckdb.DuckDBPyConnection, name: str) -> SuiteOutcome:
 def pending_table(con: duckdb.DuckDBPyConnection, name: str, pending: list[str]) -> str:
     """The suite's frame for the `pending` batches in one temp table (one read of the claims and their
     documents' texts, however many batches: reading them once per batch grew with the corpus squared), with
-    each row's batch number (`part`, 1-based in the order of `pending`)."""
-    view = f"gx_view_{name}"
+    each row's batch number (`part`, 1-based in the order of `pending`). Fewer than half the batches: the
+    frame reads their claims and texts alone (restricted_sources), not every document's text."""
+    view, n = f"gx_view_{name}", batch_count(con, name)
     query = statements(sql_text(load_suite_file(name)["meta"]["frame"]))[-1]
-    con.execute(f"create or replace temp view {view} as {query}")
-    run_sql(con, KEYED[name]["pending"], {"view_name": view, "pending": pending, "n": batch_count(con, name)})
+    restricted = "source" in KEYED[name] and 0 < 2 * len(pending) < n
+    try:
+        if restricted:
+            restricted_sources(con, name, pending, n)
+        con.execute(f"create or replace temp view {view} as {query}")
+        run_sql(con, KEYED[name]["pending"], {"view_name": view, "pending": pending, "n": n})
+    finally:
+        for variable in KEYED[name].get("variables", {}) if restricted else ():
+            con.execute(f"reset variable {variable}")
     return KEYED[name]["table"]
+
+
+def restricted_sources(con: duckdb.DuckDBPyConnection, name: str, pending: list[str], n: int) -> None:
+    """The pending batches' rows of the frame's inputs into temp tables (sql/quality/*_pending_source.sql), and
+    the variables the frame reads its inputs' names from set to them."""
+    spec = KEYED[name]
+    run_sql(con, spec["source"], {"pending": pending, "n": n})
+    for variable, table in spec["variables"].items():
+        con.execute(f"set variable {variable} = '{table}'")
 
 
 def store_batches(con: duckdb.DuckDBPyConnection, outcome: SuiteOutcome) -> None:

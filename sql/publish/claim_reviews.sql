@@ -1,13 +1,12 @@
--- The reviews of the claims whose source is from $first to $last, written to $path: one schema.org ClaimReview per
--- claim of a reconciled fact, as JSON text a line, in file order (built and written here, not in Python; a range
--- of sources at a time, so the sort holds a range's claims, not the corpus'). The rating follows the claim's
--- verdict against its fact; <, >, & and the line separators are \u escapes (inert in a <script> block).
--- $published: the review date (ISO). Reads the temporary table of claim_review_facts.sql.
--- sqlfluff:templater:placeholder:path:'claimreview.lines'
-copy (
+-- The parts of chunk $chunk of claim_review_todo.sql, a row each: its name and its text, one schema.org ClaimReview
+-- per claim of a reconciled fact as JSON text, a line each (joined by ',' and the @graph's indent), in file order:
+-- source, span, claim id (built here, not in Python; a chunk at a time, so the sort holds a chunk's reviews, not
+-- the corpus'). The rating follows the claim's verdict against its fact; <, >, & and the line separators are \u
+-- escapes (inert in a <script> block). $published: the review date (ISO).
+-- Reads the temporary tables of claim_review_facts.sql and claim_review_todo.sql.
 with verdicts as (
     select
-        c.claim_id, c.source, c.span_start, c.model, c.quote, d.published_at, fc.status, fc.method,
+        t.part, c.claim_id, c.source, c.span_start, c.model, c.quote, d.published_at, fc.status, fc.method,
         replace(c.metric, '_', ' ') as metric,
         coalesce(nullif(c.value_text, ''), printf('%g', c.value) || ' ' || c.unit, '?') as claimed,
         coalesce(nullif(fc.value_text, ''), printf('%g', fc.value) || ' ' || c.unit, '') as reconciled,
@@ -20,15 +19,17 @@ with verdicts as (
             when cf.agrees then 5
             else 1
         end as rating
-    from claim_review_facts as cf
+    from claim_review_todo as t
+    inner join claim_review_facts as cf on t.fact_key = cf.fact_key
     inner join reconciled_facts as fc on cf.fact_key = fc.fact_key
     inner join claims as c on cf.claim_id = c.claim_id
     inner join documents as d on c.doc_id = d.doc_id
-    where c.source between $first and $last
+    where t.chunk = $chunk and hash(c.source) % t.buckets = t.bucket
 ),
 
 reviews as (
     select
+        part,
         source,
         span_start,
         claim_id,
@@ -65,11 +66,18 @@ reviews as (
 )
 
 select
-    replace(
-        replace(replace(replace(replace(review, '<', '\u003c'), '>', '\u003e'), '&', '\u0026'), chr(8232), '\u2028'),
-        chr(8233),
-        '\u2029'
-    ) as review
+    part,
+    string_agg(
+        replace(
+            replace(
+                replace(replace(replace(review, '<', '\u003c'), '>', '\u003e'), '&', '\u0026'), chr(8232), '\u2028'
+            ),
+            chr(8233),
+            '\u2029'
+        ),
+        ',' || chr(10) || '  '
+        order by source, span_start, claim_id
+    ) as reviews
 from reviews
-order by source, span_start, claim_id
-) to $path (format csv, header false, quote '', escape '');
+group by part
+order by part;

@@ -7,10 +7,10 @@ with fact_claims as (
 )
 
 select
-    c.claim_id, c.model, c.metric, c.unit, c.value, c.value_text, c.approx, c.quote, c.source,
+    fc.fact_key, c.claim_id, c.model, c.metric, c.unit, c.value, c.value_text, c.approx, c.quote, c.source,
     d.location, d.kind, d.title, d.published_at,
     fc.value as fact_value, fc.value_text as fact_text, fc.status, fc.confidence, fc.method, fc.agrees
 from fact_claims as fc
 join claims as c using (claim_id)
 join documents as d on d.doc_id = c.doc_id
-order by c.source, c.span_start, c.claim_id;
+order by fc.fact_key, c.source, c.span_start, c.claim_id;

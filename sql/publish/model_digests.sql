@@ -1,5 +1,5 @@
 -- per model in conflict, a digest of what its pages show, in one pass over each table (not a query per model):
--- its conflicts, their values, its reconciled facts, the claims on its cards (quote, why, span: a re-extraction
+-- its conflicts, their values, the verdicts of their facts, the claims on its cards (quote, why, span: a re-extraction
 -- may change them in a document whose text did not change), and the versions of the documents its conflicts' claims come
 -- from (their quotes and the text around them). A model whose digest is the one its pages were made from is not
 -- read again.
@@ -17,9 +17,17 @@ value_part as (
 ),
 
 fact_part as (
-    select f.model, count(*) || ':' || (sum(hash(f)::hugeint) % 18446744073709551616) as digest
-    from reconciled_facts as f
-    group by f.model
+    -- the verdict each conflict's card shows from its fact, the confidence as printed (a confidence that moved in
+    -- its third decimal, as one changed article moves every fact it touches, shows nothing new)
+    select
+        x.model,
+        count(*) || ':' || (sum(hash(
+            x.fact_key, f.value, f.value_high, f.value_text, f.unit, f.status, f.method,
+            printf('%.2f', coalesce(f.confidence, 0))
+        )::hugeint) % 18446744073709551616) as digest
+    from (select distinct c.model, c.fact_key from conflicts as c) as x
+    inner join reconciled_facts as f on x.fact_key = f.fact_key
+    group by x.model
 ),
 
 member_claims as (

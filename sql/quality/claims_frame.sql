@@ -1,6 +1,9 @@
 -- claims with what their expectations check: the metric's unit and range from the vocabulary, and the quote at its
 -- span; `extractor` names the claims file of an imported claim (its batch, sql/quality/claims_pending.sql). The one
 -- definition of the claims suite's frame: the keyed check reads it through a temp view, a batch at a time.
+-- The claims and texts it reads are the tables, or the temp tables named by the variables claims_frame_claims and
+-- claims_frame_texts when set (the pending batches' claims and their documents' texts, claims_pending_source.sql:
+-- a run that validates one batch then reads one batch's texts, not every document's).
 -- model_known is a join, not a correlated `exists`: DuckDB decorrelated that through a copy of every joined row,
 -- the document's whole text included (gigabytes at 1,000 articles).
 with known_models as (
@@ -17,10 +20,10 @@ joined as (
         m.range_max,
         substring(coalesce(t.raw_text, t.text), c.span_start + 1, c.span_end - c.span_start) = c.quote as span_valid,
         k.model is not null as model_known
-    from claims as c
+    from query_table(coalesce(getvariable('claims_frame_claims'), 'claims')) as c
     left join metrics as m on m.metric = case when starts_with(c.metric, 'score:') then 'score'
                                              when starts_with(c.metric, 'rating:') then 'rating' else c.metric end
-    left join document_texts as t on c.doc_id = t.doc_id
+    left join query_table(coalesce(getvariable('claims_frame_texts'), 'document_texts')) as t on c.doc_id = t.doc_id
     left join known_models as k on base_model(c.model) = k.model
 ),
 
