@@ -178,7 +178,7 @@ def run_batched(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
             chosen[f.key] = dep.value_of(decide(f, iterations, rejected=rejected).winner)
     stated, popularity = dict(corpus.stated), _popularity(corpus.stated)
     dependence = dep.estimate(stated, chosen, dep.accuracy(stated, chosen), popularity, corpus.sources)
-    final = Pass(*iterate(truth_arrays.with_dependence(graph, dep.pair_probabilities(dependence)), trust))
+    final = Pass(*iterate(truth_arrays.with_discounts(graph, dep.pair_probabilities(dependence), trust), trust))
     trust_of = dict(zip(graph.docs, final.trust.tolist()))
     run_sql(con, "reconcile/shared_quotes_prepare")
     writer = Writer(con, trust_of, applied)
