@@ -195,9 +195,10 @@ class Review(BaseModel):
 PRICE_METRICS = ("price_input", "price_output", "price")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
-    """One claim, or one reference fact (`ref_source` set), as an interval."""
+    """One claim, or one reference fact (`ref_source` set), as an interval. Slots, not a __dict__: a
+    reconciliation batch holds a model's every claim as one (~0.25 KB each instead of ~1 KB)."""
 
     id: str
     model: str

@@ -6,13 +6,14 @@ import math
 import random
 from itertools import combinations
 
+import numpy as np
 import pytest
 
 from pipeline.reconcile import dependence as dep
 from pipeline.reconcile import policy, truth_arrays
 from pipeline.reconcile.statements import agree, with_interval
 from pipeline.reconcile.truth import (DAMPING, INITIAL_TRUST, MAX_ITERATIONS, SIMILARITY_WEIGHT, TOLERANCE,
-                                      build_facts, decide, truth_finder)
+                                      build_facts, decide, iterate, truth_finder)
 from pipeline.records import Statement
 
 
@@ -182,3 +183,26 @@ def test_sparse_copy_discounts_equal_the_plain_loops(chunk, monkeypatch):
     assert iterations == expected_iterations
     assert all(abs(trust[d] - expected[d]) < 1e-9 for d in trust)
     assert max(abs(trust[d] - t) for d, t in truth_finder(build_facts(claims, []))[0].items()) > 1e-3  # discounted
+
+
+@pytest.mark.parametrize("chunk", [truth_arrays.COPY_CHUNK_ROWS, 5])
+def test_discounts_of_a_fixed_order_equal_the_copy_rows(chunk, monkeypatch):
+    """With the voters' order fixed, the discounts multiplied once in chunks (no copy rows held) give
+    bit for bit what discounting from the whole copy rows in every iteration gives."""
+    monkeypatch.setattr(truth_arrays, "COPY_CHUNK_ROWS", chunk)
+    claims = corpus(60, 12, 3)
+    trust, _ = truth_finder(build_facts(claims, []))
+    facts = build_facts(claims, [])
+    chosen = {f.key: dep.value_of(decide(f, 1).winner) for f in facts}
+    stated, popularity = dep.observations(claims)
+    pairs = dep.pair_probabilities(dep.estimate(stated, chosen, dep.accuracy(stated, chosen), popularity, {}))
+    graph = truth_arrays.build_graph(facts, {}, frozenset())
+    order = np.array([trust[d] for d in graph.docs])
+    rows = truth_arrays.with_dependence(graph, pairs)
+    assert len(rows.copy_a) > 5  # several chunks when chunk is 5
+    fixed = truth_arrays.with_discounts(graph, pairs, order)
+    assert (fixed.independent < 1).sum() >= 5 and not len(fixed.copy_a)
+    expected, got = iterate(rows, order), iterate(fixed, order)
+    assert expected[2] == got[2] and expected[0].tobytes() == got[0].tobytes()
+    assert expected[1].tobytes() == got[1].tobytes()
+    assert iterate(graph, order)[0].tobytes() != got[0].tobytes()  # the discounts count

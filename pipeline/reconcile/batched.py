@@ -178,8 +178,9 @@ def run_batched(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
             chosen[f.key] = dep.value_of(decide(f, iterations, rejected=rejected).winner)
     stated, popularity = dict(corpus.stated), _popularity(corpus.stated)
     dependence = dep.estimate(stated, chosen, dep.accuracy(stated, chosen), popularity, corpus.sources)
-    final = Pass(*iterate(truth_arrays.with_dependence(graph, dep.pair_probabilities(dependence)), trust))
+    final = Pass(*iterate(truth_arrays.with_discounts(graph, dep.pair_probabilities(dependence), trust), trust))
     trust_of = dict(zip(graph.docs, final.trust.tolist()))
+    del graph, dependence, chosen  # the corpus-wide pieces pass 3 no longer needs, freed before its batches
     run_sql(con, "reconcile/shared_quotes_prepare")
     writer = Writer(con, trust_of, applied)
     with transaction(con):
@@ -292,7 +293,11 @@ class Writer:
                 self.con.unregister(view)
 
     def finish(self, dependence: list) -> None:
+        """The per-document rows and the stale reviews; the dependent pairs (the most rows of a run: many
+        per document) go to their frame a column at a time, not through a dict per pair."""
         stale = pd.DataFrame({"review_id": sorted(self.applied.stale)}, dtype="object")
-        self._insert("reconcile/insert_sources", {"source_reliability": list(self.reliability.values()),
-                                                   "source_dependence": [d.row() for d in dependence]},
-                     {"stale_reviews": stale})
+        columns = self.columns["source_dependence"]
+        pairs = pd.DataFrame({c: [getattr(d, c) for d in dependence] for c in columns}, columns=columns)
+        self.counts["source_dependence"] += len(dependence)
+        self._insert("reconcile/insert_sources", {"source_reliability": list(self.reliability.values())},
+                     {"stale_reviews": stale, "new_source_dependence": pairs})

@@ -4,7 +4,9 @@ of values it allows (policy.interval). Claims and reference facts are read
 into it by sql/reconcile/*.sql and run.load_statements."""
 from __future__ import annotations
 
-from dataclasses import MISSING, fields
+from dataclasses import MISSING, fields, make_dataclass
+from itertools import chain
+from operator import itemgetter
 from typing import Iterable, Sequence
 
 from pipeline.reconcile import policy
@@ -13,6 +15,11 @@ from pipeline.store.sqlfiles import run_sql
 
 _DEFAULTS = {f.name: f.default for f in fields(Statement) if f.default is not MISSING}
 _RENAMED = {"claim_id": "id", "as_of": "asserted"}
+FETCH_ROWS = 20_000
+_FIELDS = [f.name for f in fields(Statement)]
+_Filling = make_dataclass("_Filling", [(f.name, f.type) if f.default is MISSING else (f.name, f.type, f.default)
+                                       for f in fields(Statement)], slots=True)
+"""Statement, mutable: claim_statements fills one, then makes it a Statement (same slots, same layout)."""
 
 
 def with_interval(s: Statement) -> Statement:
@@ -32,23 +39,30 @@ def statement(**fields) -> Statement:
 def read_statements(con, name: str, params: dict) -> list[Statement]:
     """The rows of sql/NAME.sql (statements.sql's columns, narrowed by `params`) as statements."""
     cursor = run_sql(con, name, params)
-    return claim_statements([d[0] for d in cursor.description], cursor.fetchall())
+    chunks = iter(lambda: cursor.fetchmany(FETCH_ROWS), [])  # rows die chunk by chunk as statements are made
+    return claim_statements([d[0] for d in cursor.description], chain.from_iterable(chunks))
 
 
 def claim_statements(columns: Sequence[str], rows: Iterable[tuple]) -> list[Statement]:
     """Rows of sql/reconcile/statements.sql (its column names) as statements
-    (asserted: the claim's as_of, else its document's date), filled in place: the frozen dataclass's
-    per-field __setattr__ was a third of the cost of reading a batch, and the
-    batched reconciliation reads every claim three times."""
+    (asserted: the claim's as_of, else its document's date). Filled as a mutable twin of the frozen class
+    (_Filling: the same slots, so the instance can then become a Statement): the frozen dataclass's
+    per-field __setattr__ was a third of the cost of reading a batch, and the batched reconciliation
+    reads every claim three times. Strings repeated across rows (documents, models, quotes) are kept
+    once per call: the database returns a new string for every row."""
     names = [_RENAMED.get(c, c) for c in columns]
-    out = []
+    missing = [f for f in _FIELDS if f not in names]
+    at = {n: i for i, n in enumerate(names + missing)}
+    pick, pad = itemgetter(*(at[f] for f in _FIELDS)), tuple(_DEFAULTS.get(f) for f in missing)
+    interval, out, seen = policy.interval, [], {}
+    get = seen.setdefault
     for values in rows:
-        d = dict(_DEFAULTS)
-        d.update(zip(names, values))
-        d["asserted"] = d["asserted"] or d["published_at"]
-        d["lo"], d["hi"] = policy.interval(d["metric"], d["value"], d["value_high"], d["bound"], d["approx"])
-        s = object.__new__(Statement)
-        s.__dict__.update(d)
+        s = _Filling(*pick(values + pad))
+        s.doc_id, s.source, s.quote = get(s.doc_id, s.doc_id), get(s.source, s.source), get(s.quote, s.quote)
+        s.model, s.metric, s.unit = get(s.model, s.model), get(s.metric, s.metric), get(s.unit, s.unit)
+        s.asserted = s.asserted or s.published_at
+        s.lo, s.hi = interval(s.metric, s.value, s.value_high, s.bound, s.approx)
+        s.__class__ = Statement
         out.append(s)
     return out
 

@@ -94,8 +94,10 @@ def truth_finder(facts: list[Fact], dependence: dict[frozenset, float] | None = 
     which of two dependent documents counts first is decided by `order` (the
     trust of a pass without dependence) and stays fixed: re-deciding it every
     iteration flips between orders and never converges."""
-    graph = truth_arrays.build_graph(facts, dependence or {}, rejected)
+    graph = truth_arrays.build_graph(facts, {} if order is not None else dependence or {}, rejected)
     ranks = None if order is None else np.array([order.get(d, INITIAL_TRUST) for d in graph.docs])
+    if ranks is not None and dependence:
+        graph = truth_arrays.with_discounts(graph, dependence, ranks)
     trust, confidence, iterations = iterate(graph, ranks)
     for cand, value in zip(graph.candidates, confidence.tolist()):
         cand.confidence = value
