@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -31,8 +31,10 @@ not a copy trail, and counting its pairs would cost the square of its holders;
 below this bound the pairs cost at most MAX_HOLDERS / 2 per statement."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Dependence:
+    """One compared pair of documents (slotted: a 10,000-article corpus has ~570,000 of them, held to the end)."""
+
     doc_a: str
     doc_b: str
     source_a: str
@@ -45,7 +47,7 @@ class Dependence:
     evidence: str
 
     def row(self) -> dict:
-        return self.__dict__.copy()
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def estimate(stated: dict[str, dict[str, tuple]], true_values: dict[str, tuple], accuracy: dict[str, float],
