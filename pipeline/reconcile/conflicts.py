@@ -114,9 +114,12 @@ class ConflictFinder:
     reached. Pure: statements and verdicts in, conflicts out."""
 
     def __init__(self, claims: list[Statement], references: list[Statement], task_slugs: frozenset[str] = frozenset(),
-                 claims_by_quote: dict | None = None, doc_models: dict | None = None):
+                 claims_by_quote: dict | None = None, doc_models: dict | None = None, *,
+                 versions: dict | None = None, indexes: dict[str, ClaimIndex] | None = None):
         """claims_by_quote and doc_models, when given, replace the ones built
-        from `claims`: a batch of models (batched.py) passes the whole corpus'."""
+        from `claims`: a batch of models (batched.py) passes the whole corpus'.
+        versions and indexes (explain.version_dates, a ClaimIndex per model), when given, too: a partial run
+        (partial.py) holds only the touched facts' claims and reads the rest the explanations consult by SQL."""
         self.claims = claims
         self.task_slugs = task_slugs
         self.refs_by_model: dict[str, list[Statement]] = defaultdict(list)
@@ -125,16 +128,12 @@ class ConflictFinder:
             self.refs_by_model[r.model].append(r)
             self.refs_by_metric[r.metric].append(r)
         self.claims_by_model: dict[str, list[Statement]] = defaultdict(list)
-        self.claims_by_quote: dict[tuple, list[Statement]] = defaultdict(list)
-        self.doc_models: dict[str, set[str]] = defaultdict(set)
         for c in claims:
             self.claims_by_model[c.model].append(c)
-            self.claims_by_quote[(c.doc_id, c.quote)].append(c)
-            self.doc_models[c.doc_id].add(c.model)
-        self.claims_by_quote = self.claims_by_quote if claims_by_quote is None else claims_by_quote
-        self.doc_models = self.doc_models if doc_models is None else doc_models
-        self.versions = version_dates(references, claims)
-        self.indexes: dict[str, ClaimIndex] = {}
+        self.claims_by_quote = by_document_quote(claims) if claims_by_quote is None else claims_by_quote
+        self.doc_models = models_by_document(claims) if doc_models is None else doc_models
+        self.versions = version_dates(references, claims) if versions is None else versions
+        self.indexes: dict[str, ClaimIndex] = {} if indexes is None else indexes
 
     def evidence(self, statements: list[Statement], talked_about: set[str] | None = None) -> Evidence:
         """`talked_about`: the models the statements' documents discuss, when the caller has it."""
@@ -297,6 +296,22 @@ class ConflictFinder:
             return (policy.reference_rank(r.ref_source), r.metric != s.metric, not valid,
                     -(r.valid_from.toordinal() if r.valid_from else 0), r.snapshot is not None, r.id)
         return min(refs, key=rank)
+
+
+def by_document_quote(claims: list[Statement]) -> dict[tuple, list[Statement]]:
+    """The claims by (document, quote): what the misattribution explanation looks up."""
+    out: dict[tuple, list[Statement]] = defaultdict(list)
+    for c in claims:
+        out[(c.doc_id, c.quote)].append(c)
+    return out
+
+
+def models_by_document(claims: list[Statement]) -> dict[str, set[str]]:
+    """The models each document's claims name (the models a document discusses)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        out[c.doc_id].add(c.model)
+    return out
 
 
 def severity(a: Statement, b: Statement) -> str:

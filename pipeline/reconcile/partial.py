@@ -27,8 +27,8 @@ import numpy as np
 import pandas as pd
 
 from pipeline.reconcile import incremental, truth_arrays
-from pipeline.reconcile.batched import batches, by_quote
-from pipeline.reconcile.conflicts import ConflictFinder
+from pipeline.reconcile.batched import model_batches
+from pipeline.reconcile.partial_context import finder
 from pipeline.reconcile.reviews import Applied
 from pipeline.reconcile.run import Outcome, Vocab, fact_rows, load_references, settle
 from pipeline.reconcile.statements import read_statements
@@ -120,8 +120,11 @@ def run_partial(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
     if p is None:
         return None
     rows = Rows(con, p)
-    for claims in batches(con, p.models):
-        rows.add(claims, vocab)
+    for raw_models in model_batches(con, p.models):  # the full run's batches: the same sums in the same order
+        claims = read_statements(con, "reconcile/partial_claims", {"raw_models": raw_models, "keys": sorted(p.keys),
+                                                                    "docs": p.docs})
+        if claims:
+            rows.add(claims, vocab, raw_models)
     counts = rows.write()
     stale = fetch_dicts(con, "reconcile/state")
     _record_documents(con, p.docs, rows.doc_facts)
@@ -157,9 +160,7 @@ class Rows:
     def __init__(self, con: duckdb.DuckDBPyConnection, p: Plan):
         self.con, self.p = con, p
         self.references = load_references(con)
-        run_sql(con, "reconcile/shared_quotes_prepare")
         self.trust = dict(con.execute("select doc_id, score from source_reliability").fetchall())
-        self.doc_models = {r["doc_id"]: set(r["models"]) for r in fetch_dicts(con, "reconcile/document_models")}
         self.before = {x for r in p.old.values() for x in r["supporting_claim_ids"]}
         self.tables: dict[str, list[dict]] = defaultdict(list)
         self.reliability: dict[str, dict] = {}
@@ -167,15 +168,15 @@ class Rows:
         self.doc_facts: dict[str, set[str]] = defaultdict(set)
         self.kinds: dict[str, int] = defaultdict(int)
 
-    def add(self, claims: list[Statement], vocab: Vocab) -> None:
-        # only the recomputed facts' claims become facts (not every claim of a large model's batch)
+    def add(self, claims: list[Statement], vocab: Vocab, raw_models: list[str]) -> None:
+        """`claims`: partial_claims.sql's (the recomputed facts', the directed prices beside them, the changed
+        documents'); what else the explanations consult is read narrowly (partial_context.py)."""
         facts = build_facts([c for c in claims if c.fact_key in self.p.keys], self.references)
         fixed_confidence(facts, self.trust, held_dependence(self.con, sorted({c.doc_id for f in facts for c in f.claims})))
         verdicts = [decide(f, self.p.iterations) for f in facts]
-        finder = ConflictFinder(claims, self.references, vocab.task_slugs, by_quote(self.con, claims),
-                                self.doc_models)
         changed = set(self.p.docs)
-        conflicts = [c for c in finder.find(verdicts) if c.fact_key in self.p.keys
+        found = finder(self.con, claims, self.references, vocab.task_slugs, raw_models).find(verdicts)
+        conflicts = [c for c in found if c.fact_key in self.p.keys
                      or (" vs " in c.metric and {x.doc_id for x in c.claims} <= changed)]
         verdicts = settle(conflicts, verdicts, Applied())
         facts_rows, timeline = fact_rows(conflicts, verdicts)
