@@ -44,7 +44,7 @@ one by one costs as much as the full run's batches."""
 
 def basis(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> str:
     """The fingerprint of everything reconciliation reads but claims."""
-    tables = fetch_dicts(con, "reconcile/inputs_fingerprint")[0]
+    tables = fetch_dicts(con, "reconcile/partial_basis")[0]  # inputs_fingerprint's values, without the claims'
     parts = [incremental.code_version(), sorted(vocab.task_slugs), sorted(vocab.model_ids.items()),
              tables["reference_facts"], tables["reviews"]]
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
@@ -62,9 +62,12 @@ def forget(con: duckdb.DuckDBPyConnection) -> None:
     run_sql(con, "reconcile/forget_documents")
 
 
-def _record_documents(con, docs: list[str] | None, doc_facts: dict[str, set[str]]) -> None:
-    digests = {r["doc_id"]: r for r in fetch_dicts(con, "reconcile/document_digests")
-               if docs is None or r["doc_id"] in docs}
+def _record_documents(con, docs: list[str] | None, doc_facts: dict[str, set[str]],
+                      digests: dict[str, dict] | None = None) -> None:
+    """`digests`: document_digests.sql's rows of `docs` when the caller read them already."""
+    if digests is None:
+        digests = {r["doc_id"]: r for r in fetch_dicts(con, "reconcile/document_digests")
+                   if docs is None or r["doc_id"] in docs}
     frame = pd.DataFrame([{"doc_id": d, "digest": r["digest"], "n_claims": r["n_claims"],
                            "fact_keys": sorted(doc_facts.get(d, ()))} for d, r in digests.items()],
                          columns=["doc_id", "digest", "n_claims", "fact_keys"])
@@ -82,6 +85,7 @@ class Plan:
     iterations: int
     old: dict[str, dict]  # the stored rows of those facts
     old_conflicts: list[str]  # the changed documents' related-task conflicts
+    digests: dict[str, dict]  # the changed documents' digests now (document_digests.sql's rows)
 
 
 def plan(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> Plan | None:
@@ -110,7 +114,7 @@ def plan(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> Plan | None:
                            {"t": sorted(targets)}).fetchone()[0]
     if reviewed:  # a decision on a recomputed fact: its resolution (and staleness) is the full run's
         return None
-    return Plan(docs, keys, models, stored[0]["iterations"], old, old_conflicts)
+    return Plan(docs, keys, models, stored[0]["iterations"], old, old_conflicts, {d: now[d] for d in docs if d in now})
 
 
 def run_partial(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, dict[str, int]] | None:
@@ -127,7 +131,7 @@ def run_partial(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
             rows.add(claims, vocab, raw_models)
     counts = rows.write()
     stale = fetch_dicts(con, "reconcile/state")
-    _record_documents(con, p.docs, rows.doc_facts)
+    _record_documents(con, p.docs, rows.doc_facts, p.digests)
     stale_reviews = set(stale[0]["stale_reviews"] or []) if stale else set()
     return Outcome([], [], {}, p.iterations, [], stale_reviews, None, dict(rows.kinds)), counts
 
