@@ -35,13 +35,24 @@ class Value:
     def first(self) -> Statement:
         return self.statements[0]
 
+    _seen: tuple = field(default=(), init=False, repr=False, compare=False)
+
     @property
     def claims(self) -> list[Statement]:
-        return [s for s in self.statements if not s.is_reference]
+        return self._derived()[0]
 
     @property
     def documents(self) -> list[str]:
-        return sorted({c.doc_id for c in self.claims})
+        return self._derived()[1]
+
+    def _derived(self) -> tuple:
+        """(claims, documents), worked out again only when statements were added: sorting a large value's
+        documents for every pair of values and every sort key cost more than the rest of a fact."""
+        n = len(self.statements)
+        if not self._seen or self._seen[0] != n:
+            claims = [s for s in self.statements if not s.is_reference]
+            self._seen = (n, claims, sorted({c.doc_id for c in claims}))
+        return self._seen[1], self._seen[2]
 
 
 @dataclass
@@ -100,12 +111,20 @@ def group_values(statements: list[Statement]) -> list[Value]:
     def precision(s: Statement):
         return (s.approx, s.bound != "eq", s.value_high is not None, -len(s.value_text or ""), s.id)
     values: list[Value] = []
+    homes: dict[tuple, Value] = {}  # by all agree() reads of a statement: a fact's claims repeat few figures
     for s in sorted(statements, key=precision):
-        home = next((v for v in values if agree(v.first, s)), None)
+        key = (s.value, s.value_text, s.lo, s.hi)
+        home = homes.get(key)
         if home is None:
-            values.append(Value([s]))
-        else:
-            home.statements.append(s)
+            home = next((v for v in values if agree(v.first, s)), None)
+            if home is None:
+                home = Value([s])
+                values.append(home)
+                if agree(s, s):  # a figure without an interval agrees with nothing, itself included
+                    homes[key] = home
+                continue
+            homes[key] = home
+        home.statements.append(s)
     return values
 
 
