@@ -158,9 +158,10 @@ class ConflictFinder:
         """`talked_about`: the models the statements' documents discuss, when the caller has it."""
         model, metric = statements[0].model, statements[0].metric
         metrics = PRICE_METRICS if metric in PRICE_METRICS else (metric,)
-        others = [r for m in metrics for r in self.refs_by_metric[m] if r.model != model]
         if talked_about is None:
             talked_about = self._talked_about(statements)
+        # misattribution reads other models' references only for models the documents discuss: no others
+        others = [r for m in metrics for r in self.refs_by_metric[m] if r.model != model and r.model in talked_about]
         own = self.refs_by_model[model]
         if metric in PRICE_METRICS:  # a yuan price is explained by prices in yuan only
             currency = statements[0].currency or "usd"
