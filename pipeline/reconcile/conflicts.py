@@ -134,11 +134,14 @@ class ConflictFinder:
 
     def __init__(self, claims: list[Statement], references: list[Statement], task_slugs: frozenset[str] = frozenset(),
                  claims_by_quote: dict | None = None, doc_models: dict | None = None, *,
-                 versions: dict | None = None, indexes: dict[str, ClaimIndex] | None = None):
+                 versions: dict | None = None, indexes: dict[str, ClaimIndex] | None = None,
+                 before_explaining=None):
         """claims_by_quote and doc_models, when given, replace the ones built
         from `claims`: a batch of models (batched.py) passes the whole corpus'.
         versions and indexes (explain.version_dates, a ClaimIndex per model), when given, too: a partial run
-        (partial.py) holds only the touched facts' claims and reads the rest the explanations consult by SQL."""
+        (partial.py) holds only the touched facts' claims and reads the rest the explanations consult by SQL.
+        before_explaining(finder, statements), when given, is called once the conflicts' values are known, with
+        the dissenting values' statements (the only ones whose quotes the explanations look up)."""
         self.claims = claims
         self.task_slugs = task_slugs
         self.refs_by_model: dict[str, list[Statement]] = defaultdict(list)
@@ -153,6 +156,7 @@ class ConflictFinder:
         self.doc_models = models_by_document(claims) if doc_models is None else doc_models
         self.versions = version_dates(references, claims) if versions is None else versions
         self.indexes: dict[str, ClaimIndex] = {} if indexes is None else indexes
+        self.before_explaining = before_explaining
 
     def evidence(self, statements: list[Statement], talked_about: set[str] | None = None) -> Evidence:
         """`talked_about`: the models the statements' documents discuss, when the caller has it."""
@@ -186,8 +190,11 @@ class ConflictFinder:
             if conflict is not None and len(conflict.values) >= 2:
                 conflict.values.sort(key=lambda x: (not x.chosen, -len(x.documents), -len(x.claims), x.first.shown()))
                 conflict.rejected = rejected & {c.id for c in conflict.claims}
-                self._explain(conflict)
                 found.append(conflict)
+        if self.before_explaining is not None:  # what explains the dissenting values, read for them only
+            self.before_explaining(self, [s for c in found for x in c.values if not x.chosen for s in x.statements])
+        for conflict in found:
+            self._explain(conflict)
         found.extend(self._between_related_tasks())
         return found
 

@@ -42,12 +42,16 @@ def finder(con: duckdb.DuckDBPyConnection, claims: list[Statement], references: 
            task_slugs: frozenset[str], raw_models: list[str]) -> ConflictFinder:
     """A ConflictFinder over `claims` (the touched facts' claims, of the base models `raw_models` name) whose
     explanations see what they would see with every claim of those models."""
-    return ConflictFinder(claims, references, task_slugs, quote_groups(con, claims), document_models(con, claims),
-                          versions=versions(con, references, raw_models), indexes=indexes(con, claims))
+    def dissenting_quotes(found: ConflictFinder, dissenting: list[Statement]) -> None:
+        found.claims_by_quote = quote_groups(con, [s for s in dissenting if not s.is_reference])
+    return ConflictFinder(claims, references, task_slugs, QuoteGroups(), document_models(con, claims),
+                          versions=versions(con, references, raw_models), indexes=indexes(con, claims),
+                          before_explaining=dissenting_quotes)
 
 
 def quote_groups(con: duckdb.DuckDBPyConnection, claims: list[Statement]) -> QuoteGroups:
-    """The claims by (document, quote), with the other models' claims of the same metric in the same words."""
+    """The claims by (document, quote), with the other models' claims of the same metric in the same words
+    (explain.misattribution looks up a dissenting value's claims' groups only: ConflictFinder.find passes them)."""
     wanted = pd.DataFrame(sorted({(c.doc_id, c.quote, c.metric, c.model) for c in claims}),
                           columns=["doc_id", "quote", "metric", "model"], dtype="object")
     with registered(con, {"wanted_quotes": wanted}):
