@@ -147,11 +147,11 @@ def fixed_confidence(facts: list[Fact], trust: dict[str, float], dependence: dic
 
 
 def held_dependence(con: duckdb.DuckDBPyConnection, docs: list[str]) -> dict[frozenset, float]:
-    """The stored P(copy) of the pairs of these documents only (not every pair of the corpus, read and
+    """The stored P(copy) > 0 of the pairs of these documents only (not every pair of the corpus, read and
     scanned per batch), in the table's order: the copy discounts are multiplied in the same order."""
     con.register("voters", pd.DataFrame({"doc_id": docs}, dtype="object"))
     try:
-        rows = run_sql(con, "reconcile/held_dependence").fetchall()
+        rows = run_sql(con, "reconcile/partial_dependence").fetchall()
     finally:
         con.unregister("voters")
     return {frozenset((a, b)): q for a, b, q in rows}
