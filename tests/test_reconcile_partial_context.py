@@ -84,3 +84,21 @@ def test_a_partial_run_writes_the_explanations_every_claim_gives(tmp_path):
     stored = {r[0]: r[1:] for r in con.execute(
         "select conflict_id, explanation_kind, explanation from conflicts where metric not like '% vs %'").fetchall()}
     assert stored == {c.conflict_id: (c.explanation_kind, c.explanation) for c in expected if " vs " not in c.metric}
+
+
+def test_the_sql_hint_finds_every_quote_that_says_a_figure_changed():
+    """partial_epochs.sql keeps the quotes matching explain.CHANGE_HINTS (RE2): every quote CHANGE_WORDS matches
+    must be kept, or a document's versions would be read wrong."""
+    import duckdb
+
+    from pipeline.reconcile.explain import CHANGE_HINTS, CHANGE_WORDS
+    quotes = ["The NEW Version ships today", "it was Upgraded last week", "a New Model: Falcon", "Prices CUT to $2",
+              "context expanded this spring to 64k", "Rates Raised to 3 per hour", "from $4 to $1.5 per call",
+              "窗口扩展到 200k", "价格降至 1 元", "升级后的模型", "新版发布", "8k → 32k", "Boosted throughput to 90",
+              "improved accuracy to 71%", "lowered latency to 20 ms", "dropped to 5", "reduced to 0.3",
+              "increaſed to 9", "raıses the limit to 12", "no change here", "the same figure as before"]
+    said = [q for q in quotes if CHANGE_WORDS.search(q)]
+    assert len(said) >= 17  # the cases are the words CHANGE_WORDS reads, not quotes it misses
+    kept = duckdb.connect().execute("select q from unnest($q) as t(q) where regexp_matches(q, $h)",
+                                    {"q": said, "h": CHANGE_HINTS}).fetchall()
+    assert sorted(q for (q,) in kept) == sorted(said)
