@@ -35,13 +35,24 @@ class Value:
     def first(self) -> Statement:
         return self.statements[0]
 
+    _seen: tuple = field(default=(), init=False, repr=False, compare=False)
+
     @property
     def claims(self) -> list[Statement]:
-        return [s for s in self.statements if not s.is_reference]
+        return self._derived()[0]
 
     @property
     def documents(self) -> list[str]:
-        return sorted({c.doc_id for c in self.claims})
+        return self._derived()[1]
+
+    def _derived(self) -> tuple:
+        """(claims, documents), worked out again only when statements were added: sorting a large value's
+        documents for every pair of values and every sort key cost more than the rest of a fact."""
+        n = len(self.statements)
+        if not self._seen or self._seen[0] != n:
+            claims = [s for s in self.statements if not s.is_reference]
+            self._seen = (n, claims, sorted({c.doc_id for c in claims}))
+        return self._seen[1], self._seen[2]
 
 
 @dataclass
@@ -100,12 +111,20 @@ def group_values(statements: list[Statement]) -> list[Value]:
     def precision(s: Statement):
         return (s.approx, s.bound != "eq", s.value_high is not None, -len(s.value_text or ""), s.id)
     values: list[Value] = []
+    homes: dict[tuple, Value] = {}  # by all agree() reads of a statement: a fact's claims repeat few figures
     for s in sorted(statements, key=precision):
-        home = next((v for v in values if agree(v.first, s)), None)
+        key = (s.value, s.value_text, s.lo, s.hi)
+        home = homes.get(key)
         if home is None:
-            values.append(Value([s]))
-        else:
-            home.statements.append(s)
+            home = next((v for v in values if agree(v.first, s)), None)
+            if home is None:
+                home = Value([s])
+                values.append(home)
+                if agree(s, s):  # a figure without an interval agrees with nothing, itself included
+                    homes[key] = home
+                continue
+            homes[key] = home
+        home.statements.append(s)
     return values
 
 
@@ -114,9 +133,15 @@ class ConflictFinder:
     reached. Pure: statements and verdicts in, conflicts out."""
 
     def __init__(self, claims: list[Statement], references: list[Statement], task_slugs: frozenset[str] = frozenset(),
-                 claims_by_quote: dict | None = None, doc_models: dict | None = None):
+                 claims_by_quote: dict | None = None, doc_models: dict | None = None, *,
+                 versions: dict | None = None, indexes: dict[str, ClaimIndex] | None = None,
+                 before_explaining=None):
         """claims_by_quote and doc_models, when given, replace the ones built
-        from `claims`: a batch of models (batched.py) passes the whole corpus'."""
+        from `claims`: a batch of models (batched.py) passes the whole corpus'.
+        versions and indexes (explain.version_dates, a ClaimIndex per model), when given, too: a partial run
+        (partial.py) holds only the touched facts' claims and reads the rest the explanations consult by SQL.
+        before_explaining(finder, statements), when given, is called once the conflicts' values are known, with
+        the dissenting values' statements (the only ones whose quotes the explanations look up)."""
         self.claims = claims
         self.task_slugs = task_slugs
         self.refs_by_model: dict[str, list[Statement]] = defaultdict(list)
@@ -125,24 +150,22 @@ class ConflictFinder:
             self.refs_by_model[r.model].append(r)
             self.refs_by_metric[r.metric].append(r)
         self.claims_by_model: dict[str, list[Statement]] = defaultdict(list)
-        self.claims_by_quote: dict[tuple, list[Statement]] = defaultdict(list)
-        self.doc_models: dict[str, set[str]] = defaultdict(set)
         for c in claims:
             self.claims_by_model[c.model].append(c)
-            self.claims_by_quote[(c.doc_id, c.quote)].append(c)
-            self.doc_models[c.doc_id].add(c.model)
-        self.claims_by_quote = self.claims_by_quote if claims_by_quote is None else claims_by_quote
-        self.doc_models = self.doc_models if doc_models is None else doc_models
-        self.versions = version_dates(references, claims)
-        self.indexes: dict[str, ClaimIndex] = {}
+        self.claims_by_quote = by_document_quote(claims) if claims_by_quote is None else claims_by_quote
+        self.doc_models = models_by_document(claims) if doc_models is None else doc_models
+        self.versions = version_dates(references, claims) if versions is None else versions
+        self.indexes: dict[str, ClaimIndex] = {} if indexes is None else indexes
+        self.before_explaining = before_explaining
 
     def evidence(self, statements: list[Statement], talked_about: set[str] | None = None) -> Evidence:
         """`talked_about`: the models the statements' documents discuss, when the caller has it."""
         model, metric = statements[0].model, statements[0].metric
         metrics = PRICE_METRICS if metric in PRICE_METRICS else (metric,)
-        others = [r for m in metrics for r in self.refs_by_metric[m] if r.model != model]
         if talked_about is None:
             talked_about = self._talked_about(statements)
+        # misattribution reads other models' references only for models the documents discuss: no others
+        others = [r for m in metrics for r in self.refs_by_metric[m] if r.model != model and r.model in talked_about]
         own = self.refs_by_model[model]
         if metric in PRICE_METRICS:  # a yuan price is explained by prices in yuan only
             currency = statements[0].currency or "usd"
@@ -167,8 +190,11 @@ class ConflictFinder:
             if conflict is not None and len(conflict.values) >= 2:
                 conflict.values.sort(key=lambda x: (not x.chosen, -len(x.documents), -len(x.claims), x.first.shown()))
                 conflict.rejected = rejected & {c.id for c in conflict.claims}
-                self._explain(conflict)
                 found.append(conflict)
+        if self.before_explaining is not None:  # what explains the dissenting values, read for them only
+            self.before_explaining(self, [s for c in found for x in c.values if not x.chosen for s in x.statements])
+        for conflict in found:
+            self._explain(conflict)
         found.extend(self._between_related_tasks())
         return found
 
@@ -297,6 +323,22 @@ class ConflictFinder:
             return (policy.reference_rank(r.ref_source), r.metric != s.metric, not valid,
                     -(r.valid_from.toordinal() if r.valid_from else 0), r.snapshot is not None, r.id)
         return min(refs, key=rank)
+
+
+def by_document_quote(claims: list[Statement]) -> dict[tuple, list[Statement]]:
+    """The claims by (document, quote): what the misattribution explanation looks up."""
+    out: dict[tuple, list[Statement]] = defaultdict(list)
+    for c in claims:
+        out[(c.doc_id, c.quote)].append(c)
+    return out
+
+
+def models_by_document(claims: list[Statement]) -> dict[str, set[str]]:
+    """The models each document's claims name (the models a document discusses)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        out[c.doc_id].add(c.model)
+    return out
 
 
 def severity(a: Statement, b: Statement) -> str:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
+from typing import Iterable
 
 from pipeline.reconcile import policy
 from pipeline.reconcile.statements import agree
@@ -41,6 +42,10 @@ CHANGE_WORDS = re.compile(r"\bnew version\b|\bupgraded?\b|\bnew (?:and improved 
                           r"\b(?:increas|extend|expand|rais|improv|cut|reduc|lower|drop|boost)\w*\b[^.]{0,40}?\bto\s+\$?\d|"
                           r"\bfrom\s+\$?\d[^.]{0,30}?\bto\s+\$?\d|→|升级|新版|扩展到|提高到|提升到|增加到|降至|降到",
                           re.IGNORECASE)
+# a superset of CHANGE_WORDS for SQL (RE2): a quote it misses cannot match CHANGE_WORDS (the literal each
+# alternative needs; i also as Python's case-blind match reads it, dotless); partial.py reads only these quotes
+CHANGE_HINTS = r"(?i)new|upgrad|increa[sſ]|extend|expand|ra[iı][sſ]|[iı]mprov|cut|reduc|lower|drop|boo[sſ]t|from|" \
+               r"→|升级|新版|扩展到|提高到|提升到|增加到|降至|降到"
 # a variant named beside the model in a row label or sentence: (32k), 16K, 70B
 VARIANT_TAG = re.compile(r"\(\s*(\d+(?:\.\d+)?\s*[kKbBmM])\s*\)|(?<![\w.$])(\d+(?:\.\d+)?[kKbB])(?![\w])")
 # metrics that are measurements of a moving quantity (rolling medians, one provider's run)
@@ -83,12 +88,27 @@ class ClaimIndex:
             self.by_metric[c.metric].append(c)
         self._epochs: dict[str | None, tuple[set[date], bool]] = {}
 
+    @classmethod
+    def narrow(cls, by_doc: dict, by_metric: dict, epochs: dict[str | None, tuple[set[date], bool]]) -> "ClaimIndex":
+        """An index of what the explanations read only (partial.py): per document the directed prices and,
+        worked out already, its versions (document_versions); per metric the claims under a setting."""
+        index = cls([])
+        index.by_doc.update(by_doc)
+        index.by_metric.update(by_metric)
+        index._epochs.update(epochs)
+        return index
+
+    @staticmethod
+    def epoch_of(release_dates: Iterable[str | None], quotes: Iterable[str | None]) -> tuple[set[date], bool]:
+        """document_versions from a document's release-date texts and quotes (about the model)."""
+        return {_as_date(t) for t in release_dates if t}, any(q and _changes(q) for q in quotes)
+
     def document_versions(self, doc_id: str | None) -> tuple[set[date], bool]:
         """The release dates a document gives the model, and whether it speaks of a change."""
         if doc_id not in self._epochs:
             mine = self.by_doc.get(doc_id, [])
-            self._epochs[doc_id] = ({_as_date(c.value_text) for c in mine if c.metric == "release_date"
-                                     and c.value_text}, any(c.quote and _changes(c.quote) for c in mine))
+            self._epochs[doc_id] = self.epoch_of([c.value_text for c in mine if c.metric == "release_date"],
+                                                 [c.quote for c in mine])
         return self._epochs[doc_id]
 
 
@@ -493,12 +513,19 @@ def explain(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[str, 
 def version_dates(references: list[Statement], claims: list[Statement]) -> dict[str, list[tuple[date, str]]]:
     """The dates each model got a new version: its snapshots' release dates
     (reference data) and the dates in its dated snapshot ids."""
+    return version_dates_of(references, ((s.model, s.snapshot) for s in claims))
+
+
+def version_dates_of(references: list[Statement], snapshots: Iterable[tuple[str, str | None]]
+                     ) -> dict[str, list[tuple[date, str]]]:
+    """version_dates from the claims' (model, snapshot) pairs alone, in the claims' order (the first
+    snapshot naming a date names it): a partial run reads these pairs, not every claim of the model."""
     out: dict[str, dict[date, str]] = defaultdict(dict)
     for r in references:
         if r.metric == "release_date" and r.snapshot and _as_date(r.value_text):
             out[r.model][_as_date(r.value_text)] = r.snapshot
-    for s in list(references) + list(claims):
-        d = _snapshot_date(s.snapshot)
-        if d and d not in out[s.model]:
-            out[s.model][d] = s.snapshot
+    for model, snapshot in [(r.model, r.snapshot) for r in references] + list(snapshots):
+        d = _snapshot_date(snapshot)
+        if d and d not in out[model]:
+            out[model][d] = snapshot
     return {m: sorted(v.items()) for m, v in out.items()}

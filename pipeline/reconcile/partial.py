@@ -27,8 +27,8 @@ import numpy as np
 import pandas as pd
 
 from pipeline.reconcile import incremental, truth_arrays
-from pipeline.reconcile.batched import batches, by_quote
-from pipeline.reconcile.conflicts import ConflictFinder
+from pipeline.reconcile.batched import model_batches
+from pipeline.reconcile.partial_context import finder
 from pipeline.reconcile.reviews import Applied
 from pipeline.reconcile.run import Outcome, Vocab, fact_rows, load_references, settle
 from pipeline.reconcile.statements import read_statements
@@ -44,7 +44,7 @@ one by one costs as much as the full run's batches."""
 
 def basis(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> str:
     """The fingerprint of everything reconciliation reads but claims."""
-    tables = fetch_dicts(con, "reconcile/inputs_fingerprint")[0]
+    tables = fetch_dicts(con, "reconcile/partial_basis")[0]  # inputs_fingerprint's values, without the claims'
     parts = [incremental.code_version(), sorted(vocab.task_slugs), sorted(vocab.model_ids.items()),
              tables["reference_facts"], tables["reviews"]]
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
@@ -62,9 +62,12 @@ def forget(con: duckdb.DuckDBPyConnection) -> None:
     run_sql(con, "reconcile/forget_documents")
 
 
-def _record_documents(con, docs: list[str] | None, doc_facts: dict[str, set[str]]) -> None:
-    digests = {r["doc_id"]: r for r in fetch_dicts(con, "reconcile/document_digests")
-               if docs is None or r["doc_id"] in docs}
+def _record_documents(con, docs: list[str] | None, doc_facts: dict[str, set[str]],
+                      digests: dict[str, dict] | None = None) -> None:
+    """`digests`: document_digests.sql's rows of `docs` when the caller read them already."""
+    if digests is None:
+        digests = {r["doc_id"]: r for r in fetch_dicts(con, "reconcile/document_digests")
+                   if docs is None or r["doc_id"] in docs}
     frame = pd.DataFrame([{"doc_id": d, "digest": r["digest"], "n_claims": r["n_claims"],
                            "fact_keys": sorted(doc_facts.get(d, ()))} for d, r in digests.items()],
                          columns=["doc_id", "digest", "n_claims", "fact_keys"])
@@ -82,6 +85,7 @@ class Plan:
     iterations: int
     old: dict[str, dict]  # the stored rows of those facts
     old_conflicts: list[str]  # the changed documents' related-task conflicts
+    digests: dict[str, dict]  # the changed documents' digests now (document_digests.sql's rows)
 
 
 def plan(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> Plan | None:
@@ -110,7 +114,7 @@ def plan(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> Plan | None:
                            {"t": sorted(targets)}).fetchone()[0]
     if reviewed:  # a decision on a recomputed fact: its resolution (and staleness) is the full run's
         return None
-    return Plan(docs, keys, models, stored[0]["iterations"], old, old_conflicts)
+    return Plan(docs, keys, models, stored[0]["iterations"], old, old_conflicts, {d: now[d] for d in docs if d in now})
 
 
 def run_partial(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, dict[str, int]] | None:
@@ -120,11 +124,14 @@ def run_partial(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
     if p is None:
         return None
     rows = Rows(con, p)
-    for claims in batches(con, p.models):
-        rows.add(claims, vocab)
+    for raw_models in model_batches(con, p.models):  # the full run's batches: the same sums in the same order
+        claims = read_statements(con, "reconcile/partial_claims", {"raw_models": raw_models, "keys": sorted(p.keys),
+                                                                    "docs": p.docs})
+        if claims:
+            rows.add(claims, vocab, raw_models)
     counts = rows.write()
     stale = fetch_dicts(con, "reconcile/state")
-    _record_documents(con, p.docs, rows.doc_facts)
+    _record_documents(con, p.docs, rows.doc_facts, p.digests)
     stale_reviews = set(stale[0]["stale_reviews"] or []) if stale else set()
     return Outcome([], [], {}, p.iterations, [], stale_reviews, None, dict(rows.kinds)), counts
 
@@ -140,11 +147,11 @@ def fixed_confidence(facts: list[Fact], trust: dict[str, float], dependence: dic
 
 
 def held_dependence(con: duckdb.DuckDBPyConnection, docs: list[str]) -> dict[frozenset, float]:
-    """The stored P(copy) of the pairs of these documents only (not every pair of the corpus, read and
+    """The stored P(copy) > 0 of the pairs of these documents only (not every pair of the corpus, read and
     scanned per batch), in the table's order: the copy discounts are multiplied in the same order."""
     con.register("voters", pd.DataFrame({"doc_id": docs}, dtype="object"))
     try:
-        rows = run_sql(con, "reconcile/held_dependence").fetchall()
+        rows = run_sql(con, "reconcile/partial_dependence").fetchall()
     finally:
         con.unregister("voters")
     return {frozenset((a, b)): q for a, b, q in rows}
@@ -157,9 +164,7 @@ class Rows:
     def __init__(self, con: duckdb.DuckDBPyConnection, p: Plan):
         self.con, self.p = con, p
         self.references = load_references(con)
-        run_sql(con, "reconcile/shared_quotes_prepare")
         self.trust = dict(con.execute("select doc_id, score from source_reliability").fetchall())
-        self.doc_models = {r["doc_id"]: set(r["models"]) for r in fetch_dicts(con, "reconcile/document_models")}
         self.before = {x for r in p.old.values() for x in r["supporting_claim_ids"]}
         self.tables: dict[str, list[dict]] = defaultdict(list)
         self.reliability: dict[str, dict] = {}
@@ -167,15 +172,15 @@ class Rows:
         self.doc_facts: dict[str, set[str]] = defaultdict(set)
         self.kinds: dict[str, int] = defaultdict(int)
 
-    def add(self, claims: list[Statement], vocab: Vocab) -> None:
-        # only the recomputed facts' claims become facts (not every claim of a large model's batch)
+    def add(self, claims: list[Statement], vocab: Vocab, raw_models: list[str]) -> None:
+        """`claims`: partial_claims.sql's (the recomputed facts', the directed prices beside them, the changed
+        documents'); what else the explanations consult is read narrowly (partial_context.py)."""
         facts = build_facts([c for c in claims if c.fact_key in self.p.keys], self.references)
         fixed_confidence(facts, self.trust, held_dependence(self.con, sorted({c.doc_id for f in facts for c in f.claims})))
         verdicts = [decide(f, self.p.iterations) for f in facts]
-        finder = ConflictFinder(claims, self.references, vocab.task_slugs, by_quote(self.con, claims),
-                                self.doc_models)
         changed = set(self.p.docs)
-        conflicts = [c for c in finder.find(verdicts) if c.fact_key in self.p.keys
+        found = finder(self.con, claims, self.references, vocab.task_slugs, raw_models).find(verdicts)
+        conflicts = [c for c in found if c.fact_key in self.p.keys
                      or (" vs " in c.metric and {x.doc_id for x in c.claims} <= changed)]
         verdicts = settle(conflicts, verdicts, Applied())
         facts_rows, timeline = fact_rows(conflicts, verdicts)

@@ -1,0 +1,100 @@
+"""What a partial reconciliation's explanations consult beyond the touched
+facts' own claims, read by narrow SQL (sql/reconcile/partial_*.sql) instead
+of making a statement of every claim of the touched models (at 10,000
+articles ~260,000 for one article naming gpt-4o). The explanations
+(explain.py) read of a model's other claims only: per document the release
+dates it gives the model and whether a quote says a figure changed
+(ClaimIndex.document_versions), the directed prices beside an undirected one
+in its document, the scores under other settings of the same metric, the
+dated snapshots named; of other models, the claims in the same words of the
+same document and the models each document discusses. Each is read here
+for the documents and metrics of the claims at hand only, so the conflicts
+and explanations are those the whole model's claims give."""
+from __future__ import annotations
+
+from collections import defaultdict
+from contextlib import contextmanager
+
+import duckdb
+import pandas as pd
+
+from pipeline.reconcile.batched import QuoteGroups
+from pipeline.reconcile.conflicts import ConflictFinder
+from pipeline.reconcile.explain import CHANGE_HINTS, ClaimIndex, version_dates_of
+from pipeline.reconcile.statements import read_statements
+from pipeline.records import Statement
+from pipeline.store.sqlfiles import run_sql
+
+
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]):
+    """The frames as views for the queries inside (unregistered after, even on an error)."""
+    for name, frame in frames.items():
+        con.register(name, frame)
+    try:
+        yield con
+    finally:
+        for name in frames:
+            con.unregister(name)
+
+
+def finder(con: duckdb.DuckDBPyConnection, claims: list[Statement], references: list[Statement],
+           task_slugs: frozenset[str], raw_models: list[str]) -> ConflictFinder:
+    """A ConflictFinder over `claims` (the touched facts' claims, of the base models `raw_models` name) whose
+    explanations see what they would see with every claim of those models."""
+    def dissenting_quotes(found: ConflictFinder, dissenting: list[Statement]) -> None:
+        found.claims_by_quote = quote_groups(con, [s for s in dissenting if not s.is_reference])
+    return ConflictFinder(claims, references, task_slugs, QuoteGroups(), document_models(con, claims),
+                          versions=versions(con, references, raw_models), indexes=indexes(con, claims),
+                          before_explaining=dissenting_quotes)
+
+
+def quote_groups(con: duckdb.DuckDBPyConnection, claims: list[Statement]) -> QuoteGroups:
+    """The claims by (document, quote), with the other models' claims of the same metric in the same words
+    (explain.misattribution looks up a dissenting value's claims' groups only: ConflictFinder.find passes them)."""
+    wanted = pd.DataFrame(sorted({(c.doc_id, c.quote, c.metric, c.model) for c in claims}),
+                          columns=["doc_id", "quote", "metric", "model"], dtype="object")
+    with registered(con, {"wanted_quotes": wanted}):
+        others = read_statements(con, "reconcile/partial_quotes", {})
+    ids = {c.id for c in claims}
+    out = QuoteGroups()
+    for c in claims + [o for o in others if o.id not in ids]:
+        out.setdefault((c.doc_id, c.quote), []).append(c)
+    return out
+
+
+def document_models(con: duckdb.DuckDBPyConnection, claims: list[Statement]) -> dict[str, set[str]]:
+    wanted = pd.DataFrame({"doc_id": sorted({c.doc_id for c in claims})}, dtype="object")
+    with registered(con, {"wanted_docs": wanted}):
+        rows = run_sql(con, "reconcile/partial_document_models").fetchall()
+    return {doc: set(models) for doc, models in rows}
+
+
+def versions(con: duckdb.DuckDBPyConnection, references: list[Statement], raw_models: list[str]) -> dict:
+    snapshots = run_sql(con, "reconcile/partial_snapshots", {"raw_models": raw_models}).fetchall()
+    return version_dates_of(references, snapshots)
+
+
+def indexes(con: duckdb.DuckDBPyConnection, claims: list[Statement]) -> dict[str, ClaimIndex]:
+    """Per model, a ClaimIndex of what the explanations read for these claims' documents and metrics."""
+    epochs: dict[str, dict] = defaultdict(dict)
+    pairs = _frame({(c.model, c.doc_id) for c in claims}, ["model", "doc_id"])
+    with registered(con, {"wanted_pairs": pairs}):
+        for model, doc, dates, quotes in run_sql(con, "reconcile/partial_epochs", {"hints": CHANGE_HINTS}).fetchall():
+            epochs[model][doc] = ClaimIndex.epoch_of(dates, quotes)
+    by_doc: dict[str, dict] = defaultdict(lambda: defaultdict(list))
+    undirected = _frame({(c.model, c.doc_id) for c in claims if c.metric == "price"}, ["model", "doc_id"])
+    with registered(con, {"wanted_pairs": undirected}):
+        for s in read_statements(con, "reconcile/partial_prices", {}):
+            by_doc[s.model][s.doc_id].append(s)
+    by_metric: dict[str, dict] = defaultdict(lambda: defaultdict(list))
+    scores = _frame({(c.model, c.metric) for c in claims if c.metric.startswith(("score:", "rating:"))},
+                    ["model", "metric"])
+    with registered(con, {"wanted_metrics": scores}):
+        for s in read_statements(con, "reconcile/partial_settings", {}):
+            by_metric[s.model][s.metric].append(s)
+    return {m: ClaimIndex.narrow(by_doc[m], by_metric[m], epochs[m]) for m in {c.model for c in claims}}
+
+
+def _frame(rows: set[tuple], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(sorted(rows), columns=columns, dtype="object")

@@ -1,0 +1,20 @@
+-- partial_basis: inputs_fingerprint.sql's summaries of the reference facts and the reviews alone (the same
+-- expressions, so the same values): what pipeline/reconcile/partial.py's basis reads, without a hash of every
+-- claim.
+select
+    (
+        select count(*) || ':' || coalesce(sum(hash(s)::hugeint) % 18446744073709551616, 0)
+        from (
+            select
+                ref_id, ref_source, model, snapshot, metric, unit, tier, setting, value, value_text, valid_from,
+                valid_to, citation
+            from reference_facts
+        ) as s
+    ) as reference_facts,
+    (
+        select count(*) || ':' || coalesce(sum(hash(s)::hugeint) % 18446744073709551616, 0)
+        from (
+            select review_id, target, decision, value, value_text, note, reviewer, decided_at
+            from reviews
+        ) as s
+    ) as reviews;
