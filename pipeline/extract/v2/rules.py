@@ -119,6 +119,8 @@ def find_evidence(ann: Annotated, unit: Span, q: Span, cond: Condition) -> Evide
     (scope `heading`: only the unit's innermost heading is read)."""
     if cond.scope == "heading":
         return _heading_evidence(unit, cond.type)
+    if cond.scope == "row" and unit.type != "cell":
+        return None  # only a table cell has a row
     near = _nearest(ann, unit, q, cond.type, cond.side, cond.scope)
     if near is not None and near[0] <= cond.within:
         return Evidence(near[0], near[1], cond.scope, near[2])
@@ -164,7 +166,7 @@ def _scope_span(ann: Annotated, q: Span, unit: Span, scope: str) -> Span:
     (scope `row`, a table cell) the whole table row it stands in."""
     if scope == "clause":
         return _clause_of(ann, q, unit)
-    if scope == "row" and unit.type == "cell":
+    if scope == "row":
         start, end = unit.get("quote")
         return Span(start, end, "row")
     return unit
