@@ -112,8 +112,15 @@ def _applies(cond: Condition, metric: str) -> bool:
 
 
 def _blocked(ann: Annotated, unit: Span, q: Span, metric: str, blocks: list[Condition]) -> bool:
-    return any(_applies(b, metric) and find_evidence(ann, unit, q, b)
+    return any(_applies(b, metric) and _blocking(find_evidence(ann, unit, q, b), b)
                and not any(find_evidence(ann, unit, q, u) for u in b.unless) for b in blocks)
+
+
+def _blocking(evidence: Evidence | None, block: Condition) -> bool:
+    """A blocker's cue in a column header ("Compared with rivals") counts only when
+    the blocker's window reaches the header's distance: a cue that must stand
+    right beside the figure ("from X", "higher than") cannot stand in the header."""
+    return evidence is not None and (evidence.where != "header" or evidence.distance <= block.within)
 
 
 def _qualifiers(ann: Annotated, unit: Span, q: Span, metric: str, quals: list[Condition]) -> dict:

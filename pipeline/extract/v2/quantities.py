@@ -8,7 +8,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pipeline.extract.currency import currencies
-from pipeline.extract.numbers import DATE, SCALES, date_value, parse_number, quantities, quantity_values
+from pipeline.extract.numbers import (DATE, SCALES, YEARLESS_MONTH, date_value, parse_number, quantities, quantity_values,
+                                      yearless_value)
 from pipeline.extract.v2.data import config
 from pipeline.extract.v2.rules import header_spans
 from pipeline.extract.v2.document import Annotated
@@ -37,6 +38,7 @@ def annotate_quantities(ann: Annotated) -> None:
         for m in dates:
             spans.append(Span(m.start(), m.end(), "quantity", {"cls": "date", "value": date_value(m), "high": None}))
         taken += [m.span() for m in dates]
+        spans += _yearless(ann, unit, taken)
         if ann.published:  # "today" in a dated document is its date
             spans += [Span(t.start, t.end, "quantity", {"cls": "date", "value": ann.published, "high": None, "today": True})
                       for t in ann.in_unit("date_today", unit)]
@@ -52,6 +54,22 @@ def annotate_quantities(ann: Annotated) -> None:
         typed.setdefault(f"q.{q.get('cls')}", []).append(Span(q.start, q.get("unit_end", q.end), f"q.{q.get('cls')}"))
     for kind, items in typed.items():
         ann.add(kind, items)
+
+
+def _yearless(ann: Annotated, unit: Span, taken: list[tuple[int, int]]) -> list[Span]:
+    """"shipped GPT-4o in May", "于 5 月发布": a month with no year is a date only in a
+    document that dates itself (v1's reading: a month after the document's own is last year's)."""
+    dated = ann.doc.dated if ann.doc is not None else None
+    if not dated:
+        return []
+    out = []
+    for m in YEARLESS_MONTH.finditer(ann.text, unit.start, unit.end):
+        start, end = m.span("en") if m.group("en") else m.span()
+        value = yearless_value(m, *dated)
+        if value and not _overlaps(taken, start, end):
+            out.append(Span(start, end, "quantity", {"cls": "date", "value": value, "high": None, "yearless": True}))
+            taken.append((start, end))
+    return out
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:

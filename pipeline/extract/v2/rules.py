@@ -116,10 +116,17 @@ def _clause_of(ann: Annotated, q: Span, unit: Span) -> Span:
 
 
 def find_evidence(ann: Annotated, unit: Span, q: Span, cond: Condition) -> Evidence | None:
-    """The nearest span of the condition's type within its window, else its header's."""
+    """The nearest span of the condition's type within its window, else its header's
+    (scope `heading`: only the unit's innermost heading is read)."""
+    if cond.scope == "heading":
+        return _heading_evidence(unit, cond.type)
+    if cond.scope == "row" and unit.type != "cell":
+        return None  # only a table cell has a row
     near = _nearest(ann, unit, q, cond.type, cond.side, cond.scope)
     if near is not None and near[0] <= cond.within:
         return Evidence(near[0], near[1], cond.scope, near[2])
+    if cond.scope == "row":
+        return None  # the row's own cells only: its header is what the other scopes read
     if unit.get("header"):
         first = _header_first(unit.get("header"), cond.type)
         if first is not None:
@@ -127,6 +134,23 @@ def find_evidence(ann: Annotated, unit: Span, q: Span, cond: Condition) -> Evide
     if cond.type == "benchmark" and unit.get("label"):
         return _label_evidence(unit.get("label"))
     return None
+
+
+def _heading_evidence(unit: Span, kind: str) -> Evidence | None:
+    """The innermost heading above the unit names the cue or benchmark
+    ("## Context windows", "### Needle-in-a-haystack recall"), at `heading_distance` tokens."""
+    headings = unit.get("headings") or ()
+    first = _heading_first(headings[-1], kind) if headings else None
+    if first is None:
+        return None
+    return Evidence(int(config().get("heading_distance", 30)), first.get("word"), "heading", first)
+
+
+@lru_cache(maxsize=4096)
+def _heading_first(heading: str, kind: str) -> Span | None:
+    """The heading's first span of `kind`; a task word ("Coding") is too broad to type a whole section."""
+    return next((s for s in header_spans(heading) if (s.type == kind or s.type.startswith(kind + "."))
+                 and not s.get("task")), None)
 
 
 def _label_evidence(label: str) -> Evidence | None:
@@ -138,11 +162,22 @@ def _label_evidence(label: str) -> Evidence | None:
     return Evidence(int(config().get("header_distance", 2)), label, "header", span)
 
 
+def _scope_span(ann: Annotated, q: Span, unit: Span, scope: str) -> Span:
+    """The stretch a condition looks in: the quantity's clause, its unit, or
+    (scope `row`, a table cell) the whole table row it stands in."""
+    if scope == "clause":
+        return _clause_of(ann, q, unit)
+    if scope == "row":
+        start, end = unit.get("quote")
+        return Span(start, end, "row")
+    return unit
+
+
 def _nearest(ann: Annotated, unit: Span, q: Span, kind: str, side: str, scope: str) -> tuple | None:
     """(gap, word, span) of the first nearest span of `kind` on `side` of the
     quantity in its clause (or unit), whatever the window (the window only
     decides whether it counts)."""
-    spans = ann.in_unit(kind, _clause_of(ann, q, unit) if scope == "clause" else unit)
+    spans = ann.in_unit(kind, _scope_span(ann, q, unit, scope))
     if not spans:
         return None
     start, end = q.start, q.attrs.get("unit_end", q.end)

@@ -5,6 +5,7 @@ row label's words, and the model the row or column gives). Only blocks with
 a digit are cut, so text without numbers costs next to nothing."""
 from __future__ import annotations
 
+from pipeline.extract.numbers import YEARLESS_MONTH
 from pipeline.extract.segments import Block, blocks_of, units_of
 from pipeline.extract.tables import clean_header, plan_table
 from pipeline.extract.v2.data import cue_matcher, cue_type_pattern
@@ -73,8 +74,9 @@ def _sentences(ann: Annotated, block: Block, named: list[str], leads: list[str])
     out = []
     for unit in units_of(ann.text, block):
         header = (unit.key or "").replace("_", " ") if unit.kind == "field" else ""
-        found = ann.doc.mentions_in(unit.start, unit.end)  # read once for both uses below
-        if ann.doc.has_number(unit.start, unit.end) or _today_with_model(ann, unit, found):
+        found = ann.doc.mentions_in(unit.start, unit.end)  # read once for the uses below
+        if (ann.doc.has_number(unit.start, unit.end) or _today_with_model(ann, unit, found)
+                or _month_with_model(ann, unit, found)):
             out.append(Span(unit.start, unit.end, "field" if unit.kind == "field" else "sentence", {"kind": unit.kind,
                 "quote": (unit.start, unit.end), "headings": unit.headings, "header": header,
                 "owner": None, "block": block.index, "before": tuple(named),
@@ -94,3 +96,11 @@ def _today_with_model(ann: Annotated, unit, mentions: list) -> bool:
     if today is None or not today.search(ann.text, unit.start, unit.end):
         return False
     return any(kind == "date_today" for _, _, kind in cue_matcher().find(ann.text, unit.start, unit.end))
+
+
+def _month_with_model(ann: Annotated, unit, mentions: list) -> bool:
+    """A dated document's sentence that names a model (`mentions`: the unit's) and a month with no year
+    ("shipped X in May")."""
+    if not ann.doc.dated or not mentions:
+        return False
+    return YEARLESS_MONTH.search(ann.text, unit.start, unit.end) is not None
