@@ -25,6 +25,8 @@ def comparison_sides(ann: Annotated, unit: Span, q: Span, m: Span) -> dict[str, 
     comparison's other side)."""
     out = {"cmp_with_number": 0.0, "cmp_apart": 0.0}
     for cue in ann.layer("comparison").within(unit.start, unit.end):
+        if _bound(ann, cue, q):
+            continue
         clause = ann.layer("clause").covering(cue.start)
         stop = clause.end if clause else unit.end
         m_in, q_in = cue.end <= m.start < stop, cue.end <= q.start < stop
@@ -35,14 +37,24 @@ def comparison_sides(ann: Annotated, unit: Span, q: Span, m: Span) -> dict[str, 
     return out
 
 
+def _bound(ann: Annotated, cue: Span, q: Span) -> bool:
+    """"over 120 tok/s": a cue that is also a bound word, right before the number, bounds it."""
+    if cue.end > q.start or ann.tokens.between(cue, q) > 0:
+        return False
+    return any(b.start <= cue.start and cue.end <= b.end
+               for kind in ("bound_gte", "bound_lte") for b in ann.layer(kind).within(cue.start, cue.end + 1))
+
+
 def bracket_features(ann: Annotated, q: Span, m: Span) -> dict[str, float]:
-    """bracket_owner_after: "5.4 s (Model)", the model inside the bracket just after the number;
+    """bracket_owner_after: "5.4 s (Model)", the model alone inside the bracket just after the number;
     other_bracket: the model sits in a bracket the number is not in."""
     brackets = ann.layer("bracket")
     around_m = brackets.covering(m.start)
     if around_m is None or around_m.start <= q.start < around_m.end:
         return {"bracket_owner_after": 0.0, "other_bracket": 0.0}
-    right_after = around_m.start >= q.end and ann.tokens.between(q, around_m) <= 1
+    alone = ann.tokens.between(Span(around_m.start, around_m.start + 1, "b"), m) + ann.tokens.between(
+        m, Span(around_m.end - 1, around_m.end, "b")) == 0
+    right_after = alone and around_m.start >= q.end and ann.tokens.between(q, around_m) <= 1
     return {"bracket_owner_after": float(right_after), "other_bracket": float(not right_after)}
 
 
