@@ -92,3 +92,19 @@ def test_respectively_after_a_sentence_naming_the_models_pairs_them_in_order():
 ])
 def test_figures_joined_by_a_comparison_or_repeated_are_no_list(text, value):
     assert not any(f.get("list_order") or f.get("list_order_carry") for f in _owners(text, value).values())
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mistral Small runs $0.20 per million input tokens, compared to $2.50/million input tokens and "
+     "$7.50/million output tokens for Mistral Large.", ("mistral-large", "price_output", 7.5)),
+    ("Gemini 1.5 Pro scores 81.9% on MMLU, against 86.8 % for Claude 3 Opus.", ("claude-3-opus", "score:mmlu", 86.8)),
+])
+def test_a_for_word_after_the_figure_and_its_unit_words_names_the_owner(text, expected):
+    model, metric, value = expected
+    assert _with(_owners(text, value), "for_after_unit") == {model}
+    assert expected in _facts(text)
+
+
+def test_a_for_word_after_other_words_names_no_owner():
+    owners = _owners("Gemini 1.5 Flash costs $0.35 per 1M input tokens, cheap enough for Claude users to switch.", 0.35)
+    assert not _with(owners, "for_after_unit")

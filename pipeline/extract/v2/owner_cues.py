@@ -1,6 +1,7 @@
 """Attribution features read from how a sentence is built around the number,
 beside attribution.py's distance and context features:
 
+- a for-word after the number and its unit words ("$15 per 1M output tokens for B");
 - the clause the number is in: the model nearest it there, or the only one;
 - which side of a comparison the owner and the number stand on ("$0.27 ...,
   compared to $3 for Claude": the compared model owns the number after the
@@ -62,7 +63,20 @@ def sentence_features(ann: Annotated, unit: Span, q: Span, m: Span, mentions: li
     """The clause, comparison and bracket features of one mention."""
     number = Span(q.start, q.get("unit_end", q.end), "q")
     return {**clause_features(ann, number, m, mentions), **comparison_sides(ann, unit, number, m),
-            **bracket_features(ann, number, m)}
+            **bracket_features(ann, number, m), "for_after_unit": for_after_unit(ann, number, m)}
+
+
+def for_after_unit(ann: Annotated, q: Span, m: Span) -> float:
+    """"$15 per 1M output tokens for Claude 3 Opus": a for-word after the number with only its
+    unit, rate and metric words between, the model right after it."""
+    if m.start < q.end:
+        return 0.0
+    cues = ann.layer("for_owner").within(q.end, m.start)
+    if not cues or ann.tokens.between(cues[0], m) > 2:
+        return 0.0
+    gap = Span(q.end, cues[0].start, "gap")
+    covered = {i for kind in ("metric", "unit", "rate") for c in ann.in_unit(kind, gap) for i in range(c.start, c.end)}
+    return float(not any(ann.text[i].isalnum() for i in range(gap.start, gap.end) if i not in covered))
 
 
 def clause_features(ann: Annotated, q: Span, m: Span, mentions: list[Span]) -> dict[str, float]:
