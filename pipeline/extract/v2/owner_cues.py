@@ -96,7 +96,9 @@ def list_order(ann: Annotated, cand, siblings: list, mentions: list[Span]) -> tu
     metric (different values joined by "and", not "vs" or "from") and, all before or all
     after them with no other figure or comparison between, k models joined the same way (`list_order`); with no model in the unit but
     a "respectively", the k models its section named last (`list_order_carry`)."""
-    same = [c for c in siblings if c.unit is cand.unit and c.metric == cand.metric]
+    if not ann.layer("coordination").within(cand.unit.start, cand.unit.end):
+        return None
+    same = _same_metric(ann, siblings).get((id(cand.unit), cand.metric), [])
     if len(same) < 2 or len({str(c.value) for c in same}) < len(same) or not _listed(ann, same):
         return None
     k, first, last = len(same), same[0].quantity, same[-1].quantity
@@ -114,6 +116,18 @@ def list_order(ann: Annotated, cand, siblings: list, mentions: list[Span]) -> tu
     if len(listed) != k:
         return None
     return ("list_order" if mentions else "list_order_carry"), listed[same.index(cand)]
+
+
+def _same_metric(ann: Annotated, siblings: list) -> dict[tuple[int, str], list]:
+    """The document's candidates by (unit, metric), grouped once per candidate list (not once per candidate)."""
+    key = ("same_metric", id(siblings))
+    hit = ann._memo.get(key)
+    if hit is None or hit[0] is not siblings:
+        groups: dict[tuple[int, str], list] = {}
+        for c in siblings:
+            groups.setdefault((id(c.unit), c.metric), []).append(c)
+        hit = ann._memo[key] = [siblings, groups]
+    return hit[1]
 
 
 def _apart(ann: Annotated, start: int, end: int) -> bool:
