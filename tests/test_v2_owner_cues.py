@@ -108,3 +108,11 @@ def test_a_for_word_after_the_figure_and_its_unit_words_names_the_owner(text, ex
 def test_a_for_word_after_other_words_names_no_owner():
     owners = _owners("Gemini 1.5 Flash costs $0.35 per 1M input tokens, cheap enough for Claude users to switch.", 0.35)
     assert not _with(owners, "for_after_unit")
+
+
+def test_figures_joined_before_the_for_word_all_go_to_its_model():
+    text = ("Mistral Small charges $0.20 per million input tokens, compared to $2.00/million input tokens "
+            "and $6.00/million output tokens for Mistral Large.")
+    assert {("mistral-large", "price_input", 2.0), ("mistral-large", "price_output", 6.0)} <= _facts(text)
+    assert _with(_owners(text, 2.0), "for_after_unit") == {"mistral-large"}
+    assert not _with(_owners(text, 0.2), "for_after_unit")

@@ -66,16 +66,21 @@ def sentence_features(ann: Annotated, unit: Span, q: Span, m: Span, mentions: li
             **bracket_features(ann, number, m), "for_after_unit": for_after_unit(ann, number, m)}
 
 
+# what may stand between a figure and its for-word: its unit, rate and metric words, and
+# further figures joined to it ("$3 and $15 per 1M input and output tokens for B")
+_UNIT_WORDS = ("metric", "unit", "rate", "quantity", "coordination")
+
+
 def for_after_unit(ann: Annotated, q: Span, m: Span) -> float:
     """"$15 per 1M output tokens for Claude 3 Opus": a for-word after the number with only its
-    unit, rate and metric words between, the model right after it."""
+    unit, rate and metric words (and figures joined to it) between, the model right after it."""
     if m.start < q.end:
         return 0.0
     cues = ann.layer("for_owner").within(q.end, m.start)
     if not cues or ann.tokens.between(cues[0], m) > 2:
         return 0.0
     gap = Span(q.end, cues[0].start, "gap")
-    covered = {i for kind in ("metric", "unit", "rate") for c in ann.in_unit(kind, gap) for i in range(c.start, c.end)}
+    covered = {i for kind in _UNIT_WORDS for c in ann.in_unit(kind, gap) for i in range(c.start, c.end)}
     return float(not any(ann.text[i].isalnum() for i in range(gap.start, gap.end) if i not in covered))
 
 
