@@ -16,6 +16,7 @@ beside attribution.py's distance and context features:
 Each is a named feature; train.py learns how much it counts."""
 from __future__ import annotations
 
+from pipeline.extract.v2.data import config
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.spans import Span
 
@@ -66,11 +67,6 @@ def sentence_features(ann: Annotated, unit: Span, q: Span, m: Span, mentions: li
             **bracket_features(ann, number, m), "for_after_unit": for_after_unit(ann, number, m)}
 
 
-# what may stand between a figure and its for-word: its unit, rate and metric words, and
-# further figures joined to it ("$3 and $15 per 1M input and output tokens for B")
-_UNIT_WORDS = ("metric", "unit", "rate", "quantity", "coordination")
-
-
 def for_after_unit(ann: Annotated, q: Span, m: Span) -> float:
     """"$15 per 1M output tokens for Claude 3 Opus": a for-word after the number with only its
     unit, rate and metric words (and figures joined to it) between, the model right after it."""
@@ -80,7 +76,7 @@ def for_after_unit(ann: Annotated, q: Span, m: Span) -> float:
     if not cues or ann.tokens.between(cues[0], m) > 2:
         return 0.0
     gap = Span(q.end, cues[0].start, "gap")
-    covered = {i for kind in _UNIT_WORDS for c in ann.in_unit(kind, gap) for i in range(c.start, c.end)}
+    covered = {i for kind in config()["for_owner_gap"] for c in ann.in_unit(kind, gap) for i in range(c.start, c.end)}
     return float(not any(ann.text[i].isalnum() for i in range(gap.start, gap.end) if i not in covered))
 
 
