@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pipeline.extract.v2.candidates import Candidate
 from pipeline.extract.v2.data import config
 from pipeline.extract.v2.document import Annotated
+from pipeline.extract.v2.owner_cues import list_order, sentence_features
 from pipeline.extract.v2.spans import Span
 
 
@@ -30,8 +31,12 @@ def owners(ann: Annotated, cand: Candidate, siblings: list[Candidate]) -> list[O
     for m in mentions:
         feats = found.setdefault(m.get("model"), {})
         _merge(feats, _mention_features(ann, unit, q, m, mentions))
+        _merge(feats, sentence_features(ann, unit, q, m, mentions))
     for model, feats in found.items():
         feats["respectively"] = _respectively(ann, cand, siblings, models, model)
+    paired = list_order(ann, cand, siblings, mentions)
+    if paired:
+        found.setdefault(paired[1], {})[paired[0]] = 1.0
     for flag, model in _context_owners(ann, unit):
         if model:
             found.setdefault(model, {})[flag] = 1.0
