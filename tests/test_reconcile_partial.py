@@ -115,3 +115,18 @@ def test_a_large_change_or_a_reference_change_runs_in_full(tmp_path):
     outcome, counts = run_if_changed(con, _vocab())
     assert counts["reconciled_facts"] == 12 and outcome.trust
 
+
+
+def test_a_change_to_the_facts_holding_most_claims_runs_in_full(tmp_path):
+    """One document of thirty changed, but its facts hold two thirds of the claims: the full run, which writes
+    batch by batch, bounds memory better than the partial path's gathered rows."""
+    rows = []
+    for d in range(30):
+        doc = f"e{d:02d}"
+        rows += [claim(doc, "gpt-4o", "price_input", 2.5), claim(doc, "gpt-4o", "context_window", 128_000),
+                 claim(doc, list(MODELS)[1 + d % 5], "context_window", 1000 * (d + 1))]
+    con = build(tmp_path, rows, [])
+    con.execute("update claims set value = 5.0 where doc_id = 'e00' and metric = 'price_input'")
+    assert partial.plan(con, _vocab()) is None  # 1 of 30 documents, under MAX_CHANGED_SHARE: still full
+    outcome, counts = run_if_changed(con, _vocab())
+    assert outcome.trust and "recomputed_reconciled_facts" not in counts

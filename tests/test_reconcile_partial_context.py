@@ -69,7 +69,8 @@ def test_narrow_reads_explain_as_every_claim_does(tmp_path):
     assert len(_rows(found_every)) >= 4 and _rows(found_narrow) == _rows(found_every)
 
 
-def test_a_partial_run_writes_the_explanations_every_claim_gives(tmp_path):
+def test_a_partial_run_writes_the_explanations_every_claim_gives(tmp_path, monkeypatch):
+    monkeypatch.setattr(partial, "MAX_TOUCHED_SHARE", 1.0)  # this small corpus's facts all hold the changed document
     con = build(tmp_path, _corpus(), [ref("llama-3-70b", "context_window", 8192, snapshot="llama-3-70b-20240418")],
                 DATES)
     con.execute("update claims set value = 0.9 where doc_id = 'p03' and metric = 'price_input'")
