@@ -28,7 +28,7 @@ def code_version() -> str:
 
 
 def inputs_fingerprint(con: duckdb.DuckDBPyConnection, vocab) -> str:
-    tables = fetch_dicts(con, "reconcile/inputs_fingerprint")[0]
+    tables = fetch_dicts(con, "reconcile/inputs_fingerprint")[0] | fetch_dicts(con, "reconcile/partial_basis")[0]
     parts = [code_version(), sorted(vocab.task_slugs), sorted(vocab.model_ids.items()), tables]
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 

@@ -51,7 +51,7 @@ run (2.4 GB against 2.0 GB) for little time saved (152 s against 179 s)."""
 
 def basis(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> str:
     """The fingerprint of everything reconciliation reads but claims."""
-    tables = fetch_dicts(con, "reconcile/partial_basis")[0]  # inputs_fingerprint's values, without the claims'
+    tables = fetch_dicts(con, "reconcile/partial_basis")[0]  # inputs_fingerprint's, without the claims'
     parts = [incremental.code_version(), sorted(vocab.task_slugs), sorted(vocab.model_ids.items()),
              tables["reference_facts"], tables["reviews"]]
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()

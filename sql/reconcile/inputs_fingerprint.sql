@@ -1,5 +1,6 @@
--- what reconciliation reads (the columns of statements.sql, reference_statements.sql and reviews.sql), each table
--- summarised as its row count and the sum of its rows' hashes: equal summaries mean equal inputs, in any order.
+-- the claims as reconciliation reads them (the columns of statements.sql), summarised as their row count and the
+-- sum of their rows' hashes: equal summaries mean equal claims, in any order (partial_basis.sql summarises the
+-- reference facts and reviews the same way; incremental.inputs_fingerprint reads both).
 select
     (
         select count(*) || ':' || coalesce(sum(hash(s)::hugeint) % 18446744073709551616, 0)
@@ -11,20 +12,4 @@ select
             from claims as c
             inner join documents as d on c.doc_id = d.doc_id
         ) as s
-    ) as claims,
-    (
-        select count(*) || ':' || coalesce(sum(hash(s)::hugeint) % 18446744073709551616, 0)
-        from (
-            select
-                ref_id, ref_source, model, snapshot, metric, unit, tier, setting, value, value_text, valid_from,
-                valid_to, citation
-            from reference_facts
-        ) as s
-    ) as reference_facts,
-    (
-        select count(*) || ':' || coalesce(sum(hash(s)::hugeint) % 18446744073709551616, 0)
-        from (
-            select review_id, target, decision, value, value_text, note, reviewer, decided_at
-            from reviews
-        ) as s
-    ) as reviews;
+    ) as claims;

@@ -1,6 +1,6 @@
--- partial_basis: inputs_fingerprint.sql's summaries of the reference facts and the reviews alone (the same
--- expressions, so the same values): what pipeline/reconcile/partial.py's basis reads, without a hash of every
--- claim.
+-- partial_basis: the reference facts and the reviews (the columns of reference_statements.sql and reviews.sql),
+-- each summarised as its row count and the sum of its rows' hashes: what partial.py's basis reads, without a hash
+-- of every claim; with inputs_fingerprint.sql's claims, what incremental.inputs_fingerprint reads.
 select
     (
         select count(*) || ':' || coalesce(sum(hash(s)::hugeint) % 18446744073709551616, 0)
