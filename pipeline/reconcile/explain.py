@@ -402,13 +402,9 @@ def _quote_tags(quote: str) -> frozenset[str]:
                      for m in VARIANT_TAG.finditer(label[0] if label else ""))
 
 
-def _around(s: Statement) -> str:
+def _around_text(quote: str | None, value: float | None) -> str:
     """The words that qualify a figure: in a table row, the row's label and
     the figure's own cell; in prose, the sentence."""
-    return _around_text(s.quote, s.value)
-
-
-def _around_text(quote: str | None, value: float | None) -> str:
     quote = quote or ""
     if "|" not in quote or value is None:
         return quote
