@@ -4,13 +4,9 @@
 -- (what a price of unstated direction is checked against), and every claim of the changed documents $docs.
 -- Only claims of the base models $raw_models (as the claims name them) are looked at.
 with read as (
-    select
-        c.claim_id, c.doc_id, c.source, base_model(c.model) as model, snapshot_of(c.model) as snapshot,
-        c.metric, c.tier, c.setting, c.unit, c.value, c.value_high, c.value_text, c.bound, c.approx, c.hedged,
-        c.as_of, c.quote, c.modality, coalesce(lower(c.currency), 'usd') as currency, d.published_at
-    from claims as c
-    inner join documents as d using (doc_id)
-    where list_contains($raw_models, c.model)
+    select s.* exclude (raw_model)
+    from claim_statement_rows() as s
+    where list_contains($raw_models, s.raw_model)
 ),
 
 keyed as (

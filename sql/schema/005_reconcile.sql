@@ -11,6 +11,18 @@ create or replace macro base_model(model) as
 -- Added here too so reconciliation runs on warehouses built before the column existed.
 alter table claims add column if not exists currency varchar;
 
+-- a claim as reconciliation reads it (pipeline/reconcile/statements.py): its base model and dated snapshot, its
+-- currency (usd unless stated) and its document's date; raw_model is the model as the claim names it (the batches
+-- are cut by it). sql/reconcile/statements.sql and the partial reads (partial_*.sql) narrow it.
+create or replace macro claim_statement_rows() as table
+    select
+        c.claim_id, c.doc_id, c.source, base_model(c.model) as model, snapshot_of(c.model) as snapshot,
+        c.metric, c.tier, c.setting, c.unit, c.value, c.value_high, c.value_text, c.bound, c.approx, c.hedged,
+        c.as_of, c.quote, c.modality, coalesce(lower(c.currency), 'usd') as currency, d.published_at,
+        c.model as raw_model
+    from claims as c
+    inner join documents as d on c.doc_id = d.doc_id;
+
 -- conflicts: one row per disagreement about one fact.
 create table if not exists conflicts (
     conflict_id      varchar primary key,
