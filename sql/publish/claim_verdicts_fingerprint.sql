@@ -6,7 +6,7 @@ with fact_claims as (
     select f.*, unnest(f.dissenting_claim_ids) as claim_id, false as agrees from reconciled_facts as f
 )
 
-select count(*) || ':' || coalesce(sum(hash(s)::hugeint) % 18446744073709551616, 0) as inputs
+select rows_digest(s) as inputs
 from (
     select
         c.claim_id, c.model, c.metric, c.unit, c.value, c.value_text, c.approx, c.quote, c.source, c.span_start,

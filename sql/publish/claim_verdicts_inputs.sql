@@ -3,7 +3,7 @@
 -- bookkeeping of the extraction and the imports that wrote the claims.
 select
     (
-        select count(*) || ':' || coalesce(sum(hash(s)::hugeint) % 18446744073709551616, 0)
+        select rows_digest(s)
         -- its columns but the times (equal results recomputed at another time are the same inputs)
         from (select columns(lambda c: not ends_with(c, '_at')) from bookkeeping.reconcile_state) as s
     ) || '/' || (

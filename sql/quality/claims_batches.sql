@@ -3,7 +3,7 @@
 -- their claims (extraction_state), and one batch per claims file imported (claim_imports).
 with parts as (
     select
-        'doc:' || (hash(d.doc_id) % $n) || '/' || $n as batch,
+        claims_batch(d.doc_id, null, $n) as batch,
         hash(d.doc_id, d.sha256, e.sha256, e.extractor, e.n_claims) as digest
     from documents as d
     left join extraction_state as e on d.doc_id = e.doc_id

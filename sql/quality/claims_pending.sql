@@ -6,10 +6,7 @@ create or replace temp table gx_pending_claims as
 with framed as (
     select
         f.*,
-        case
-            when starts_with(coalesce(f.extractor, ''), 'import:') then f.extractor
-            else 'doc:' || (hash(f.doc_id) % $n) || '/' || $n
-        end as batch
+        claims_batch(f.doc_id, f.extractor, $n) as batch
     from query_table($view_name) as f
 )
 

@@ -5,10 +5,7 @@ create or replace temp table gx_pending_source as
 with batched as (
     select
         c.*,
-        case
-            when starts_with(coalesce(c.extractor, ''), 'import:') then c.extractor
-            else 'doc:' || (hash(c.doc_id) % $n) || '/' || $n
-        end as batch
+        claims_batch(c.doc_id, c.extractor, $n) as batch
     from claims as c
 )
 

@@ -3,7 +3,7 @@
 -- row count.
 select
     (
-        select count(*) || ':' || coalesce(sum(hash(s)::hugeint) % 18446744073709551616, 0)
+        select rows_digest(s)
         -- its columns but the times (equal results recomputed at another time are the same inputs)
         from (select columns(lambda c: not ends_with(c, '_at')) from bookkeeping.reconcile_state) as s
     ) || '/' || (select count(*) from query_table($table_name)) as summary;

@@ -3,7 +3,7 @@
 -- reference facts and reviews the same way; incremental.inputs_fingerprint reads both).
 select
     (
-        select count(*) || ':' || coalesce(sum(hash(s)::hugeint) % 18446744073709551616, 0)
+        select rows_digest(s)
         from (
             select
                 c.claim_id, c.doc_id, c.source, c.model, c.metric, c.tier, c.setting, c.unit, c.value,

@@ -3,7 +3,7 @@
 -- of every claim; with inputs_fingerprint.sql's claims, what incremental.inputs_fingerprint reads.
 select
     (
-        select count(*) || ':' || coalesce(sum(hash(s)::hugeint) % 18446744073709551616, 0)
+        select rows_digest(s)
         from (
             select
                 ref_id, ref_source, model, snapshot, metric, unit, tier, setting, value, value_text, valid_from,
@@ -12,7 +12,7 @@ select
         ) as s
     ) as reference_facts,
     (
-        select count(*) || ':' || coalesce(sum(hash(s)::hugeint) % 18446744073709551616, 0)
+        select rows_digest(s)
         from (
             select review_id, target, decision, value, value_text, note, reviewer, decided_at
             from reviews
