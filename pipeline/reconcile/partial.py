@@ -28,13 +28,13 @@ import pandas as pd
 
 from pipeline.reconcile import incremental, truth_arrays
 from pipeline.reconcile.batched import model_batches
-from pipeline.reconcile.partial_context import finder
+from pipeline.reconcile.partial_context import finder, registered
 from pipeline.reconcile.reviews import Applied
 from pipeline.reconcile.run import Outcome, Vocab, fact_rows, load_references, settle
 from pipeline.reconcile.statements import read_statements
 from pipeline.reconcile.truth import DAMPING, INITIAL_TRUST, SIMILARITY_WEIGHT, Fact, build_facts, decide
 from pipeline.records import Statement
-from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames
+from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames, transaction
 
 MAX_CHANGED_SHARE = 0.10
 """Above this share of the claims changed (old and new counted), a full run:
@@ -69,17 +69,18 @@ def forget(con: duckdb.DuckDBPyConnection) -> None:
     run_sql(con, "reconcile/forget_documents")
 
 
-def _record_documents(con, docs: list[str] | None, doc_facts: dict[str, set[str]],
-                      digests: dict[str, dict] | None = None) -> None:
-    """`digests`: document_digests.sql's rows of `docs` when the caller read them already."""
-    if digests is None:
-        digests = {r["doc_id"]: r for r in fetch_dicts(con, "reconcile/document_digests")
-                   if docs is None or r["doc_id"] in docs}
-    frame = pd.DataFrame([{"doc_id": d, "digest": r["digest"], "n_claims": r["n_claims"],
-                           "fact_keys": sorted(doc_facts.get(d, ()))} for d, r in digests.items()],
-                         columns=["doc_id", "digest", "n_claims", "fact_keys"])
-    run_sql_with_frames(con, "reconcile/record_documents", {"new_documents": frame},
+def _record_documents(con, docs: list[str] | None, doc_facts: dict[str, set[str]]) -> None:
+    digests = {r["doc_id"]: r for r in fetch_dicts(con, "reconcile/document_digests")
+               if docs is None or r["doc_id"] in docs}
+    run_sql_with_frames(con, "reconcile/record_documents", {"new_documents": _documents_frame(digests, doc_facts)},
                         {"every": docs is None, "docs": docs or []})
+
+
+def _documents_frame(digests: dict[str, dict], doc_facts: dict[str, set[str]]) -> pd.DataFrame:
+    """record_documents.sql's rows: `digests` are document_digests.sql's rows of the documents to record."""
+    return pd.DataFrame([{"doc_id": d, "digest": r["digest"], "n_claims": r["n_claims"],
+                          "fact_keys": sorted(doc_facts.get(d, ()))} for d, r in digests.items()],
+                        columns=["doc_id", "digest", "n_claims", "fact_keys"])
 
 
 @dataclass
@@ -100,10 +101,8 @@ def plan(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> Plan | None:
     stored = fetch_dicts(con, "reconcile/documents_state")
     if vocab.model_ids or not stored or stored[0]["basis"] != basis(con, vocab):
         return None
-    before = {r["doc_id"]: r for r in con.execute(
-        "select doc_id, digest, n_claims, fact_keys from bookkeeping.reconcile_documents").fetchdf()
-        .to_dict("records")}
     now = {r["doc_id"]: r for r in fetch_dicts(con, "reconcile/document_digests")}
+    before = _stored_documents(con, now)
     docs = sorted(d for d in before.keys() | now.keys()
                   if d not in before or d not in now or before[d]["digest"] != now[d]["digest"])
     changed = sum(before[d]["n_claims"] for d in docs if d in before) + sum(now[d]["n_claims"] for d in docs
@@ -117,13 +116,32 @@ def plan(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> Plan | None:
         return None
     models = sorted({c.model for c in new} | {r["model"] for r in old.values()})
     old_conflicts = [r[0] for r in run_sql(con, "reconcile/related_task_conflicts", {"docs": docs}).fetchall()]
-    targets = {c.id for c in new} | set(old_conflicts) | {
-        x for r in old.values() for x in r["supporting_claim_ids"] + r["dissenting_claim_ids"] + r["conflict_ids"]}
-    reviewed = con.execute("select count(*) from reviews where list_contains($t, target)",
-                           {"t": sorted(targets)}).fetchone()[0]
-    if reviewed:  # a decision on a recomputed fact: its resolution (and staleness) is the full run's
+    if _reviewed(con, new, old, old_conflicts):  # a decision on a recomputed fact: its resolution is the full run's
         return None
     return Plan(docs, keys, models, stored[0]["iterations"], old, old_conflicts, {d: now[d] for d in docs if d in now})
+
+
+def _stored_documents(con: duckdb.DuckDBPyConnection, now: dict[str, dict]) -> dict[str, dict]:
+    """The stored basis per document: digest and claim count of every one, the facts (claim lists of ~150 keys
+    each: millions of strings at 10,000 articles) of those whose digest differs from `now`'s only."""
+    stored = {d: {"digest": digest, "n_claims": n, "fact_keys": []}
+              for d, digest, n in run_sql(con, "reconcile/partial_stored_digests").fetchall()}
+    changed = sorted(d for d, r in stored.items() if d not in now or now[d]["digest"] != r["digest"])
+    for d, keys in run_sql(con, "reconcile/partial_stored_fact_keys", {"docs": changed}).fetchall():
+        stored[d]["fact_keys"] = keys
+    return stored
+
+
+def _reviewed(con: duckdb.DuckDBPyConnection, new: list[Statement], old: dict[str, dict],
+              old_conflicts: list[str]) -> bool:
+    """Whether a reviewer's decision names a recomputed claim or conflict (with no decisions, the claim lists of
+    the recomputed facts are not gathered)."""
+    if not run_sql(con, "reconcile/partial_reviews").fetchone()[0]:
+        return False
+    targets = {c.id for c in new} | set(old_conflicts) | {
+        x for r in old.values() for x in r["supporting_claim_ids"] + r["dissenting_claim_ids"] + r["conflict_ids"]}
+    return con.execute("select count(*) from reviews where list_contains($t, target)",
+                       {"t": sorted(targets)}).fetchone()[0] > 0
 
 
 def _touched_claims(old: dict[str, dict], new: list[Statement]) -> int:
@@ -145,7 +163,6 @@ def run_partial(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
             rows.add(claims, vocab, raw_models)
     counts = rows.write()
     stale = fetch_dicts(con, "reconcile/state")
-    _record_documents(con, p.docs, rows.doc_facts, p.digests)
     stale_reviews = set(stale[0]["stale_reviews"] or []) if stale else set()
     return Outcome([], [], {}, p.iterations, [], stale_reviews, None, dict(rows.kinds)), counts
 
@@ -229,8 +246,11 @@ class Rows:
             frames.setdefault(f"new_{t}", pd.DataFrame(columns=[r[0] for r in con.execute(f"describe {t}").fetchall()]))
         frames["agreeing_deltas"] = pd.DataFrame([{"doc_id": d, "delta": n} for d, n in self.deltas.items() if n],
                                                  columns=["doc_id", "delta"])
-        run_sql_with_frames(con, "reconcile/replace_facts", frames,
-                            {"keys": sorted(p.keys), "old_conflicts": p.old_conflicts, "docs": p.docs})
+        documents = {"new_documents": _documents_frame(p.digests, self.doc_facts)}
+        with registered(con, frames | documents), transaction(con):  # the rows and their basis: one commit
+            run_sql(con, "reconcile/replace_facts", {"keys": sorted(p.keys), "old_conflicts": p.old_conflicts,
+                                                     "docs": p.docs})
+            run_sql(con, "reconcile/record_documents", {"every": False, "docs": p.docs})
         run_sql(con, "reconcile/facts_as_of")
         written = {name.removeprefix("new_"): len(frame) for name, frame in frames.items()}
         tables = ("conflicts", "conflict_values", "source_dependence", "reconciled_facts", "fact_timeline",
