@@ -167,25 +167,33 @@ def run_partial(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
     return Outcome([], [], {}, p.iterations, [], stale_reviews, None, dict(rows.kinds)), counts
 
 
-def fixed_confidence(facts: list[Fact], trust: dict[str, float], dependence: dict[frozenset, float]) -> None:
+def fixed_confidence(facts: list[Fact], trust: dict[str, float],
+                     dependence: dict[frozenset, float] | pd.DataFrame) -> None:
     """Each candidate's confidence from the given trust (one TruthFinder step, no iteration): the
-    confidence a full run reaches when its trust is this one."""
-    graph = truth_arrays.build_graph(facts, dependence, frozenset())
+    confidence a full run reaches when its trust is this one. `dependence`: P(copy) by pair, or
+    held_pairs' frame."""
+    graph = truth_arrays.build_graph(facts, {}, frozenset())
+    pairs = dependence if isinstance(dependence, dict) else _pair_indexes(graph.docs, dependence)
+    graph = truth_arrays.with_dependence(graph, pairs)
     held = np.array([trust.get(d, INITIAL_TRUST) for d in graph.docs])
     confidence, _ = truth_arrays.step(graph, held, DAMPING, SIMILARITY_WEIGHT, held)
     for cand, value in zip(graph.candidates, confidence.tolist()):
         cand.confidence = value
 
 
-def held_dependence(con: duckdb.DuckDBPyConnection, docs: list[str]) -> dict[frozenset, float]:
-    """The stored P(copy) > 0 of the pairs of these documents only (not every pair of the corpus, read and
-    scanned per batch), in the table's order: the copy discounts are multiplied in the same order."""
-    con.register("voters", pd.DataFrame({"doc_id": docs}, dtype="object"))
-    try:
-        rows = run_sql(con, "reconcile/partial_dependence").fetchall()
-    finally:
-        con.unregister("voters")
-    return {frozenset((a, b)): q for a, b, q in rows}
+def held_pairs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The stored P(copy) > 0 of every pair, in the table's order (read once per run, not per batch and made a
+    dict of pairs: at 10,000 articles over half a million pairs)."""
+    return run_sql(con, "reconcile/partial_held_pairs").fetchdf()
+
+
+def _pair_indexes(docs: list[str], pairs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs both of whose documents vote (as indexes into `docs`), in the frame's order: the arrays
+    truth_arrays makes of a dict of the same pairs."""
+    index = pd.Index(docs)
+    a, b = index.get_indexer(pairs["doc_a"]), index.get_indexer(pairs["doc_b"])
+    both = (a >= 0) & (b >= 0) & (a != b)
+    return a[both].astype(np.int64), b[both].astype(np.int64), pairs["probability"].to_numpy(np.float64)[both]
 
 
 class Rows:
@@ -196,6 +204,7 @@ class Rows:
         self.con, self.p = con, p
         self.references = load_references(con)
         self.trust = dict(con.execute("select doc_id, score from source_reliability").fetchall())
+        self.pairs = held_pairs(con)
         self.before = {x for r in p.old.values() for x in r["supporting_claim_ids"]}
         self.tables: dict[str, list[dict]] = defaultdict(list)
         self.reliability: dict[str, dict] = {}
@@ -207,7 +216,7 @@ class Rows:
         """`claims`: partial_claims.sql's (the recomputed facts', the directed prices beside them, the changed
         documents'); what else the explanations consult is read narrowly (partial_context.py)."""
         facts = build_facts([c for c in claims if c.fact_key in self.p.keys], self.references)
-        fixed_confidence(facts, self.trust, held_dependence(self.con, sorted({c.doc_id for f in facts for c in f.claims})))
+        fixed_confidence(facts, self.trust, self.pairs)
         verdicts = [decide(f, self.p.iterations) for f in facts]
         changed = set(self.p.docs)
         found = finder(self.con, claims, self.references, vocab.task_slugs, raw_models).find(verdicts)
