@@ -28,7 +28,7 @@ import pandas as pd
 
 from pipeline.reconcile import incremental, truth_arrays
 from pipeline.reconcile.batched import model_batches
-from pipeline.reconcile.partial_context import finder, registered
+from pipeline.reconcile.partial_context import Context, finder, registered, scope
 from pipeline.reconcile.reviews import Applied
 from pipeline.reconcile.run import Outcome, Vocab, fact_rows, load_references, settle
 from pipeline.reconcile.statements import read_statements
@@ -156,7 +156,10 @@ def run_partial(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
     if p is None:
         return None
     rows = Rows(con, p)
-    for raw_models in model_batches(con, p.models):  # the full run's batches: the same sums in the same order
+    batches = model_batches(con, p.models)  # the full run's batches: the same sums in the same order
+    every = [m for raw_models in batches for m in raw_models]
+    rows.context = Context.read(con, rows.references, every, scope(con, every, sorted(p.keys), p.docs))
+    for raw_models in batches:
         claims = read_statements(con, "reconcile/partial_claims", {"raw_models": raw_models, "keys": sorted(p.keys),
                                                                     "docs": p.docs})
         if claims:
@@ -205,6 +208,7 @@ class Rows:
         self.references = load_references(con)
         self.trust = dict(con.execute("select doc_id, score from source_reliability").fetchall())
         self.pairs = held_pairs(con)
+        self.context: Context | None = None  # what the explanations consult, for every batch (run_partial)
         self.before = {x for r in p.old.values() for x in r["supporting_claim_ids"]}
         self.tables: dict[str, list[dict]] = defaultdict(list)
         self.reliability: dict[str, dict] = {}
@@ -219,7 +223,7 @@ class Rows:
         fixed_confidence(facts, self.trust, self.pairs)
         verdicts = [decide(f, self.p.iterations) for f in facts]
         changed = set(self.p.docs)
-        found = finder(self.con, claims, self.references, vocab.task_slugs, raw_models).find(verdicts)
+        found = finder(self.con, claims, self.references, vocab.task_slugs, raw_models, self.context).find(verdicts)
         conflicts = [c for c in found if c.fact_key in self.p.keys
                      or (" vs " in c.metric and {x.doc_id for x in c.claims} <= changed)]
         verdicts = settle(conflicts, verdicts, Applied())
