@@ -130,3 +130,32 @@ def test_a_change_to_the_facts_holding_most_claims_runs_in_full(tmp_path):
     assert partial.plan(con, _vocab()) is None  # 1 of 30 documents, under MAX_CHANGED_SHARE: still full
     outcome, counts = run_if_changed(con, _vocab())
     assert outcome.trust and "recomputed_reconciled_facts" not in counts
+
+
+def test_the_held_pairs_read_once_give_the_confidences_of_a_dict_of_pairs(tmp_path):
+    """fixed_confidence over held_pairs' frame (read once per run, made indexes of each batch's voters) gives
+    the confidences, bit for bit, of the same pairs as a dict (what truth_arrays makes of source_dependence)."""
+    con = build(tmp_path, _corpus(), [ref("gpt-4o", "context_window", 128_000)])
+    con.execute("update source_dependence set probability = 0.25 + (hash(doc_a || doc_b) % 50) / 100.0")
+    claims, references = load_statements(con)
+    trust = dict(con.execute("select doc_id, score from source_reliability").fetchall())
+    facts_dict, facts_frame = build_facts(claims, references), build_facts(claims, references)
+    pairs = partial.held_pairs(con)
+    assert len(pairs) >= 10
+    partial.fixed_confidence(facts_dict, trust, {frozenset((a, b)): p for a, b, p in pairs.itertuples(index=False)})
+    partial.fixed_confidence(facts_frame, trust, pairs)
+    assert [c.confidence for f in facts_frame for c in f.candidates] == \
+        [c.confidence for f in facts_dict for c in f.candidates]
+    without = build_facts(claims, references)
+    partial.fixed_confidence(without, trust, {})
+    assert [c.confidence for f in without for c in f.candidates] != \
+        [c.confidence for f in facts_frame for c in f.candidates]  # the pairs discount copies
+
+
+def test_a_partial_run_records_the_changed_documents_basis_with_its_rows(tmp_path):
+    con = build(tmp_path, _corpus(), [ref("gpt-4o", "context_window", 128_000)])
+    con.execute("update claims set value = value * 4 where doc_id = 'd02' and model = 'llama-3-70b'")
+    assert partial.plan(con, _vocab()).docs == ["d02"]
+    outcome, counts = run_if_changed(con, _vocab())
+    assert counts["recomputed_reconciled_facts"] == 4
+    assert partial.plan(con, _vocab()) is None  # the basis now holds d02's new digest: nothing changed since

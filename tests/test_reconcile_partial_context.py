@@ -79,7 +79,7 @@ def test_a_partial_run_writes_the_explanations_every_claim_gives(tmp_path, monke
     every, references = load_statements(con)
     facts = build_facts(every, references)
     trust = dict(con.execute("select doc_id, score from source_reliability").fetchall())
-    partial.fixed_confidence(facts, trust, partial.held_dependence(con, sorted({c.doc_id for c in every})))
+    partial.fixed_confidence(facts, trust, partial.held_pairs(con))
     iterations = con.execute("select iterations from bookkeeping.reconcile_basis").fetchone()[0]
     expected = ConflictFinder(every, references, _vocab().task_slugs).find([decide(f, iterations) for f in facts])
     stored = {r[0]: r[1:] for r in con.execute(
@@ -103,3 +103,28 @@ def test_the_sql_hint_finds_every_quote_that_says_a_figure_changed():
     kept = duckdb.connect().execute("select q from unnest($q) as t(q) where regexp_matches(q, $h)",
                                     {"q": said, "h": CHANGE_HINTS}).fetchall()
     assert sorted(q for (q,) in kept) == sorted(said)
+
+
+def test_the_scope_read_once_is_what_the_batches_read(tmp_path):
+    """partial_scope.sql repeats partial_claims.sql's filter for every batch at once: the (model, document,
+    metric) it gives are those of the claims the batches read, and the context read for them gives each batch's
+    claims the indexes and document models a read for that batch alone gives."""
+    con = build(tmp_path, _corpus(), [ref("llama-3-70b", "context_window", 8192)], DATES)
+    every, references = load_statements(con)
+    keys, docs = sorted({c.fact_key for c in every if c.model != "gpt-4o"}), ["p03"]
+    batches = model_batches(con)
+    raw = [m for b in batches for m in b]
+    scope = partial_context.scope(con, raw, keys, docs)
+    read = [read_statements(con, "reconcile/partial_claims", {"raw_models": b, "keys": keys, "docs": docs})
+            for b in batches]
+    assert set(scope.itertuples(index=False, name=None)) == {(c.model, c.doc_id, c.metric) for b in read for c in b}
+    context = partial_context.Context.read(con, references, raw, scope)
+    for claims in read:
+        alone = partial_context.indexes(con, claims)
+        shared = context.indexes(claims)
+        assert alone.keys() == shared.keys() and context.document_models(claims) == \
+            partial_context.document_models(con, claims)
+        for model, index in alone.items():
+            assert ({d: v for d, v in index.by_doc.items() if v}, dict(index.by_metric), index._epochs) == \
+                ({d: v for d, v in shared[model].by_doc.items() if v}, dict(shared[model].by_metric),
+                 shared[model]._epochs), model

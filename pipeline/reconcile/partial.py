@@ -28,13 +28,13 @@ import pandas as pd
 
 from pipeline.reconcile import incremental, truth_arrays
 from pipeline.reconcile.batched import model_batches
-from pipeline.reconcile.partial_context import finder
+from pipeline.reconcile.partial_context import Context, finder, registered, scope
 from pipeline.reconcile.reviews import Applied
 from pipeline.reconcile.run import Outcome, Vocab, fact_rows, load_references, settle
 from pipeline.reconcile.statements import read_statements
 from pipeline.reconcile.truth import DAMPING, INITIAL_TRUST, SIMILARITY_WEIGHT, Fact, build_facts, decide
 from pipeline.records import Statement
-from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames
+from pipeline.store.sqlfiles import fetch_dicts, run_sql, run_sql_with_frames, transaction
 
 MAX_CHANGED_SHARE = 0.10
 """Above this share of the claims changed (old and new counted), a full run:
@@ -69,17 +69,18 @@ def forget(con: duckdb.DuckDBPyConnection) -> None:
     run_sql(con, "reconcile/forget_documents")
 
 
-def _record_documents(con, docs: list[str] | None, doc_facts: dict[str, set[str]],
-                      digests: dict[str, dict] | None = None) -> None:
-    """`digests`: document_digests.sql's rows of `docs` when the caller read them already."""
-    if digests is None:
-        digests = {r["doc_id"]: r for r in fetch_dicts(con, "reconcile/document_digests")
-                   if docs is None or r["doc_id"] in docs}
-    frame = pd.DataFrame([{"doc_id": d, "digest": r["digest"], "n_claims": r["n_claims"],
-                           "fact_keys": sorted(doc_facts.get(d, ()))} for d, r in digests.items()],
-                         columns=["doc_id", "digest", "n_claims", "fact_keys"])
-    run_sql_with_frames(con, "reconcile/record_documents", {"new_documents": frame},
+def _record_documents(con, docs: list[str] | None, doc_facts: dict[str, set[str]]) -> None:
+    digests = {r["doc_id"]: r for r in fetch_dicts(con, "reconcile/document_digests")
+               if docs is None or r["doc_id"] in docs}
+    run_sql_with_frames(con, "reconcile/record_documents", {"new_documents": _documents_frame(digests, doc_facts)},
                         {"every": docs is None, "docs": docs or []})
+
+
+def _documents_frame(digests: dict[str, dict], doc_facts: dict[str, set[str]]) -> pd.DataFrame:
+    """record_documents.sql's rows: `digests` are document_digests.sql's rows of the documents to record."""
+    return pd.DataFrame([{"doc_id": d, "digest": r["digest"], "n_claims": r["n_claims"],
+                          "fact_keys": sorted(doc_facts.get(d, ()))} for d, r in digests.items()],
+                        columns=["doc_id", "digest", "n_claims", "fact_keys"])
 
 
 @dataclass
@@ -100,10 +101,8 @@ def plan(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> Plan | None:
     stored = fetch_dicts(con, "reconcile/documents_state")
     if vocab.model_ids or not stored or stored[0]["basis"] != basis(con, vocab):
         return None
-    before = {r["doc_id"]: r for r in con.execute(
-        "select doc_id, digest, n_claims, fact_keys from bookkeeping.reconcile_documents").fetchdf()
-        .to_dict("records")}
     now = {r["doc_id"]: r for r in fetch_dicts(con, "reconcile/document_digests")}
+    before = _stored_documents(con, now)
     docs = sorted(d for d in before.keys() | now.keys()
                   if d not in before or d not in now or before[d]["digest"] != now[d]["digest"])
     changed = sum(before[d]["n_claims"] for d in docs if d in before) + sum(now[d]["n_claims"] for d in docs
@@ -117,13 +116,32 @@ def plan(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> Plan | None:
         return None
     models = sorted({c.model for c in new} | {r["model"] for r in old.values()})
     old_conflicts = [r[0] for r in run_sql(con, "reconcile/related_task_conflicts", {"docs": docs}).fetchall()]
-    targets = {c.id for c in new} | set(old_conflicts) | {
-        x for r in old.values() for x in r["supporting_claim_ids"] + r["dissenting_claim_ids"] + r["conflict_ids"]}
-    reviewed = con.execute("select count(*) from reviews where list_contains($t, target)",
-                           {"t": sorted(targets)}).fetchone()[0]
-    if reviewed:  # a decision on a recomputed fact: its resolution (and staleness) is the full run's
+    if _reviewed(con, new, old, old_conflicts):  # a decision on a recomputed fact: its resolution is the full run's
         return None
     return Plan(docs, keys, models, stored[0]["iterations"], old, old_conflicts, {d: now[d] for d in docs if d in now})
+
+
+def _stored_documents(con: duckdb.DuckDBPyConnection, now: dict[str, dict]) -> dict[str, dict]:
+    """The stored basis per document: digest and claim count of every one, the facts (claim lists of ~150 keys
+    each: millions of strings at 10,000 articles) of those whose digest differs from `now`'s only."""
+    stored = {d: {"digest": digest, "n_claims": n, "fact_keys": []}
+              for d, digest, n in run_sql(con, "reconcile/partial_stored_digests").fetchall()}
+    changed = sorted(d for d, r in stored.items() if d not in now or now[d]["digest"] != r["digest"])
+    for d, keys in run_sql(con, "reconcile/partial_stored_fact_keys", {"docs": changed}).fetchall():
+        stored[d]["fact_keys"] = keys
+    return stored
+
+
+def _reviewed(con: duckdb.DuckDBPyConnection, new: list[Statement], old: dict[str, dict],
+              old_conflicts: list[str]) -> bool:
+    """Whether a reviewer's decision names a recomputed claim or conflict (with no decisions, the claim lists of
+    the recomputed facts are not gathered)."""
+    if not run_sql(con, "reconcile/partial_reviews").fetchone()[0]:
+        return False
+    targets = {c.id for c in new} | set(old_conflicts) | {
+        x for r in old.values() for x in r["supporting_claim_ids"] + r["dissenting_claim_ids"] + r["conflict_ids"]}
+    return con.execute("select count(*) from reviews where list_contains($t, target)",
+                       {"t": sorted(targets)}).fetchone()[0] > 0
 
 
 def _touched_claims(old: dict[str, dict], new: list[Statement]) -> int:
@@ -138,37 +156,47 @@ def run_partial(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
     if p is None:
         return None
     rows = Rows(con, p)
-    for raw_models in model_batches(con, p.models):  # the full run's batches: the same sums in the same order
+    batches = model_batches(con, p.models)  # the full run's batches: the same sums in the same order
+    every = [m for raw_models in batches for m in raw_models]
+    rows.context = Context.read(con, rows.references, every, scope(con, every, sorted(p.keys), p.docs))
+    for raw_models in batches:
         claims = read_statements(con, "reconcile/partial_claims", {"raw_models": raw_models, "keys": sorted(p.keys),
                                                                     "docs": p.docs})
         if claims:
             rows.add(claims, vocab, raw_models)
     counts = rows.write()
     stale = fetch_dicts(con, "reconcile/state")
-    _record_documents(con, p.docs, rows.doc_facts, p.digests)
     stale_reviews = set(stale[0]["stale_reviews"] or []) if stale else set()
     return Outcome([], [], {}, p.iterations, [], stale_reviews, None, dict(rows.kinds)), counts
 
 
-def fixed_confidence(facts: list[Fact], trust: dict[str, float], dependence: dict[frozenset, float]) -> None:
+def fixed_confidence(facts: list[Fact], trust: dict[str, float],
+                     dependence: dict[frozenset, float] | pd.DataFrame) -> None:
     """Each candidate's confidence from the given trust (one TruthFinder step, no iteration): the
-    confidence a full run reaches when its trust is this one."""
-    graph = truth_arrays.build_graph(facts, dependence, frozenset())
+    confidence a full run reaches when its trust is this one. `dependence`: P(copy) by pair, or
+    held_pairs' frame."""
+    graph = truth_arrays.build_graph(facts, {}, frozenset())
+    pairs = dependence if isinstance(dependence, dict) else _pair_indexes(graph.docs, dependence)
+    graph = truth_arrays.with_dependence(graph, pairs)
     held = np.array([trust.get(d, INITIAL_TRUST) for d in graph.docs])
     confidence, _ = truth_arrays.step(graph, held, DAMPING, SIMILARITY_WEIGHT, held)
     for cand, value in zip(graph.candidates, confidence.tolist()):
         cand.confidence = value
 
 
-def held_dependence(con: duckdb.DuckDBPyConnection, docs: list[str]) -> dict[frozenset, float]:
-    """The stored P(copy) > 0 of the pairs of these documents only (not every pair of the corpus, read and
-    scanned per batch), in the table's order: the copy discounts are multiplied in the same order."""
-    con.register("voters", pd.DataFrame({"doc_id": docs}, dtype="object"))
-    try:
-        rows = run_sql(con, "reconcile/partial_dependence").fetchall()
-    finally:
-        con.unregister("voters")
-    return {frozenset((a, b)): q for a, b, q in rows}
+def held_pairs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The stored P(copy) > 0 of every pair, in the table's order (read once per run, not per batch and made a
+    dict of pairs: at 10,000 articles over half a million pairs)."""
+    return run_sql(con, "reconcile/partial_held_pairs").fetchdf()
+
+
+def _pair_indexes(docs: list[str], pairs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs both of whose documents vote (as indexes into `docs`), in the frame's order: the arrays
+    truth_arrays makes of a dict of the same pairs."""
+    index = pd.Index(docs)
+    a, b = index.get_indexer(pairs["doc_a"]), index.get_indexer(pairs["doc_b"])
+    both = (a >= 0) & (b >= 0) & (a != b)
+    return a[both].astype(np.int64), b[both].astype(np.int64), pairs["probability"].to_numpy(np.float64)[both]
 
 
 class Rows:
@@ -179,6 +207,8 @@ class Rows:
         self.con, self.p = con, p
         self.references = load_references(con)
         self.trust = dict(con.execute("select doc_id, score from source_reliability").fetchall())
+        self.pairs = held_pairs(con)
+        self.context: Context | None = None  # what the explanations consult, for every batch (run_partial)
         self.before = {x for r in p.old.values() for x in r["supporting_claim_ids"]}
         self.tables: dict[str, list[dict]] = defaultdict(list)
         self.reliability: dict[str, dict] = {}
@@ -190,10 +220,10 @@ class Rows:
         """`claims`: partial_claims.sql's (the recomputed facts', the directed prices beside them, the changed
         documents'); what else the explanations consult is read narrowly (partial_context.py)."""
         facts = build_facts([c for c in claims if c.fact_key in self.p.keys], self.references)
-        fixed_confidence(facts, self.trust, held_dependence(self.con, sorted({c.doc_id for f in facts for c in f.claims})))
+        fixed_confidence(facts, self.trust, self.pairs)
         verdicts = [decide(f, self.p.iterations) for f in facts]
         changed = set(self.p.docs)
-        found = finder(self.con, claims, self.references, vocab.task_slugs, raw_models).find(verdicts)
+        found = finder(self.con, claims, self.references, vocab.task_slugs, raw_models, self.context).find(verdicts)
         conflicts = [c for c in found if c.fact_key in self.p.keys
                      or (" vs " in c.metric and {x.doc_id for x in c.claims} <= changed)]
         verdicts = settle(conflicts, verdicts, Applied())
@@ -229,8 +259,11 @@ class Rows:
             frames.setdefault(f"new_{t}", pd.DataFrame(columns=[r[0] for r in con.execute(f"describe {t}").fetchall()]))
         frames["agreeing_deltas"] = pd.DataFrame([{"doc_id": d, "delta": n} for d, n in self.deltas.items() if n],
                                                  columns=["doc_id", "delta"])
-        run_sql_with_frames(con, "reconcile/replace_facts", frames,
-                            {"keys": sorted(p.keys), "old_conflicts": p.old_conflicts, "docs": p.docs})
+        documents = {"new_documents": _documents_frame(p.digests, self.doc_facts)}
+        with registered(con, frames | documents), transaction(con):  # the rows and their basis: one commit
+            run_sql(con, "reconcile/replace_facts", {"keys": sorted(p.keys), "old_conflicts": p.old_conflicts,
+                                                     "docs": p.docs})
+            run_sql(con, "reconcile/record_documents", {"every": False, "docs": p.docs})
         run_sql(con, "reconcile/facts_as_of")
         written = {name.removeprefix("new_"): len(frame) for name, frame in frames.items()}
         tables = ("conflicts", "conflict_values", "source_dependence", "reconciled_facts", "fact_timeline",

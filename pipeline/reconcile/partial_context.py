@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
@@ -38,14 +39,53 @@ def registered(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]):
             con.unregister(name)
 
 
+@dataclass
+class Context:
+    """What the explanations consult, read once per partial run for the claims of every batch (each query scans
+    the claims table: read per batch, its cost was the batches times the corpus). A base model's claims are all
+    in one batch, so what a batch's claims look up here is what a read for that batch alone gives."""
+
+    doc_models: dict[str, set[str]]
+    versions: dict
+    epochs: dict[str, dict]
+    prices: dict[str, dict]
+    settings: dict[str, dict]
+
+    @classmethod
+    def read(cls, con: duckdb.DuckDBPyConnection, references: list[Statement], raw_models: list[str],
+             scope: pd.DataFrame) -> "Context":
+        """`scope`: partial_scope.sql's (model, doc_id, metric) of the claims the batches of `raw_models` read."""
+        rows = list(scope.itertuples(index=False))
+        docs = {doc for _, doc, _ in rows}
+        pairs = {(model, doc) for model, doc, _ in rows}
+        prices = {(model, doc) for model, doc, metric in rows if metric == "price"}
+        scores = {(model, metric) for model, _, metric in rows if metric.startswith(("score:", "rating:"))}
+        return cls(_document_models(con, docs), versions(con, references, raw_models),
+                   *_indexed(con, pairs, prices, scores))
+
+    def document_models(self, claims: list[Statement]) -> dict[str, set[str]]:
+        return {d: self.doc_models[d] for d in {c.doc_id for c in claims} if d in self.doc_models}
+
+    def indexes(self, claims: list[Statement]) -> dict[str, ClaimIndex]:
+        return {m: ClaimIndex.narrow(self.prices[m], self.settings[m], self.epochs[m]) for m in {c.model for c in claims}}
+
+
+def scope(con: duckdb.DuckDBPyConnection, raw_models: list[str], keys: list[str], docs: list[str]) -> pd.DataFrame:
+    return run_sql(con, "reconcile/partial_scope", {"raw_models": raw_models, "keys": keys, "docs": docs}).fetchdf()
+
+
 def finder(con: duckdb.DuckDBPyConnection, claims: list[Statement], references: list[Statement],
-           task_slugs: frozenset[str], raw_models: list[str]) -> ConflictFinder:
+           task_slugs: frozenset[str], raw_models: list[str], context: Context | None = None) -> ConflictFinder:
     """A ConflictFinder over `claims` (the touched facts' claims, of the base models `raw_models` name) whose
-    explanations see what they would see with every claim of those models."""
+    explanations see what they would see with every claim of those models (`context`: read for them already)."""
     def dissenting_quotes(found: ConflictFinder, dissenting: list[Statement]) -> None:
         found.claims_by_quote = quote_groups(con, [s for s in dissenting if not s.is_reference])
-    return ConflictFinder(claims, references, task_slugs, QuoteGroups(), document_models(con, claims),
-                          versions=versions(con, references, raw_models), indexes=indexes(con, claims),
+    if context is None:
+        return ConflictFinder(claims, references, task_slugs, QuoteGroups(), document_models(con, claims),
+                              versions=versions(con, references, raw_models), indexes=indexes(con, claims),
+                              before_explaining=dissenting_quotes)
+    return ConflictFinder(claims, references, task_slugs, QuoteGroups(), context.document_models(claims),
+                          versions=context.versions, indexes=context.indexes(claims),
                           before_explaining=dissenting_quotes)
 
 
@@ -64,7 +104,11 @@ def quote_groups(con: duckdb.DuckDBPyConnection, claims: list[Statement]) -> Quo
 
 
 def document_models(con: duckdb.DuckDBPyConnection, claims: list[Statement]) -> dict[str, set[str]]:
-    wanted = pd.DataFrame({"doc_id": sorted({c.doc_id for c in claims})}, dtype="object")
+    return _document_models(con, {c.doc_id for c in claims})
+
+
+def _document_models(con: duckdb.DuckDBPyConnection, docs: set[str]) -> dict[str, set[str]]:
+    wanted = pd.DataFrame({"doc_id": sorted(docs)}, dtype="object")
     with registered(con, {"wanted_docs": wanted}):
         rows = run_sql(con, "reconcile/partial_document_models").fetchall()
     return {doc: set(models) for doc, models in rows}
@@ -77,23 +121,28 @@ def versions(con: duckdb.DuckDBPyConnection, references: list[Statement], raw_mo
 
 def indexes(con: duckdb.DuckDBPyConnection, claims: list[Statement]) -> dict[str, ClaimIndex]:
     """Per model, a ClaimIndex of what the explanations read for these claims' documents and metrics."""
+    epochs, by_doc, by_metric = _indexed(con, {(c.model, c.doc_id) for c in claims},
+                                         {(c.model, c.doc_id) for c in claims if c.metric == "price"},
+                                         {(c.model, c.metric) for c in claims if c.metric.startswith(("score:", "rating:"))})
+    return {m: ClaimIndex.narrow(by_doc[m], by_metric[m], epochs[m]) for m in {c.model for c in claims}}
+
+
+def _indexed(con: duckdb.DuckDBPyConnection, pairs: set[tuple], undirected: set[tuple], scores: set[tuple]) -> tuple:
+    """Per model: each (model, document) pair's versions, the directed prices of the pairs with an undirected
+    price, the claims under a setting of the (model, metric) scores."""
     epochs: dict[str, dict] = defaultdict(dict)
-    pairs = _frame({(c.model, c.doc_id) for c in claims}, ["model", "doc_id"])
-    with registered(con, {"wanted_pairs": pairs}):
+    with registered(con, {"wanted_pairs": _frame(pairs, ["model", "doc_id"])}):
         for model, doc, dates, quotes in run_sql(con, "reconcile/partial_epochs", {"hints": CHANGE_HINTS}).fetchall():
             epochs[model][doc] = ClaimIndex.epoch_of(dates, quotes)
     by_doc: dict[str, dict] = defaultdict(lambda: defaultdict(list))
-    undirected = _frame({(c.model, c.doc_id) for c in claims if c.metric == "price"}, ["model", "doc_id"])
-    with registered(con, {"wanted_pairs": undirected}):
+    with registered(con, {"wanted_pairs": _frame(undirected, ["model", "doc_id"])}):
         for s in read_statements(con, "reconcile/partial_prices", {}):
             by_doc[s.model][s.doc_id].append(s)
     by_metric: dict[str, dict] = defaultdict(lambda: defaultdict(list))
-    scores = _frame({(c.model, c.metric) for c in claims if c.metric.startswith(("score:", "rating:"))},
-                    ["model", "metric"])
-    with registered(con, {"wanted_metrics": scores}):
+    with registered(con, {"wanted_metrics": _frame(scores, ["model", "metric"])}):
         for s in read_statements(con, "reconcile/partial_settings", {}):
             by_metric[s.model][s.metric].append(s)
-    return {m: ClaimIndex.narrow(by_doc[m], by_metric[m], epochs[m]) for m in {c.model for c in claims}}
+    return epochs, by_doc, by_metric
 
 
 def _frame(rows: set[tuple], columns: list[str]) -> pd.DataFrame:

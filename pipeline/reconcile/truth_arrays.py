@@ -85,9 +85,10 @@ def _copy_rows(keys: np.ndarray, dependence: dict[frozenset, float],
     return tuple(np.concatenate(column) for column in zip(*parts))
 
 
-def _copy_chunks(keys: np.ndarray, dependence: dict[frozenset, float], index: dict[str, int]) -> Iterator[tuple]:
-    """_copy_rows' rows, about COPY_CHUNK_ROWS looked-up votes at a time, in _copy_rows' order."""
-    pa, pb, probability = _dependent_pairs(dependence, index)
+def _copy_chunks(keys: np.ndarray, dependence: dict[frozenset, float] | tuple, index: dict[str, int]) -> Iterator[tuple]:
+    """_copy_rows' rows, about COPY_CHUNK_ROWS looked-up votes at a time, in _copy_rows' order. `dependence`: a
+    dict, or _dependent_pairs' arrays already made (partial.py)."""
+    pa, pb, probability = dependence if isinstance(dependence, tuple) else _dependent_pairs(dependence, index)
     if not len(keys) or not len(pa):  # keys: (candidate, document) per vote, rows in vote-id order
         return
     n_cand = int(keys[:, 0].max()) + 1
