@@ -120,6 +120,8 @@ def find_evidence(ann: Annotated, unit: Span, q: Span, cond: Condition) -> Evide
     (scope `heading`: only the unit's innermost heading is read)."""
     if cond.scope == "heading":
         return _heading_evidence(unit, cond.type)
+    if cond.scope == "lead":
+        return _lead_evidence(unit, cond.type)
     if cond.scope == "row" and unit.type != "cell":
         return None  # only a table cell has a row
     near = _nearest(ann, unit, q, cond.type, cond.side, cond.scope)
@@ -151,6 +153,25 @@ def _heading_first(heading: str, kind: str) -> Span | None:
     """The heading's first span of `kind`; a task word ("Coding") is too broad to type a whole section."""
     return next((s for s in header_spans(heading) if (s.type == kind or s.type.startswith(kind + "."))
                  and not s.get("task")), None)
+
+
+def _lead_evidence(unit: Span, kind: str) -> Evidence | None:
+    """The lead-in line above the unit's list or table (structure.py) names the cue or
+    benchmark ("Results on MMLU:" over "- Yi-Large: 84%"), at `heading_distance` tokens.
+    A lead-in naming two different benchmarks names none."""
+    lead = unit.get("lead")
+    first = _lead_first(lead, kind) if lead else None
+    if first is None:
+        return None
+    return Evidence(int(config().get("heading_distance", 30)), first.get("word"), "lead", first)
+
+
+@lru_cache(maxsize=4096)
+def _lead_first(lead: str, kind: str) -> Span | None:
+    found = [s for s in header_spans(lead) if (s.type == kind or s.type.startswith(kind + ".")) and not s.get("task")]
+    if kind == "benchmark" and len({s.get("slug") for s in found}) > 1:
+        return None
+    return found[0] if found else None
 
 
 def _label_evidence(label: str) -> Evidence | None:
