@@ -71,13 +71,28 @@ def _described_tasks(ann: Annotated, benches: list[Span]) -> list[Span]:
     if not window or not named:
         return benches
     out = []
+    units = Layer(ann.units)
     for span in benches:
         beside = [b for b in named if _describes(ann, span, b, window)] if span.get("task") else []
+        beside = beside or (_sole_named(ann, units, span, named) if span.get("task") else [])
         if beside:
             nearest = min(beside, key=lambda b: ann.tokens.between(span, b))
             span = Span(span.start, span.end, "benchmark", {**span.attrs, "slug": nearest.get("slug"), "task": False})
         out.append(span)
     return out
+
+
+def _sole_named(ann: Annotated, units: Layer, task: Span, named: list[Span]) -> list[Span]:
+    """"Its score on GPQA (a question-answering set) shows strong reasoning, at 59.1": a task
+    word in a sentence that names one benchmark, no number between, describes it."""
+    unit = units.covering(task.start)
+    if unit is None or unit.type != "sentence":
+        return []
+    inside = [b for b in named if unit.start <= b.start < unit.end]
+    if len({b.get("slug") for b in inside}) != 1:
+        return []
+    lo, hi = min(task.end, inside[0].end), max(task.start, inside[0].start)
+    return [] if any(map(str.isdigit, ann.text[lo:hi])) else inside[:1]
 
 
 def _describes(ann: Annotated, task: Span, bench: Span, window: int) -> bool:

@@ -120,7 +120,7 @@ def find_evidence(ann: Annotated, unit: Span, q: Span, cond: Condition) -> Evide
     (scope `heading`: only the unit's innermost heading is read)."""
     if cond.scope == "heading":
         return _heading_evidence(unit, cond.type)
-    if cond.scope == "lead":
+    if cond.scope == "lead_in":
         return _lead_evidence(unit, cond.type)
     if cond.scope == "row" and unit.type != "cell":
         return None  # only a table cell has a row
@@ -159,11 +159,11 @@ def _lead_evidence(unit: Span, kind: str) -> Evidence | None:
     """The lead-in line above the unit's list or table (structure.py) names the cue or
     benchmark ("Results on MMLU:" over "- Yi-Large: 84%"), at `heading_distance` tokens.
     A lead-in naming two different benchmarks names none."""
-    lead = unit.get("lead")
+    lead = unit.get("lead_in")
     first = _lead_first(lead, kind) if lead else None
     if first is None:
         return None
-    return Evidence(int(config().get("heading_distance", 30)), first.get("word"), "lead", first)
+    return Evidence(int(config().get("heading_distance", 30)), first.get("word"), "lead_in", first)
 
 
 @lru_cache(maxsize=4096)

@@ -37,13 +37,13 @@ def annotate_structure(ann: Annotated, blocks: list[Block] | None = None) -> Non
             ann.units.extend(_sentences(ann, block, named, leads))
         if lead_in is not None and _is_led(ann.text, block):
             for unit in ann.units[start:]:
-                unit.attrs["lead"] = ann.text[lead_in[0]:lead_in[1]]
+                unit.attrs["lead_in"] = ann.text[lead_in[0]:lead_in[1]]
 
 
 def lead_in_of(text: str, block: Block, lead_in: tuple[int, int] | None) -> tuple[int, int] | None:
     """The lead-in line of a list or table ("Here are the scores on MMLU:", "**MATH 500**:"):
     a paragraph of running text, kept over the list items and tables that follow it; a
-    heading, code or another paragraph ends it. Rules with scope `lead` read it."""
+    heading, code or another paragraph ends it. Rules with scope `lead_in` read it."""
     if _is_led(text, block):
         return lead_in
     if block.kind == "prose" and block.key is None or block.kind == "heading" and block.key:  # (a label line over a list)

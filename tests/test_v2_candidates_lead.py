@@ -1,0 +1,62 @@
+"""Candidates v2 offers where the benchmark or metric is named away from the
+figure, and numbers that are no figure (paraphrased cases: other models,
+numbers and wording than the articles the causes were found in): a lead-in
+paragraph or label line over a list, a task word describing the one
+benchmark its sentence names, a range read from a digit inside a model's
+name, a rank ("#4"), output tokens per second. Checked at the candidate
+stage, so they hold whatever the learned attribution weights are."""
+from __future__ import annotations
+
+from pipeline.extract.v2.candidates import annotate_candidates
+from pipeline.extract.v2.pipeline import annotate
+
+
+def _offered(text: str) -> set[tuple]:
+    return {(c.metric, c.value) for c in annotate_candidates(annotate(text, "case.md"))}
+
+
+def test_a_lead_in_paragraph_names_the_benchmark_of_the_list_under_it():
+    text = ("## Results\n\nBelow are the pass rates on the HumanEval benchmark, with two older models for scale.\n\n"
+            "- **88% Qwen-Max**\n- 81% Yi-Large\n- 64% Mistral Large\n")
+    assert {("score:humaneval", 88.0), ("score:humaneval", 81.0), ("score:humaneval", 64.0)} <= _offered(text)
+
+
+def test_a_bold_label_line_with_a_number_leads_its_list():
+    text = "**GSM8K 2024 (小学数学)**：\n\n* **Qwen-Max**: 91.5%（最佳）。\n* 领先 **Yi-Large (87.0%)**。\n"
+    assert {("score:gsm8k", 91.5), ("score:gsm8k", 87.0)} <= _offered(text)
+
+
+def test_a_paragraph_between_ends_the_lead_in():
+    text = ("Scores on the GPQA benchmark follow.\n\nMeanwhile traffic kept growing all year.\n\n"
+            "- 61% Yi-Large\n- 58% Qwen-Max\n")
+    assert not [m for m, _ in _offered(text) if m.startswith("score:")]
+
+
+def test_a_lead_in_naming_two_benchmarks_names_none():
+    text = "Scores on GPQA and MMLU, best first:\n\n- 61% Yi-Large\n- 58% Qwen-Max\n"
+    assert not [m for m, _ in _offered(text) if m.startswith("score:")]
+
+
+def test_a_label_line_over_a_list_types_release_dates():
+    text = "## Models\n\nTwo models came out this spring.\n\n**Release dates:**\n\n* **Yi-Large: May 13, 2024**\n"
+    assert ("release_date", "2024-05-13") in _offered(text)
+
+
+def test_a_task_word_describes_the_one_benchmark_its_sentence_names():
+    text = "Yi-Large did well on MATH (competition problems), showing sound reasoning, with a score of `61.2`."
+    offered = _offered(text)
+    assert ("score:math", 61.2) in offered and not [m for m, _ in offered if m == "score:reasoning"]
+
+
+def test_a_range_from_a_digit_inside_a_name_keeps_its_second_figure():
+    offered = _offered("We raised the output token limit for Llama 3.1 to 16,384 tokens.")
+    assert ("max_output", 16384.0) in offered
+
+
+def test_a_rank_is_no_figure():
+    assert not _offered("Yi-Large only reached #4 on the MMLU leaderboard.")
+
+
+def test_output_tokens_per_second_is_a_throughput():
+    offered = _offered("Benchmarks put Yi-Large at roughly 90 output tokens per second and Qwen-Max at about 70.")
+    assert {("throughput", 90.0), ("throughput", 70.0)} <= offered
