@@ -60,3 +60,10 @@ def test_a_rank_is_no_figure():
 def test_output_tokens_per_second_is_a_throughput():
     offered = _offered("Benchmarks put Yi-Large at roughly 90 output tokens per second and Qwen-Max at about 70.")
     assert {("throughput", 90.0), ("throughput", 70.0)} <= offered
+
+
+def test_a_rivals_cell_in_the_row_does_not_block_the_other_cells():
+    table = ("| Area | Grade | Verdict | Versus others |\n|---|---|---|---|\n"
+             "| **Charts** | A | unbeaten (ChartQA 92%) | >> all competitors |\n")
+    assert ("score:chartqa", 92.0) in _offered(table)
+    assert not [m for m, _ in _offered("Competitors reach 85% on ChartQA.") if m.startswith("score:")]

@@ -24,6 +24,7 @@ class Condition:
     id: str = ""
     sets: tuple = ()
     unless: tuple = ()  # conditions that lift a blocker ("up from 55% for <model>": the old figure is that model's)
+    header: bool = True  # a blocker read in a table cell's header too (false: only in the cell's own text)
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def _condition(row: dict) -> Condition:
     return Condition(type=row["type"], within=int(row["within"]), side=row.get("side", "either"),
                      scope=row.get("scope", "clause"), metrics=tuple(row.get("metrics", ())), id=row.get("id", ""),
                      sets=tuple(sorted((row.get("sets") or {}).items())),
-                     unless=tuple(_condition(c) for c in row.get("unless", ())))
+                     unless=tuple(_condition(c) for c in row.get("unless", ())), header=bool(row.get("header", True)))
 
 
 def load_rules(rows: list[dict]) -> list[Rule]:
@@ -184,13 +185,16 @@ def _label_evidence(label: str) -> Evidence | None:
 
 
 def _scope_span(ann: Annotated, q: Span, unit: Span, scope: str) -> Span:
-    """The stretch a condition looks in: the quantity's clause, its unit, or
-    (scope `row`, a table cell) the whole table row it stands in."""
+    """The stretch a condition looks in: the quantity's clause, its unit,
+    (scope `row`, a table cell) the whole table row it stands in, or (scope
+    `paragraph`) the sentences of its paragraph or list item."""
     if scope == "clause":
         return _clause_of(ann, q, unit)
     if scope == "row":
         start, end = unit.get("quote")
         return Span(start, end, "row")
+    if scope == "paragraph" and unit.get("paragraph"):
+        return Span(*unit.get("paragraph"), "paragraph")
     return unit
 
 

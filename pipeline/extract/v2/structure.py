@@ -109,7 +109,7 @@ def _sentences(ann: Annotated, block: Block, named: list[str], leads: list[str])
                 or _month_with_model(ann, unit, found)):
             out.append(Span(unit.start, unit.end, "field" if unit.kind == "field" else "sentence", {"kind": unit.kind,
                 "quote": (unit.start, unit.end), "headings": unit.headings, "header": header,
-                "owner": None, "block": block.index, "before": tuple(named),
+                "owner": None, "block": block.index, "before": tuple(named), "paragraph": (block.start, block.end),
                 "lead": leads[-1] if leads else None}))
         mentioned = [ann.doc.resolve(m) for m in found]
         named.extend(mentioned)
