@@ -67,3 +67,29 @@ def test_a_rivals_cell_in_the_row_does_not_block_the_other_cells():
              "| **Charts** | A | unbeaten (ChartQA 92%) | >> all competitors |\n")
     assert ("score:chartqa", 92.0) in _offered(table)
     assert not [m for m, _ in _offered("Competitors reach 85% on ChartQA.") if m.startswith("score:")]
+
+
+def _tiers(text: str) -> set[tuple]:
+    return {(c.metric, c.value, c.qualifiers.get("tier")) for c in annotate_candidates(annotate(text, "case.md"))}
+
+
+def test_cached_input_tokens_set_the_cached_tier():
+    tiers = _tiers("Pricing: $3.00 / 1M input tokens, $12.00 / 1M output tokens, $0.75 / 1M cached input tokens.")
+    assert ("price_input", 0.75, "cached") in tiers and ("price_input", 3.0, None) in tiers
+    assert ("price_input", 0.4, "cached") in _tiers("Cached input for Qwen-Max is billed at $0.40 per million tokens.")
+
+
+def test_a_rate_per_1000_written_before_the_price_scales_it():
+    offered = _offered("据称，Qwen-Max 的价格为每 1000 个输入 token 0.02 美元，每 1000 个输出 token 0.06 美元。")
+    assert {("price_input", 20.0), ("price_output", 60.0)} <= offered
+
+
+def test_a_direction_named_before_beats_a_bare_rate():
+    offered = _offered("Qwen-Long 的 API 输出价格大幅下调，从0.04元/千tokens降至0.002元/千tokens。")
+    assert ("price_output", 2.0) in offered and ("price", 2.0) not in offered
+
+
+def test_two_prices_joined_by_and_after_input_and_output_prices_are_a_pair():
+    offered = _offered("Yi-Large bills $1 per 1M input tokens and $4 per 1M output tokens, versus $5 and $20 on Qwen-Max.")
+    assert {("price_input", 5.0), ("price_output", 20.0)} <= offered
+    assert ("price_output", 5.0) not in offered
