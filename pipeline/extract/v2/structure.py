@@ -10,7 +10,7 @@ import re
 from pipeline.extract.numbers import YEARLESS_MONTH
 from pipeline.extract.segments import Block, blocks_of, units_of
 from pipeline.extract.tables import clean_header, plan_table
-from pipeline.extract.v2.data import cue_matcher, cue_type_pattern
+from pipeline.extract.v2.data import config, cue_matcher, cue_type_pattern
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.labels import is_known_benchmark
 from pipeline.extract.v2.spans import Span
@@ -24,6 +24,7 @@ def annotate_structure(ann: Annotated, blocks: list[Block] | None = None) -> Non
     named: list[str] = []  # models the section named so far (a heading starts a new one)
     leads: list[str] = []  # the first model of each unit that named one (its likely subject)
     lead_in = None  # the paragraph a run of list items or tables follows (lead_in_of)
+    lead_text: dict[tuple[int, int], str] = {}
     for block in blocks:
         if block.kind == "heading":
             named, leads = [], []
@@ -36,8 +37,9 @@ def annotate_structure(ann: Annotated, blocks: list[Block] | None = None) -> Non
         elif ann.doc.has_number(block.start, block.end) or ann.doc.mentions_in(block.start, block.end):
             ann.units.extend(_sentences(ann, block, named, leads))
         if lead_in is not None and _is_led(ann.text, block):
+            text = lead_text.get(lead_in) or lead_text.setdefault(lead_in, ann.text[lead_in[0]:lead_in[1]])
             for unit in ann.units[start:]:
-                unit.attrs["lead_in"] = ann.text[lead_in[0]:lead_in[1]]
+                unit.attrs["lead_in"] = text  # (one string per lead-in: its hash is computed once)
 
 
 def lead_in_of(text: str, block: Block, lead_in: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -46,9 +48,15 @@ def lead_in_of(text: str, block: Block, lead_in: tuple[int, int] | None) -> tupl
     heading, code or another paragraph ends it. Rules with scope `lead_in` read it."""
     if _is_led(text, block):
         return lead_in
-    if block.kind == "prose" and block.key is None or block.kind == "heading" and block.key:  # (a label line over a list)
+    if (block.kind == "prose" and block.key is None or block.kind == "heading" and block.key) and _short(
+            text, block, "lead_in_lines"):  # (a heading with a key: a label line over a list)
         return (block.start, block.end)
     return None
+
+
+def _short(text: str, block: Block, limit: str) -> bool:
+    """A block of at most config `limit` lines: a paragraph or lead-in, not a text file read as one block."""
+    return text.count("\n", block.start, block.end) < int(config().get(limit, 12))
 
 
 def _is_led(text: str, block: Block) -> bool:
@@ -102,6 +110,7 @@ def _sentences(ann: Annotated, block: Block, named: list[str], leads: list[str])
     """Units of a prose, list, quote, code or field block; each knows the models
     its section named in earlier units (`before`)."""
     out = []
+    paragraph = (block.start, block.end) if block.kind == "prose" and _short(ann.text, block, "paragraph_lines") else None
     for unit in units_of(ann.text, block):
         header = (unit.key or "").replace("_", " ") if unit.kind == "field" else ""
         found = ann.doc.mentions_in(unit.start, unit.end)  # read once for the uses below
@@ -109,7 +118,7 @@ def _sentences(ann: Annotated, block: Block, named: list[str], leads: list[str])
                 or _month_with_model(ann, unit, found)):
             out.append(Span(unit.start, unit.end, "field" if unit.kind == "field" else "sentence", {"kind": unit.kind,
                 "quote": (unit.start, unit.end), "headings": unit.headings, "header": header,
-                "owner": None, "block": block.index, "before": tuple(named), "paragraph": (block.start, block.end),
+                "owner": None, "block": block.index, "before": tuple(named), "paragraph": paragraph,
                 "lead": leads[-1] if leads else None}))
         mentioned = [ann.doc.resolve(m) for m in found]
         named.extend(mentioned)
