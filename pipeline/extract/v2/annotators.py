@@ -27,8 +27,8 @@ def annotate_cues(ann: Annotated) -> None:
     lowered = ann.text.lower()
     same = len(lowered) == len(ann.text)  # lower-casing kept every offset (nearly always)
     pattern, text = (matcher.lower, lowered) if same else (matcher.pattern, ann.text)
-    for unit in ann.units:
-        for match in pattern.finditer(text, unit.start, unit.end):  # (matcher.find, without a generator)
+    for start, end in regions(ann):
+        for match in pattern.finditer(text, start, end):  # (matcher.find, without a generator)
             kinds = matcher.kinds(match.group(0))
             start, end = match.span()
             if not kinds or inside_name(names, start, end):
@@ -38,6 +38,20 @@ def annotate_cues(ann: Annotated) -> None:
                 found.setdefault(kind, []).append(Span(start, end, kind, {"word": word}))
     for kind, spans in found.items():
         ann.add(kind, spans)
+
+
+def regions(ann: Annotated) -> list[tuple[int, int]]:
+    """The stretches cue words and benchmark names are read in: the units, widened to
+    their whole paragraph (rules with scope `paragraph` read an earlier sentence that
+    holds no figure: "On ChartQA, a test of plots. Yi-Large scores 71%"), merged."""
+    spans = sorted(u.get("paragraph") or (u.start, u.end) for u in ann.units)
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def inside_name(names: Layer, start: int, end: int) -> bool:
@@ -53,9 +67,10 @@ def annotate_mentions(ann: Annotated) -> None:
     for unit in ann.units:
         for m in doc.mentions_in(unit.start, unit.end):
             models.append(Span(m.start, m.end, "model", {"model": doc.resolve(m), "family": doc.is_family(doc.resolve(m))}))
-        for s, e, slug in doc.benchmarks_in(unit.start, unit.end):
+    for start, end in regions(ann):
+        for s, e, slug in doc.benchmarks_in(start, end):
             benches.append(Span(s, e, "benchmark", {"slug": slug, "word": ann.text[s:e]}))
-        for s, e, slug in doc.tasks_in(unit.start, unit.end):
+        for s, e, slug in doc.tasks_in(start, end):
             slug = doc.task_benchmarks.get(slug, slug)
             benches.append(Span(s, e, "benchmark", {"slug": slug, "word": ann.text[s:e], "task": True}))
     ann.add("model", models)
@@ -71,13 +86,28 @@ def _described_tasks(ann: Annotated, benches: list[Span]) -> list[Span]:
     if not window or not named:
         return benches
     out = []
+    units = Layer(ann.units)
     for span in benches:
         beside = [b for b in named if _describes(ann, span, b, window)] if span.get("task") else []
+        beside = beside or (_sole_named(ann, units, span, named) if span.get("task") else [])
         if beside:
             nearest = min(beside, key=lambda b: ann.tokens.between(span, b))
             span = Span(span.start, span.end, "benchmark", {**span.attrs, "slug": nearest.get("slug"), "task": False})
         out.append(span)
     return out
+
+
+def _sole_named(ann: Annotated, units: Layer, task: Span, named: list[Span]) -> list[Span]:
+    """"Its score on GPQA (a question-answering set) shows strong reasoning, at 59.1": a task
+    word in a sentence that names one benchmark, no number between, describes it."""
+    unit = units.covering(task.start)
+    if unit is None or unit.type != "sentence":
+        return []
+    inside = [b for b in named if unit.start <= b.start < unit.end]
+    if len({b.get("slug") for b in inside}) != 1:
+        return []
+    lo, hi = min(task.end, inside[0].end), max(task.start, inside[0].start)
+    return [] if any(map(str.isdigit, ann.text[lo:hi])) else inside[:1]
 
 
 def _describes(ann: Annotated, task: Span, bench: Span, window: int) -> bool:

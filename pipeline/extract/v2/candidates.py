@@ -119,8 +119,9 @@ def _blocked(ann: Annotated, unit: Span, q: Span, metric: str, blocks: list[Cond
 def _blocking(evidence: Evidence | None, block: Condition) -> bool:
     """A blocker's cue in a column header ("Compared with rivals") counts only when
     the blocker's window reaches the header's distance: a cue that must stand
-    right beside the figure ("from X", "higher than") cannot stand in the header."""
-    return evidence is not None and (evidence.where != "header" or evidence.distance <= block.within)
+    right beside the figure ("from X", "higher than") cannot stand in the header, nor can
+    one whose row says `header: false` (">> all rivals" in another cell of the row)."""
+    return evidence is not None and (evidence.where != "header" or block.header and evidence.distance <= block.within)
 
 
 def _qualifiers(ann: Annotated, unit: Span, q: Span, metric: str, quals: list[Condition]) -> dict:

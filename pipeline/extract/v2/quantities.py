@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pipeline.extract.currency import currencies
-from pipeline.extract.numbers import (DATE, SCALES, YEARLESS_MONTH, date_value, parse_number, quantities, quantity_values,
+from pipeline.extract.numbers import (DATE, QUANTITY, SCALES, YEARLESS_MONTH, date_value, parse_number, quantities, quantity_values,
                                       yearless_value)
 from pipeline.extract.v2.data import config
 from pipeline.extract.v2.rules import header_spans
@@ -43,6 +43,8 @@ def annotate_quantities(ann: Annotated) -> None:
             spans += [Span(t.start, t.end, "quantity", {"cls": "date", "value": ann.published, "high": None, "today": True})
                       for t in ann.in_unit("date_today", unit)]
         for m in quantities(ann.text, unit.start, unit.end):
+            if m is not None and _overlaps(taken, m.start(), m.end()):
+                m = _past_name(ann.text, m, taken)
             if m is None or _overlaps(taken, m.start(), m.end()) or _glued(ann.text, m.start(), m.end()):
                 continue
             if _settings_after(ann, unit, m.end()):
@@ -72,15 +74,23 @@ def _yearless(ann: Annotated, unit: Span, taken: list[tuple[int, int]]) -> list[
     return out
 
 
+def _past_name(text: str, m, taken: list[tuple[int, int]]):
+    """"raised the limit for GPT-4.1 to 32,768 tokens": a range read from a digit inside a name
+    is no range; its second figure, past the name, still is one."""
+    if not m.group("n2") or _overlaps(taken, m.start("n2"), m.end()):
+        return m
+    return QUANTITY.match(text, m.start("n2"), m.end())
+
+
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """Part of a word or a code ("v2", "8x7B", "3rd", "pass@1"), not a figure."""
+    """Part of a word or a code ("v2", "8x7B", "3rd", "pass@1") or a rank ("#7"), not a figure."""
     before = text[start - 1] if start else " "
     after = text[end:end + 1]
-    return before.isascii() and before.isalpha() or before == "@" or after in ("x", "×")
+    return before.isascii() and before.isalpha() or before in ("@", "#") or after in ("x", "×")
 
 
 def _typed(ann: Annotated, unit: Span, m) -> Span:

@@ -24,6 +24,7 @@ class Condition:
     id: str = ""
     sets: tuple = ()
     unless: tuple = ()  # conditions that lift a blocker ("up from 55% for <model>": the old figure is that model's)
+    header: bool = True  # a blocker read in a table cell's header too (false: only in the cell's own text)
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def _condition(row: dict) -> Condition:
     return Condition(type=row["type"], within=int(row["within"]), side=row.get("side", "either"),
                      scope=row.get("scope", "clause"), metrics=tuple(row.get("metrics", ())), id=row.get("id", ""),
                      sets=tuple(sorted((row.get("sets") or {}).items())),
-                     unless=tuple(_condition(c) for c in row.get("unless", ())))
+                     unless=tuple(_condition(c) for c in row.get("unless", ())), header=bool(row.get("header", True)))
 
 
 def load_rules(rows: list[dict]) -> list[Rule]:
@@ -120,6 +121,8 @@ def find_evidence(ann: Annotated, unit: Span, q: Span, cond: Condition) -> Evide
     (scope `heading`: only the unit's innermost heading is read)."""
     if cond.scope == "heading":
         return _heading_evidence(unit, cond.type)
+    if cond.scope == "lead_in":
+        return _lead_evidence(unit, cond.type)
     if cond.scope == "row" and unit.type != "cell":
         return None  # only a table cell has a row
     near = _nearest(ann, unit, q, cond.type, cond.side, cond.scope)
@@ -153,6 +156,25 @@ def _heading_first(heading: str, kind: str) -> Span | None:
                  and not s.get("task")), None)
 
 
+def _lead_evidence(unit: Span, kind: str) -> Evidence | None:
+    """The lead-in line above the unit's list or table (structure.py) names the cue or
+    benchmark ("Results on MMLU:" over "- Yi-Large: 84%"), at `heading_distance` tokens.
+    A lead-in naming two different benchmarks names none."""
+    lead = unit.get("lead_in")
+    first = _lead_first(lead, kind) if lead else None
+    if first is None:
+        return None
+    return Evidence(int(config().get("heading_distance", 30)), first.get("word"), "lead_in", first)
+
+
+@lru_cache(maxsize=4096)
+def _lead_first(lead: str, kind: str) -> Span | None:
+    found = [s for s in header_spans(lead) if (s.type == kind or s.type.startswith(kind + ".")) and not s.get("task")]
+    if kind == "benchmark" and len({s.get("slug") for s in found}) > 1:
+        return None
+    return found[0] if found else None
+
+
 def _label_evidence(label: str) -> Evidence | None:
     """A score table's row label as the benchmark (labels.py), at the header's distance."""
     slug = label_benchmark(label)
@@ -163,13 +185,16 @@ def _label_evidence(label: str) -> Evidence | None:
 
 
 def _scope_span(ann: Annotated, q: Span, unit: Span, scope: str) -> Span:
-    """The stretch a condition looks in: the quantity's clause, its unit, or
-    (scope `row`, a table cell) the whole table row it stands in."""
+    """The stretch a condition looks in: the quantity's clause, its unit,
+    (scope `row`, a table cell) the whole table row it stands in, or (scope
+    `paragraph`) the sentences of its paragraph or list item."""
     if scope == "clause":
         return _clause_of(ann, q, unit)
     if scope == "row":
         start, end = unit.get("quote")
         return Span(start, end, "row")
+    if scope == "paragraph" and unit.get("paragraph"):
+        return Span(*unit.get("paragraph"), "paragraph")
     return unit
 
 

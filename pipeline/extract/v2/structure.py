@@ -5,13 +5,17 @@ row label's words, and the model the row or column gives). Only blocks with
 a digit are cut, so text without numbers costs next to nothing."""
 from __future__ import annotations
 
+import re
+
 from pipeline.extract.numbers import YEARLESS_MONTH
 from pipeline.extract.segments import Block, blocks_of, units_of
 from pipeline.extract.tables import clean_header, plan_table
-from pipeline.extract.v2.data import cue_matcher, cue_type_pattern
+from pipeline.extract.v2.data import config, cue_matcher, cue_type_pattern
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.labels import is_known_benchmark
 from pipeline.extract.v2.spans import Span
+
+_LIST_MARK = re.compile(r"[ \t>]*(?:[-*+\u2022\u00b7\u25aa\u25e6\u25cf\u25a0]|\d{1,3}[.)])[ \t]+")  # a list item's marker
 
 
 def annotate_structure(ann: Annotated, blocks: list[Block] | None = None) -> None:
@@ -19,15 +23,49 @@ def annotate_structure(ann: Annotated, blocks: list[Block] | None = None) -> Non
     tables = 0
     named: list[str] = []  # models the section named so far (a heading starts a new one)
     leads: list[str] = []  # the first model of each unit that named one (its likely subject)
+    lead_in = None  # the paragraph a run of list items or tables follows (lead_in_of)
+    lead_text: dict[tuple[int, int], str] = {}
     for block in blocks:
         if block.kind == "heading":
             named, leads = [], []
+        lead_in = lead_in_of(ann.text, block, lead_in)
+        start = len(ann.units)
         if block.kind in ("table", "records"):
             if ann.doc.has_number(block.start, block.end):
                 ann.units.extend(_cells(ann, block, tables))
             tables += block.kind == "table"
         elif ann.doc.has_number(block.start, block.end) or ann.doc.mentions_in(block.start, block.end):
             ann.units.extend(_sentences(ann, block, named, leads))
+        if lead_in is not None and _is_led(ann.text, block):
+            text = lead_text.get(lead_in) or lead_text.setdefault(lead_in, ann.text[lead_in[0]:lead_in[1]])
+            for unit in ann.units[start:]:
+                unit.attrs["lead_in"] = text  # (one string per lead-in: its hash is computed once)
+
+
+def lead_in_of(text: str, block: Block, lead_in: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The lead-in line of a list or table ("Here are the scores on MMLU:", "**MATH 500**:"):
+    a paragraph of running text, kept over the list items and tables that follow it; a
+    heading, code or another paragraph ends it. Rules with scope `lead_in` read it."""
+    if _is_led(text, block):
+        return lead_in
+    if (block.kind == "prose" and block.key is None or block.kind == "heading" and block.key) and _short(
+            text, block, "lead_in_lines"):  # (a heading with a key: a label line over a list)
+        return (block.start, block.end)
+    return None
+
+
+def _short(text: str, block: Block, limit: str) -> bool:
+    """A block of at most config `limit` lines: a paragraph or lead-in, not a text file read as one block."""
+    return text.count("\n", block.start, block.end) < int(config().get(limit, 12))
+
+
+def _is_led(text: str, block: Block) -> bool:
+    """A list item or a table: what a lead-in line introduces."""
+    if block.kind in ("table", "records"):
+        return True
+    line_start = text.rfind("\n", 0, block.start) + 1
+    return block.kind == "prose" and bool(_LIST_MARK.fullmatch(text, line_start, block.start)
+                                          or _LIST_MARK.match(text, block.start))
 
 
 def _cells(ann: Annotated, block: Block, table_no: int) -> list[Span]:
@@ -72,6 +110,7 @@ def _sentences(ann: Annotated, block: Block, named: list[str], leads: list[str])
     """Units of a prose, list, quote, code or field block; each knows the models
     its section named in earlier units (`before`)."""
     out = []
+    paragraph = (block.start, block.end) if block.kind == "prose" and _short(ann.text, block, "paragraph_lines") else None
     for unit in units_of(ann.text, block):
         header = (unit.key or "").replace("_", " ") if unit.kind == "field" else ""
         found = ann.doc.mentions_in(unit.start, unit.end)  # read once for the uses below
@@ -79,7 +118,7 @@ def _sentences(ann: Annotated, block: Block, named: list[str], leads: list[str])
                 or _month_with_model(ann, unit, found)):
             out.append(Span(unit.start, unit.end, "field" if unit.kind == "field" else "sentence", {"kind": unit.kind,
                 "quote": (unit.start, unit.end), "headings": unit.headings, "header": header,
-                "owner": None, "block": block.index, "before": tuple(named),
+                "owner": None, "block": block.index, "before": tuple(named), "paragraph": paragraph,
                 "lead": leads[-1] if leads else None}))
         mentioned = [ann.doc.resolve(m) for m in found]
         named.extend(mentioned)
