@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pipeline.extract.v2.candidates import Candidate
 from pipeline.extract.v2.data import config
 from pipeline.extract.v2.document import Annotated
-from pipeline.extract.v2.owner_cues import list_order, sentence_features
+from pipeline.extract.v2.owner_cues import _same_metric, list_order, sentence_features
 from pipeline.extract.v2.spans import Span
 
 
@@ -120,7 +120,7 @@ def _respectively(ann: Annotated, cand: Candidate, siblings: list[Candidate], mo
     """With "respectively", the k-th figure of a metric goes to the k-th model named."""
     if not ann.layer("respectively").within(cand.unit.start, cand.unit.end):
         return 0.0
-    same = [c for c in siblings if c.metric == cand.metric and c.unit is cand.unit]
+    same = _same_metric(ann, siblings).get((id(cand.unit), cand.metric), [])  # (grouped once per document)
     if len(same) != len(models) or len(models) < 2:
         return 0.0
     return float(same.index(cand) == models.index(model))
