@@ -84,10 +84,10 @@ def _by_first_char(forms: list[str]) -> str:
 
 def _group(first: str, forms: list[str]) -> str:
     """The forms that start with `first`, that character written once in front
-    (`a(?:pi|ttention)`): the regex engine tests a branch's leading literal in C
-    and skips the branch when it differs, where `(?=a)(?:api|attention)` enters
-    every branch's lookahead in turn. The same matches, the same longest-first
-    order within the group."""
+    of the alternation of their rests: the regex engine tests a branch's leading
+    literal in C and skips the branch when it differs, where a leading lookahead
+    per group is entered group by group. The same matches, the same
+    longest-first order within the group."""
     lead = re.escape(first)
     if all(form.startswith(lead) for form in forms):
         return lead + "(?:" + "|".join(form[len(lead):] for form in forms) + ")"
