@@ -51,9 +51,11 @@ class DocumentContext:
     dated: tuple[int, int | None] | None = None  # the year (and month) the document is written in
 
     @classmethod
-    def build(cls, text: str, blocks: list[Block], lex: Lexicon) -> "DocumentContext":
+    def build(cls, text: str, blocks: list[Block], lex: Lexicon, quantities: bool = True) -> "DocumentContext":
+        """`quantities=False`: no quantity marks are read, `quantities` stays empty and
+        is_quantity / has_quantity say no (extraction v2 finds its quantities itself)."""
         doc = cls(text=text, blocks=blocks, lex=lex)
-        scan = lex.scan(text)
+        scan = lex.scan(text, marks=quantities)
         doc.urls = Spans(scan.urls)
         doc.mentions = Spans(doc._with_member_words(scan.mentions), start=lambda m: m.start)
         doc.benchmarks = Spans(scan.benchmarks)
@@ -61,7 +63,7 @@ class DocumentContext:
         doc.numbers = doc._free_numbers()
         doc.title = doc._title()
         doc.dated = doc._dated()
-        doc.quantities = doc._quantities(scan.marks)
+        doc.quantities = doc._quantities(scan.marks) if quantities else []
         doc.family_member = doc._family_members()
         doc.task_benchmarks = doc._task_benchmarks()
         doc.subject = doc._subject()

@@ -168,17 +168,19 @@ class Lexicon:
     coin_words: frozenset[str]  # family words an unknown model's id may be coined from
     memo: dict = field(default_factory=dict)  # text at a word start -> the name found there
 
-    def scan(self, text: str, offset: int = 0) -> Scan:
+    def scan(self, text: str, offset: int = 0, marks: bool = True) -> Scan:
         """Three quick passes over the lower-cased `text` (so no pattern needs
         IGNORECASE): URLs, quantity marks, and the first words of names, each
-        of which is then matched in full on the original text."""
+        of which is then matched in full on the original text. `marks=False`
+        skips the quantity marks (a reader that finds quantities itself)."""
         lowered = text.lower()
         if len(lowered) != len(text):  # a rare character whose lower case is longer
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
         out = Scan()
         out.urls = [(m.start() + offset, m.end() + offset) for m in self.urls.finditer(lowered)]
-        out.marks = [m.start() + offset for m in self.marks.finditer(lowered)]
-        out.marks += [m.start() + offset for m in self.months.finditer(lowered)]
+        if marks:
+            out.marks = [m.start() + offset for m in self.marks.finditer(lowered)]
+            out.marks += [m.start() + offset for m in self.months.finditer(lowered)]
         url_ends = {s - offset: e - offset for s, e in out.urls}
         url_starts = sorted(url_ends)
         out.mentions = self._model_mentions(text, lowered, offset, url_starts, url_ends)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from pipeline.extract.html import html_blocks, is_html_document
 from pipeline.extract.markdown_tree import parse as parse_markdown
@@ -71,25 +72,21 @@ class CharOffsets:
         self.identity = text.isascii()
         if self.identity:
             return
-        self.lines = text.split("\n")
-        self.encoded = [line.encode("utf-8") for line in self.lines]
-        self.byte_starts, self.char_starts = [], []
-        b = c = 0
-        for line, data in zip(self.lines, self.encoded):
-            self.byte_starts.append(b)
-            self.char_starts.append(c)
-            b += len(data) + 1
-            c += len(line) + 1
+        lines = text.split("\n")
+        self.encoded = [line.encode("utf-8") for line in lines]
+        # each line's start in bytes and in characters (a line and its "\n"), summed in C
+        self.byte_starts = [0, *accumulate(len(data) + 1 for data in self.encoded)][:-1]
+        self.char_starts = [0, *accumulate(len(line) + 1 for line in lines)][:-1]
+        self.plain = [line.isascii() for line in lines]  # a byte is a character on this line
 
     def __call__(self, byte_offset: int) -> int:
         if self.identity:
             return byte_offset
         i = bisect.bisect_right(self.byte_starts, byte_offset) - 1
         within = byte_offset - self.byte_starts[i]
-        data = self.encoded[i]
-        if len(data) == len(self.lines[i]):
+        if self.plain[i]:
             return self.char_starts[i] + within
-        return self.char_starts[i] + len(data[:within].decode("utf-8", "ignore"))
+        return self.char_starts[i] + len(self.encoded[i][:within].decode("utf-8", "ignore"))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -196,25 +193,28 @@ def blocks_of(text: str) -> list[Block]:
     tree, in_bytes = parse_markdown(body)
     to_char = CharOffsets(body) if in_bytes else int  # the parser saw `body`; its chars line up with `text`
     headings: dict[int, str] = {}
+    context: tuple[str, ...] = ()  # the headings above, outermost first: rebuilt only when they change
 
     def visit(node) -> None:
-        nonlocal headings
+        nonlocal headings, context
         name = node.name
         if name in _CONTAINERS:
             for child in node.children:
                 visit(child)
             return
-        start, end = to_char(node.srcmap[0]), to_char(node.srcmap[1])
-        context = tuple(headings[level] for level in sorted(headings))
+        srcmap = node.srcmap
+        start, end = to_char(srcmap[0]), to_char(srcmap[1])
         if name in ("heading", "lheading"):
-            inner = node.children[0].srcmap if node.children else node.srcmap
+            inner = node.children[0].srcmap if node.children else srcmap
             s, e = _trim(text, to_char(inner[0]), to_char(inner[1]))
             level = node.meta.get("level", 1)
             headings = {k: v for k, v in headings.items() if k < level}
             headings[level] = text[s:e]
             blocks.append(Block("heading", s, e, len(blocks), headings=context))
+            context = _context(headings)
         elif name == "html_block" and _HTML_STRUCTURE.search(text, start, end):
             _html_region(text, start, end, headings, blocks)
+            context = _context(headings)  # the region's headings go on
         elif name in ("paragraph", "text", "html_block"):
             s, e = _trim(text, start, end)
             if e > s:
@@ -233,6 +233,10 @@ def blocks_of(text: str) -> list[Block]:
     visit(tree)
     blocks = _with_bullets(text, _with_pipe_tables(text, blocks))
     return with_records(text, _with_heading_keys(text, _with_list_labels(text, _with_plain_title(text, blocks))))
+
+
+def _context(headings: dict[int, str]) -> tuple[str, ...]:
+    return tuple(headings[level] for level in sorted(headings))
 
 
 def pipe_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:

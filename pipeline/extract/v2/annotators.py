@@ -27,15 +27,21 @@ def annotate_cues(ann: Annotated) -> None:
     lowered = ann.text.lower()
     same = len(lowered) == len(ann.text)  # lower-casing kept every offset (nearly always)
     pattern, text = (matcher.lower, lowered) if same else (matcher.pattern, ann.text)
-    for start, end in regions(ann):
-        for match in pattern.finditer(text, start, end):  # (matcher.find, without a generator)
-            kinds = matcher.kinds(match.group(0))
-            start, end = match.span()
-            if not kinds or inside_name(names, start, end):
+    kinds_of, original, named = matcher.kinds, ann.text, bool(names.spans)  # (looked up once: a pass per cue word)
+    for region_start, region_end in regions(ann):
+        for match in pattern.finditer(text, region_start, region_end):  # (matcher.find, without a generator)
+            kinds = kinds_of(match.group(0))
+            if not kinds:
                 continue
-            word = ann.text[start:end]
+            start, end = match.span()
+            if named and inside_name(names, start, end):
+                continue
+            word = original[start:end]
             for kind in kinds:
-                found.setdefault(kind, []).append(Span(start, end, kind, {"word": word}))
+                spans = found.get(kind)
+                if spans is None:
+                    spans = found[kind] = []
+                spans.append(Span(start, end, kind, {"word": word}))
     for kind, spans in found.items():
         ann.add(kind, spans)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pipeline.extract.v2.candidates import Candidate
 from pipeline.extract.v2.data import config
 from pipeline.extract.v2.document import Annotated
-from pipeline.extract.v2.owner_cues import list_order, sentence_features
+from pipeline.extract.v2.owner_cues import _same_metric, list_order, sentence_features
 from pipeline.extract.v2.spans import Span
 
 
@@ -120,7 +120,7 @@ def _respectively(ann: Annotated, cand: Candidate, siblings: list[Candidate], mo
     """With "respectively", the k-th figure of a metric goes to the k-th model named."""
     if not ann.layer("respectively").within(cand.unit.start, cand.unit.end):
         return 0.0
-    same = [c for c in siblings if c.metric == cand.metric and c.unit is cand.unit]
+    same = _same_metric(ann, siblings).get((id(cand.unit), cand.metric), [])  # (grouped once per document)
     if len(same) != len(models) or len(models) < 2:
         return 0.0
     return float(same.index(cand) == models.index(model))
@@ -184,10 +184,27 @@ _COEF: dict[int, tuple[dict, dict[str, tuple[int, float]]]] = {}
 
 def _terms(weights: dict, features: dict[str, float]) -> list[tuple[int, float, str]]:
     """The non-zero terms of the linear score in the weights' order (zero terms
-    add nothing, so the sum is the same as over every weighted feature)."""
-    coef = _coefficients(weights)
-    return sorted((coef[name][0], coef[name][1] * value, name) for name, value in features.items()
-                  if value and name in coef)
+    add nothing, so the sum is the same as over every weighted feature). The
+    last few are remembered by the features dict (decide scores an owner and
+    to_claim then asks what decided it)."""
+    hit = _LAST_TERMS.get(id(features))
+    if hit is not None and hit[0] is features and hit[1] is weights and hit[2] == len(features):
+        return hit[3]
+    coef = _coefficients(weights).get
+    out = []
+    for name, value in features.items():
+        if value:
+            found = coef(name)
+            if found is not None:
+                out.append((found[0], found[1] * value, name))
+    out.sort()
+    if len(_LAST_TERMS) > 64:
+        _LAST_TERMS.clear()
+    _LAST_TERMS[id(features)] = (features, weights, len(features), out)
+    return out
+
+
+_LAST_TERMS: dict[int, tuple[dict, dict, int, list]] = {}  # id(features) -> (features, weights, size, terms)
 
 
 def probability(weights: dict, features: dict[str, float]) -> float:

@@ -70,7 +70,7 @@ def _best_rule(ann: Annotated, unit: Span, q: Span, rules: list[Rule]) -> tuple[
         evidence = _all_evidence(ann, unit, q, rule.near)
         if evidence is None:
             continue
-        if any(find_evidence(ann, unit, q, c) for c in rule.unless):
+        if rule.unless and any(find_evidence(ann, unit, q, c) for c in rule.unless):  # (most rules have none)
             continue
         key = (rule.priority, -sum(e.distance for e in evidence))
         if best_key is None or key > best_key:
@@ -113,7 +113,7 @@ def _applies(cond: Condition, metric: str) -> bool:
 
 def _blocked(ann: Annotated, unit: Span, q: Span, metric: str, blocks: list[Condition]) -> bool:
     return any(_applies(b, metric) and _blocking(find_evidence(ann, unit, q, b), b)
-               and not any(find_evidence(ann, unit, q, u) for u in b.unless) for b in blocks)
+               and not (b.unless and any(find_evidence(ann, unit, q, u) for u in b.unless)) for b in blocks)
 
 
 def _blocking(evidence: Evidence | None, block: Condition) -> bool:

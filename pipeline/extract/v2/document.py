@@ -41,10 +41,18 @@ class Annotated:
         self._merged.clear()
 
     def types_like(self, kind: str) -> list[str]:
-        """Layer types equal to `kind` or under it (`rate` -> `rate.k`, `rate.m`)."""
-        if kind not in self._like:
-            self._like[kind] = [t for t in self.layers if t == kind or t.startswith(kind + ".")]
-        return self._like[kind]
+        """Layer types equal to `kind` or under it (`rate` -> `rate.k`, `rate.m`), in
+        the order the layers were added. Indexed once per set of layers: each type
+        under each of its dotted prefixes (`a.b.c` under `a`, `a.b` and `a.b.c`)."""
+        like = self._like
+        if not like:
+            for name in self.layers:
+                parts = name.split(".")
+                for n in range(1, len(parts) + 1):
+                    like.setdefault(".".join(parts[:n]), []).append(name)
+            like[""] = []  # (the index is built: never empty again until a layer is added)
+        found = like.get(kind)
+        return [] if found is None else found
 
     def in_unit(self, kind: str, unit: Span) -> list[Span]:
         """Spans of `kind` and its subtypes inside `unit`, by start (a subtype

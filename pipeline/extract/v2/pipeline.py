@@ -30,7 +30,7 @@ def annotate(text: str, source: str, deadline: Deadline | None = None) -> Annota
     reading, offsets = normalise(text)
     ann = Annotated(original=text, text=as_simplified(reading), offsets=offsets, source=source)
     blocks = blocks_of(ann.text)
-    ann.doc = DocumentContext.build(ann.text, blocks, lexicon())
+    ann.doc = DocumentContext.build(ann.text, blocks, lexicon(), quantities=False)  # (v1's quantity marks: unread)
     today = cue_type_pattern("date_today", bounded=False)  # the date is read only for a "today" to stand for
     published = find_published(text)[0] if today is not None and today.search(ann.text) else None
     ann.published = published.isoformat() if published else None

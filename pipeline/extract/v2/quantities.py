@@ -83,7 +83,10 @@ def _past_name(text: str, m, taken: list[tuple[int, int]]):
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in taken)
+    for s, e in taken:  # (a loop, not any() over a generator: called for every number)
+        if s < end and start < e:
+            return True
+    return False
 
 
 def _glued(text: str, start: int, end: int) -> bool:

@@ -91,9 +91,9 @@ def enabled(items, disabled: set[str] | None = None, only: set[str] | None = Non
 def header_spans(header: str) -> tuple[Span, ...]:
     """A cell header's cue words and benchmark names, as spans over the header text
     (a cue word inside a benchmark's name is part of the name)."""
-    lex = lexicon()
-    names = [Span(s, e, "benchmark", {"slug": slug, "word": header[s:e]}) for s, e, slug in lex.benchmarks(header)]
-    names += [Span(s, e, "benchmark", {"slug": slug, "word": header[s:e], "task": True}) for s, e, slug in lex.tasks(header)]
+    scan = lexicon().scan(header)  # (one scan finds both: lex.benchmarks and lex.tasks would scan twice)
+    names = [Span(s, e, "benchmark", {"slug": slug, "word": header[s:e]}) for s, e, slug in scan.benchmarks]
+    names += [Span(s, e, "benchmark", {"slug": slug, "word": header[s:e], "task": True}) for s, e, slug in scan.tasks]
     layer = Layer(names)
     cues = [Span(s, e, kind, {"word": header[s:e]}) for s, e, kind in header_cue_matcher().find(header)
             if not inside_name(layer, s, e)]
@@ -119,23 +119,26 @@ def _clause_of(ann: Annotated, q: Span, unit: Span) -> Span:
 def find_evidence(ann: Annotated, unit: Span, q: Span, cond: Condition) -> Evidence | None:
     """The nearest span of the condition's type within its window, else its header's
     (scope `heading`: only the unit's innermost heading is read)."""
-    if cond.scope == "heading":
-        return _heading_evidence(unit, cond.type)
-    if cond.scope == "lead_in":
-        return _lead_evidence(unit, cond.type)
-    if cond.scope == "row" and unit.type != "cell":
+    scope, kind = cond.scope, cond.type  # (read once: this runs for every quantity and condition)
+    if scope == "heading":
+        return _heading_evidence(unit, kind)
+    if scope == "lead_in":
+        return _lead_evidence(unit, kind)
+    if scope == "row" and unit.type != "cell":
         return None  # only a table cell has a row
-    near = _nearest(ann, unit, q, cond.type, cond.side, cond.scope)
+    near = _nearest(ann, unit, q, kind, cond.side, scope)
     if near is not None and near[0] <= cond.within:
-        return Evidence(near[0], near[1], cond.scope, near[2])
-    if cond.scope == "row":
+        return Evidence(near[0], near[1], scope, near[2])
+    if scope == "row":
         return None  # the row's own cells only: its header is what the other scopes read
-    if unit.get("header"):
-        first = _header_first(unit.get("header"), cond.type)
+    attrs = unit.attrs
+    header = attrs.get("header")
+    if header:
+        first = _header_first(header, kind)
         if first is not None:
             return Evidence(int(config().get("header_distance", 2)), first.get("word"), "header", first)
-    if cond.type == "benchmark" and unit.get("label"):
-        return _label_evidence(unit.get("label"))
+    if kind == "benchmark" and attrs.get("label"):
+        return _label_evidence(attrs.get("label"))
     return None
 
 
@@ -202,7 +205,7 @@ def _nearest(ann: Annotated, unit: Span, q: Span, kind: str, side: str, scope: s
     """(gap, word, span) of the first nearest span of `kind` on `side` of the
     quantity in its clause (or unit), whatever the window (the window only
     decides whether it counts)."""
-    spans = ann.in_unit(kind, _scope_span(ann, q, unit, scope))
+    spans = ann.in_unit(kind, _clause_of(ann, q, unit) if scope == "clause" else _scope_span(ann, q, unit, scope))
     if not spans:
         return None
     start, end = q.start, q.attrs.get("unit_end", q.end)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pipeline.extract.v2.candidates import Candidate
 from pipeline.extract.v2.document import Annotated
+from pipeline.extract.v2.owner_cues import _same_metric
 from pipeline.extract.v2.spans import Span
 
 
@@ -16,8 +17,8 @@ def shared_owners(ann: Annotated, cand: Candidate, owner: str, siblings: list[Ca
     unit, q = cand.unit, cand.quantity
     if unit.type == "cell" or ann.layer("respectively").within(unit.start, unit.end):
         return []
-    if any(c is not cand and c.unit is unit and c.metric == cand.metric and c.value != cand.value for c in siblings):
-        return []
+    if any(c is not cand and c.value != cand.value for c in _same_metric(ann, siblings).get((id(unit), cand.metric), ())):
+        return []  # (the unit's candidates of the metric, grouped once: not every candidate's, per candidate)
     run = _last_run(ann, ann.layer("model").within(unit.start, q.start))
     models = list(dict.fromkeys(m.get("model") for m in run))
     if len(models) < 2 or owner not in models or _compared(ann, unit, run[0]):

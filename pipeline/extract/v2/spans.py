@@ -13,8 +13,6 @@ TOKEN = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*|[\u3400-\u9fff\uf900-\ufaff]|\S")
 _START = re.Match.start
 
 
-_set = object.__setattr__
-
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -26,14 +24,20 @@ class Span:
     def __init__(self, start: int, end: int, type: str, attrs: dict | None = None):  # noqa: A002 - the field's name
         """The dataclass's own fields in slots (no dict per span: the annotators make
         many spans, and each tracked object is more work for the garbage collector),
-        set as the generated __init__ would, without its default-factory detour."""
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "type", type)
-        _set(self, "attrs", {} if attrs is None else attrs)
+        set as the generated __init__ would, without its default-factory detour,
+        through the slots' own setters (object.__setattr__ looks each name up first)."""
+        _SET_START(self, start)
+        _SET_END(self, end)
+        _SET_TYPE(self, type)
+        _SET_ATTRS(self, {} if attrs is None else attrs)
 
     def get(self, key: str, default=None):
         return self.attrs.get(key, default)
+
+
+# the slot descriptors' setters: they write a frozen span's fields once, in __init__
+_SET_START, _SET_END, _SET_TYPE, _SET_ATTRS = (Span.start.__set__, Span.end.__set__, Span.type.__set__,
+                                               Span.attrs.__set__)
 
 
 class Layer:
@@ -72,11 +76,16 @@ class Tokens:
 
     def __init__(self, text: str, pieces: list[tuple[int, int]]):
         starts: list[int] = []
+        repeated = False  # a piece starting where the last token did may find it again
         for start, end in sorted(pieces):
-            if starts and start < starts[-1]:
-                start = starts[-1] + 1
+            if starts and start <= starts[-1]:
+                if start < starts[-1]:
+                    start = starts[-1] + 1
+                else:
+                    repeated = True
             starts.extend(map(_START, TOKEN.finditer(text, start, end)))  # (no Python frame per token)
-        self.starts = sorted(set(starts))
+        # each piece's tokens start after the last one's: in order already, and repeated only as said
+        self.starts = sorted(set(starts)) if repeated else starts
 
     def index(self, pos: int) -> int:
         """The token holding (or last before) character `pos`."""
