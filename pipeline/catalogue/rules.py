@@ -30,6 +30,8 @@ class Rules:
     coin_families: frozenset[str]
     coin_variants: frozenset[str]
     coin_suffixes: frozenset[str]
+    versionless_families: frozenset[str]
+    tier_words: frozenset[str]
     display_noise: tuple[str, ...]
     single_word_models: frozenset[str]
     ordinary_first_words: frozenset[str]
@@ -49,6 +51,8 @@ def rules(path: Path = RULES_FILE) -> Rules:
         coin_families=frozenset(raw["coin_families"]),
         coin_variants=frozenset(raw["coin_variants"]),
         coin_suffixes=frozenset(raw["coin_suffixes"]),
+        versionless_families=frozenset(raw.get("versionless_families", ())),
+        tier_words=frozenset(raw.get("tier_words", ())),
         display_noise=tuple(raw["display_noise"]),
         single_word_models=frozenset(raw["single_word_models"]),
         ordinary_first_words=frozenset(raw["ordinary_first_words"]),

@@ -167,6 +167,7 @@ class Lexicon:
     model_heads: re.Pattern  # words, and the CJK characters model names start with
     coin_words: frozenset[str]  # family words an unknown model's id may be coined from
     memo: dict = field(default_factory=dict)  # text at a word start -> the name found there
+    cjk_coin: dict = field(default_factory=dict)  # a family word's CJK spelling (混元) -> the word (hunyuan)
 
     def scan(self, text: str, offset: int = 0) -> Scan:
         """Three quick passes over the lower-cased `text` (so no pattern needs
@@ -248,10 +249,18 @@ class Lexicon:
     def _name_at(self, window: str, run: str) -> tuple[int, str] | None:
         """(end, model) of the known name or coined id at the start of `window`."""
         found = self.models.match(window, 0)
-        coined = coin(window, 0) if run in self.coin_words else None
+        coined = coin(window, 0) if run in self.coin_words else self._cjk_coined(window) if not run else None
         if coined and (not found or coined[0] > found[0]):
             found = (coined[0], self.models.by_key.get(model_key(coined[1]), coined[1]))
         return found
+
+    def _cjk_coined(self, window: str) -> tuple[int, str] | None:
+        """`混元-lite`: a family word written in CJK (vocabulary name_variants) coins as its word."""
+        for written, word in self.cjk_coin.items():
+            if window.startswith(written):
+                coined = coin(word + window[len(written):], 0)
+                return (coined[0] - len(word) + len(written), coined[1]) if coined else None
+        return None
 
     def _snapshot(self, text: str, end: int, model_id: str) -> tuple[str | None, int]:
         """The snapshot written after a model's name, and where it ends. A month
@@ -345,14 +354,17 @@ def build_lexicon(vocab: Vocabulary) -> Lexicon:
     benchmarks = NameMatcher([(n, slug) for slug, names in vocab.benchmarks.items() for n in names], _FOOTNOTE_RIGHT)
     tasks = NameMatcher([(n, slug) for slug, names in vocab.tasks.items() for n in names])
     heads = benchmarks.heads | tasks.heads
-    cjk = "|".join(map(re.escape, sorted(models.cjk_first, key=len, reverse=True)))
+    cjk_coin = {written: word for word, spellings in vocab.name_variants.items() if word in rules().coin_families
+                for written in spellings if not written.isascii()}
+    cjk = "|".join(map(re.escape, sorted(models.cjk_first | set(cjk_coin), key=len, reverse=True)))
     digits = any(run[0].isdigit() for run in models.first)  # names start with a letter but for a rare few
     word_start = r"(?<![a-z0-9.\\])(?:[a-z]+|[0-9]+)" if digits else r"(?<![a-z0-9.\\])[a-z]+"
     model_heads = led(re.compile(rf"{word_start}|{cjk}" if cjk else word_start))
     return Lexicon(models, benchmarks, tasks, re.compile(trie_pattern(heads)),
                    # a leading lookahead lets the regex engine skip to digits and currency signs
                    re.compile(rf"(?=[\d$＄{re.escape(_MONEY.symbols)}])(?:{QUANTITY_MARK})"), re.compile(MONTH_MARK),
-                   re.compile(URL), vocab, _descendants(vocab), led(_member_words(vocab)), model_heads, rules().coin_families)
+                   re.compile(URL), vocab, _descendants(vocab), led(_member_words(vocab)), model_heads, rules().coin_families,
+                   cjk_coin=dict(sorted(cjk_coin.items(), key=lambda kv: -len(kv[0]))))
 
 
 def trie_pattern(words) -> str:

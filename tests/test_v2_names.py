@@ -1,0 +1,45 @@
+"""Model names v2 reads on real pages, as paraphrased cases (other models,
+numbers and wording than the articles they were learned from): tier names of
+vendors that write no version (`ERNIE-Speed`, `豆包-lite`), a family word
+written in Chinese, versions with a leading letter (`DeepSeek-R2`), and a
+tier word after a known model (`Kimi-K2-Lite`)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.lexicon import lexicon
+from pipeline.extract.v2 import extract_claims as v2
+
+
+def _models(text: str) -> list[str]:
+    return [m.snapshot or m.model for m in lexicon().mentions(text)]
+
+
+def _facts(text: str) -> set[tuple]:
+    return {(c.model, c.metric, c.value) for c in v2(text, "case.md")}
+
+
+@pytest.mark.parametrize("text, models", [
+    ("ERNIE-Speed is priced lower", ["ernie-speed"]),
+    ("豆包-lite 的价格下调", ["doubao-lite"]),  # the family word in Chinese (vocabulary name_variants)
+    ("文心-standard-128k 支持长文本", ["ernie-standard-128k"]),  # a context length after the tier word
+    ("DeepSeek-R7 arrives", ["deepseek-r7"]),  # a version with a leading letter
+    ("DeepSeek-R1-Ultra 发布", ["deepseek-r1-ultra"]),  # a tier word after a known model
+])
+def test_names_without_a_plain_version_get_ids(text, models):
+    assert _models(text) == models
+
+
+@pytest.mark.parametrize("text, models", [
+    ("Ernie pro and doubao max are words here", []),  # a tier word after a space is prose
+    ("gemini-1.5-flash-128k", ["gemini-1.5-flash"]),  # a context tier of a versioned model is its price tier
+    ("GPT-4 3 times faster", ["gpt-4"]),
+])
+def test_tier_words_do_not_coin_from_prose(text, models):
+    assert _models(text) == models
+
+
+def test_a_tier_model_written_in_chinese_owns_its_prices():
+    text = "豆包-standard API 输入价格从0.02元/千tokens降至0.006元/千tokens，下降70%。"
+    assert ("doubao-standard", "price_input", 6.0) in _facts(text)
+    assert not {f for f in _facts(text) if f[0] != "doubao-standard"}
