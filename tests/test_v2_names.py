@@ -43,3 +43,20 @@ def test_a_tier_model_written_in_chinese_owns_its_prices():
     text = "豆包-standard API 输入价格从0.02元/千tokens降至0.006元/千tokens，下降70%。"
     assert ("doubao-standard", "price_input", 6.0) in _facts(text)
     assert not {f for f in _facts(text) if f[0] != "doubao-standard"}
+
+
+@pytest.mark.parametrize("text, models", [
+    ("| **Mistral Pixtral 12B** |", ["pixtral-12b"]),  # a family name labelling another model's name
+    ("Gemini and Llama", ["gemini", "llama"]),  # family names with words between stay mentions
+    ("| **Gemma 4 Coder** |", ["gemma-4-coder"]),  # a variant word after a space
+])
+def test_labels_and_spaced_variants(text, models):
+    assert _models(text) == models
+
+
+def test_a_labelled_model_owns_its_column():
+    text = ("| Parameter | **Mistral Pixtral 12B** | **Gemma 4 Coder** |\n|---|---|---|\n"
+            "| Input price per 1M tokens | $0.15 | $0.35 |\n| Context window | 128k | 32k |\n")
+    assert _facts(text) >= {("pixtral-12b", "price_input", 0.15), ("gemma-4-coder", "price_input", 0.35),
+                            ("pixtral-12b", "context_window", 128000), ("gemma-4-coder", "context_window", 32000)}
+    assert {f[0] for f in _facts(text)} == {"pixtral-12b", "gemma-4-coder"}

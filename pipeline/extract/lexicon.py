@@ -244,7 +244,15 @@ class Lexicon:
                 continue  # `meta-llama/…`: an organisation in a path, not a mention
             mentions.append(Mention(start + offset, end + offset, model_id, snapshot))
             cursor = end
-        return mentions
+        return self._without_labels(text, mentions, offset)
+
+    def _without_labels(self, text: str, mentions: list[Mention], offset: int) -> list[Mention]:
+        """"Qwen QwQ 32B", "Mistral Codestral 25.01": a family name written right before
+        another model's name (spaces between) labels it, the brand; it names no model itself."""
+        models = self.vocab.models
+        return [m for m, after in zip(mentions, mentions[1:] + [None])
+                if after is None or not models[m.model].is_family or after.start == m.end
+                or text[m.end - offset:after.start - offset].strip(" \t\u00a0")]
 
     def _name_at(self, window: str, run: str) -> tuple[int, str] | None:
         """(end, model) of the known name or coined id at the start of `window`."""
