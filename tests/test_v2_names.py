@@ -60,3 +60,26 @@ def test_a_labelled_model_owns_its_column():
     assert _facts(text) >= {("pixtral-12b", "price_input", 0.15), ("gemma-4-coder", "price_input", 0.35),
                             ("pixtral-12b", "context_window", 128000), ("gemma-4-coder", "context_window", 32000)}
     assert {f[0] for f in _facts(text)} == {"pixtral-12b", "gemma-4-coder"}
+
+
+@pytest.mark.parametrize("text, models", [
+    ("| bedrock | eu.anthropic.claude-3-haiku-20240307-v1:0 |", ["claude-3-haiku-2024-03-07"]),  # cloud routing
+    ("| bedrock | mistral.mixtral-8x7b-instruct-v0:1 |", ["mixtral-8x7b-instruct"]),  # and Bedrock's own version
+    ("| open-mixtral-8x7b | fast |", ["mixtral-8x7b"]),  # Mistral's API name of its open-weight model
+])
+def test_cloud_and_api_ids_name_the_vendors_model(text, models):
+    assert _models(text) == models
+
+
+def test_the_catalogue_reads_an_open_prefix_as_a_hosts_word():
+    from pipeline.catalogue.rules import canonical_id
+
+    assert canonical_id("open-mixtral-8x22b") == ("mixtral-8x22b", None)
+    assert canonical_id("open-mistral-nemo-2407") == ("mistral-nemo", "2407")
+
+
+def test_a_cloud_id_row_owns_its_figures():
+    text = ("| provider | model | TTFT (s) |\n|---|---|---|\n"
+            "| bedrock | meta.llama3-8b-instruct-v1:0 | 0.21 |\n| bedrock | eu.anthropic.claude-3-haiku-20240307-v1:0 | 0.48 |\n")
+    owners = {c.model for c in v2(text, "case.md")}
+    assert owners and all(o.startswith(("llama-3-8b", "claude-3-haiku")) for o in owners), owners

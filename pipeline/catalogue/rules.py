@@ -24,6 +24,7 @@ DIGIT_PAIR = re.compile(r"(?<=[a-z-])(\d)-(\d)(?=-|$)")  # claude-3-5-sonnet -> 
 @dataclass(frozen=True)
 class Rules:
     dotted: re.Pattern
+    dotted_words: frozenset[str]  # the words of dotted_prefixes that are plain words (`us`, `meta`)
     id_vendor_prefixes: tuple[str, ...]
     vendor_prefix: re.Pattern
     family_vendors: dict[str, str]
@@ -45,6 +46,7 @@ def rules(path: Path = RULES_FILE) -> Rules:
     vendors = "|".join(map(re.escape, sorted(raw["vendor_words"], key=len, reverse=True)))
     return Rules(
         dotted=re.compile(rf"^(?:(?:{dotted})\.)+"),
+        dotted_words=frozenset(re.match(r"[a-z]+", p).group(0) for p in raw["dotted_prefixes"]),
         id_vendor_prefixes=tuple(sorted(raw["id_vendor_prefixes"], key=len, reverse=True)),
         vendor_prefix=re.compile(rf"^(?:{vendors})(?:\s*[:/]\s*|\s+)", re.IGNORECASE),
         family_vendors=dict(raw["family_vendors"]),

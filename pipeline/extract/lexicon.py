@@ -168,6 +168,7 @@ class Lexicon:
     coin_words: frozenset[str]  # family words an unknown model's id may be coined from
     memo: dict = field(default_factory=dict)  # text at a word start -> the name found there
     cjk_coin: dict = field(default_factory=dict)  # a family word's CJK spelling (混元) -> the word (hunyuan)
+    route_words: frozenset[str] = frozenset()  # the first words of cloud ids' dotted routing (`us.anthropic.`)
 
     def scan(self, text: str, offset: int = 0) -> Scan:
         """Three quick passes over the lower-cased `text` (so no pattern needs
@@ -207,11 +208,11 @@ class Lexicon:
         """Model names: at each word start whose first run begins a known name
         or a coinable family word, the longest known name or coined id."""
         mentions, cursor = [], 0
-        first, coin_words, memo = self.models.first, self.coin_words, self.memo
+        first, coin_words, memo, routes = self.models.first, self.coin_words, self.memo, self.route_words
         for word in self.model_heads.finditer(lowered):  # a word's first letter or digit run, or a CJK name's head
             start, run = word.start(), word.group(0)
             ascii_run = run.isascii()
-            if start < cursor or (ascii_run and run not in first and run not in coin_words):
+            if start < cursor or (ascii_run and run not in first and run not in coin_words and run not in routes):
                 continue
             if url_starts and _inside(url_starts, url_ends, start):
                 continue
@@ -256,6 +257,12 @@ class Lexicon:
 
     def _name_at(self, window: str, run: str) -> tuple[int, str] | None:
         """(end, model) of the known name or coined id at the start of `window`."""
+        routed = rules().dotted.match(window) if run in self.route_words else None
+        if routed:  # `meta.llama2-70b-chat-v1`, `us.anthropic.claude-…`: a cloud id's routing, then the name
+            inner, rest = _FIRST_RUN.match(window, routed.end()), window[routed.end():]
+            # a known name first: the id's own `-v1:0` is Bedrock's version, not the model's
+            found = self.models.match(rest, 0) or (self._name_at(rest, inner.group(0)) if inner else None)
+            return (routed.end() + found[0], found[1]) if found else None
         found = self.models.match(window, 0)
         coined = coin(window, 0) if run in self.coin_words else self._cjk_coined(window) if not run else None
         if coined and (not found or coined[0] > found[0]):
@@ -308,6 +315,7 @@ class Lexicon:
         return self.scan(text).tasks
 
 
+_FIRST_RUN = re.compile(r"[a-z]+|[0-9]+")
 _SHORT = 200  # characters: strings up to this long have their mentions remembered
 
 
@@ -372,7 +380,8 @@ def build_lexicon(vocab: Vocabulary) -> Lexicon:
                    # a leading lookahead lets the regex engine skip to digits and currency signs
                    re.compile(rf"(?=[\d$＄{re.escape(_MONEY.symbols)}])(?:{QUANTITY_MARK})"), re.compile(MONTH_MARK),
                    re.compile(URL), vocab, _descendants(vocab), led(_member_words(vocab)), model_heads, rules().coin_families,
-                   cjk_coin=dict(sorted(cjk_coin.items(), key=lambda kv: -len(kv[0]))))
+                   cjk_coin=dict(sorted(cjk_coin.items(), key=lambda kv: -len(kv[0]))),
+                   route_words=frozenset(rules().dotted_words))
 
 
 def trie_pattern(words) -> str:
