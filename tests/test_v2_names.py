@@ -83,3 +83,25 @@ def test_a_cloud_id_row_owns_its_figures():
             "| bedrock | meta.llama3-8b-instruct-v1:0 | 0.21 |\n| bedrock | eu.anthropic.claude-3-haiku-20240307-v1:0 | 0.48 |\n")
     owners = {c.model for c in v2(text, "case.md")}
     assert owners and all(o.startswith(("llama-3-8b", "claude-3-haiku")) for o in owners), owners
+
+
+def test_a_member_word_before_its_version_names_the_member():
+    text = ("Claude list prices.\n\n| Provider | Name | Input | Output |\n|---|---|---|---|\n"
+            "| Anthropic | Sonnet 3.7 | $3.00 | $15.00 |\n| Anthropic | Opus 3 | $15.00 | $75.00 |\n")
+    facts = _facts(text)
+    assert ("claude-3.7-sonnet", "price_input", 3.0) in facts and ("claude-3-opus", "price_output", 75.0) in facts
+
+
+def test_a_family_and_variant_word_stand_for_the_member_the_page_names():
+    text = ("Gemini 2.0 Flash is compared with Claude 3 Haiku here.\n\n"
+            "On MMLU, Gemini Flash reaches 76.4%, and Claude Haiku reaches 70.1%.\n")
+    assert {("gemini-2.0-flash", "score:mmlu", 76.4), ("claude-3-haiku", "score:mmlu", 70.1)} <= _facts(text)
+
+
+def test_a_family_and_variant_word_stay_the_family_when_the_page_names_two_such_members():
+    from pipeline.extract.context import DocumentContext
+    from pipeline.extract.segments import blocks_of
+
+    text = "Gemini 1.5 Flash and Gemini 2.0 Flash differ. Gemini Flash is fast."
+    doc = DocumentContext.build(text, blocks_of(text), lexicon())
+    assert [m.model for m in doc.mentions.items][-1] == "gemini"
