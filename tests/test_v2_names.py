@@ -105,3 +105,27 @@ def test_a_family_and_variant_word_stay_the_family_when_the_page_names_two_such_
     text = "Gemini 1.5 Flash and Gemini 2.0 Flash differ. Gemini Flash is fast."
     doc = DocumentContext.build(text, blocks_of(text), lexicon())
     assert [m.model for m in doc.mentions.items][-1] == "gemini"
+
+
+@pytest.mark.parametrize("text, models", [
+    ("| gemma-2b-9b |", ["gemma-2-9b"]),  # two sizes: the first was the version with a stray letter
+    ("| gemma-2b |", ["gemma-2b"]),  # one size is a size
+])
+def test_a_size_after_a_size_reads_the_first_as_the_version(text, models):
+    assert _models(text) == models
+
+
+@pytest.mark.parametrize("text, models", [
+    ("| **Gemini 2.0/2.5 Flash** |", ["gemini-2.0-flash", "gemini-2.5-flash"]),  # two versions, one name
+    ("Llama 3.1 8B/405B runs", ["llama-3.1-8b", "llama-3.1-405b"]),  # two sizes
+    ("see meta-llama/Llama-3-8b", ["llama-3-8b"]),  # an organisation in a path names no model
+])
+def test_a_slash_between_versions_names_two_models(text, models):
+    assert _models(text) == models
+
+
+def test_a_row_naming_two_versions_gives_both_its_prices():
+    text = ("| # | Model | Vendor | Input | Output |\n|---|---|---|---|---|\n"
+            "| 4 | **Gemini 2.0/2.5 Flash** | Google | $0.30 | $2.50 |\n")
+    facts = _facts(text)
+    assert {("gemini-2.0-flash", "price_input", 0.3), ("gemini-2.5-flash", "price_output", 2.5)} <= facts

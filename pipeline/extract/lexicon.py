@@ -232,6 +232,8 @@ class Lexicon:
             if sized and self.vocab.models[model_id].is_family and (
                     f"{model_id}-{sized.group(1).lower()}" in self.vocab.models):
                 model_id, end = f"{model_id}-{sized.group(1).lower()}", sized.end()
+            elif sized and text[end] == "-":
+                model_id, end = self._second_size(model_id, sized, end)
             window_k = CONTEXT_AFTER.match(text, end)  # "GPT-3.5 Turbo (16k)": the model's 16k variant, when known
             if window_k and f"{model_id}-{window_k.group(1).lower()}" in self.vocab.models:
                 model_id, end = f"{model_id}-{window_k.group(1).lower()}", window_k.end()
@@ -242,6 +244,9 @@ class Lexicon:
                 # family logic counts it as its base model
                 model_id, snapshot = served.group(1), snapshot or model_id
             if end < len(text) and text[end] == "/":
+                pair = self._slashed(text, start, end)  # "Claude 3.5/4.5 Sonnet": two versions, one name
+                mentions.extend(Mention(a + offset, b + offset, m) for a, b, m in pair)
+                cursor = pair[-1][1] if pair else cursor
                 continue  # `meta-llama/…`: an organisation in a path, not a mention
             mentions.append(Mention(start + offset, end + offset, model_id, snapshot))
             cursor = end
@@ -268,6 +273,35 @@ class Lexicon:
         if coined and (not found or coined[0] > found[0]):
             found = (coined[0], self.models.by_key.get(model_key(coined[1]), coined[1]))
         return found
+
+    def _slashed(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """"Claude 3.5/4.5 Sonnet", "Qwen2.5-7B/72B-Instruct", "Qwen2-7/72B": a name whose
+        version or size is given twice, joined by a slash, names two models; both must
+        read in full as names (known or coined), else it is a path and names none."""
+        alt = _SLASHED.match(text, end)
+        first = _LAST_NUMBER.search(text, start, end)
+        if not alt or not first:
+            return []
+        unit = alt.group(1)[-1] if alt.group(1)[-1].isalpha() and not first.group(0)[-1].isalpha() else ""
+        for tail in dict.fromkeys((alt.group(2), "")):  # a shared word after the pair ("Sonnet"), or none
+            names = (text[start:end] + unit + tail, text[start:first.start()] + alt.group(1) + tail)
+            found = [self._whole_name(name) for name in names]
+            if all(found):
+                return [(start, end, found[0]), (alt.start(1), alt.end(1) + len(tail), found[1])]
+        return []
+
+    def _whole_name(self, name: str) -> str | None:
+        lowered = name.lower()
+        run = _FIRST_RUN.match(lowered)
+        found = self._name_at(lowered, run.group(0)) if run else None
+        return found[1] if found and found[0] == len(name) else None
+
+    def _second_size(self, model_id: str, sized: re.Match, end: int) -> tuple[str, int]:
+        """`gemma-2b-27b`: a size right after a sized name means the first "size" was its
+        version with a stray letter; the known model of that version and size, else as read."""
+        version = _SIZE_TAIL.search(model_id)
+        fixed = f"{model_id[:version.start(1)]}{version.group(1)}-{sized.group(1).lower()}" if version else ""
+        return (fixed, sized.end()) if fixed in self.vocab.models else (model_id, end)
 
     def _cjk_coined(self, window: str) -> tuple[int, str] | None:
         """`混元-lite`: a family word written in CJK (vocabulary name_variants) coins as its word."""
@@ -316,6 +350,9 @@ class Lexicon:
 
 
 _FIRST_RUN = re.compile(r"[a-z]+|[0-9]+")
+_SIZE_TAIL = re.compile(r"-(\d+)[bm]$")
+_SLASHED = re.compile(r"/(\d{1,3}(?:\.\d{1,2})?[bBmMkK]?)(?![\d.])((?:[ -][A-Za-z]+(?![A-Za-z0-9]))?)")
+_LAST_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?[bBmMkK]?$")
 _SHORT = 200  # characters: strings up to this long have their mentions remembered
 
 
