@@ -129,3 +129,14 @@ def test_a_row_naming_two_versions_gives_both_its_prices():
             "| 4 | **Gemini 2.0/2.5 Flash** | Google | $0.30 | $2.50 |\n")
     facts = _facts(text)
     assert {("gemini-2.0-flash", "price_input", 0.3), ("gemini-2.5-flash", "price_output", 2.5)} <= facts
+
+
+def test_a_launch_list_gives_the_date_to_every_model_launched():
+    text = ('---\ntitle: "News"\ndate: "2025-02-26"\n---\n\n'
+            "We are releasing two models today for every developer: Phi-4, and Gemma 3.\n")
+    assert {(m, "release_date", "2025-02-26") for m in ("phi-4", "gemma-3")} <= _facts(text)
+
+
+def test_models_a_figure_is_compared_with_do_not_share_it():
+    text = "Qwen-Max is ahead of Gemma 3 and Phi-4 with an MMLU score of 88.1%."
+    assert "gemma-3" not in {f[0] for f in _facts(text)}
