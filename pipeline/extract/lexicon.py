@@ -212,7 +212,8 @@ class Lexicon:
         for word in self.model_heads.finditer(lowered):  # a word's first letter or digit run, or a CJK name's head
             start, run = word.start(), word.group(0)
             ascii_run = run.isascii()
-            if start < cursor or (ascii_run and run not in first and run not in coin_words and run not in routes):
+            if start < cursor or (ascii_run and run not in first and run not in coin_words and not (
+                    run in routes and lowered.startswith(".", word.end()))):  # `us.anthropic.…`: a cloud id
                 continue
             if url_starts and _inside(url_starts, url_ends, start):
                 continue
@@ -255,14 +256,17 @@ class Lexicon:
     def _without_labels(self, text: str, mentions: list[Mention], offset: int) -> list[Mention]:
         """"Qwen QwQ 32B", "Mistral Codestral 25.01": a family name written right before
         another model's name (spaces between) labels it, the brand; it names no model itself."""
+        if len(mentions) < 2:
+            return mentions
         models = self.vocab.models
-        return [m for m, after in zip(mentions, mentions[1:] + [None])
-                if after is None or not models[m.model].is_family or after.start == m.end
-                or text[m.end - offset:after.start - offset].strip(" \t\u00a0")]
+        kept = [m for m, after in zip(mentions, mentions[1:])
+                if not 0 < after.start - m.end <= 3 or text[m.end - offset:after.start - offset].strip(" \t\u00a0")
+                or not models[m.model].is_family]
+        return kept + mentions[-1:]
 
     def _name_at(self, window: str, run: str) -> tuple[int, str] | None:
         """(end, model) of the known name or coined id at the start of `window`."""
-        routed = rules().dotted.match(window) if run in self.route_words else None
+        routed = rules().dotted.match(window) if run in self.route_words and window[len(run):][:1] == "." else None
         if routed:  # `meta.llama2-70b-chat-v1`, `us.anthropic.claude-…`: a cloud id's routing, then the name
             inner, rest = _FIRST_RUN.match(window, routed.end()), window[routed.end():]
             # a known name first: the id's own `-v1:0` is Bedrock's version, not the model's
