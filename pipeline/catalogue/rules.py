@@ -24,12 +24,15 @@ DIGIT_PAIR = re.compile(r"(?<=[a-z-])(\d)-(\d)(?=-|$)")  # claude-3-5-sonnet -> 
 @dataclass(frozen=True)
 class Rules:
     dotted: re.Pattern
+    dotted_words: frozenset[str]  # the words of dotted_prefixes that are plain words (`us`, `meta`)
     id_vendor_prefixes: tuple[str, ...]
     vendor_prefix: re.Pattern
     family_vendors: dict[str, str]
     coin_families: frozenset[str]
     coin_variants: frozenset[str]
     coin_suffixes: frozenset[str]
+    versionless_families: frozenset[str]
+    tier_words: frozenset[str]
     display_noise: tuple[str, ...]
     single_word_models: frozenset[str]
     ordinary_first_words: frozenset[str]
@@ -43,12 +46,15 @@ def rules(path: Path = RULES_FILE) -> Rules:
     vendors = "|".join(map(re.escape, sorted(raw["vendor_words"], key=len, reverse=True)))
     return Rules(
         dotted=re.compile(rf"^(?:(?:{dotted})\.)+"),
+        dotted_words=frozenset(re.match(r"[a-z]+", p).group(0) for p in raw["dotted_prefixes"]),
         id_vendor_prefixes=tuple(sorted(raw["id_vendor_prefixes"], key=len, reverse=True)),
         vendor_prefix=re.compile(rf"^(?:{vendors})(?:\s*[:/]\s*|\s+)", re.IGNORECASE),
         family_vendors=dict(raw["family_vendors"]),
         coin_families=frozenset(raw["coin_families"]),
         coin_variants=frozenset(raw["coin_variants"]),
         coin_suffixes=frozenset(raw["coin_suffixes"]),
+        versionless_families=frozenset(raw.get("versionless_families", ())),
+        tier_words=frozenset(raw.get("tier_words", ())),
         display_noise=tuple(raw["display_noise"]),
         single_word_models=frozenset(raw["single_word_models"]),
         ordinary_first_words=frozenset(raw["ordinary_first_words"]),

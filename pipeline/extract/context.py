@@ -10,11 +10,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.catalogue.coin import coin
+from pipeline.catalogue.rules import rules
 from pipeline.extract.lexicon import Lexicon, Mention
 from pipeline.extract.numbers import DATE, YEARLESS_MONTH, date_value
 from pipeline.extract.segments import Block
 
 _DIGITS = re.compile(r"\d+")
+_VARIANT_AFTER = re.compile(r"[ -]([A-Za-z]+)(?![A-Za-z0-9.\-])")  # "Gemini Flash": a word after a family name
 _VERSUS = re.compile(r"\bvs\.?|\bversus\b|对比|比较|对决|PK", re.IGNORECASE)
 
 
@@ -57,7 +59,7 @@ class DocumentContext:
         doc = cls(text=text, blocks=blocks, lex=lex)
         scan = lex.scan(text, marks=quantities)
         doc.urls = Spans(scan.urls)
-        doc.mentions = Spans(doc._with_member_words(scan.mentions), start=lambda m: m.start)
+        doc.mentions = Spans(doc._with_member_words(doc._with_variant_words(scan.mentions)), start=lambda m: m.start)
         doc.benchmarks = Spans(scan.benchmarks)
         doc.tasks = Spans(scan.tasks)
         doc.numbers = doc._free_numbers()
@@ -92,15 +94,34 @@ class DocumentContext:
                 extra.append(Mention(word.start(), end, owners[0], bare=True))
         return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
+    def _with_variant_words(self, mentions: list[Mention]) -> list[Mention]:
+        """"Gemini Flash" in a page that names Gemini 1.5 Flash: a family name and a
+        variant word with no version (catalogue rules coin_variants) stand for the
+        one member of the family the document names whose id ends in that word."""
+        models = self.lex.vocab.models
+        named = {m.model for m in mentions if not models[m.model].is_family}
+        out = []
+        for m in mentions:
+            word = _VARIANT_AFTER.match(self.text, m.end) if models[m.model].is_family else None
+            if word and word.group(1).lower() in rules().coin_variants:
+                members = [n for n in named if n in self.lex.descendants.get(m.model, ())
+                           and n.endswith("-" + word.group(1).lower())]
+                if len(members) == 1:
+                    m = Mention(m.start, word.end(), members[0])
+            out.append(m)
+        return out
+
     def _member_owners(self, key: str, written: str, named: set[str], families: set[str]) -> list[str]:
         """The models a member word (and version) written alone may stand for: the
         named models whose id holds it ("opus" in claude-opus-4.6), else a named
-        family's member of that id, known ("Opus 4.6" -> claude-opus-4.6) or, for
+        family's member of that id, known ("Opus 4.6" -> claude-opus-4.6, "Haiku 3.5" ->
+        claude-3.5-haiku) or, for
         a "V" version, coined ("V4-Flash" after "DeepSeek V4" -> deepseek-v4-flash)."""
         owners = [m for m in named if f"-{key}-" in f"-{m}-"]
         if owners:
             return owners
-        owners = [f"{f}-{key}" for f in families if f"{f}-{key}" in self.lex.vocab.models]
+        keys = [key] + ["-".join(reversed(key.split("-", 1)))] * ("-" in key)  # "Haiku 3.5" is claude-3.5-haiku
+        owners = [f"{f}-{k}" for f in families for k in keys if f"{f}-{k}" in self.lex.vocab.models][:1]
         if owners or not key.startswith("v"):
             return owners
         spelled = [f"{f} {written}" for f in families if f.isalpha()]

@@ -167,6 +167,8 @@ class Lexicon:
     model_heads: re.Pattern  # words, and the CJK characters model names start with
     coin_words: frozenset[str]  # family words an unknown model's id may be coined from
     memo: dict = field(default_factory=dict)  # text at a word start -> the name found there
+    cjk_coin: dict = field(default_factory=dict)  # a family word's CJK spelling (混元) -> the word (hunyuan)
+    route_words: frozenset[str] = frozenset()  # the first words of cloud ids' dotted routing (`us.anthropic.`)
 
     def scan(self, text: str, offset: int = 0, marks: bool = True) -> Scan:
         """Three quick passes over the lower-cased `text` (so no pattern needs
@@ -208,11 +210,12 @@ class Lexicon:
         """Model names: at each word start whose first run begins a known name
         or a coinable family word, the longest known name or coined id."""
         mentions, cursor = [], 0
-        first, coin_words, memo = self.models.first, self.coin_words, self.memo
+        first, coin_words, memo, routes = self.models.first, self.coin_words, self.memo, self.route_words
         for word in self.model_heads.finditer(lowered):  # a word's first letter or digit run, or a CJK name's head
             start, run = word.start(), word.group(0)
             ascii_run = run.isascii()
-            if start < cursor or (ascii_run and run not in first and run not in coin_words):
+            if start < cursor or (ascii_run and run not in first and run not in coin_words and not (
+                    run in routes and lowered.startswith(".", word.end()))):  # `us.anthropic.…`: a cloud id
                 continue
             if url_starts and _inside(url_starts, url_ends, start):
                 continue
@@ -232,6 +235,8 @@ class Lexicon:
             if sized and self.vocab.models[model_id].is_family and (
                     f"{model_id}-{sized.group(1).lower()}" in self.vocab.models):
                 model_id, end = f"{model_id}-{sized.group(1).lower()}", sized.end()
+            elif sized and text[end] == "-":
+                model_id, end = self._second_size(model_id, sized, end)
             window_k = CONTEXT_AFTER.match(text, end)  # "GPT-3.5 Turbo (16k)": the model's 16k variant, when known
             if window_k and f"{model_id}-{window_k.group(1).lower()}" in self.vocab.models:
                 model_id, end = f"{model_id}-{window_k.group(1).lower()}", window_k.end()
@@ -242,18 +247,75 @@ class Lexicon:
                 # family logic counts it as its base model
                 model_id, snapshot = served.group(1), snapshot or model_id
             if end < len(text) and text[end] == "/":
+                pair = self._slashed(text, start, end)  # "Claude 3.5/4.5 Sonnet": two versions, one name
+                mentions.extend(Mention(a + offset, b + offset, m) for a, b, m in pair)
+                cursor = pair[-1][1] if pair else cursor
                 continue  # `meta-llama/…`: an organisation in a path, not a mention
             mentions.append(Mention(start + offset, end + offset, model_id, snapshot))
             cursor = end
-        return mentions
+        return self._without_labels(text, mentions, offset)
+
+    def _without_labels(self, text: str, mentions: list[Mention], offset: int) -> list[Mention]:
+        """"Qwen QwQ 32B", "Mistral Codestral 25.01": a family name written right before
+        another model's name (spaces between) labels it, the brand; it names no model itself."""
+        if len(mentions) < 2:
+            return mentions
+        models = self.vocab.models
+        kept = [m for m, after in zip(mentions, mentions[1:])
+                if not 0 < after.start - m.end <= 3 or text[m.end - offset:after.start - offset].strip(" \t\u00a0")
+                or not models[m.model].is_family]
+        return kept + mentions[-1:]
 
     def _name_at(self, window: str, run: str) -> tuple[int, str] | None:
         """(end, model) of the known name or coined id at the start of `window`."""
+        routed = rules().dotted.match(window) if run in self.route_words and window[len(run):][:1] == "." else None
+        if routed:  # `meta.llama2-70b-chat-v1`, `us.anthropic.claude-…`: a cloud id's routing, then the name
+            inner, rest = _FIRST_RUN.match(window, routed.end()), window[routed.end():]
+            # a known name first: the id's own `-v1:0` is Bedrock's version, not the model's
+            found = self.models.match(rest, 0) or (self._name_at(rest, inner.group(0)) if inner else None)
+            return (routed.end() + found[0], found[1]) if found else None
         found = self.models.match(window, 0)
-        coined = coin(window, 0) if run in self.coin_words else None
+        coined = coin(window, 0) if run in self.coin_words else self._cjk_coined(window) if not run else None
         if coined and (not found or coined[0] > found[0]):
             found = (coined[0], self.models.by_key.get(model_key(coined[1]), coined[1]))
         return found
+
+    def _slashed(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """"Claude 3.5/4.5 Sonnet", "Qwen2.5-7B/72B-Instruct", "Qwen2-7/72B": a name whose
+        version or size is given twice, joined by a slash, names two models; both must
+        read in full as names (known or coined), else it is a path and names none."""
+        alt = _SLASHED.match(text, end)
+        first = _LAST_NUMBER.search(text, start, end)
+        if not alt or not first:
+            return []
+        unit = alt.group(1)[-1] if alt.group(1)[-1].isalpha() and not first.group(0)[-1].isalpha() else ""
+        for tail in dict.fromkeys((alt.group(2), "")):  # a shared word after the pair ("Sonnet"), or none
+            names = (text[start:end] + unit + tail, text[start:first.start()] + alt.group(1) + tail)
+            found = [self._whole_name(name) for name in names]
+            if all(found):
+                return [(start, end, found[0]), (alt.start(1), alt.end(1) + len(tail), found[1])]
+        return []
+
+    def _whole_name(self, name: str) -> str | None:
+        lowered = name.lower()
+        run = _FIRST_RUN.match(lowered)
+        found = self._name_at(lowered, run.group(0)) if run else None
+        return found[1] if found and found[0] == len(name) else None
+
+    def _second_size(self, model_id: str, sized: re.Match, end: int) -> tuple[str, int]:
+        """`gemma-2b-27b`: a size right after a sized name means the first "size" was its
+        version with a stray letter; the known model of that version and size, else as read."""
+        version = _SIZE_TAIL.search(model_id)
+        fixed = f"{model_id[:version.start(1)]}{version.group(1)}-{sized.group(1).lower()}" if version else ""
+        return (fixed, sized.end()) if fixed in self.vocab.models else (model_id, end)
+
+    def _cjk_coined(self, window: str) -> tuple[int, str] | None:
+        """`混元-lite`: a family word written in CJK (vocabulary name_variants) coins as its word."""
+        for written, word in self.cjk_coin.items():
+            if window.startswith(written):
+                coined = coin(word + window[len(written):], 0)
+                return (coined[0] - len(word) + len(written), coined[1]) if coined else None
+        return None
 
     def _snapshot(self, text: str, end: int, model_id: str) -> tuple[str | None, int]:
         """The snapshot written after a model's name, and where it ends. A month
@@ -293,6 +355,10 @@ class Lexicon:
         return self.scan(text).tasks
 
 
+_FIRST_RUN = re.compile(r"[a-z]+|[0-9]+")
+_SIZE_TAIL = re.compile(r"-(\d+)[bm]$")
+_SLASHED = re.compile(r"/(\d{1,3}(?:\.\d{1,2})?[bBmMkK]?)(?![\d.])((?:[ -][A-Za-z]+(?![A-Za-z0-9]))?)")
+_LAST_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?[bBmMkK]?$")
 _SHORT = 200  # characters: strings up to this long have their mentions remembered
 
 
@@ -347,14 +413,18 @@ def build_lexicon(vocab: Vocabulary) -> Lexicon:
     benchmarks = NameMatcher([(n, slug) for slug, names in vocab.benchmarks.items() for n in names], _FOOTNOTE_RIGHT)
     tasks = NameMatcher([(n, slug) for slug, names in vocab.tasks.items() for n in names])
     heads = benchmarks.heads | tasks.heads
-    cjk = "|".join(map(re.escape, sorted(models.cjk_first, key=len, reverse=True)))
+    cjk_coin = {written: word for word, spellings in vocab.name_variants.items() if word in rules().coin_families
+                for written in spellings if not written.isascii()}
+    cjk = "|".join(map(re.escape, sorted(models.cjk_first | set(cjk_coin), key=len, reverse=True)))
     digits = any(run[0].isdigit() for run in models.first)  # names start with a letter but for a rare few
     word_start = r"(?<![a-z0-9.\\])(?:[a-z]+|[0-9]+)" if digits else r"(?<![a-z0-9.\\])[a-z]+"
     model_heads = led(re.compile(rf"{word_start}|{cjk}" if cjk else word_start))
     return Lexicon(models, benchmarks, tasks, re.compile(trie_pattern(heads)),
                    # a leading lookahead lets the regex engine skip to digits and currency signs
                    re.compile(rf"(?=[\d$＄{re.escape(_MONEY.symbols)}])(?:{QUANTITY_MARK})"), re.compile(MONTH_MARK),
-                   re.compile(URL), vocab, _descendants(vocab), led(_member_words(vocab)), model_heads, rules().coin_families)
+                   re.compile(URL), vocab, _descendants(vocab), led(_member_words(vocab)), model_heads, rules().coin_families,
+                   cjk_coin=dict(sorted(cjk_coin.items(), key=lambda kv: -len(kv[0]))),
+                   route_words=frozenset(rules().dotted_words))
 
 
 def trie_pattern(words) -> str:

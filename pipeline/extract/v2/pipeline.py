@@ -19,7 +19,7 @@ from pipeline.extract.v2.candidates import Candidate, Switches, annotate_candida
 from pipeline.extract.v2.data import config, cue_type_pattern, weights
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.quantities import annotate_quantities
-from pipeline.extract.v2.sharing import shared_owners
+from pipeline.extract.v2.sharing import run_owners, shared_owners
 from pipeline.extract.v2.spans import Tokens
 from pipeline.extract.v2.structure import annotate_structure
 from pipeline.records import Claim, Qualifiers
@@ -68,7 +68,11 @@ def extract_claims(text: str, source: str, deadline: Deadline | None = None, swi
 def claims_of(ann: Annotated, cand: Candidate, options: list[Owner], cands: list[Candidate], model: dict) -> list[Claim]:
     """The candidate's claim for the owner decided, and for the models that share its figure (sharing.py)."""
     decided = decide(model, options)
-    claim = to_claim(ann, cand, *decided, model) if decided else None
+    if decided is None:  # "launching A, B and C": a run of models may own it together (sharing.py)
+        threshold = model.get("threshold", config().get("threshold", 0.5))
+        return list(filter(None, (to_claim(ann, cand, o, p, model)
+                                  for o, p in run_owners(ann, cand, options, cands, model, threshold))))
+    claim = to_claim(ann, cand, *decided, model)
     if claim is None:
         return []
     out = [claim]
