@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from pipeline.config import CHECKOUT, PROJECT_ROOT
 from pipeline.bench_corpus import DEFAULT_SEED, add_articles, build_corpus, change_article
 
 PHASES = ("first", "no-change", "one-change", "add-100")
@@ -32,9 +33,17 @@ def _phase_env(root: Path, workers: int | None) -> dict[str, str]:
     return env
 
 
+def _instance_config(home: Path) -> None:
+    """The project's dagster.yaml in the benchmark's DAGSTER_HOME (its storage paths are relative to the run's
+    folder, the benchmark's root): runs are measured with the storage users' runs have, not Dagster's default."""
+    home.mkdir(exist_ok=True)
+    if CHECKOUT and not (home / "dagster.yaml").exists():
+        shutil.copyfile(PROJECT_ROOT / "dagster.yaml", home / "dagster.yaml")
+
+
 def run_phase(root: Path, workers: int | None = None) -> dict:
     """One run of the job `everything` in a child process; its figures (see pipeline.bench_phase)."""
-    (root / "home").mkdir(exist_ok=True)
+    _instance_config(root / "home")
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "pipeline.bench_phase"], env=_phase_env(root, workers),
                           capture_output=True, text=True, cwd=root)
