@@ -97,7 +97,14 @@ def phase_table(n: int, phase: str, figures: dict) -> str:
         rows = "" if step["rows"] is None else f"{step['rows']:,}"
         cpu_step = "" if step.get("cpu_seconds") is None else f"{step['cpu_seconds']:.2f}"
         lines.append(f"| {step['step']} | {step['seconds']:.2f} | {cpu_step} | {step['peak_mb']:.0f} | {rows} |")
-    return "\n".join(lines)
+    return "\n".join(lines + phase_lines(figures["steps"]))
+
+
+def phase_lines(steps: list[dict]) -> list[str]:
+    """Under the table, a publishing step's seconds by phase (wall / CPU of its process)."""
+    return [f"\n{step['step']} by phase (wall / CPU s): " + ", ".join(
+        f"{name} {wall:.2f} / {cpu:.2f}" for name, (wall, cpu) in step["phases"].items())
+        for step in steps if step.get("phases")]
 
 
 def growth_table(results: dict[int, dict[str, dict]], measure: str = "seconds", job: str = "job_seconds") -> str:
