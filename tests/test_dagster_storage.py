@@ -1,5 +1,6 @@
 """The project's Dagster event log (pipeline/dagster_storage.py): the same sqlite files Dagster's own
-storage reads, a connection kept per shard (bounded), no fsync per commit, and a real run recorded in it."""
+storage reads, a connection kept per shard (bounded), no fsync per commit, and a real run recorded in it;
+and the end of a run that wrote nothing (pipeline/store/runlock.py)."""
 import os
 import shutil
 import sqlite3
@@ -69,3 +70,23 @@ def test_the_locked_storage_uses_the_quick_event_log(tmp_path):
     assert isinstance(storage.event_log_storage, QuickSqliteEventLogStorage)
     with sqlite3.connect(tmp_path / "history" / "runs" / "index.db") as con:
         assert con.execute("pragma journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_run_that_wrote_nothing_is_known_without_reading_the_warehouse(tmp_path):
+    """runlock.untouched: the end of a no-change run skips the consistency query and the copy."""
+    import duckdb
+
+    from pipeline.store.runlock import prepare_build, publish, untouched
+    published, build, state = tmp_path / "w.duckdb", tmp_path / "w.build.duckdb", tmp_path / "state.json"
+    with duckdb.connect(str(published)) as con:
+        con.execute("create table t as select 1 as x")
+    prepare_build(published, build, state)
+    assert not untouched(build, published, state)  # never published from this working copy yet
+    publish(build, published, state)
+    assert untouched(build, published, state)
+    Path(f"{build}.wal").write_bytes(b"pending")  # a write not yet in the main file
+    assert not untouched(build, published, state)
+    Path(f"{build}.wal").unlink()
+    with duckdb.connect(str(build)) as con:
+        con.execute("insert into t values (2)")
+    assert not untouched(build, published, state)

@@ -29,3 +29,14 @@ def test_a_remembered_figure_is_the_formatted_one():
                       value_text=text) == expected
     assert figure([1.0][0], unit=["ms"][0]) == "1 ms"
     assert figure(value_text=["unhashable"]) == "['unhashable']"
+
+
+def test_a_claims_row_escaped_in_one_pass_is_each_value_escaped():
+    from pipeline.report.render import _html_all
+    rng = random.Random(11)
+    alphabet = "ab <>&\"'\n\u00e9|\x00"
+    for _ in range(500):
+        values = tuple("".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12))) for _ in range(5))
+        values += (rng.randrange(10 ** 4), None, Markup("<i>x</i>"))
+        for row in (values, values[:5], values[:6]):
+            assert _html_all(row) == [str(escape(v)) for v in row]

@@ -121,14 +121,27 @@ def claim_label(claim: dict) -> str:
     return f"{claim['model']} · {claim['metric']} = {claim['figure']} ({claim['claim_id']}){why}"
 
 
+_UNIT = "\x00"  # joins a row's values for one escaping pass (a value holding it is escaped alone)
+
+
+def _html_all(values: tuple) -> list[str]:
+    """_html of each value, in one pass over the values joined (a claims table escaped a few hundred thousand
+    values one call each)."""
+    texts = [v if type(v) is str else str(v) if not hasattr(v, "__html__") else None for v in values]
+    if None in texts or any(_UNIT in t for t in texts):
+        return [_html(v) for v in values]
+    return _html(_UNIT.join(texts)).split(_UNIT)
+
+
 def claim_rows(claims: list[dict]) -> Markup:
     """The claims table's rows: where each claim is, what it says, its id and how it was read."""
     rows = []
     for c in claims:
-        i = _html(c["claim_id"])
-        rows.append(f'<tr id="row-{i}"><td><a href="#claim-{i}">{_html(c["span_start"])}–{_html(c["span_end"])}</a>'
-                    f'</td><td>{_html(c["model"])}</td><td>{_html(c["metric"])}</td><td>{_html(c["figure"])}</td>'
-                    f'<td><code>{i}</code></td><td class="muted read-why">{_html(c["why"] or "")}</td></tr>\n')
+        i, start, end, model, metric, figure, why = _html_all((
+            c["claim_id"], c["span_start"], c["span_end"], c["model"], c["metric"], c["figure"], c["why"] or ""))
+        rows.append(f'<tr id="row-{i}"><td><a href="#claim-{i}">{start}–{end}</a>'
+                    f'</td><td>{model}</td><td>{metric}</td><td>{figure}</td>'
+                    f'<td><code>{i}</code></td><td class="muted read-why">{why}</td></tr>\n')
     return Markup("".join(rows))
 
 
