@@ -40,3 +40,29 @@ def test_a_claims_row_escaped_in_one_pass_is_each_value_escaped():
         values += (rng.randrange(10 ** 4), None, Markup("<i>x</i>"))
         for row in (values, values[:5], values[:6]):
             assert _html_all(row) == [str(escape(v)) for v in row]
+
+
+def test_a_document_pages_key_follows_its_extraction_and_the_imported_files(tmp_path):
+    """documents_list.sql: a document with extraction_state is keyed by it (and the claims files), one without
+    by its claims' columns."""
+    from pipeline.store.sqlfiles import fetch_dicts
+    from tests.report_scale import build_scale_warehouse
+    con = build_scale_warehouse(tmp_path, 2)
+
+    def keys() -> dict[str, str]:
+        return {r["doc_id"]: r["claims_digest"] for r in fetch_dicts(con, "publish/documents_list")}
+
+    untracked = keys()
+    tracked, other = sorted(untracked)[:2]
+    con.execute("update claims set why = 'read again' where doc_id = ?", [other])
+    assert keys()[other] != untracked[other]  # no extraction_state: its claims are hashed
+    con.execute("insert into extraction_state values (?, 'h1', 'v1', 3, now())", [tracked])
+    before = keys()
+    assert before[tracked] != untracked[tracked]
+    con.execute("update claims set why = 'by hand' where doc_id = ?", [tracked])
+    assert keys()[tracked] == before[tracked]  # claims are written by extraction, which records it
+    con.execute("update extraction_state set extractor = 'v2' where doc_id = ?", [tracked])
+    assert keys()[tracked] != before[tracked]
+    moved = keys()
+    con.execute("insert into claim_imports values ('c.jsonl', 'import', 'f1', 'k1', 1, 1, 0, now())")
+    assert keys()[tracked] != moved[tracked] and keys()[other] == moved[other]
