@@ -97,13 +97,16 @@ def step_figures(records, sampler: RssSampler) -> list[dict]:
             rows = materialization.metadata.get("dagster/row_count")
             if rows is not None and materialization.asset_key.to_user_string() == event.step_key:
                 step["rows"] = rows.value
+            if "phase_seconds" in materialization.metadata:  # publishing steps: {phase: [wall s, CPU s]}
+                step["phases"] = materialization.metadata["phase_seconds"].value
     figures = []
     for step in sorted(steps.values(), key=lambda s: s["start"] or 0):
         if step["start"] is None or step["end"] is None:
             continue
         figures.append({"step": step["step"], "seconds": step["end"] - step["start"],
                         "cpu_seconds": sampler.cpu_seconds(step["start"], step["end"]),
-                        "peak_mb": sampler.peak(step["start"], step["end"]), "rows": step["rows"]})
+                        "peak_mb": sampler.peak(step["start"], step["end"]), "rows": step["rows"],
+                        **({"phases": step["phases"]} if step.get("phases") else {})})
     return figures
 
 

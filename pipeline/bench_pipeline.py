@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from pipeline.config import CHECKOUT, PROJECT_ROOT
 from pipeline.bench_corpus import DEFAULT_SEED, add_articles, build_corpus, change_article
 
 PHASES = ("first", "no-change", "one-change", "add-100")
@@ -32,9 +33,17 @@ def _phase_env(root: Path, workers: int | None) -> dict[str, str]:
     return env
 
 
+def _instance_config(home: Path) -> None:
+    """The project's dagster.yaml in the benchmark's DAGSTER_HOME (its storage paths are relative to the run's
+    folder, the benchmark's root): runs are measured with the storage users' runs have, not Dagster's default."""
+    home.mkdir(exist_ok=True)
+    if CHECKOUT and not (home / "dagster.yaml").exists():
+        shutil.copyfile(PROJECT_ROOT / "dagster.yaml", home / "dagster.yaml")
+
+
 def run_phase(root: Path, workers: int | None = None) -> dict:
     """One run of the job `everything` in a child process; its figures (see pipeline.bench_phase)."""
-    (root / "home").mkdir(exist_ok=True)
+    _instance_config(root / "home")
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "pipeline.bench_phase"], env=_phase_env(root, workers),
                           capture_output=True, text=True, cwd=root)
@@ -88,7 +97,14 @@ def phase_table(n: int, phase: str, figures: dict) -> str:
         rows = "" if step["rows"] is None else f"{step['rows']:,}"
         cpu_step = "" if step.get("cpu_seconds") is None else f"{step['cpu_seconds']:.2f}"
         lines.append(f"| {step['step']} | {step['seconds']:.2f} | {cpu_step} | {step['peak_mb']:.0f} | {rows} |")
-    return "\n".join(lines)
+    return "\n".join(lines + phase_lines(figures["steps"]))
+
+
+def phase_lines(steps: list[dict]) -> list[str]:
+    """Under the table, a publishing step's seconds by phase (wall / CPU of its process)."""
+    return [f"\n{step['step']} by phase (wall / CPU s): " + ", ".join(
+        f"{name} {wall:.2f} / {cpu:.2f}" for name, (wall, cpu) in step["phases"].items())
+        for step in steps if step.get("phases")]
 
 
 def growth_table(results: dict[int, dict[str, dict]], measure: str = "seconds", job: str = "job_seconds") -> str:

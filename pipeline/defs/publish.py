@@ -36,6 +36,7 @@ def conflict_report(context: dg.AssetExecutionContext, duckdb: WarehouseResource
         "pages_rendered": written.rendered,
         "skipped": written.skipped,
         "warnings": dg.MetadataValue.json(written.warnings),
+        "phase_seconds": dg.MetadataValue.json(written.phases),  # {phase: [wall s, CPU s]}
         "newest_conflicts": dg.MetadataValue.md("\n".join(preview) or "(no conflicts)"),
     })
 
@@ -54,4 +55,5 @@ def claim_reviews(context: dg.AssetExecutionContext, duckdb: WarehouseResource) 
         context.log.info("claimreview.jsonld kept: the verdicts it is made from did not change")
     return dg.MaterializeResult(metadata={"dagster/row_count": written.count, "skipped": written.skipped,
                                           "parts": written.parts, "parts_written": written.rewritten,
+                                          "phase_seconds": dg.MetadataValue.json(written.phases or {}),
                                           "path": dg.MetadataValue.path(str(path))})

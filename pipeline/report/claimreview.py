@@ -21,6 +21,7 @@ from typing import NamedTuple
 import duckdb
 
 from pipeline.report import review_parts
+from pipeline.report.phases import PhaseClock
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, sql_text
 
 CHUNK_CLAIMS = 20_000  # reviews written by one COPY (a larger part is a chunk of its own)
@@ -34,6 +35,7 @@ class ReviewsWritten(NamedTuple):
     skipped: bool  # the file was already written from the same inputs
     parts: int = 0  # parts of the file (a fact's reviews, or a share of a large fact's)
     rewritten: int = 0  # of them, the parts written now (the others were kept)
+    phases: dict | None = None  # {phase: [wall s, CPU s]} (pipeline/report/phases.py)
 
 
 class FactPart(NamedTuple):
@@ -73,21 +75,27 @@ def drop_temporary(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"drop table if exists temp.{table}")
 
 
-def write_claim_reviews(con: duckdb.DuckDBPyConnection, path: Path) -> ReviewsWritten:
+def write_claim_reviews(con: duckdb.DuckDBPyConnection, path: Path, clock: PhaseClock | None = None) -> ReviewsWritten:
     """Writes the parts that are missing (PATH.parts/) and assembles `path` from them through a temporary file
     and a rename (readers never see half a file); removes the parts no longer used."""
+    clock = clock or PhaseClock()
     try:
-        facts = fact_parts(con)
-        store = review_parts.PartStore(path.with_name(path.name + ".parts"), code_fingerprint())
-        missing = [f for f in facts if not store.has(f.part, f.digest)]
-        if missing:
-            names = {f.part: f.digest for f in missing}
-            store.write(review_chunks(con, list(names)), names)
-        review_parts.assemble(path, [store.path(f.part, f.digest) for f in facts])
-        store.keep_only([(f.part, f.digest) for f in facts])
+        with clock.phase("digests"):
+            facts = fact_parts(con)
+            store = review_parts.PartStore(path.with_name(path.name + ".parts"), code_fingerprint())
+            missing = [f for f in facts if not store.has(f.part, f.digest)]
+        with clock.phase("parts"):
+            if missing:
+                names = {f.part: f.digest for f in missing}
+                store.write(review_chunks(con, list(names)), names)
+        with clock.phase("assemble"):
+            review_parts.assemble(path, [store.path(f.part, f.digest) for f in facts])
+        with clock.phase("clean"):
+            store.keep_only([(f.part, f.digest) for f in facts])
     finally:
         drop_temporary(con)
-    return ReviewsWritten(sum(f.n for f in facts), skipped=False, parts=len(facts), rewritten=len(missing))
+    return ReviewsWritten(sum(f.n for f in facts), skipped=False, parts=len(facts), rewritten=len(missing),
+                          phases=clock.figures())
 
 
 def claim_reviews(con: duckdb.DuckDBPyConnection, folder: Path) -> list[dict]:
@@ -111,12 +119,13 @@ def inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
 
 def publish_claim_reviews(con: duckdb.DuckDBPyConnection, path: Path) -> ReviewsWritten:
     """write_claim_reviews unless `path` was written from the same inputs (fingerprint and count in PATH.inputs)."""
-    stamp = path.with_name(path.name + ".inputs")
-    fingerprint = inputs_fingerprint(con)
+    stamp, clock = path.with_name(path.name + ".inputs"), PhaseClock()
+    with clock.phase("inputs"):
+        fingerprint = inputs_fingerprint(con)
     stored = stamp.read_text(encoding="utf-8").split("\n") if stamp.exists() else []
     if path.exists() and len(stored) == 2 and stored[0] == fingerprint:
-        return ReviewsWritten(int(stored[1]), skipped=True)
+        return ReviewsWritten(int(stored[1]), skipped=True, phases=clock.figures())
     stamp.unlink(missing_ok=True)  # a crash while writing must not leave the old stamp on a new file
-    written = write_claim_reviews(con, path)
+    written = write_claim_reviews(con, path, clock)
     stamp.write_text(f"{fingerprint}\n{written.count}", encoding="utf-8")
     return written

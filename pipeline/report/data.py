@@ -116,11 +116,12 @@ def _conflicts(con, params: dict, sources_dir: Path, reports_dir: Path | None, r
         seen.add(conflict["conflict_id"])
         conflicts.append(conflict)
     members: dict[str, list[dict]] = defaultdict(list)
-    spans = {}
+    spans, shown = {}, set()
     for row in fetch_dicts(con, "publish/conflict_claims", params):
         member = _member(row, sources_dir, reports_dir, warnings)
-        if any(m["claim_id"] == member["claim_id"] for m in members[member["conflict_id"]]):
+        if (member["conflict_id"], member["claim_id"]) in shown:
             continue  # the same claim twice in one conflict: once is enough
+        shown.add((member["conflict_id"], member["claim_id"]))
         members[member["conflict_id"]].append(member)
         spans[member["claim_id"]] = member
     values = _values(con, params, spans)

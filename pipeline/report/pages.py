@@ -20,6 +20,7 @@ from pipeline.report.data import documents_in_batches, doc_page, read_report_dat
 from pipeline.report.render import (_gx_summary, atomic_write, markdown_conflicts, markdown_facts, markdown_head,
                                     model_groups, render_document, render_html, render_markdown, render_page)
 from pipeline.report.charts import price_charts
+from pipeline.report.phases import PhaseClock
 from pipeline.store.sqlfiles import fetch_dicts
 
 PAGE_CONFLICTS = 150  # conflicts on one page; more make a summary page and a page per model
@@ -41,35 +42,47 @@ class Written:
     rendered: int = 0
     fingerprints: dict[str, str] = field(default_factory=dict)
     skipped: bool = False  # nothing the report is made from changed since it was written
+    phases: dict = field(default_factory=dict)  # {phase: [wall s, CPU s]} (pipeline/report/phases.py)
 
 
 def publish_report(con: duckdb.DuckDBPyConnection, sources_dir: Path, folder: Path, database: str) -> Written:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "docs").mkdir(exist_ok=True)
-    before = _read_manifest(folder)
-    inputs = _inputs(con, sources_dir, database)
+    before, clock = _read_manifest(folder), PhaseClock()
+    with clock.phase("inputs"):
+        inputs = _inputs(con, sources_dir, database)
     if inputs is not None and before.get(INPUTS) == inputs and (folder / "conflicts.html").exists():
         paths = {"html": folder / "conflicts.html", "markdown": folder / "conflicts.md"}
-        return Written(paths, int(before.get(CONFLICTS, 0)), skipped=True)
-    models = fetch_dicts(con, "publish/conflict_models")
-    total = sum(m["n_conflicts"] for m in models)
-    listed = fetch_dicts(con, "publish/documents_list")  # read once: it digests every listed document's claims
-    if total <= PAGE_CONFLICTS:
-        data = read_report_data(con, sources_dir, folder, documents=False)
-        data.documents = [dict(d) for d in listed]
-        for d in data.documents:
-            d["page"] = doc_page(d["doc_id"])
-        written = Written({"html": folder / "conflicts.html", "markdown": folder / "conflicts.md"}, total,
-                          data.warnings)
-        atomic_write(written.paths["html"], render_html(data, database))
-        atomic_write(written.paths["markdown"], render_markdown(data))
-        written.pages = written.rendered = 1
-    else:
-        written = _write_pages(con, models, total, sources_dir, folder, database, before, listed)
-    _write_documents(con, listed, sources_dir, folder, before, written)
-    _remove_stale(folder, before, written.fingerprints)
-    manifest = {**written.fingerprints, CONFLICTS: str(total)} | ({INPUTS: inputs} if inputs else {})
-    atomic_write(folder / MANIFEST, json.dumps(manifest, indent=0, sort_keys=True))
+        return Written(paths, int(before.get(CONFLICTS, 0)), skipped=True, phases=clock.figures())
+    with clock.phase("lists"):
+        models = fetch_dicts(con, "publish/conflict_models")
+        total = sum(m["n_conflicts"] for m in models)
+        listed = fetch_dicts(con, "publish/documents_list")  # read once: it digests every listed document's claims
+    with clock.phase("summary and model pages"):
+        written = _write_head(con, models, total, sources_dir, folder, database, before, listed)
+    _write_documents(con, listed, sources_dir, folder, before, written, clock)
+    with clock.phase("manifest"):
+        _remove_stale(folder, before, written.fingerprints)
+        manifest = {**written.fingerprints, CONFLICTS: str(total)} | ({INPUTS: inputs} if inputs else {})
+        atomic_write(folder / MANIFEST, json.dumps(manifest, indent=0, sort_keys=True))
+    written.phases = clock.figures()
+    return written
+
+
+def _write_head(con, models: list[dict], total: int, sources_dir: Path, folder: Path, database: str,
+                before: dict[str, str], listed: list[dict]) -> Written:
+    """One page with few conflicts; else the summary, model, facts and sources pages (_write_pages)."""
+    if total > PAGE_CONFLICTS:
+        return _write_pages(con, models, total, sources_dir, folder, database, before, listed)
+    data = read_report_data(con, sources_dir, folder, documents=False)
+    data.documents = [dict(d) for d in listed]
+    for d in data.documents:
+        d["page"] = doc_page(d["doc_id"])
+    written = Written({"html": folder / "conflicts.html", "markdown": folder / "conflicts.md"}, total,
+                      data.warnings)
+    atomic_write(written.paths["html"], render_html(data, database))
+    atomic_write(written.paths["markdown"], render_markdown(data))
+    written.pages = written.rendered = 1
     return written
 
 
@@ -203,17 +216,24 @@ def _write_sources(listed: list[dict], sources: list[dict], folder: Path, before
 
 
 def _write_documents(con, listed: list[dict], sources_dir: Path, folder: Path, before: dict[str, str],
-                     written: Written) -> None:
+                     written: Written, clock: PhaseClock | None = None) -> None:
     """Full-document pages, a batch at a time; a page whose document and claims did not change is kept."""
+    clock = clock or PhaseClock()
     for d in listed:
         written.fingerprints[doc_page(d["doc_id"])] = _fingerprint([d["sha256"], d["claims_digest"]])
     wanted = [d["doc_id"] for d in listed if before.get(doc_page(d["doc_id"])) != written.fingerprints[
         doc_page(d["doc_id"])] or not (folder / doc_page(d["doc_id"])).exists()]
     written.pages += len(listed)
-    for batch in documents_in_batches(con, sources_dir, folder, wanted):
-        for document in batch:
-            atomic_write(folder / document["page"], render_document(document))
-            written.rendered += 1
+    batches = documents_in_batches(con, sources_dir, folder, wanted)
+    while True:
+        with clock.phase("document pages: reading"):
+            batch = next(batches, None)
+        if batch is None:
+            return
+        with clock.phase("document pages: rendering and writing"):
+            for document in batch:
+                atomic_write(folder / document["page"], render_document(document))
+                written.rendered += 1
 
 
 def _page(folder: Path, name: str, before: dict[str, str], written: Written, inputs, render) -> None:

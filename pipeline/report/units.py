@@ -3,6 +3,8 @@ number (`≤300 ms`, `$2.50 / 1M input tokens`, `128K tokens`, `¥2 / 1M`),
 never a bare `300.0`. Plain functions over plain values."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pipeline.records import plain_number as number
 
 _SYMBOLS = {"usd": "$", "cny": "¥", "eur": "€", "gbp": "£", "jpy": "¥"}
@@ -46,7 +48,16 @@ def _one(value: float, unit: str | None, metric: str | None, currency: str | Non
 
 def figure(value=None, value_high=None, *, unit=None, metric=None, bound=None, approx=False, currency=None,
            value_text=None) -> str:
-    """One figure with its unit and bound; a text value is shown as it is."""
+    """One figure with its unit and bound; a text value is shown as it is. Remembered: a report shows the
+    same figures on thousands of rows (formatting each again was a tenth of a first report's time)."""
+    try:
+        return _figure(value, value_high, unit, metric, bound, approx, currency, value_text)
+    except TypeError:  # an unhashable value: formatted without the cache
+        return _figure.__wrapped__(value, value_high, unit, metric, bound, approx, currency, value_text)
+
+
+@lru_cache(maxsize=65536, typed=True)
+def _figure(value, value_high, unit, metric, bound, approx, currency, value_text) -> str:
     if value is None:
         return str(value_text) if value_text is not None else "?"
     low, tail = _one(float(value), unit, metric, currency)

@@ -113,6 +113,14 @@ def _read_state(state_file: Path) -> dict:
         return {}
 
 
+def untouched(build: Path, published: Path, state_file: Path) -> bool:
+    """Neither file changed since the last publish and no write waits in the working copy's WAL: the run
+    wrote nothing, and the published file passed the consistency check when it was published."""
+    state, wal = _read_state(state_file), Path(f"{build}.wal")
+    return state.get("build") is not None and state.get("build") == _signature(build) \
+        and state.get("published") == _signature(published) and not (wal.exists() and wal.stat().st_size)
+
+
 def publish(build: Path, published: Path, state_file: Path) -> bool:
     """Copies the working copy over the published file, unless neither changed
     since the last publish (a no-change run): False when nothing was copied."""
@@ -215,6 +223,9 @@ class RunGuard:
                              f"previous warehouse, the next run goes on from the working copy")
             return
         if not self.build.exists():
+            return
+        if untouched(self.build, self.published, self.state_file):  # a no-change run: no check, no copy
+            self.log.info(f"nothing written by this run: {self.published} kept as it is")
             return
         dangling = dangling_references(self.build)
         if dangling:
