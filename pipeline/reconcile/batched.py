@@ -5,9 +5,10 @@ model's claims, the claims of other models sharing a quote, and which models
 each document discusses), and become statements only while their batch is
 processed. What spans the corpus is kept as arrays: the truth-discovery
 graph (one row per claim and per vote, truth_arrays.py), each document's
-value per fact for source dependence, and per-document counts. Three passes
-over the batches: (1) the graph and the observations, (2) the first
-verdicts (values chosen before copies are discounted), (3) the final
+value per fact for source dependence, and per-document counts. Two passes
+over the batches: (1) the graph, the observations and each fact's
+candidates without their claims (truth.Summary), from which the first
+verdicts are decided (values chosen before copies are discounted), (2) the final
 verdicts, conflicts and explanations, whose rows are written batch by batch
 inside the one transaction that replaces the outputs. The results are those
 of run.reconcile(); the facts are assembled in the same key order, so every
@@ -72,6 +73,7 @@ class Corpus:
     value per fact (first stated, rejected claims left out) and its source."""
 
     blocks: dict[str, tuple] = field(default_factory=dict)
+    summaries: dict[str, Fact] = field(default_factory=dict)  # what pass 2 decides from (no claims: no re-read)
     doc_codes: dict[str, int] = field(default_factory=dict)
     stated: dict[str, dict[str, tuple]] = field(default_factory=lambda: defaultdict(dict))
     sources: dict[str, str] = field(default_factory=dict)
@@ -82,6 +84,7 @@ class Corpus:
     def add(self, claims: list[Statement], facts: list[Fact], rejected: frozenset[str], targets: set[str]) -> None:
         for f in facts:
             self.blocks[f.key] = self._block(f, rejected)
+            self.summaries[f.key] = f.summary(rejected)
             if targets:
                 self._targets(f, targets)
         for c in claims:
@@ -172,10 +175,9 @@ def run_batched(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
     graph, offsets = corpus.graph()
     del corpus.blocks
     trust, confidence, iterations = iterate(graph)
-    chosen = {}
-    for claims in batches(con):
-        for f in with_confidence(build_facts(claims, references), offsets, confidence):
-            chosen[f.key] = dep.value_of(decide(f, iterations, rejected=rejected).winner)
+    chosen = {f.key: dep.value_of(decide(f, iterations, rejected=rejected).winner)
+              for f in with_confidence(list(corpus.summaries.values()), offsets, confidence)}
+    del corpus.summaries
     stated, popularity = dict(corpus.stated), _popularity(corpus.stated)
     dependence = dep.estimate(stated, chosen, dep.accuracy(stated, chosen), popularity, corpus.sources)
     final = Pass(*iterate(truth_arrays.with_discounts(graph, dep.pair_probabilities(dependence), trust), trust))
