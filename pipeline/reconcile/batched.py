@@ -75,7 +75,7 @@ class Corpus:
     blocks: dict[str, tuple] = field(default_factory=dict)
     summaries: dict[str, Fact] = field(default_factory=dict)  # what pass 2 decides from (no claims: no re-read)
     doc_codes: dict[str, int] = field(default_factory=dict)
-    stated: dict[str, dict[str, tuple]] = field(default_factory=lambda: defaultdict(dict))
+    observing: dep.Observing = field(default_factory=dep.Observing)
     sources: dict[str, str] = field(default_factory=dict)
     fact_of_claim: dict[str, str] = field(default_factory=dict)  # review targets only
     fact_of_conflict: dict[str, str] = field(default_factory=dict)
@@ -89,8 +89,7 @@ class Corpus:
                 self._targets(f, targets)
         for c in claims:
             self.sources[c.doc_id] = c.source
-            if c.id not in rejected:
-                self.stated[c.doc_id].setdefault(c.fact_key, dep.value_of(c))
+        self.observing.add([c for c in claims if c.id not in rejected] if rejected else claims)
 
     def _block(self, f: Fact, rejected: frozenset[str]) -> tuple:
         g = truth_arrays.build_graph([f], {}, rejected)
@@ -178,31 +177,45 @@ def run_batched(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
     chosen = {f.key: dep.value_of(decide(f, iterations, rejected=rejected).winner)
               for f in with_confidence(list(corpus.summaries.values()), offsets, confidence)}
     del corpus.summaries
-    stated, popularity = dict(corpus.stated), _popularity(corpus.stated)
-    dependence = dep.estimate(stated, chosen, dep.accuracy(stated, chosen), popularity, corpus.sources)
-    final = Pass(*iterate(truth_arrays.with_discounts(graph, dep.pair_probabilities(dependence), trust), trust))
+    observed = corpus.observing.done()
+    del corpus.observing
+    pairs = dep.estimate_observed(observed, chosen)
+    final = Pass(*iterate(truth_arrays.with_discounts(graph, _graph_pairs(graph, observed, pairs), trust), trust))
     trust_of = dict(zip(graph.docs, final.trust.tolist()))
-    del graph, dependence, chosen  # the corpus-wide pieces pass 3 no longer needs, freed before its batches
+    del graph, pairs, chosen  # the corpus-wide pieces pass 2 no longer needs, freed before its batches
     run_sql(con, "reconcile/shared_quotes_prepare")
     writer = Writer(con, trust_of, applied)
     with transaction(con):
         run_sql(con, "reconcile/clear_results")
         for claims in batches(con):
             writer.write(claims, references, vocab, offsets, final)
-        dependence = dep.estimate(stated, writer.final, dep.accuracy(stated, writer.final), popularity,
-                                  corpus.sources)
-        writer.finish(dependence)
+        pairs = dep.estimate_observed(observed, writer.final)
+        likely = _likely_copies(observed, pairs, corpus.sources)
+        writer.finish(dep.pairs_frame(observed, pairs, corpus.sources))
     run_sql(con, "reconcile/facts_as_of")
-    return Outcome([], [], trust_of, final.iterations, dependence, applied.stale, applied,
+    return Outcome([], [], trust_of, final.iterations, likely, applied.stale, applied,
                    dict(writer.by_explanation)), dict(writer.counts), writer.doc_facts
 
 
-def _popularity(stated: dict[str, dict[str, tuple]]) -> dict[tuple[str, tuple], int]:
-    popularity: dict[tuple[str, tuple], int] = defaultdict(int)
-    for facts in stated.values():
-        for key, value in facts.items():
-            popularity[(key, value)] += 1
-    return dict(popularity)
+def _graph_pairs(graph: truth_arrays.Graph, observed: dep.Observed, pairs: dep.Pairs) -> tuple:
+    """The pairs with P(copy) > 0 as the graph's document indices, in the pairs' order (with_discounts)."""
+    index = {d: i for i, d in enumerate(graph.docs)}
+    at = np.array([index.get(d, -1) for d in observed.docs], dtype=np.int64)
+    keep = (pairs.probability > 0) & (at[pairs.a] >= 0) & (at[pairs.b] >= 0)
+    return at[pairs.a[keep]], at[pairs.b[keep]], pairs.probability[keep]
+
+
+def _likely_copies(observed: dep.Observed, pairs: dep.Pairs, sources: dict[str, str]) -> list[dep.Dependence]:
+    """The pairs with P(copy) >= 0.5 as Dependence (the asset names them; the table holds every pair)."""
+    out = []
+    for i in np.flatnonzero(pairs.probability >= 0.5).tolist():
+        a, b = observed.docs[pairs.a[i]], observed.docs[pairs.b[i]]
+        common, same, same_false = int(pairs.common[i]), int(pairs.same[i]), int(pairs.same_false[i])
+        evidence = (f"{common} facts in common: {same} same value ({same_false} not the chosen value, "
+                    f"{int(pairs.rare[i])} stated by no other document), {common - same} different")
+        out.append(dep.Dependence(a, b, sources.get(a, a), sources.get(b, b), common, same, same_false,
+                                  common - same, float(pairs.probability[i]), evidence))
+    return out
 
 
 def by_quote(con: duckdb.DuckDBPyConnection, claims: list[Statement]) -> dict[tuple, list[Statement]]:
@@ -294,12 +307,10 @@ class Writer:
             for view in frames | (extra or {}):
                 self.con.unregister(view)
 
-    def finish(self, dependence: list) -> None:
+    def finish(self, pairs: pd.DataFrame) -> None:
         """The per-document rows and the stale reviews; the dependent pairs (the most rows of a run: many
-        per document) go to their frame a column at a time, not through a dict per pair."""
+        per document) come as one frame of columns (dependence.pairs_frame), their evidence written by SQL."""
         stale = pd.DataFrame({"review_id": sorted(self.applied.stale)}, dtype="object")
-        columns = self.columns["source_dependence"]
-        pairs = pd.DataFrame({c: [getattr(d, c) for d in dependence] for c in columns}, columns=columns)
-        self.counts["source_dependence"] += len(dependence)
+        self.counts["source_dependence"] += len(pairs)
         self._insert("reconcile/insert_sources", {"source_reliability": list(self.reliability.values())},
                      {"stale_reviews": stale, "new_source_dependence": pairs})
