@@ -41,12 +41,15 @@ enough batches that the three passes' reads (one query per batch, each a
 scan of the claims) stay a small part of the time."""
 
 
-def batches(con: duckdb.DuckDBPyConnection, models: list[str] | None = None) -> Iterator[list[Statement]]:
+def batches(con: duckdb.DuckDBPyConnection, models: list[str] | None = None,
+            votes_only: bool = False) -> Iterator[list[Statement]]:
     """The claims (of the base `models`, else all) as statements, in statements.sql's
     order, a batch of whole models (about BATCH_CLAIMS claims) at a time: each
-    batch is its own query, so no result larger than a batch is ever held."""
+    batch is its own query, so no result larger than a batch is ever held.
+    `votes_only`: without the fields pass 1 never reads (statements_votes.sql: no quotes)."""
     for raw_models in model_batches(con, models):
-        batch = read_statements(con, "reconcile/statements", {"raw_models": raw_models, "docs": None})
+        batch = read_statements(con, "reconcile/statements_votes", {"raw_models": raw_models}) if votes_only \
+            else read_statements(con, "reconcile/statements", {"raw_models": raw_models, "docs": None})
         if batch:
             yield batch
 
@@ -167,7 +170,7 @@ def run_batched(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
     rejected = rejected_claims(con, reviews)
     corpus = Corpus()
     targets = {r.target for r in reviews}
-    for claims in batches(con):
+    for claims in batches(con, votes_only=True):
         corpus.add(claims, build_facts(claims, references), rejected, targets)
     applied = resolve(reviews, corpus.fact_of_claim, corpus.fact_of_conflict, corpus.claim_values)
     assert applied.rejected == rejected, "rejected claims known before the facts differ from the reviews' own"
