@@ -223,11 +223,17 @@ def _likely_copies(observed: dep.Observed, pairs: dep.Pairs, sources: dict[str, 
 
 def by_quote(con: duckdb.DuckDBPyConnection, claims: list[Statement]) -> dict[tuple, list[Statement]]:
     """The claims and other models' claims sharing their quotes, by (document, quote), in statements.sql's
-    order (from the table sql/reconcile/shared_quotes_prepare.sql made)."""
+    order (from the table sql/reconcile/shared_quotes_prepare.sql made). Only the groups where another
+    model may be found (a quote shared across models; no quote): the explanations (explain.misattribution)
+    look for other models' claims only, and a group per claim of a large batch cost time and memory."""
     models = sorted({c.model for c in claims})
     others = read_statements(con, "reconcile/shared_quotes", {"models": models})
+    shared = set(run_sql(con, "reconcile/shared_quote_keys", {"models": models}).fetchall())
     out = QuoteGroups()
-    for c in claims + others:
+    for c in claims:
+        if c.quote is None or (c.doc_id, c.quote) in shared:
+            out.setdefault((c.doc_id, c.quote), []).append(c)
+    for c in others:
         out.setdefault((c.doc_id, c.quote), []).append(c)
     return out
 
@@ -292,9 +298,11 @@ class Writer:
             for c in v.fact.claims:
                 self.doc_facts[c.doc_id].add(v.fact.key)
         for c in claims:
-            row = self.reliability.setdefault(c.doc_id, {
-                "doc_id": c.doc_id, "source": c.source, "score": round(self.trust.get(c.doc_id, 0.0), 4),
-                "n_claims": 0, "n_agreeing": 0, "n_disagreeing": 0})
+            row = self.reliability.get(c.doc_id)
+            if row is None:  # a document's row made once, not a dict per claim
+                row = self.reliability[c.doc_id] = {
+                    "doc_id": c.doc_id, "source": c.source, "score": round(self.trust.get(c.doc_id, 0.0), 4),
+                    "n_claims": 0, "n_agreeing": 0, "n_disagreeing": 0}
             row["n_claims"] += 1
             row["n_agreeing" if c.id in agreeing else "n_disagreeing"] += 1
 
