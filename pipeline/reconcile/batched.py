@@ -265,7 +265,9 @@ class Writer:
         self.doc_models = {r["doc_id"]: set(r["models"]) for r in fetch_dicts(con, "reconcile/document_models")}
         self.final: dict[str, tuple] = {}
         self.reliability: dict[str, dict] = {}
-        self.doc_facts: dict[str, set[str]] = defaultdict(set)  # the facts each document's claims belong to
+        # the facts each document's claims belong to: a list per document (a fact is in one batch only, so
+        # each batch's set per document extends it without repeats; a set per document took ~4x the memory)
+        self.doc_facts: dict[str, list[str]] = defaultdict(list)
         self.by_explanation: dict[str, int] = defaultdict(int)
         self.counts: dict[str, int] = defaultdict(int)
         self.columns = {t: [r[0] for r in con.execute(f"describe {t}").fetchall()] for t in
@@ -294,9 +296,12 @@ class Writer:
 
     def _count_sources(self, claims: list[Statement], verdicts: list) -> None:
         agreeing = {c.id for v in verdicts for c in v.supporting}
+        mine: dict[str, set[str]] = defaultdict(set)
         for v in verdicts:
             for c in v.fact.claims:
-                self.doc_facts[c.doc_id].add(v.fact.key)
+                mine[c.doc_id].add(v.fact.key)
+        for doc, keys in mine.items():
+            self.doc_facts[doc].extend(keys)
         for c in claims:
             row = self.reliability.get(c.doc_id)
             if row is None:  # a document's row made once, not a dict per claim
