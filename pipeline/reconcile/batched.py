@@ -5,9 +5,10 @@ model's claims, the claims of other models sharing a quote, and which models
 each document discusses), and become statements only while their batch is
 processed. What spans the corpus is kept as arrays: the truth-discovery
 graph (one row per claim and per vote, truth_arrays.py), each document's
-value per fact for source dependence, and per-document counts. Three passes
-over the batches: (1) the graph and the observations, (2) the first
-verdicts (values chosen before copies are discounted), (3) the final
+value per fact for source dependence, and per-document counts. Two passes
+over the batches: (1) the graph, the observations and each fact's
+candidates without their claims (truth.Summary), from which the first
+verdicts are decided (values chosen before copies are discounted), (2) the final
 verdicts, conflicts and explanations, whose rows are written batch by batch
 inside the one transaction that replaces the outputs. The results are those
 of run.reconcile(); the facts are assembled in the same key order, so every
@@ -40,12 +41,15 @@ enough batches that the three passes' reads (one query per batch, each a
 scan of the claims) stay a small part of the time."""
 
 
-def batches(con: duckdb.DuckDBPyConnection, models: list[str] | None = None) -> Iterator[list[Statement]]:
+def batches(con: duckdb.DuckDBPyConnection, models: list[str] | None = None,
+            votes_only: bool = False) -> Iterator[list[Statement]]:
     """The claims (of the base `models`, else all) as statements, in statements.sql's
     order, a batch of whole models (about BATCH_CLAIMS claims) at a time: each
-    batch is its own query, so no result larger than a batch is ever held."""
+    batch is its own query, so no result larger than a batch is ever held.
+    `votes_only`: without the fields pass 1 never reads (statements_votes.sql: no quotes)."""
     for raw_models in model_batches(con, models):
-        batch = read_statements(con, "reconcile/statements", {"raw_models": raw_models, "docs": None})
+        batch = read_statements(con, "reconcile/statements_votes", {"raw_models": raw_models}) if votes_only \
+            else read_statements(con, "reconcile/statements", {"raw_models": raw_models, "docs": None})
         if batch:
             yield batch
 
@@ -72,8 +76,9 @@ class Corpus:
     value per fact (first stated, rejected claims left out) and its source."""
 
     blocks: dict[str, tuple] = field(default_factory=dict)
+    summaries: dict[str, Fact] = field(default_factory=dict)  # what pass 2 decides from (no claims: no re-read)
     doc_codes: dict[str, int] = field(default_factory=dict)
-    stated: dict[str, dict[str, tuple]] = field(default_factory=lambda: defaultdict(dict))
+    observing: dep.Observing = field(default_factory=dep.Observing)
     sources: dict[str, str] = field(default_factory=dict)
     fact_of_claim: dict[str, str] = field(default_factory=dict)  # review targets only
     fact_of_conflict: dict[str, str] = field(default_factory=dict)
@@ -82,12 +87,12 @@ class Corpus:
     def add(self, claims: list[Statement], facts: list[Fact], rejected: frozenset[str], targets: set[str]) -> None:
         for f in facts:
             self.blocks[f.key] = self._block(f, rejected)
+            self.summaries[f.key] = f.summary(rejected)
             if targets:
                 self._targets(f, targets)
         for c in claims:
             self.sources[c.doc_id] = c.source
-            if c.id not in rejected:
-                self.stated[c.doc_id].setdefault(c.fact_key, dep.value_of(c))
+        self.observing.add([c for c in claims if c.id not in rejected] if rejected else claims)
 
     def _block(self, f: Fact, rejected: frozenset[str]) -> tuple:
         g = truth_arrays.build_graph([f], {}, rejected)
@@ -165,51 +170,70 @@ def run_batched(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
     rejected = rejected_claims(con, reviews)
     corpus = Corpus()
     targets = {r.target for r in reviews}
-    for claims in batches(con):
+    for claims in batches(con, votes_only=True):
         corpus.add(claims, build_facts(claims, references), rejected, targets)
     applied = resolve(reviews, corpus.fact_of_claim, corpus.fact_of_conflict, corpus.claim_values)
     assert applied.rejected == rejected, "rejected claims known before the facts differ from the reviews' own"
     graph, offsets = corpus.graph()
     del corpus.blocks
     trust, confidence, iterations = iterate(graph)
-    chosen = {}
-    for claims in batches(con):
-        for f in with_confidence(build_facts(claims, references), offsets, confidence):
-            chosen[f.key] = dep.value_of(decide(f, iterations, rejected=rejected).winner)
-    stated, popularity = dict(corpus.stated), _popularity(corpus.stated)
-    dependence = dep.estimate(stated, chosen, dep.accuracy(stated, chosen), popularity, corpus.sources)
-    final = Pass(*iterate(truth_arrays.with_discounts(graph, dep.pair_probabilities(dependence), trust), trust))
+    chosen = {f.key: dep.value_of(decide(f, iterations, rejected=rejected).winner)
+              for f in with_confidence(list(corpus.summaries.values()), offsets, confidence)}
+    del corpus.summaries
+    observed = corpus.observing.done()
+    del corpus.observing
+    pairs = dep.estimate_observed(observed, chosen)
+    final = Pass(*iterate(truth_arrays.with_discounts(graph, _graph_pairs(graph, observed, pairs), trust), trust))
     trust_of = dict(zip(graph.docs, final.trust.tolist()))
-    del graph, dependence, chosen  # the corpus-wide pieces pass 3 no longer needs, freed before its batches
+    del graph, pairs, chosen  # the corpus-wide pieces pass 2 no longer needs, freed before its batches
     run_sql(con, "reconcile/shared_quotes_prepare")
     writer = Writer(con, trust_of, applied)
     with transaction(con):
         run_sql(con, "reconcile/clear_results")
         for claims in batches(con):
             writer.write(claims, references, vocab, offsets, final)
-        dependence = dep.estimate(stated, writer.final, dep.accuracy(stated, writer.final), popularity,
-                                  corpus.sources)
-        writer.finish(dependence)
+        pairs = dep.estimate_observed(observed, writer.final)
+        likely = _likely_copies(observed, pairs, corpus.sources)
+        writer.finish(dep.pairs_frame(observed, pairs, corpus.sources))
     run_sql(con, "reconcile/facts_as_of")
-    return Outcome([], [], trust_of, final.iterations, dependence, applied.stale, applied,
+    return Outcome([], [], trust_of, final.iterations, likely, applied.stale, applied,
                    dict(writer.by_explanation)), dict(writer.counts), writer.doc_facts
 
 
-def _popularity(stated: dict[str, dict[str, tuple]]) -> dict[tuple[str, tuple], int]:
-    popularity: dict[tuple[str, tuple], int] = defaultdict(int)
-    for facts in stated.values():
-        for key, value in facts.items():
-            popularity[(key, value)] += 1
-    return dict(popularity)
+def _graph_pairs(graph: truth_arrays.Graph, observed: dep.Observed, pairs: dep.Pairs) -> tuple:
+    """The pairs with P(copy) > 0 as the graph's document indices, in the pairs' order (with_discounts)."""
+    index = {d: i for i, d in enumerate(graph.docs)}
+    at = np.array([index.get(d, -1) for d in observed.docs], dtype=np.int64)
+    keep = (pairs.probability > 0) & (at[pairs.a] >= 0) & (at[pairs.b] >= 0)
+    return at[pairs.a[keep]], at[pairs.b[keep]], pairs.probability[keep]
+
+
+def _likely_copies(observed: dep.Observed, pairs: dep.Pairs, sources: dict[str, str]) -> list[dep.Dependence]:
+    """The pairs with P(copy) >= 0.5 as Dependence (the asset names them; the table holds every pair)."""
+    out = []
+    for i in np.flatnonzero(pairs.probability >= 0.5).tolist():
+        a, b = observed.docs[pairs.a[i]], observed.docs[pairs.b[i]]
+        common, same, same_false = int(pairs.common[i]), int(pairs.same[i]), int(pairs.same_false[i])
+        evidence = (f"{common} facts in common: {same} same value ({same_false} not the chosen value, "
+                    f"{int(pairs.rare[i])} stated by no other document), {common - same} different")
+        out.append(dep.Dependence(a, b, sources.get(a, a), sources.get(b, b), common, same, same_false,
+                                  common - same, float(pairs.probability[i]), evidence))
+    return out
 
 
 def by_quote(con: duckdb.DuckDBPyConnection, claims: list[Statement]) -> dict[tuple, list[Statement]]:
     """The claims and other models' claims sharing their quotes, by (document, quote), in statements.sql's
-    order (from the table sql/reconcile/shared_quotes_prepare.sql made)."""
+    order (from the table sql/reconcile/shared_quotes_prepare.sql made). Only the groups where another
+    model may be found (a quote shared across models; no quote): the explanations (explain.misattribution)
+    look for other models' claims only, and a group per claim of a large batch cost time and memory."""
     models = sorted({c.model for c in claims})
     others = read_statements(con, "reconcile/shared_quotes", {"models": models})
+    shared = set(run_sql(con, "reconcile/shared_quote_keys", {"models": models}).fetchall())
     out = QuoteGroups()
-    for c in claims + others:
+    for c in claims:
+        if c.quote is None or (c.doc_id, c.quote) in shared:
+            out.setdefault((c.doc_id, c.quote), []).append(c)
+    for c in others:
         out.setdefault((c.doc_id, c.quote), []).append(c)
     return out
 
@@ -241,7 +265,9 @@ class Writer:
         self.doc_models = {r["doc_id"]: set(r["models"]) for r in fetch_dicts(con, "reconcile/document_models")}
         self.final: dict[str, tuple] = {}
         self.reliability: dict[str, dict] = {}
-        self.doc_facts: dict[str, set[str]] = defaultdict(set)  # the facts each document's claims belong to
+        # the facts each document's claims belong to: a list per document (a fact is in one batch only, so
+        # each batch's set per document extends it without repeats; a set per document took ~4x the memory)
+        self.doc_facts: dict[str, list[str]] = defaultdict(list)
         self.by_explanation: dict[str, int] = defaultdict(int)
         self.counts: dict[str, int] = defaultdict(int)
         self.columns = {t: [r[0] for r in con.execute(f"describe {t}").fetchall()] for t in
@@ -270,13 +296,18 @@ class Writer:
 
     def _count_sources(self, claims: list[Statement], verdicts: list) -> None:
         agreeing = {c.id for v in verdicts for c in v.supporting}
+        mine: dict[str, set[str]] = defaultdict(set)
         for v in verdicts:
             for c in v.fact.claims:
-                self.doc_facts[c.doc_id].add(v.fact.key)
+                mine[c.doc_id].add(v.fact.key)
+        for doc, keys in mine.items():
+            self.doc_facts[doc].extend(keys)
         for c in claims:
-            row = self.reliability.setdefault(c.doc_id, {
-                "doc_id": c.doc_id, "source": c.source, "score": round(self.trust.get(c.doc_id, 0.0), 4),
-                "n_claims": 0, "n_agreeing": 0, "n_disagreeing": 0})
+            row = self.reliability.get(c.doc_id)
+            if row is None:  # a document's row made once, not a dict per claim
+                row = self.reliability[c.doc_id] = {
+                    "doc_id": c.doc_id, "source": c.source, "score": round(self.trust.get(c.doc_id, 0.0), 4),
+                    "n_claims": 0, "n_agreeing": 0, "n_disagreeing": 0}
             row["n_claims"] += 1
             row["n_agreeing" if c.id in agreeing else "n_disagreeing"] += 1
 
@@ -292,12 +323,10 @@ class Writer:
             for view in frames | (extra or {}):
                 self.con.unregister(view)
 
-    def finish(self, dependence: list) -> None:
+    def finish(self, pairs: pd.DataFrame) -> None:
         """The per-document rows and the stale reviews; the dependent pairs (the most rows of a run: many
-        per document) go to their frame a column at a time, not through a dict per pair."""
+        per document) come as one frame of columns (dependence.pairs_frame), their evidence written by SQL."""
         stale = pd.DataFrame({"review_id": sorted(self.applied.stale)}, dtype="object")
-        columns = self.columns["source_dependence"]
-        pairs = pd.DataFrame({c: [getattr(d, c) for d in dependence] for c in columns}, columns=columns)
-        self.counts["source_dependence"] += len(dependence)
+        self.counts["source_dependence"] += len(pairs)
         self._insert("reconcile/insert_sources", {"source_reliability": list(self.reliability.values())},
                      {"stale_reviews": stale, "new_source_dependence": pairs})

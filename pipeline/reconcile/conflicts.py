@@ -248,7 +248,8 @@ class ConflictFinder:
                     if c.metric in ("price_input", "price_output") and comparable(first, c)]
         refs = self.references_for(first)
         values = group_values(v.fact.claims)
-        misfits = [p for p in values if not any(agree(p.first, d) for d in directed + refs)]
+        figures = list({(d.value, d.value_text, d.lo, d.hi): d for d in directed}.values())  # agree() reads these
+        misfits = [p for p in values if not any(agree(p.first, d) for d in figures + refs)]
         if not misfits or not (directed or refs):
             return None
         docs = {c.doc_id for p in misfits for c in p.claims}

@@ -190,3 +190,99 @@ def observations(claims) -> tuple[dict[str, dict[str, tuple]], dict[tuple[str, t
 
 def value_of(s) -> tuple:
     return (s.value, s.value_high, s.value_text)
+
+
+@dataclass
+class Observed:
+    """observations() as arrays, one row per (document, fact) in document then fact order: documents
+    numbered in name order, facts in key order, each (fact, value) by an id (`value_ids`). What batched.py
+    keeps across the corpus instead of a dict per document (a tuple per stated fact)."""
+
+    docs: list[str]
+    keys: list[str]
+    doc: np.ndarray
+    fact: np.ndarray
+    value: np.ndarray
+    value_ids: dict[tuple[str, tuple], int]
+
+    def is_true(self, true_values: dict[str, tuple]) -> np.ndarray:
+        """Per row: whether its value is the fact's chosen one."""
+        chosen = np.array([self.value_ids.get((k, true_values.get(k)), -1) for k in self.keys], dtype=np.int64)
+        return self.value == chosen[self.fact] if len(self.value) else np.zeros(0, dtype=bool)
+
+
+class Observing:
+    """Builds Observed batch by batch: each document's first value per fact (facts never span batches)."""
+
+    def __init__(self):
+        self.doc_ids: dict[str, int] = {}
+        self.key_ids: dict[str, int] = {}
+        self.value_ids: dict[tuple[str, tuple], int] = {}
+        self.parts: list[np.ndarray] = []
+
+    def add(self, claims) -> None:
+        """A batch's claims (rejected ones left out), in reading order."""
+        first: dict[tuple, object] = {}
+        for c in claims:
+            first.setdefault((c.doc_id, c.fact_key), c)
+        rows = [(self.doc_ids.setdefault(doc, len(self.doc_ids)), self.key_ids.setdefault(key, len(self.key_ids)),
+                 self.value_ids.setdefault((key, value_of(c)), len(self.value_ids))) for (doc, key), c in first.items()]
+        self.parts.append(np.array(rows, dtype=np.int64).reshape(-1, 3))
+
+    def done(self) -> Observed:
+        table = np.concatenate(self.parts) if self.parts else np.zeros((0, 3), dtype=np.int64)
+        docs, keys = sorted(self.doc_ids), sorted(self.key_ids)
+        doc_rank, key_rank = _ranks(self.doc_ids, docs), _ranks(self.key_ids, keys)
+        doc, fact = doc_rank[table[:, 0]], key_rank[table[:, 1]]
+        order = np.lexsort((fact, doc))
+        return Observed(docs, keys, doc[order], fact[order], table[order, 2], self.value_ids)
+
+
+def _ranks(ids: dict[str, int], names: list[str]) -> np.ndarray:
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[[ids[n] for n in names]] = np.arange(len(names))
+    return rank
+
+
+@dataclass
+class Pairs:
+    """estimate()'s pairs as columns (documents as indices into Observed.docs), in estimate()'s order."""
+
+    a: np.ndarray
+    b: np.ndarray
+    common: np.ndarray
+    same: np.ndarray
+    same_false: np.ndarray
+    rare: np.ndarray
+    probability: np.ndarray
+
+
+def estimate_observed(observed: Observed, true_values: dict[str, tuple]) -> Pairs:
+    """estimate() over Observed: the same pairs, counts and probabilities, without a dict per document
+    or an object per pair (accuracy and popularity counted over the arrays)."""
+    true = observed.is_true(true_values)
+    n = np.bincount(observed.doc, minlength=len(observed.docs))
+    right = np.bincount(observed.doc, weights=true, minlength=len(observed.docs))
+    acc = np.minimum(np.maximum((right + 1) / (n + 2), ACCURACY_BOUNDS[0]), ACCURACY_BOUNDS[1])
+    holders = np.bincount(observed.value, minlength=len(observed.value_ids))[observed.value]
+    table = _Statements(observed.doc, observed.fact, observed.value, true, holders <= RARE, holders,
+                        max(len(observed.keys), 1))
+    a, b, common, same, same_false, rare, log_ratio = _pair_totals(table, _candidate_pairs(table, len(acc)), acc)
+    kept = np.asarray(common, dtype=np.int64) >= MIN_COMMON
+    prior = math.log(PRIOR / (1 - PRIOR))
+    probability = [round(1 / (1 + math.exp(-max(min(prior + x, 50), -50))), 4)
+                   for x in np.asarray(log_ratio, dtype=float)[kept].tolist()]
+    return Pairs(*(np.asarray(x, dtype=np.int64)[kept] for x in (a, b, common, same, same_false, rare)),
+                 np.array(probability, dtype=float))
+
+
+def pairs_frame(observed: Observed, pairs: Pairs, sources: dict[str, str]):
+    """The source_dependence rows of `pairs` as a frame, the evidence sentence left to SQL
+    (sql/reconcile/insert_sources.sql) from the counts, `n_rare` included."""
+    import pandas as pd
+    names = np.array(observed.docs, dtype=object)
+    of = np.array([sources.get(d, d) for d in observed.docs], dtype=object)
+    return pd.DataFrame({"doc_a": names[pairs.a], "doc_b": names[pairs.b], "source_a": of[pairs.a],
+                         "source_b": of[pairs.b], "n_common": pairs.common, "n_same": pairs.same,
+                         "n_same_false": pairs.same_false, "n_different": pairs.common - pairs.same,
+                         "probability": pairs.probability, "n_rare": pairs.rare})

@@ -520,7 +520,8 @@ def version_dates_of(references: list[Statement], snapshots: Iterable[tuple[str,
     for r in references:
         if r.metric == "release_date" and r.snapshot and _as_date(r.value_text):
             out[r.model][_as_date(r.value_text)] = r.snapshot
-    for model, snapshot in [(r.model, r.snapshot) for r in references] + list(snapshots):
+    # each (model, snapshot) once, in order: a later repeat never adds a date (the first naming one wins)
+    for model, snapshot in dict.fromkeys([(r.model, r.snapshot) for r in references] + list(snapshots)):
         d = _snapshot_date(snapshot)
         if d and d not in out[model]:
             out[model][d] = snapshot

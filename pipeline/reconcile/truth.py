@@ -46,6 +46,38 @@ class Candidate:
         said = [c.asserted for c in self.claims if c.asserted]
         return max(said) if said else None
 
+    def is_live(self, rejected: frozenset[str]) -> bool:
+        """Whether a claim not rejected states it."""
+        return any(x.id not in rejected for x in self.claims)
+
+    def n_documents(self) -> int:
+        return len({c.doc_id for c in self.claims})
+
+    def summary(self, rejected: frozenset[str]) -> "Summary":
+        """What decide() reads of this candidate's claims to choose a winner, without the claims."""
+        return Summary(self.value, [], self.references, self.confidence, live=self.is_live(rejected),
+                       documents=self.n_documents(), start=self.period_start)
+
+
+@dataclass
+class Summary(Candidate):
+    """A candidate without its claims (batched.py keeps one per candidate of the corpus between passes):
+    enough for decide() to choose the same winner, not for its supporting and dissenting claims."""
+
+    live: bool = False
+    documents: int = 0
+    start: date | None = None
+
+    @property
+    def period_start(self) -> date | None:
+        return self.start
+
+    def is_live(self, rejected: frozenset[str]) -> bool:
+        return self.live
+
+    def n_documents(self) -> int:
+        return self.documents
+
 
 @dataclass
 class Fact:
@@ -53,6 +85,10 @@ class Fact:
     claims: list[Statement]
     references: list[Statement]
     candidates: list[Candidate] = field(default_factory=list)
+
+    def summary(self, rejected: frozenset[str]) -> "Fact":
+        """The fact as decide() needs it for its winner only: no claims, candidates as Summary."""
+        return Fact(self.key, [], self.references, [c.summary(rejected) for c in self.candidates])
 
 
 def build_facts(claims: list[Statement], references: list[Statement]) -> list[Fact]:
@@ -140,7 +176,7 @@ def decide(fact: Fact, iterations: int, accepted: float | None = None,
     that, the reference itself when every claim contradicts it; failing that,
     the most credible value. Rejected claims never support the value."""
     method = f"truthfinder({iterations} iterations)"
-    live = [c for c in fact.candidates if any(x.id not in rejected for x in c.claims)]
+    live = [c for c in fact.candidates if c.is_live(rejected)]
     backed = [c for c in live if c.references]
     by_confidence = sorted(live or fact.candidates, key=lambda c: -c.confidence)
     if accepted is not None:
@@ -158,7 +194,7 @@ def decide(fact: Fact, iterations: int, accepted: float | None = None,
         winner, reference = best.value, _best_reference(best.references)
         method += " + newest value backed by reference" if len(backed) > 1 else " + reference agrees"
     elif any(policy.reference_disputes(r.ref_source, bool(r.valid_from or r.snapshot),
-                                       len({c.doc_id for c in by_confidence[0].claims})) for r in fact.references):
+                                       by_confidence[0].n_documents()) for r in fact.references):
         reference = _best_reference(fact.references)
         winner = reference
         method += " + reference overrides claims"

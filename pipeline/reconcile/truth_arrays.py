@@ -87,7 +87,7 @@ def _copy_rows(keys: np.ndarray, dependence: dict[frozenset, float],
 
 def _copy_chunks(keys: np.ndarray, dependence: dict[frozenset, float] | tuple, index: dict[str, int]) -> Iterator[tuple]:
     """_copy_rows' rows, about COPY_CHUNK_ROWS looked-up votes at a time, in _copy_rows' order. `dependence`: a
-    dict, or _dependent_pairs' arrays already made (partial.py)."""
+    dict, or _dependent_pairs' arrays already made (the partial and the batched runs)."""
     pa, pb, probability = dependence if isinstance(dependence, tuple) else _dependent_pairs(dependence, index)
     if not len(keys) or not len(pa):  # keys: (candidate, document) per vote, rows in vote-id order
         return
@@ -130,11 +130,13 @@ def with_dependence(g: Graph, dependence: dict[frozenset, float]) -> Graph:
     return replace(g, copy_a=copies[0], copy_b=copies[1], copy_factor=copies[2])
 
 
-def with_discounts(g: Graph, dependence: dict[frozenset, float], order: np.ndarray) -> Graph:
+def with_discounts(g: Graph, dependence: dict[frozenset, float] | tuple, order: np.ndarray) -> Graph:
     """The graph with each vote's copy discounts when the voters are ranked by a fixed `order` (step's
     `order`): which of two dependent voters is discounted never changes, so the discounts are multiplied
     once, chunk by chunk in with_dependence's row order (the same products), and the copy rows are never
-    held whole: they are the largest arrays of a run (tens of rows per dependent pair of documents)."""
+    held whole: they are the largest arrays of a run (tens of rows per dependent pair of documents).
+    `dependence` may be given as _dependent_pairs' arrays already (document indices of the graph, P > 0,
+    in the pairs' order): batched.py's pairs are never a dict of frozensets."""
     keys = np.stack([g.vote_cand, g.vote_doc], axis=1)
     independent = np.ones(len(g.vote_doc))
     for copy_a, copy_b, factor in _copy_chunks(keys, dependence, {d: i for i, d in enumerate(g.docs)}):
