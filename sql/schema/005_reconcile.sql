@@ -23,6 +23,30 @@ create or replace macro claim_statement_rows() as table
     from claims as c
     inner join documents as d on c.doc_id = d.doc_id;
 
+-- the claims a partial reconciliation reads again (pipeline/reconcile/partial.py), as claim_statement_rows() gives
+-- them: of the base models raw_models (as the claims name them), those of the facts keys (fact_key:
+-- pipeline/records.py), the directed prices (input, output) of the same model, tier, setting and currency as a fact
+-- in keys with an undirected price (what a price of unstated direction is checked against), and every claim of the
+-- changed documents docs. partial_claims.sql reads them whole, partial_scope.sql their (model, document, metric).
+create or replace macro partial_claim_rows(raw_models, keys, docs) as table
+    with keyed as (
+        select
+            s.*,
+            '|' || s.tier || '|' || coalesce(s.setting, '') || if(s.currency = 'usd', '', '|' || s.currency) as tail
+        from claim_statement_rows() as s
+        where list_contains(raw_models, s.raw_model)
+    )
+
+    select * exclude (raw_model, tail)
+    from keyed
+    where
+        list_contains(keys, left(sha256(model || '|' || metric || tail), 20))
+        or (
+            metric in ('price_input', 'price_output')
+            and list_contains(keys, left(sha256(model || '|price' || tail), 20))
+        )
+        or list_contains(docs, doc_id);
+
 -- conflicts: one row per disagreement about one fact.
 create table if not exists conflicts (
     conflict_id      varchar primary key,

@@ -248,6 +248,7 @@ comment on macro snapshot_of is 'snapshot_of(model): one spelling (model-YYYY-MM
 comment on macro base_model is 'base_model(model): the model a dated snapshot id is a version of (gpt-4o-2024-08-06 -> gpt-4o).';  -- noqa: PRS
 comment on macro table model_facts is 'model_facts(name): the reconciled facts of the model any written name or alias denotes (and its snapshots).';  -- noqa: PRS
 comment on macro table claim_statement_rows is 'claim_statement_rows(): each claim as reconciliation reads it (base model, snapshot, currency, its document''s date, raw_model as written).';  -- noqa: PRS
+comment on macro table partial_claim_rows is 'partial_claim_rows(raw_models, keys, docs): the claims a partial reconciliation reads again: of those models, the facts keys (and their directed prices) and every claim of the documents docs.';  -- noqa: PRS
 comment on macro claims_batch is 'claims_batch(doc_id, extractor, n): the claims check''s batch of a claim, import:NAME for an imported file, else doc:K/N by the hash of doc_id.';  -- noqa: PRS
 comment on macro rows_digest is 'rows_digest(r), an aggregate: count:sum of the rows'' hashes, an order-free fingerprint of a set of rows (0:0 when empty).';  -- noqa: PRS
 comment on column v_claims.claim_id is 'Stable id for the same document version and span.';
