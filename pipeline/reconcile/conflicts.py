@@ -84,7 +84,7 @@ class Conflict:
             "tier": self.tier, "setting": self.setting, "currency": self.currency, "kind": self.kind,
             "severity": self.severity, "n_values": len(self.values),
             "claim_ids": [c.id for c in self.claims], "claim_values": [c.value for c in self.claims],
-            "claim_texts": [c.shown() for c in self.claims],
+            "claim_texts": shown_all(self.claims),
             "reference_value": self.reference.value if self.reference else None,
             "reference_text": self.reference.shown() if self.reference else None,
             "reference_ids": [self.reference.id] if self.reference else [],
@@ -102,6 +102,19 @@ class Conflict:
             "chosen": v.chosen, "rejected_claim_ids": [c.id for c in v.claims if c.id in self.rejected],
             "explanation_kind": v.explanation_kind, "explanation": v.explanation,
         } for rank, v in enumerate(self.values, start=1)]
+
+
+def shown_all(statements: list[Statement]) -> list[str]:
+    """Each statement's shown(), worked out once per distinct figure (a large fact repeats few figures)."""
+    memo: dict[tuple, str] = {}
+    out = []
+    for c in statements:
+        figure = (c.value, c.value_high, c.value_text, c.bound, c.approx)
+        text = memo.get(figure)
+        if text is None:
+            text = memo[figure] = c.shown()
+        out.append(text)
+    return out
 
 
 def group_values(statements: list[Statement]) -> list[Value]:

@@ -159,11 +159,11 @@ def run_partial(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
     batches = model_batches(con, p.models)  # the full run's batches: the same sums in the same order
     every = [m for raw_models in batches for m in raw_models]
     rows.context = Context.read(con, rows.references, every, scope(con, every, sorted(p.keys), p.docs))
-    for raw_models in batches:
-        claims = read_statements(con, "reconcile/partial_claims", {"raw_models": raw_models, "keys": sorted(p.keys),
-                                                                    "docs": p.docs})
+    for raw_models in batches:  # partial_claims.sql's rows of the batch, from the table scope() kept
+        claims = read_statements(con, "reconcile/partial_batch", {"raw_models": raw_models})
         if claims:
             rows.add(claims, vocab, raw_models)
+    con.execute("drop table if exists partial_rows")
     counts = rows.write()
     stale = fetch_dicts(con, "reconcile/state")
     stale_reviews = set(stale[0]["stale_reviews"] or []) if stale else set()

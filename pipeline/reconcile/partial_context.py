@@ -71,7 +71,10 @@ class Context:
 
 
 def scope(con: duckdb.DuckDBPyConnection, raw_models: list[str], keys: list[str], docs: list[str]) -> pd.DataFrame:
-    return run_sql(con, "reconcile/partial_scope", {"raw_models": raw_models, "keys": keys, "docs": docs}).fetchdf()
+    """Keeps the claims every batch of `raw_models` reads in the temporary table partial_rows (read by batch:
+    partial_batch.sql) and gives their (model, doc_id, metric)."""
+    run_sql(con, "reconcile/partial_rows", {"raw_models": raw_models, "keys": keys, "docs": docs})
+    return run_sql(con, "reconcile/partial_scope").fetchdf()
 
 
 def finder(con: duckdb.DuckDBPyConnection, claims: list[Statement], references: list[Statement],
