@@ -72,8 +72,10 @@ class Context:
 
 def scope(con: duckdb.DuckDBPyConnection, raw_models: list[str], keys: list[str], docs: list[str]) -> pd.DataFrame:
     """Keeps the claims every batch of `raw_models` reads in the temporary table partial_rows (read by batch:
-    partial_batch.sql) and gives their (model, doc_id, metric)."""
+    partial_batch.sql) and the claims in the same words in partial_quote_pool (for quote_groups), and gives their
+    (model, doc_id, metric)."""
     run_sql(con, "reconcile/partial_rows", {"raw_models": raw_models, "keys": keys, "docs": docs})
+    run_sql(con, "reconcile/partial_quote_pool")
     return run_sql(con, "reconcile/partial_scope").fetchdf()
 
 
@@ -82,7 +84,7 @@ def finder(con: duckdb.DuckDBPyConnection, claims: list[Statement], references: 
     """A ConflictFinder over `claims` (the touched facts' claims, of the base models `raw_models` name) whose
     explanations see what they would see with every claim of those models (`context`: read for them already)."""
     def dissenting_quotes(found: ConflictFinder, dissenting: list[Statement]) -> None:
-        found.claims_by_quote = quote_groups(con, [s for s in dissenting if not s.is_reference])
+        found.claims_by_quote = quote_groups(con, [s for s in dissenting if not s.is_reference], context is not None)
     if context is None:
         return ConflictFinder(claims, references, task_slugs, QuoteGroups(), document_models(con, claims),
                               versions=versions(con, references, raw_models), indexes=indexes(con, claims),
@@ -92,13 +94,14 @@ def finder(con: duckdb.DuckDBPyConnection, claims: list[Statement], references: 
                           before_explaining=dissenting_quotes)
 
 
-def quote_groups(con: duckdb.DuckDBPyConnection, claims: list[Statement]) -> QuoteGroups:
+def quote_groups(con: duckdb.DuckDBPyConnection, claims: list[Statement], pooled: bool = False) -> QuoteGroups:
     """The claims by (document, quote), with the other models' claims of the same metric in the same words
-    (explain.misattribution looks up a dissenting value's claims' groups only: ConflictFinder.find passes them)."""
+    (explain.misattribution looks up a dissenting value's claims' groups only: ConflictFinder.find passes them).
+    `pooled`: read from the run's partial_quote_pool (scope() keeps it), not from every claim."""
     wanted = pd.DataFrame(sorted({(c.doc_id, c.quote, c.metric, c.model) for c in claims}),
                           columns=["doc_id", "quote", "metric", "model"], dtype="object")
     with registered(con, {"wanted_quotes": wanted}):
-        others = read_statements(con, "reconcile/partial_quotes", {})
+        others = read_statements(con, "reconcile/partial_pooled_quotes" if pooled else "reconcile/partial_quotes", {})
     ids = {c.id for c in claims}
     out = QuoteGroups()
     for c in claims + [o for o in others if o.id not in ids]:
