@@ -146,6 +146,10 @@ def test_the_held_pairs_read_once_give_the_confidences_of_a_dict_of_pairs(tmp_pa
     partial.fixed_confidence(facts_frame, trust, pairs)
     assert [c.confidence for f in facts_frame for c in f.candidates] == \
         [c.confidence for f in facts_dict for c in f.candidates]
+    coded = build_facts(claims, references)  # the frame's documents made codes once per run (HeldPairs)
+    partial.fixed_confidence(coded, trust, partial.HeldPairs.of(pairs))
+    assert [c.confidence for f in coded for c in f.candidates] == \
+        [c.confidence for f in facts_dict for c in f.candidates]
     without = build_facts(claims, references)
     partial.fixed_confidence(without, trust, {})
     assert [c.confidence for f in without for c in f.candidates] != \
