@@ -158,12 +158,13 @@ def run_partial(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
     rows = Rows(con, p)
     batches = model_batches(con, p.models)  # the full run's batches: the same sums in the same order
     every = [m for raw_models in batches for m in raw_models]
-    rows.context = Context.read(con, rows.references, every, scope(con, every, sorted(p.keys), p.docs))
+    scope(con, every, sorted(p.keys), p.docs)  # keeps the claims to read (partial_rows); what they ask, in SQL
+    rows.context = Context.read_kept(con, rows.references, every)
     for raw_models in batches:  # partial_claims.sql's rows of the batch, from the table scope() kept
         claims = read_statements(con, "reconcile/partial_batch", {"raw_models": raw_models})
         if claims:
             rows.add(claims, vocab, raw_models)
-    con.execute("drop table if exists partial_rows; drop table if exists partial_quote_pool")
+    run_sql(con, "reconcile/partial_forget")
     counts = rows.write()
     stale = fetch_dicts(con, "reconcile/state")
     stale_reviews = set(stale[0]["stale_reviews"] or []) if stale else set()
