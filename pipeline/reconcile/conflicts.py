@@ -170,6 +170,7 @@ class ConflictFinder:
         self.versions = version_dates(references, claims) if versions is None else versions
         self.indexes: dict[str, ClaimIndex] = {} if indexes is None else indexes
         self.before_explaining = before_explaining
+        self.related_docs: set[str] | None = None  # when set, related-task conflicts of these documents only
 
     def evidence(self, statements: list[Statement], talked_about: set[str] | None = None) -> Evidence:
         """`talked_about`: the models the statements' documents discuss, when the caller has it."""
@@ -306,7 +307,8 @@ class ConflictFinder:
         (表格解读 97% vs 表格识别 99%: table-understanding vs table-recognition):
         a copy slip, or different tasks behind one word; a reviewer decides."""
         groups: dict[tuple, list[Statement]] = defaultdict(list)
-        for c in self.claims:
+        docs = self.related_docs
+        for c in (self.claims if docs is None else [c for c in self.claims if c.doc_id in docs]):
             slug = c.metric.removeprefix("score:")
             if c.metric.startswith("score:") and slug in self.task_slugs and "-" in slug:
                 groups[(c.doc_id, c.model, c.tier, c.setting, slug.split("-")[0])].append(c)

@@ -245,7 +245,9 @@ class Rows:
         fixed_confidence(facts, self.trust, self.pairs)
         verdicts = [decide(f, self.p.iterations) for f in facts]
         changed = set(self.p.docs)
-        found = finder(self.con, claims, self.references, vocab.task_slugs, raw_models, self.context).find(verdicts)
+        finding = finder(self.con, claims, self.references, vocab.task_slugs, raw_models, self.context)
+        finding.related_docs = changed  # a related-task conflict is one document's: the changed ones' are kept
+        found = finding.find(verdicts)
         conflicts = [c for c in found if c.fact_key in self.p.keys
                      or (" vs " in c.metric and {x.doc_id for x in c.claims} <= changed)]
         verdicts = settle(conflicts, verdicts, Applied())
