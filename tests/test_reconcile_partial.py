@@ -12,7 +12,7 @@ from pipeline.reconcile.reviews import Applied
 from pipeline.reconcile.run import Vocab, fact_rows, load_statements, run_if_changed, settle
 from pipeline.reconcile.truth import build_facts, decide
 from pipeline.vocabulary import vocabulary
-from tests.reconcile_helpers import build, claim, ref
+from tests.reconcile_helpers import build, claim, ref, rerun
 
 MODELS = {"gpt-4o": (128_000, 2.5), "claude-3-5-sonnet": (200_000, 3.0), "llama-3-70b": (8_192, 0.9),
           "gemini-1.5-pro": (1_000_000, 1.25), "mistral-large": (32_000, 2.0), "qwen-2-72b": (32_768, 0.4)}
@@ -146,6 +146,10 @@ def test_the_held_pairs_read_once_give_the_confidences_of_a_dict_of_pairs(tmp_pa
     partial.fixed_confidence(facts_frame, trust, pairs)
     assert [c.confidence for f in facts_frame for c in f.candidates] == \
         [c.confidence for f in facts_dict for c in f.candidates]
+    coded = build_facts(claims, references)  # the frame's documents made codes once per run (HeldPairs)
+    partial.fixed_confidence(coded, trust, partial.HeldPairs.of(pairs))
+    assert [c.confidence for f in coded for c in f.candidates] == \
+        [c.confidence for f in facts_dict for c in f.candidates]
     without = build_facts(claims, references)
     partial.fixed_confidence(without, trust, {})
     assert [c.confidence for f in without for c in f.candidates] != \
@@ -159,3 +163,25 @@ def test_a_partial_run_records_the_changed_documents_basis_with_its_rows(tmp_pat
     outcome, counts = run_if_changed(con, _vocab())
     assert counts["recomputed_reconciled_facts"] == 4
     assert partial.plan(con, _vocab()) is None  # the basis now holds d02's new digest: nothing changed since
+
+
+def test_a_partial_run_finds_the_related_task_conflicts_of_the_changed_documents_only(tmp_path, monkeypatch):
+    """Scores one document gives for two tasks behind one word are a conflict of that document: a partial run
+    looks for them in the changed documents' claims only, and the conflicts table is a full run's."""
+    monkeypatch.setattr(partial, "MAX_TOUCHED_SHARE", 2.0)  # every document states the same scores
+    rows = []
+    for d in range(24):
+        doc = f"t{d:02d}"
+        rows += [claim(doc, "gpt-4o", "score:table-understanding", 97.0 if d % 3 else 95.0),
+                 claim(doc, "gpt-4o", "score:table-recognition", 99.0), claim(doc, "gpt-4o", "context_window", 128_000)]
+    con = build(tmp_path, rows, [])
+    related = "select * from conflicts where metric like '% vs %' order by conflict_id"
+    before = con.execute(related).fetchall()
+    assert len(before) == 24  # one per document
+    con.execute("update claims set value = 90.0 where doc_id = 't04' and metric = 'score:table-recognition'")
+    outcome, counts = run_if_changed(con, _vocab())
+    assert not outcome.trust and counts["recomputed_conflicts"] >= 1  # partial
+    after = con.execute(related).fetchall()
+    assert after != before and len(after) == 24
+    rerun(con)
+    assert con.execute(related).fetchall() == after  # a full run finds the same

@@ -118,6 +118,8 @@ def test_the_scope_read_once_is_what_the_batches_read(tmp_path):
     read = [read_statements(con, "reconcile/partial_claims", {"raw_models": b, "keys": keys, "docs": docs})
             for b in batches]
     assert set(scope.itertuples(index=False, name=None)) == {(c.model, c.doc_id, c.metric) for b in read for c in b}
+    kept = [read_statements(con, "reconcile/partial_batch", {"raw_models": b}) for b in batches]
+    assert kept == read and sum(map(len, kept)) > 100  # the batches read from the table scope() kept, in order
     context = partial_context.Context.read(con, references, raw, scope)
     for claims in read:
         alone = partial_context.indexes(con, claims)

@@ -84,7 +84,7 @@ class Conflict:
             "tier": self.tier, "setting": self.setting, "currency": self.currency, "kind": self.kind,
             "severity": self.severity, "n_values": len(self.values),
             "claim_ids": [c.id for c in self.claims], "claim_values": [c.value for c in self.claims],
-            "claim_texts": [c.shown() for c in self.claims],
+            "claim_texts": shown_all(self.claims),
             "reference_value": self.reference.value if self.reference else None,
             "reference_text": self.reference.shown() if self.reference else None,
             "reference_ids": [self.reference.id] if self.reference else [],
@@ -102,6 +102,19 @@ class Conflict:
             "chosen": v.chosen, "rejected_claim_ids": [c.id for c in v.claims if c.id in self.rejected],
             "explanation_kind": v.explanation_kind, "explanation": v.explanation,
         } for rank, v in enumerate(self.values, start=1)]
+
+
+def shown_all(statements: list[Statement]) -> list[str]:
+    """Each statement's shown(), worked out once per distinct figure (a large fact repeats few figures)."""
+    memo: dict[tuple, str] = {}
+    out = []
+    for c in statements:
+        figure = (c.value, c.value_high, c.value_text, c.bound, c.approx)
+        text = memo.get(figure)
+        if text is None:
+            text = memo[figure] = c.shown()
+        out.append(text)
+    return out
 
 
 def group_values(statements: list[Statement]) -> list[Value]:
@@ -157,6 +170,7 @@ class ConflictFinder:
         self.versions = version_dates(references, claims) if versions is None else versions
         self.indexes: dict[str, ClaimIndex] = {} if indexes is None else indexes
         self.before_explaining = before_explaining
+        self.related_docs: set[str] | None = None  # when set, related-task conflicts of these documents only
 
     def evidence(self, statements: list[Statement], talked_about: set[str] | None = None) -> Evidence:
         """`talked_about`: the models the statements' documents discuss, when the caller has it."""
@@ -293,7 +307,8 @@ class ConflictFinder:
         (表格解读 97% vs 表格识别 99%: table-understanding vs table-recognition):
         a copy slip, or different tasks behind one word; a reviewer decides."""
         groups: dict[tuple, list[Statement]] = defaultdict(list)
-        for c in self.claims:
+        docs = self.related_docs
+        for c in (self.claims if docs is None else [c for c in self.claims if c.doc_id in docs]):
             slug = c.metric.removeprefix("score:")
             if c.metric.startswith("score:") and slug in self.task_slugs and "-" in slug:
                 groups[(c.doc_id, c.model, c.tier, c.setting, slug.split("-")[0])].append(c)

@@ -164,10 +164,11 @@ def unit_slip(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[str
     for factor, metrics, which, pattern, reading in policy.UNIT_SLIPS:
         if x.metric not in metrics or not policy.close_ratio(big[0].value / factor, small[0].value):
             continue
-        witnesses = [s for s in (big if which == "larger" else small) if s.quote and pattern.search(s.quote)]
-        if witnesses:
+        witness = _once(big if which == "larger" else small, f"witness:{pattern.pattern}",
+                        lambda g: next((s for s in g if s.quote and pattern.search(s.quote)), None))
+        if witness is not None:
             return "unit_slip", (f"{big[0].shown()} is {small[0].shown()} times {factor:,.0f}: {reading} "
-                                 f"(the quote '{witnesses[0].quote[:70]}').")
+                                 f"(the quote '{witness.quote[:70]}').")
     return None
 
 
@@ -341,18 +342,25 @@ def _setting_evidence(a: list[Statement], b: list[Statement], ev: Evidence) -> s
         return (f"{metric.split(':', 1)[1]} scores for {model} differ by evaluation "
                 f"setting ({shown}); the figures are from different settings.")
     for s, group in ((a[0], a), (b[0], b)):
-        ids = _once(group, "ids", lambda g: {x.id for x in g})  # a set: not a scan of the group per claim
-        twins = [c for c in ev.index.by_metric.get(metric, []) if c.setting and c.setting != s.setting
-                 and c.id not in ids and agree(c, s)]
-        if twins:
-            return (f"{s.shown()} is {model}'s {metric.split(':', 1)[1]} score under {twins[0].setting} "
-                    f"({twins[0].source}), put on another setting's label.")
-    worded = [s for s in a + b if _setting_cue(s.quote, s.value)]
-    if worded:
-        cue = _setting_cue(worded[0].quote, worded[0].value)
-        return (f"{worded[0].source} names an evaluation protocol ('{cue}') for {worded[0].shown()}: scores under "
+        # the chosen value's (b: one model and metric per conflict, so one index) once per conflict
+        twin = _once(group, "twin", lambda g: _setting_twin(g, ev.index.by_metric.get(metric, [])))
+        if twin is not None:
+            return (f"{s.shown()} is {model}'s {metric.split(':', 1)[1]} score under {twin.setting} "
+                    f"({twin.source}), put on another setting's label.")
+    worded = next((s for s in a if _setting_cue(s.quote, s.value)), None) or _once(
+        b, "worded", lambda g: next((s for s in g if _setting_cue(s.quote, s.value)), None))
+    if worded is not None:
+        cue = _setting_cue(worded.quote, worded.value)
+        return (f"{worded.source} names an evaluation protocol ('{cue}') for {worded.shown()}: scores under "
                 f"different shots or prompting differ.")
     return None
+
+
+def _setting_twin(group: list[Statement], scored: list[Statement]) -> Statement | None:
+    """The first of the model's claims of the metric under another setting than group[0]'s stating its value
+    (not one of the group's: a set of ids, not a scan of the group per claim)."""
+    s, ids = group[0], {x.id for x in group}
+    return next((c for c in scored if c.setting and c.setting != s.setting and c.id not in ids and agree(c, s)), None)
 
 
 @lru_cache(maxsize=65536)
@@ -441,16 +449,24 @@ def misattribution(a: list[Statement], b: list[Statement], ev: Evidence) -> tupl
         other = shared[0][0]
         return "misattribution", (f"{a[0].shown()} is given to {other.model} by the same quote "
                                   f"('{(claims[0].quote or '')[:60]}'), and nowhere else to {a[0].model}.")
-    for s in (a[0], b[0]):
-        if s.is_reference or _matching(s, ev.own_references):
+    for s, group in ((a[0], a), (b[0], b)):
+        if s.is_reference or _once(group, "own_match", lambda g: bool(_matching(g[0], ev.own_references))):
             continue
-        owners = {r.model: r for r in ev.other_references
-                  if r.model in ev.models_in_documents and r.metric == s.metric and agree(s, r)}
+        agrees = _once(group, "agrees", lambda g: {})  # per reference (by identity): the chosen value's, once
+        owners = {r.model: r for r in ev.other_references if r.model in ev.models_in_documents
+                  and r.metric == s.metric and _memo_agree(s, r, agrees)}
         if len(owners) == 1:
             model, ref = next(iter(owners.items()))
             return "misattribution", (f"{s.shown()} is {_label(ref)} {s.metric.replace('_', ' ')}, "
                                       f"a model the same document discusses, not {s.model}'s.")
     return None
+
+
+def _memo_agree(s: Statement, r: Statement, memo: dict) -> bool:
+    found = memo.get(id(r))
+    if found is None:
+        found = memo[id(r)] = agree(s, r)
+    return found
 
 
 def one_quote(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[str, str] | None:

@@ -158,12 +158,13 @@ def run_partial(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
     rows = Rows(con, p)
     batches = model_batches(con, p.models)  # the full run's batches: the same sums in the same order
     every = [m for raw_models in batches for m in raw_models]
-    rows.context = Context.read(con, rows.references, every, scope(con, every, sorted(p.keys), p.docs))
-    for raw_models in batches:
-        claims = read_statements(con, "reconcile/partial_claims", {"raw_models": raw_models, "keys": sorted(p.keys),
-                                                                    "docs": p.docs})
+    scope(con, every, sorted(p.keys), p.docs)  # keeps the claims to read (partial_rows); what they ask, in SQL
+    rows.context = Context.read_kept(con, rows.references, every)
+    for raw_models in batches:  # partial_claims.sql's rows of the batch, from the table scope() kept
+        claims = read_statements(con, "reconcile/partial_batch", {"raw_models": raw_models})
         if claims:
             rows.add(claims, vocab, raw_models)
+    run_sql(con, "reconcile/partial_forget")
     counts = rows.write()
     stale = fetch_dicts(con, "reconcile/state")
     stale_reviews = set(stale[0]["stale_reviews"] or []) if stale else set()
@@ -171,10 +172,10 @@ def run_partial(con: duckdb.DuckDBPyConnection, vocab: Vocab) -> tuple[Outcome, 
 
 
 def fixed_confidence(facts: list[Fact], trust: dict[str, float],
-                     dependence: dict[frozenset, float] | pd.DataFrame) -> None:
+                     dependence: dict[frozenset, float] | pd.DataFrame | HeldPairs) -> None:
     """Each candidate's confidence from the given trust (one TruthFinder step, no iteration): the
     confidence a full run reaches when its trust is this one. `dependence`: P(copy) by pair, or
-    held_pairs' frame."""
+    held_pairs' frame (or HeldPairs of it)."""
     graph = truth_arrays.build_graph(facts, {}, frozenset())
     pairs = dependence if isinstance(dependence, dict) else _pair_indexes(graph.docs, dependence)
     graph = truth_arrays.with_dependence(graph, pairs)
@@ -190,13 +191,34 @@ def held_pairs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return run_sql(con, "reconcile/partial_held_pairs").fetchdf()
 
 
-def _pair_indexes(docs: list[str], pairs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+@dataclass
+class HeldPairs:
+    """held_pairs' frame with its documents made codes once (at 10,000 articles over half a million pairs: looked
+    up by name again for every batch, they cost the batches times the pairs)."""
+
+    a: np.ndarray
+    b: np.ndarray
+    names: pd.Index
+    probability: np.ndarray
+
+    @classmethod
+    def of(cls, pairs: pd.DataFrame) -> "HeldPairs":
+        codes, names = pd.factorize(pd.concat([pairs["doc_a"], pairs["doc_b"]], ignore_index=True))
+        codes = codes.astype(np.int64)
+        return cls(codes[:len(pairs)], codes[len(pairs):], pd.Index(names), pairs["probability"].to_numpy(np.float64))
+
+
+def _pair_indexes(docs: list[str], pairs: pd.DataFrame | HeldPairs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The pairs both of whose documents vote (as indexes into `docs`), in the frame's order: the arrays
     truth_arrays makes of a dict of the same pairs."""
-    index = pd.Index(docs)
-    a, b = index.get_indexer(pairs["doc_a"]), index.get_indexer(pairs["doc_b"])
+    held = pairs if isinstance(pairs, HeldPairs) else HeldPairs.of(pairs)
+    place = np.full(len(held.names) + 1, -1, dtype=np.int64)  # a code's index in `docs` (the last: no code)
+    found = held.names.get_indexer(docs)
+    place[np.where(found >= 0, found, len(held.names))] = np.arange(len(docs))
+    place[-1] = -1
+    a, b = place[held.a], place[held.b]
     both = (a >= 0) & (b >= 0) & (a != b)
-    return a[both].astype(np.int64), b[both].astype(np.int64), pairs["probability"].to_numpy(np.float64)[both]
+    return a[both], b[both], held.probability[both]
 
 
 class Rows:
@@ -207,7 +229,7 @@ class Rows:
         self.con, self.p = con, p
         self.references = load_references(con)
         self.trust = dict(con.execute("select doc_id, score from source_reliability").fetchall())
-        self.pairs = held_pairs(con)
+        self.pairs = HeldPairs.of(held_pairs(con))
         self.context: Context | None = None  # what the explanations consult, for every batch (run_partial)
         self.before = {x for r in p.old.values() for x in r["supporting_claim_ids"]}
         self.tables: dict[str, list[dict]] = defaultdict(list)
@@ -223,7 +245,9 @@ class Rows:
         fixed_confidence(facts, self.trust, self.pairs)
         verdicts = [decide(f, self.p.iterations) for f in facts]
         changed = set(self.p.docs)
-        found = finder(self.con, claims, self.references, vocab.task_slugs, raw_models, self.context).find(verdicts)
+        finding = finder(self.con, claims, self.references, vocab.task_slugs, raw_models, self.context)
+        finding.related_docs = changed  # a related-task conflict is one document's: the changed ones' are kept
+        found = finding.find(verdicts)
         conflicts = [c for c in found if c.fact_key in self.p.keys
                      or (" vs " in c.metric and {x.doc_id for x in c.claims} <= changed)]
         verdicts = settle(conflicts, verdicts, Applied())

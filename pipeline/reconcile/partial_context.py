@@ -63,6 +63,16 @@ class Context:
         return cls(_document_models(con, docs), versions(con, references, raw_models),
                    *_indexed(con, pairs, prices, scores))
 
+    @classmethod
+    def read_kept(cls, con: duckdb.DuckDBPyConnection, references: list[Statement],
+                  raw_models: list[str]) -> "Context":
+        """read() for the claims scope() kept in partial_rows, what they ask for selected in SQL
+        (partial_wanted.sql) instead of made Python sets and frames: the same queries over the same rows."""
+        run_sql(con, "reconcile/partial_wanted")
+        rows = run_sql(con, "reconcile/partial_document_models").fetchall()
+        return cls({doc: set(models) for doc, models in rows}, versions(con, references, raw_models),
+                   *_indexed(con, None, None, None))
+
     def document_models(self, claims: list[Statement]) -> dict[str, set[str]]:
         return {d: self.doc_models[d] for d in {c.doc_id for c in claims} if d in self.doc_models}
 
@@ -71,7 +81,12 @@ class Context:
 
 
 def scope(con: duckdb.DuckDBPyConnection, raw_models: list[str], keys: list[str], docs: list[str]) -> pd.DataFrame:
-    return run_sql(con, "reconcile/partial_scope", {"raw_models": raw_models, "keys": keys, "docs": docs}).fetchdf()
+    """Keeps the claims every batch of `raw_models` reads in the temporary table partial_rows (read by batch:
+    partial_batch.sql) and the claims in the same words in partial_quote_pool (for quote_groups), and gives their
+    (model, doc_id, metric)."""
+    run_sql(con, "reconcile/partial_rows", {"raw_models": raw_models, "keys": keys, "docs": docs})
+    run_sql(con, "reconcile/partial_quote_pool")
+    return run_sql(con, "reconcile/partial_scope").fetchdf()
 
 
 def finder(con: duckdb.DuckDBPyConnection, claims: list[Statement], references: list[Statement],
@@ -79,7 +94,7 @@ def finder(con: duckdb.DuckDBPyConnection, claims: list[Statement], references: 
     """A ConflictFinder over `claims` (the touched facts' claims, of the base models `raw_models` name) whose
     explanations see what they would see with every claim of those models (`context`: read for them already)."""
     def dissenting_quotes(found: ConflictFinder, dissenting: list[Statement]) -> None:
-        found.claims_by_quote = quote_groups(con, [s for s in dissenting if not s.is_reference])
+        found.claims_by_quote = quote_groups(con, [s for s in dissenting if not s.is_reference], context is not None)
     if context is None:
         return ConflictFinder(claims, references, task_slugs, QuoteGroups(), document_models(con, claims),
                               versions=versions(con, references, raw_models), indexes=indexes(con, claims),
@@ -89,13 +104,14 @@ def finder(con: duckdb.DuckDBPyConnection, claims: list[Statement], references: 
                           before_explaining=dissenting_quotes)
 
 
-def quote_groups(con: duckdb.DuckDBPyConnection, claims: list[Statement]) -> QuoteGroups:
+def quote_groups(con: duckdb.DuckDBPyConnection, claims: list[Statement], pooled: bool = False) -> QuoteGroups:
     """The claims by (document, quote), with the other models' claims of the same metric in the same words
-    (explain.misattribution looks up a dissenting value's claims' groups only: ConflictFinder.find passes them)."""
+    (explain.misattribution looks up a dissenting value's claims' groups only: ConflictFinder.find passes them).
+    `pooled`: read from the run's partial_quote_pool (scope() keeps it), not from every claim."""
     wanted = pd.DataFrame(sorted({(c.doc_id, c.quote, c.metric, c.model) for c in claims}),
                           columns=["doc_id", "quote", "metric", "model"], dtype="object")
     with registered(con, {"wanted_quotes": wanted}):
-        others = read_statements(con, "reconcile/partial_quotes", {})
+        others = read_statements(con, "reconcile/partial_pooled_quotes" if pooled else "reconcile/partial_quotes", {})
     ids = {c.id for c in claims}
     out = QuoteGroups()
     for c in claims + [o for o in others if o.id not in ids]:
@@ -127,22 +143,38 @@ def indexes(con: duckdb.DuckDBPyConnection, claims: list[Statement]) -> dict[str
     return {m: ClaimIndex.narrow(by_doc[m], by_metric[m], epochs[m]) for m in {c.model for c in claims}}
 
 
-def _indexed(con: duckdb.DuckDBPyConnection, pairs: set[tuple], undirected: set[tuple], scores: set[tuple]) -> tuple:
+def _indexed(con: duckdb.DuckDBPyConnection, pairs: set[tuple] | None, undirected: set[tuple] | None,
+             scores: set[tuple] | None) -> tuple:
     """Per model: each (model, document) pair's versions, the directed prices of the pairs with an undirected
-    price, the claims under a setting of the (model, metric) scores."""
+    price, the claims under a setting of the (model, metric) scores. None for all three: partial_wanted.sql's
+    views already say them (Context.read_kept)."""
+    kept = pairs is None
     epochs: dict[str, dict] = defaultdict(dict)
-    with registered(con, {"wanted_pairs": _frame(pairs, ["model", "doc_id"])}):
+    with _wanted(con, kept, "wanted_pairs", pairs, ["model", "doc_id"], "every_pair"):
         for model, doc, dates, quotes in run_sql(con, "reconcile/partial_epochs", {"hints": CHANGE_HINTS}).fetchall():
             epochs[model][doc] = ClaimIndex.epoch_of(dates, quotes)
     by_doc: dict[str, dict] = defaultdict(lambda: defaultdict(list))
-    with registered(con, {"wanted_pairs": _frame(undirected, ["model", "doc_id"])}):
+    with _wanted(con, kept, "wanted_pairs", undirected, ["model", "doc_id"], "price_pairs"):
         for s in read_statements(con, "reconcile/partial_prices", {}):
             by_doc[s.model][s.doc_id].append(s)
     by_metric: dict[str, dict] = defaultdict(lambda: defaultdict(list))
-    with registered(con, {"wanted_metrics": _frame(scores, ["model", "metric"])}):
+    with _wanted(con, kept, "wanted_metrics", scores, ["model", "metric"], None):
         for s in read_statements(con, "reconcile/partial_settings", {}):
             by_metric[s.model][s.metric].append(s)
     return epochs, by_doc, by_metric
+
+
+@contextmanager
+def _wanted(con: duckdb.DuckDBPyConnection, kept: bool, name: str, rows: set[tuple] | None, columns: list[str],
+            view: str | None):
+    """The view `name` a context query reads: the rows as a frame, or (kept) partial_wanted.sql's `view`."""
+    if not kept:
+        with registered(con, {name: _frame(rows, columns)}):
+            yield
+        return
+    if view is not None:
+        run_sql(con, f"reconcile/partial_wanted_{view}")
+    yield
 
 
 def _frame(rows: set[tuple], columns: list[str]) -> pd.DataFrame:

@@ -43,17 +43,18 @@ def build_graph(facts: list, dependence: dict[frozenset, float], rejected: froze
     name_rank = np.empty(len(docs), dtype=np.int64)
     name_rank[np.argsort(np.array(docs, dtype=object), kind="stable")] = np.arange(len(docs))
     candidates = [cand for f in facts for cand in f.candidates]
-    votes: dict[tuple[int, int], int] = {}
-    claim_cand, claim_doc, ref_score = [], [], []
-    for k, cand in enumerate(candidates):
-        for c in cand.claims:
-            claim_cand.append(k)
-            claim_doc.append(index[c.doc_id])
-            if c.id not in rejected:
-                votes.setdefault((k, index[c.doc_id]), len(votes))
+    vote_cand, vote_doc, claim_cand, claim_doc, ref_score = [], [], [], [], []
+    for k, cand in enumerate(candidates):  # votes: each (candidate, document) once, in order of first claim
+        ids = [index[c.doc_id] for c in cand.claims]
+        claim_doc += ids
+        claim_cand += [k] * len(ids)
+        voters = dict.fromkeys(i for c, i in zip(cand.claims, ids) if c.id not in rejected) if rejected else \
+            dict.fromkeys(ids)
+        vote_cand += [k] * len(voters)
+        vote_doc += voters
         ref_score.append(sum(tau(policy.reference_trust(r.ref_source)) for r in one_per_source(cand.references)))
     to, frm = _support_pairs(facts)
-    pairs = np.array(list(votes), dtype=np.int64).reshape(-1, 2)
+    pairs = np.array([vote_cand, vote_doc], dtype=np.int64).T.reshape(-1, 2)
     copies = _copy_rows(pairs, dependence, index)
     return Graph(docs, name_rank, candidates, pairs[:, 0], pairs[:, 1], np.array(ref_score, dtype=float),
                  to, frm, np.array(claim_cand, dtype=np.int64), np.array(claim_doc, dtype=np.int64), *copies)
