@@ -58,3 +58,17 @@ def test_without_the_exchange_a_rename_replaces_the_file(tmp_path, monkeypatch):
 def test_an_exchange_the_system_refuses_for_another_reason_is_an_error(tmp_path):
     with pytest.raises(OSError):
         assembly.exchange(tmp_path / "missing", tmp_path / "also-missing")
+
+
+def test_an_old_file_removed_before_the_exchange_is_simply_replaced(tmp_path, monkeypatch):
+    path, temporary = tmp_path / "claimreview.jsonld", tmp_path / "claimreview.tmp"
+    path.write_text("old")
+    temporary.write_text("new")
+
+    def removed_meanwhile(first, second):
+        second.unlink()
+        raise FileNotFoundError(2, "No such file or directory", str(second))
+
+    monkeypatch.setattr(assembly, "exchange", removed_meanwhile)
+    assembly.swap_into_place(temporary, path)
+    assert path.read_text() == "new" and not temporary.exists()

@@ -43,7 +43,11 @@ def swap_into_place(temporary: Path, path: Path) -> None:
     returns, in this process: 2 s and more for the 1.4 GB file at 10,000 articles, where the first run, with no
     file to replace, paid nothing. Exchanging the two names and removing the old file is as atomic and leaves
     the writing to the kernel's flusher, as for any other write."""
-    if path.exists() and exchange(temporary, path):
+    try:
+        swapped = path.exists() and exchange(temporary, path)
+    except FileNotFoundError:  # the old file removed meanwhile: nothing to exchange with
+        swapped = False
+    if swapped:
         temporary.unlink()
     else:
         temporary.replace(path)
