@@ -16,6 +16,7 @@ import pytest
 
 from pipeline.report import pages
 from pipeline.report.pages import publish_report
+from pipeline.store.sqlfiles import fetch_dicts
 from tests.reconcile_helpers import rerun
 from tests.report_scale import MODELS, build_scale_warehouse
 from tests.test_report_browser import _chromium, _Logged, _run
@@ -170,3 +171,25 @@ def test_a_model_whose_pages_data_did_not_change_is_not_read_again(tmp_path, mon
     read.clear()
     publish_report(con, tmp_path / "sources", folder, "w.duckdb")
     assert read == [None, ["gpt-4o"]] and (folder / "model-gpt-4o-2.html").exists()
+
+
+def test_a_model_digest_follows_the_claims_its_cards_show_and_not_the_ones_they_count(tmp_path):
+    """model_digests.sql hashes the first `members` claims of each value (the ones a card quotes); a change to
+    a claim a card only counts leaves the model's pages as they are, a change to a quoted one renders them."""
+    con = build_scale_warehouse(tmp_path, 8)
+    conflict, rank, model, shown = con.execute(
+        "select v.conflict_id, v.value_rank, c.model, v.claim_ids[1] from conflict_values as v"
+        " inner join conflicts as c using (conflict_id) order by v.conflict_id, v.value_rank limit 1").fetchone()
+    counted = f"{shown}-again"  # a copy of the quoted claim under another id
+    con.execute("insert into claims select * replace (? as claim_id) from claims where claim_id = ?", [counted, shown])
+    con.execute("update conflict_values set claim_ids = list_append(claim_ids, ?) where conflict_id = ?"
+                " and value_rank = ?", [counted, conflict, rank])  # a second claim: counted on the card, not quoted
+
+    def digest():
+        return {r["model"]: r["digest"] for r in fetch_dicts(con, "publish/model_digests", {"members": 1})}[model]
+
+    before = digest()
+    con.execute("update claims set quote = quote || ' (edited)' where claim_id = ?", [counted])
+    assert digest() == before
+    con.execute("update claims set quote = quote || ' (edited)' where claim_id = ?", [shown])
+    assert digest() != before

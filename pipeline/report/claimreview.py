@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import duckdb
 
-from pipeline.report import review_parts
+from pipeline.report import assembly, review_parts
 from pipeline.report.phases import PhaseClock
 from pipeline.store.sqlfiles import fetch_dicts, run_sql, sql_text
 
@@ -89,7 +89,7 @@ def write_claim_reviews(con: duckdb.DuckDBPyConnection, path: Path, clock: Phase
                 names = {f.part: f.digest for f in missing}
                 store.write(review_chunks(con, list(names)), names)
         with clock.phase("assemble"):
-            review_parts.assemble(path, [store.path(f.part, f.digest) for f in facts])
+            assembly.assemble(path, [store.path(f.part, f.digest) for f in facts])
         with clock.phase("clean"):
             store.keep_only([(f.part, f.digest) for f in facts])
     finally:

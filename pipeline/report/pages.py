@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.report.data import documents_in_batches, doc_page, read_report_data
+from pipeline.report.data import MEMBERS_SHOWN, documents_in_batches, doc_page, read_report_data
 from pipeline.report.render import (_gx_summary, atomic_write, markdown_conflicts, markdown_facts, markdown_head,
                                     model_groups, render_document, render_html, render_markdown, render_page)
 from pipeline.report.charts import price_charts
@@ -103,7 +103,7 @@ def _write_pages(con, models: list[dict], total: int, sources_dir: Path, folder:
     written = Written({"html": folder / "conflicts.html", "markdown": folder / "conflicts.md"}, total, data.warnings)
     index = model_index(models)
     digests = {row["model"]: _fingerprint([row["digest"], data.reviews, str(sources_dir), database, PAGE_CONFLICTS])
-               for row in fetch_dicts(con, "publish/model_digests")}
+               for row in fetch_dicts(con, "publish/model_digests", {"members": MEMBERS_SHOWN})}
     stale = [entry for entry in index if not _keep_model(entry, digests.get(entry["model"]), folder, before, written)]
     for batch in model_batches(stale):
         part = read_report_data(con, sources_dir, folder, models=[e["model"] for e in batch], documents=False,

@@ -3,16 +3,12 @@ their own under PATH.parts/, named by the fact (md5 of its key) and by a
 digest of what its reviews show and of the code that wrote them. A part whose
 name is present is up to date by construction, so a run writes only the
 parts it lacks, and a crash can leave a part missing or unused but never
-stale. The file users open is assembled from the parts by byte copies (the
-kernel's, os.sendfile) into a temporary file renamed over the old one."""
+stale. The file users open is assembled from the parts by pipeline/report/assembly.py."""
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterable
 from pathlib import Path
-
-HEAD = b'{\n "@context": "https://schema.org",\n "@graph": ['
 
 
 class PartStore:
@@ -44,25 +40,3 @@ class PartStore:
         for path in stale:
             path.unlink(missing_ok=True)
         return len(stale)
-
-
-def _append(out: int, path: Path) -> None:
-    """The bytes of `path` appended to the file descriptor `out` by the kernel."""
-    with open(path, "rb") as source:
-        size, sent = os.fstat(source.fileno()).st_size, 0
-        while sent < size:
-            sent += os.sendfile(out, source.fileno(), sent, size - sent)
-
-
-def assemble(path: Path, parts: list[Path]) -> None:
-    """`path` as a JSON-LD @graph of the parts' reviews in the order given, written to a temporary file that
-    is then renamed over it (readers never see half a file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    with open(temporary, "wb", buffering=0) as out:
-        out.write(HEAD)
-        for index, part in enumerate(parts):
-            out.write(b",\n  " if index else b"\n  ")
-            _append(out.fileno(), part)
-        out.write(b"\n ]\n}" if parts else b"]\n}")
-    temporary.replace(path)

@@ -13,8 +13,15 @@ with shown as (
             c.claim_id, c.source, c.span_start, c.model, c.metric, c.quote, c.value, c.value_text, c.unit, c.approx,
             cf.agrees, d.kind, d.location, d.title, d.published_at
         ) as digest,
-        count(*) over (partition by cf.fact_key) as fact_reviews
+        fc.fact_reviews
     from claim_review_facts as cf
+    -- each fact's review count by a grouped join: a window over the 1.7 million wide rows of 10,000 articles
+    -- cost three times the whole query (6.5 s against 2.4)
+    inner join (
+        select fact_key, count(*) as fact_reviews
+        from claim_review_facts
+        group by fact_key
+    ) as fc on cf.fact_key = fc.fact_key
     inner join claims as c on cf.claim_id = c.claim_id
     inner join documents as d on c.doc_id = d.doc_id
 ),

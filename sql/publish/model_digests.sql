@@ -1,8 +1,10 @@
 -- per model in conflict, a digest of what its pages show, in one pass over each table (not a query per model):
--- its conflicts, their values, the verdicts of their facts, the claims on its cards (quote, why, span: a re-extraction
--- may change them in a document whose text did not change), and the versions of the documents its conflicts' claims come
--- from (their quotes and the text around them). A model whose digest is the one its pages were made from is not
--- read again.
+-- its conflicts, their values, the verdicts of their facts, the claims on its cards with their quote, why and span
+-- (a re-extraction may change them in a document whose text did not change), and the versions of the documents
+-- those claims come from (their quotes and the text around them). The cards show the first $members claims of each
+-- value (conflict_claims.sql) and count the others (the value's n_claims, in its row): only those are read, not
+-- every claim of every value (a large model's values hold hundreds of thousands). A model whose digest is the one
+-- its pages were made from is not read again.
 with conflict_part as (
     select c.model, count(*) || ':' || (sum(hash(c)::hugeint) % 18446744073709551616) as digest
     from conflicts as c
@@ -33,7 +35,7 @@ fact_part as (
 member_claims as (
     select distinct m.model, cl.claim_id, cl.doc_id, cl.quote, cl.why, cl.span_start, cl.span_end, cl.source
     from (
-        select c.model, unnest(v.claim_ids) as claim_id
+        select c.model, unnest(list_slice(v.claim_ids, 1, $members)) as claim_id
         from conflict_values as v
         inner join conflicts as c on v.conflict_id = c.conflict_id
     ) as m
