@@ -92,6 +92,17 @@ def clause_features(ann: Annotated, q: Span, m: Span, mentions: list[Span]) -> d
             "clause_only": float(len({x.get("model") for x in inside}) == 1)}
 
 
+def section_features(unit: Span, models: list[str], model: str) -> dict[str, float]:
+    """For an owner the unit does not name (a heading's, the subject's, the model named before):
+    section_silent: neither the unit nor its section before it names any model, so the figure
+    has no other owner to read ("Needle test: accuracy 72%" under a section naming none);
+    section_only: every model the section named before the unit is this one."""
+    if models or unit.type == "cell":
+        return {}
+    before = set(unit.get("before") or ())
+    return {"section_silent": float(not before), "section_only": float(before == {model})}
+
+
 def list_order(ann: Annotated, cand, siblings: list, mentions: list[Span]) -> tuple[str, str] | None:
     """(feature, model): the model this figure pairs with when a unit lists k figures of one
     metric (different values joined by "and", not "vs" or "from") and, all before or all
