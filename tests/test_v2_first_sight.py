@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.v2 import extract_claims as v2
+from pipeline.extract.v2.candidates import annotate_candidates
+from pipeline.extract.v2.pipeline import annotate, candidate_owners
 
 
 def _facts(text: str) -> set[tuple]:
@@ -22,3 +24,45 @@ def test_a_price_written_per_token_is_taken_literally_however_large(text, fact):
 
 def test_a_price_with_no_rate_written_still_must_lie_in_range():
     assert not any(metric.startswith("price") for _, metric, _ in _facts("Command R+ once cost $5,000 in credits."))
+
+
+def _owners(text: str, value: float) -> dict[str, dict[str, float]]:
+    """Each possible owner's features for the candidate with `value`."""
+    ann = annotate(text, "case.md")
+    for cand, owners in candidate_owners(ann, annotate_candidates(ann)):
+        if cand.value == value:
+            return {o.model: o.features for o in owners}
+    raise AssertionError(f"no candidate with value {value} in {text!r}")
+
+
+def test_a_section_naming_no_model_leaves_the_subject_as_the_only_reading():
+    text = ("# Yi-Large: field notes\n\nYi-Large is the model under test here.\n\n"
+            "## Needle in a haystack\n\nWith the fact near the end, the accuracy was 61%.\n")
+    feats = _owners(text, 61.0)["yi-large"]
+    assert feats.get("section_silent") == 1.0 and not feats.get("section_only")
+
+
+def test_a_section_that_named_only_this_model_before_the_figure():
+    text = ("# Serving notes\n\n## Speed\n\nWe timed Yi-Large on a quiet day.\n\n"
+            "Streaming held near 75 tokens/s throughout.\n")
+    feats = _owners(text, 75.0)["yi-large"]
+    assert feats.get("section_only") == 1.0 and not feats.get("section_silent")
+
+
+def test_a_section_that_named_another_model_is_neither_silent_nor_only_the_subjects():
+    text = ("# Yi-Large: field notes\n\n## Speed\n\nWe also timed Qwen-Max on a quiet day.\n\n"
+            "Streaming held near 75 tokens/s throughout.\n")
+    feats = _owners(text, 75.0).get("yi-large", {})
+    assert not feats.get("section_silent") and not feats.get("section_only")
+
+
+def test_a_model_named_beside_the_figure_gets_no_section_feature():
+    text = "# Notes\n\n## Speed\n\nYi-Large streams near 75 tokens/s.\n"
+    assert not any(f.get("section_silent") or f.get("section_only") for f in _owners(text, 75.0).values())
+
+
+def test_the_headings_benchmark_with_a_score_word_beside_the_figure_types_it():
+    text = "# Yi-Large: field notes\n\n### Needle in a haystack\n\n- Fact in the middle: accuracy 70%\n"
+    ann = annotate(text, "case.md")
+    assert [(c.metric, c.value, c.rule) for c in annotate_candidates(ann)] == [
+        ("score:needle-in-a-haystack", 70.0, "score.benchmark.heading.cued")]
