@@ -66,3 +66,20 @@ def test_the_headings_benchmark_with_a_score_word_beside_the_figure_types_it():
     ann = annotate(text, "case.md")
     assert [(c.metric, c.value, c.rule) for c in annotate_candidates(ann)] == [
         ("score:needle-in-a-haystack", 70.0, "score.benchmark.heading.cued")]
+
+
+@pytest.mark.parametrize("text, facts", [
+    ("如果按人民币计价，Qwen-Max 输入 3 元/百万 tokens，输出 9 元/百万 tokens。",
+     {("qwen-max", "price_input", 3.0), ("qwen-max", "price_output", 9.0)}),
+    ("If priced in euros, Mistral Large costs €1.80 per 1M input tokens.", {("mistral-large", "price_input", 1.8)}),
+])
+def test_a_figure_restated_in_another_currency_is_no_supposition(text, facts):
+    assert _facts(text) == facts
+
+
+@pytest.mark.parametrize("text", [
+    "如果 Qwen-Max 的输入价格是每百万 token 3 元，它会更受欢迎。",
+    "If Mistral Large cost €1.80 per 1M input tokens, it would sell.",
+])
+def test_a_supposed_price_stays_no_claim(text):
+    assert _facts(text) == set()
