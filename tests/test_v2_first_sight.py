@@ -83,3 +83,11 @@ def test_a_figure_restated_in_another_currency_is_no_supposition(text, facts):
 ])
 def test_a_supposed_price_stays_no_claim(text):
     assert _facts(text) == set()
+
+
+def test_each_key_of_a_record_types_its_own_value_not_its_neighbours():
+    text = ('## Limits in code\n\n```python\nLIMITS = {\n    "qwen-max": {"context": 32768, "max_output": 8192},\n'
+            '    "yi-large": {"context": 32000, "max_output": 4096},\n}\n```\n')
+    typed = {(c.metric, c.value) for c in annotate_candidates(annotate(text, "case.md"))}
+    assert {("context_window", 32768.0), ("max_output", 8192.0), ("context_window", 32000.0)} <= typed
+    assert ("max_output", 32768.0) not in typed and ("max_output", 32000.0) not in typed

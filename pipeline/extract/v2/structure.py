@@ -76,7 +76,7 @@ def _cells(ann: Annotated, block: Block, table_no: int) -> list[Span]:
     if not any(label and is_known_benchmark(label) for label in labels.values()):
         labels = {}  # not a score table: its row labels are no benchmarks
     for row in rows:
-        words = _row_words(ann, row)
+        words = _row_words(ann, row) if block.kind == "table" else ""  # (a record's keys each type their own value)
         for plan in plans.get(row.start, []):
             if plan.end > plan.start:
                 bare = not any(map(str.isalpha, ann.text[plan.start:plan.end]))
