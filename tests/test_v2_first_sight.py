@@ -91,3 +91,29 @@ def test_each_key_of_a_record_types_its_own_value_not_its_neighbours():
     typed = {(c.metric, c.value) for c in annotate_candidates(annotate(text, "case.md"))}
     assert {("context_window", 32768.0), ("max_output", 8192.0), ("context_window", 32000.0)} <= typed
     assert ("max_output", 32768.0) not in typed and ("max_output", 32000.0) not in typed
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    ("## Speed\n\nMistral Large streams 40 tokens/s and Qwen-Max about 35.\n\n"
+     "### Latency\n\nTime to first token is near 0.7 seconds for both.\n", 700.0, "latency"),
+    ("在 MMLU 上，Yi-Large 得分 83.8%，Qwen-Max 得分 84.1%。\n\n### 上下文\n\n两个模型都支持 32,000 个令牌的上下文窗口。\n",
+     32000.0, "context_window"),
+])
+def test_a_figure_for_both_goes_to_the_two_models_named_last(text, value, metric):
+    facts = {f for f in _facts(text) if f[2] == value}
+    assert facts == {("qwen-max", metric, value), (("mistral-large" if metric == "latency" else "yi-large"), metric, value)}
+
+
+def test_both_beside_a_named_model_is_no_back_reference():
+    text = "Yi-Large and Qwen-Max were tested.\n\nBoth models trail Mistral Large, which streams 40 tokens/s.\n"
+    assert not any(f.get("both_ref") for f in _owners(text, 40.0).values())
+
+
+def test_figures_each_beside_its_own_model_are_no_plain_list():
+    text = ("---\ntitle: 年度回顾\ndate: 2024-12-20\n---\n\n人工智能在 2024 年变化很大。Mistral 于 7 月推出了 "
+            "Mistral Large 2，Meta 在 4 月发布了 Llama 3，而 Qwen2 则以开源取胜。\n")
+    ann = annotate(text, "case.md")
+    options = candidate_owners(ann, annotate_candidates(ann))
+    assert {cand.value for cand, _ in options} == {"2024-07", "2024-04"}
+    for cand, owners in options:
+        assert not any(o.features.get("list_order") for o in owners), cand.value
