@@ -166,7 +166,7 @@ def _listed(ann: Annotated, same: list) -> bool:
     for a, b in zip(same, same[1:]):
         start, end = a.quantity.get("unit_end", a.quantity.end), b.quantity.start
         if not ann.layer("coordination").within(start, end) or any(
-                ann.layer(kind).within(start, end) for kind in ("comparison", "change_from", "model")):
+                ann.layer(kind).within(start, end) for kind in config()["list_breakers"]):
             return False
     return True
 
