@@ -117,3 +117,12 @@ def test_figures_each_beside_its_own_model_are_no_plain_list():
     assert {cand.value for cand, _ in options} == {"2024-07", "2024-04"}
     for cand, owners in options:
         assert not any(o.features.get("list_order") for o in owners), cand.value
+
+
+@pytest.mark.parametrize("text, kept, counted", [
+    ("We run Mixtral 8x7B on 4 GPUs; it streams about 60 tokens per second per user at batch size 32.", 60.0, 32.0),
+    ("Mixtral 8x7B 在批大小为 8 时每秒输出约 70 个 token。", 70.0, 8.0),
+])
+def test_a_batch_size_is_a_count_not_the_metric_beside_it(text, kept, counted):
+    values = {value for _, _, value in _facts(text)}
+    assert kept in values and counted not in values
