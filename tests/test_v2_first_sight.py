@@ -126,3 +126,26 @@ def test_figures_each_beside_its_own_model_are_no_plain_list():
 def test_a_batch_size_is_a_count_not_the_metric_beside_it(text, kept, counted):
     values = {value for _, _, value in _facts(text)}
     assert kept in values and counted not in values
+
+
+def test_every_cue_word_is_read_as_text():
+    """YAML reads a bare on / no / yes as a boolean: such a cue word would match "true" or "false" instead."""
+    from pipeline.extract.v2.data import cue_tables
+
+    odd = [(kind, w) for table in cue_tables() for key in ("types", "header_types")
+           for kind, words in (table.get(key) or {}).items() for w in words if not isinstance(w, str)]
+    assert odd == []
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Qwen-Max bills $1.60 per 1M input tokens and $6.40 per 1M output tokens, against $3 and $15 on Yi-Large.",
+     ("yi-large", "price_input", 3.0)),
+    ("Qwen-Max bills $1.60 per 1M input tokens and $6.40 per 1M output tokens, against $3 and $15 on Yi-Large.",
+     ("yi-large", "price_output", 15.0)),
+])
+def test_figures_followed_by_on_and_a_model_are_that_models(text, fact):
+    assert fact in _facts(text)
+
+
+def test_no_before_a_figure_negates_it():
+    assert _facts("Yi-Large has no 1M context window; it reads 32K tokens.") == {("yi-large", "context_window", 32000.0)}
