@@ -149,3 +149,16 @@ def test_figures_followed_by_on_and_a_model_are_that_models(text, fact):
 
 def test_no_before_a_figure_negates_it():
     assert _facts("Yi-Large has no 1M context window; it reads 32K tokens.") == {("yi-large", "context_window", 32000.0)}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("# Qwen-Max notes\n\n- Speed: ~50 tokens/s (2x faster than Qwen-Plus)\n- API: input $1.60/M tokens, output $6.40/M tokens\n",
+     1.6),
+    ("# Qwen-Max 笔记\n\n- 推理速度：~50 tokens/秒（比 Qwen-Plus 快 2 倍）\n- API 价格：输入 $1.60/M tokens，输出 $6.40/M tokens\n",
+     1.6),
+])
+def test_a_model_named_only_as_what_another_is_compared_with_leads_nothing(text, value):
+    owners = _owners(text, value)
+    assert not any(f.get("lead") or f.get("carry") or f.get("section_only") for f in
+                   [owners.get("qwen-plus", {})])
+    assert owners["qwen-max"].get("lead") and owners["qwen-max"].get("section_only")
