@@ -162,3 +162,10 @@ def test_a_model_named_only_as_what_another_is_compared_with_leads_nothing(text,
     assert not any(f.get("lead") or f.get("carry") or f.get("section_only") for f in
                    [owners.get("qwen-plus", {})])
     assert owners["qwen-max"].get("lead") and owners["qwen-max"].get("section_only")
+
+
+def test_an_earlier_figure_in_a_named_model_is_that_models():
+    text = "Mistral Large 2 now has a context window of 128K tokens, up from 32K in Mistral Large."
+    owners = _owners(text, 32000.0)
+    assert owners["mistral-large"].get("for_owner") and not owners["mistral-large-2"].get("for_owner")
+    assert ("mistral-large", "context_window", 32000.0) in _facts(text)
