@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pipeline.extract.v2.candidates import Candidate
 from pipeline.extract.v2.data import config
 from pipeline.extract.v2.document import Annotated
-from pipeline.extract.v2.owner_cues import _same_metric, list_order, sentence_features
+from pipeline.extract.v2.owner_cues import _same_metric, both_ref, list_order, section_features, sentence_features
 from pipeline.extract.v2.spans import Span
 
 
@@ -37,6 +37,8 @@ def owners(ann: Annotated, cand: Candidate, siblings: list[Candidate]) -> list[O
     paired = list_order(ann, cand, siblings, mentions)
     if paired:
         found.setdefault(paired[1], {})[paired[0]] = 1.0
+    for model in both_ref(ann, unit):
+        found.setdefault(model, {})["both_ref"] = 1.0
     for flag, model in _context_owners(ann, unit):
         if model:
             found.setdefault(model, {})[flag] = 1.0
@@ -45,6 +47,7 @@ def owners(ann: Annotated, cand: Candidate, siblings: list[Candidate]) -> list[O
     for model, feats in found.items():
         feats.update(shared)
         feats.update(_owner_features(ann, models, model))
+        feats.update(section_features(cand.unit, models, model))
         _pronoun_antecedent(feats)
         out.append(Owner(model, feats))
     return out

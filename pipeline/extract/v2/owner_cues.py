@@ -92,6 +92,30 @@ def clause_features(ann: Annotated, q: Span, m: Span, mentions: list[Span]) -> d
             "clause_only": float(len({x.get("model") for x in inside}) == 1)}
 
 
+def both_ref(ann: Annotated, unit: Span) -> list[str]:
+    """"Time to first token is 0.5 s for both", "两个模型都支持 128K": a unit naming no model whose
+    plural back-reference stands for the two models the text named last before it (any section:
+    a sub-heading often sits between them). It decides the owners outright (config.yaml
+    decisive_features): the words name exactly those two, leaving no other reading."""
+    if unit.type == "cell" or not ann.layer("both_ref").within(unit.start, unit.end):
+        return []
+    if ann.layer("model").within(unit.start, unit.end):
+        return []
+    named = _distinct([m.get("model") for m in reversed(ann.layer("model").within(0, unit.start))])
+    return named[:2] if len(named) >= 2 else []
+
+
+def section_features(unit: Span, models: list[str], model: str) -> dict[str, float]:
+    """For an owner the unit does not name (a heading's, the subject's, the model named before):
+    section_silent: neither the unit nor its section before it names any model, so the figure
+    has no other owner to read ("Needle test: accuracy 72%" under a section naming none);
+    section_only: every model the section named before the unit is this one."""
+    if models or unit.type == "cell":
+        return {}
+    before = set(unit.get("before") or ())
+    return {"section_silent": float(not before), "section_only": float(before == {model})}
+
+
 def list_order(ann: Annotated, cand, siblings: list, mentions: list[Span]) -> tuple[str, str] | None:
     """(feature, model): the model this figure pairs with when a unit lists k figures of one
     metric (different values joined by "and", not "vs" or "from") and, all before or all
@@ -137,11 +161,12 @@ def _apart(ann: Annotated, start: int, end: int) -> bool:
 
 
 def _listed(ann: Annotated, same: list) -> bool:
-    """Between each two figures, a coordination cue and no comparison or change cue."""
+    """Between each two figures, a coordination cue and no comparison or change cue, nor a model
+    ("A shipped in May, B in June": each figure stands by its own model, no list)."""
     for a, b in zip(same, same[1:]):
         start, end = a.quantity.get("unit_end", a.quantity.end), b.quantity.start
         if not ann.layer("coordination").within(start, end) or any(
-                ann.layer(kind).within(start, end) for kind in ("comparison", "change_from")):
+                ann.layer(kind).within(start, end) for kind in config()["list_breakers"]):
             return False
     return True
 

@@ -90,16 +90,19 @@ def decide(model: dict, options: list[Owner]) -> tuple[Owner, float] | None:
     return scored[0][1], scored[0][0]
 
 
-def valid(metric: str, value) -> bool:
+def valid(cand: Candidate) -> bool:
+    """The value lies in its metric's range; a price written with its rate ("$0.005/token")
+    is taken literally however large (contract: reconciliation judges it)."""
+    metric, value = cand.metric, cand.value
     entry = lexicon().vocab.metrics.get(metric.split(":")[0])
     low_high = getattr(entry, "range", None)
-    if isinstance(value, str) or not low_high:
+    if isinstance(value, str) or not low_high or (metric.startswith("price") and cand.quantity.get("rate")):
         return True
     return low_high[0] <= value <= low_high[1]
 
 
 def to_claim(ann: Annotated, cand: Candidate, owner: Owner, p: float, model: dict) -> Claim | None:
-    if not valid(cand.metric, cand.value):
+    if not valid(cand):
         return None
     quals = dict(cand.qualifiers)
     start, end = ann.offsets.span(*cand.unit.get("quote"))

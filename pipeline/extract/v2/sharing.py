@@ -16,13 +16,16 @@ import math
 from pipeline.extract.v2.attribution import Owner, probability
 from pipeline.extract.v2.candidates import Candidate
 from pipeline.extract.v2.document import Annotated
-from pipeline.extract.v2.owner_cues import _same_metric
+from pipeline.extract.v2.owner_cues import _same_metric, both_ref
 from pipeline.extract.v2.spans import Span
 
 
 def shared_owners(ann: Annotated, cand: Candidate, owner: str, siblings: list[Candidate]) -> list[str]:
     """The other models that share the candidate's figure with `owner` (usually none)."""
     unit, q = cand.unit, cand.quantity
+    both = both_ref(ann, unit)  # "0.5 s for both": the two models named last
+    if owner in both:
+        return [m for m in both if m != owner]
     if unit.type == "cell" or ann.layer("respectively").within(unit.start, unit.end):
         return []
     if _differs(ann, cand, siblings):

@@ -76,7 +76,7 @@ def _cells(ann: Annotated, block: Block, table_no: int) -> list[Span]:
     if not any(label and is_known_benchmark(label) for label in labels.values()):
         labels = {}  # not a score table: its row labels are no benchmarks
     for row in rows:
-        words = _row_words(ann, row)
+        words = _row_words(ann, row) if block.kind == "table" else ""  # (a record's keys each type their own value)
         for plan in plans.get(row.start, []):
             if plan.end > plan.start:
                 bare = not any(map(str.isalpha, ann.text[plan.start:plan.end]))
@@ -120,10 +120,19 @@ def _sentences(ann: Annotated, block: Block, named: list[str], leads: list[str])
                 "quote": (unit.start, unit.end), "headings": unit.headings, "header": header,
                 "owner": None, "block": block.index, "before": tuple(named), "paragraph": paragraph,
                 "lead": leads[-1] if leads else None}))
-        mentioned = [ann.doc.resolve(m) for m in found]
+        mentioned = [ann.doc.resolve(m) for m in found if not _compared(ann.text, m.start)]
         named.extend(mentioned)
         leads.extend(mentioned[:1])
     return out
+
+
+def _compared(text: str, start: int) -> bool:
+    """A model named right after a comparison word ("3x faster than V2", "比 V2 快") is only what
+    another is measured against: the text does not go on about it, so it is no section's model
+    or lead for the units after it."""
+    pattern = cue_type_pattern("comparison")
+    window = text[max(0, start - 16):start].rstrip()
+    return pattern is not None and bool(window) and any(m.end() == len(window) for m in pattern.finditer(window))
 
 
 def _today_with_model(ann: Annotated, unit, mentions: list) -> bool:
