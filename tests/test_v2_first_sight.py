@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.v2 import extract_claims as v2
 from pipeline.extract.v2.candidates import annotate_candidates
 from pipeline.extract.v2.pipeline import annotate, candidate_owners
-
-
-def _facts(text: str) -> set[tuple]:
-    return {(c.model, c.metric, c.value) for c in v2(text, "case.md")}
+from tests.v2_cases import facts as _facts
+from tests.v2_cases import owners_of as _owners
 
 
 @pytest.mark.parametrize("text, fact", [
@@ -24,15 +21,6 @@ def test_a_price_written_per_token_is_taken_literally_however_large(text, fact):
 
 def test_a_price_with_no_rate_written_still_must_lie_in_range():
     assert not any(metric.startswith("price") for _, metric, _ in _facts("Command R+ once cost $5,000 in credits."))
-
-
-def _owners(text: str, value: float) -> dict[str, dict[str, float]]:
-    """Each possible owner's features for the candidate with `value`."""
-    ann = annotate(text, "case.md")
-    for cand, owners in candidate_owners(ann, annotate_candidates(ann)):
-        if cand.value == value:
-            return {o.model: o.features for o in owners}
-    raise AssertionError(f"no candidate with value {value} in {text!r}")
 
 
 def test_a_section_naming_no_model_leaves_the_subject_as_the_only_reading():

@@ -6,22 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.v2 import extract_claims as v2
-from pipeline.extract.v2.candidates import annotate_candidates
-from pipeline.extract.v2.pipeline import annotate, candidate_owners
-
-
-def _facts(text: str) -> set[tuple]:
-    return {(c.model, c.metric, c.value) for c in v2(text, "case.md")}
-
-
-def _owners(text: str, value: float) -> dict[str, dict[str, float]]:
-    """Each possible owner's features for the candidate with `value`."""
-    ann = annotate(text, "case.md")
-    for cand, owners in candidate_owners(ann, annotate_candidates(ann)):
-        if cand.value == value:
-            return {o.model: o.features for o in owners}
-    raise AssertionError(f"no candidate with value {value} in {text!r}")
+from tests.v2_cases import facts as _facts
+from tests.v2_cases import owners_of as _owners
 
 
 def _with(owners: dict[str, dict[str, float]], feature: str) -> set[str]:
