@@ -110,3 +110,19 @@ def test_the_same_article_under_two_names_keeps_both_claim_sets(workspace):
     with duckdb.connect(str(warehouse / "claims.duckdb"), read_only=True) as con:
         rows = con.execute("select source, count(*) from claims where source like 'post%' group by source").fetchall()
     assert sorted(rows) == [("post-mirror.md", 1), ("post.md", 1)]
+
+
+def test_switching_engines_re_extracts_every_document(workspace, monkeypatch):
+    """The engine is part of the extractor's version: a warehouse never keeps
+    v1's claims of one document beside v2's of another."""
+    _, warehouse = workspace
+    monkeypatch.setenv("EXTRACT_WORKERS", "1")
+    monkeypatch.setenv("EXTRACT_ENGINE", "v1")
+    assert _materialize(warehouse).success
+    monkeypatch.setenv("EXTRACT_ENGINE", "v2")
+    result = _materialize(warehouse)
+    assert result.asset_materializations_for_node("claims")[0].metadata["documents_extracted"].value == 2
+    with duckdb.connect(str(warehouse / "claims.duckdb"), read_only=True) as con:
+        versions = {r[0] for r in con.execute("select distinct extractor from claims").fetchall()}
+        states = {r[0] for r in con.execute("select distinct extractor from extraction_state").fetchall()}
+    assert versions == states and len(versions) == 1 and versions.pop().startswith("rules-v2-")
