@@ -127,11 +127,18 @@ def _blocking(evidence: Evidence | None, block: Condition) -> bool:
 def _qualifiers(ann: Annotated, unit: Span, q: Span, metric: str, quals: list[Condition]) -> dict:
     out = {}
     for cond in quals:
-        if _applies(cond, metric) and find_evidence(ann, unit, q, cond):
-            out.update(dict(cond.sets))
+        evidence = find_evidence(ann, unit, q, cond) if _applies(cond, metric) else None
+        if evidence:  # a value `=attr` copies that attribute of the evidence span ("5-shot" from a `shots` span)
+            out.update({k: _evidence_value(v, evidence) for k, v in cond.sets})
     if q.get("currency") and q.get("currency") != "usd":
         out["currency"] = q.get("currency")
     return out
+
+
+def _evidence_value(value, evidence: Evidence):
+    if isinstance(value, str) and value.startswith("=") and evidence.span is not None:
+        return evidence.span.get(value[1:])
+    return value
 
 
 def _rate_convention(ann: Annotated) -> float:

@@ -13,7 +13,7 @@ from pipeline.extract.script import as_simplified
 from pipeline.extract.segments import blocks_of
 from pipeline.ingest.dates import find_published
 from pipeline.extract.v2.annotators import (annotate_brackets, annotate_clauses, annotate_cues, annotate_mentions,
-                                            annotate_sizes)
+                                            annotate_settings, annotate_sizes)
 from pipeline.extract.v2.attribution import Owner, deciding, owners, probability
 from pipeline.extract.v2.candidates import Candidate, Switches, annotate_candidates
 from pipeline.extract.v2.data import config, cue_type_pattern, weights
@@ -37,7 +37,8 @@ def annotate(text: str, source: str, deadline: Deadline | None = None) -> Annota
     deadline.check()
     annotate_structure(ann, blocks)
     ann.tokens = Tokens(ann.text, [(u.start, u.end) for u in ann.units])
-    for step in (annotate_mentions, annotate_cues, annotate_sizes, annotate_clauses, annotate_brackets, annotate_quantities):
+    for step in (annotate_mentions, annotate_cues, annotate_sizes, annotate_clauses, annotate_brackets, annotate_settings,
+                 annotate_quantities):
         deadline.check()
         step(ann)
     return ann
