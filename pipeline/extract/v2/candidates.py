@@ -36,11 +36,30 @@ class Switches:
 
 
 def annotate_candidates(ann: Annotated, switches: Switches | None = None) -> list[Candidate]:
+    """Typed figures; then, over the figures left bare, the rules that read an earlier
+    figure's metric (a `figure` span: "A gives 200,000 tokens of context; B gives 128,000")."""
     switches = switches or Switches()
-    rules = sorted(enabled(all_rules(), switches.disabled, switches.only), key=lambda r: -r.priority)
-    blocks = enabled(blockers(), switches.disabled)
-    quals = enabled(qualifier_rules(), switches.disabled)
-    convention = _rate_convention(ann)
+    only = switches.only
+    rules = sorted(enabled(all_rules(), switches.disabled), key=lambda r: -r.priority)
+    context = (enabled(blockers(), switches.disabled), enabled(qualifier_rules(), switches.disabled), _rate_convention(ann))
+    repeats = [r for r in rules if _reads_figures(r) and (only is None or r.id in only)]
+    # (a figure-reading rule tested alone still reads the figures the other rules type)
+    out = _typed(ann, [r for r in rules if not _reads_figures(r) and (only is None or repeats or r.id in only)], context, set())
+    if repeats and out:
+        said = set(config().get("figure_evidence") or ())
+        ann.add("figure", [Span(c.quantity.start, c.quantity.get("unit_end", c.quantity.end), "figure",
+                                {"metric": c.metric, "word": c.metric}) for c in out
+                           if all(e.where in said for e in c.evidence)])
+        out = sorted(out + _typed(ann, repeats, context, {c.quantity.start for c in out}), key=lambda c: c.quantity.start)
+    return [c for c in out if only is None or c.rule in only]
+
+
+def _reads_figures(rule: Rule) -> bool:
+    return any(c.type == "figure" for c in rule.near)
+
+
+def _typed(ann: Annotated, rules: list[Rule], context: tuple, taken: set[int]) -> list[Candidate]:
+    blocks, quals, convention = context
     out = []
     by_class: dict[str, list[Rule]] = {}  # each quantity class's rules, highest priority first
     for unit in ann.units:
@@ -48,7 +67,7 @@ def annotate_candidates(ann: Annotated, switches: Switches | None = None) -> lis
             cls = q.get("cls")
             if cls not in by_class:
                 by_class[cls] = [r for r in rules if cls in r.quantity]
-            chosen = _best_rule(ann, unit, q, by_class[cls])
+            chosen = _best_rule(ann, unit, q, by_class[cls]) if q.start not in taken else None
             if chosen is None:
                 continue
             rule, evidence = chosen
@@ -91,6 +110,8 @@ def _all_evidence(ann: Annotated, unit: Span, q: Span, conditions: tuple[Conditi
 
 def _metric(ann: Annotated, rule: Rule, q: Span, evidence: list[Evidence]) -> str | None:
     metric = rule.emits["metric"]
+    if metric == "{figure}":  # the metric of the earlier figure the rule read
+        return next((e.span.get("metric") for e in evidence if e.span is not None and e.span.type == "figure"), None)
     if "{benchmark}" not in metric:
         return metric
     bench = next((e.span for e in evidence if e.span is not None and e.span.type == "benchmark"), None)
