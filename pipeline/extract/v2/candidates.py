@@ -149,11 +149,23 @@ def _qualifiers(ann: Annotated, unit: Span, q: Span, metric: str, quals: list[Co
     out = {}
     for cond in quals:
         evidence = find_evidence(ann, unit, q, cond) if _applies(cond, metric) else None
-        if evidence:  # a value `=attr` copies that attribute of the evidence span ("5-shot" from a `shots` span)
+        if evidence and not _others_aside(ann, q, evidence):  # a value `=attr` copies that attribute of the evidence span ("5-shot" from a `shots` span)
             out.update({k: _evidence_value(v, evidence) for k, v in cond.sets})
     if q.get("currency") and q.get("currency") != "usd":
         out["currency"] = q.get("currency")
     return out
+
+
+def _others_aside(ann: Annotated, q: Span, evidence: Evidence) -> bool:
+    """The cue stands in a bracket that holds another figure but not this one: the aside
+    qualifies its own figure ("$0.27 (cached: $0.07)": the cache word is the $0.07's)."""
+    cue = evidence.span
+    if cue is None or evidence.where in ("header", "heading"):
+        return False
+    b = ann.layer("bracket").covering(cue.start)
+    if b is None or b.start <= q.start < b.end or cue.end > b.end:
+        return False
+    return any(o.start != q.start for o in ann.layer("quantity").within(b.start, b.end))
 
 
 def _evidence_value(value, evidence: Evidence):
