@@ -77,6 +77,7 @@ def _typed(ann: Annotated, rules: list[Rule], context: tuple, taken: set[int]) -
             value, high = _normalised(q, metric, convention, rule.emits.get("fraction_scale"))
             cand = Candidate(q, unit, metric, value, high, rule.id, evidence)
             cand.qualifiers = _qualifiers(ann, unit, q, metric, quals)
+            _percentile_scale(cand)
             out.append(cand)
     return out
 
@@ -166,6 +167,16 @@ def _others_aside(ann: Annotated, q: Span, evidence: Evidence) -> bool:
     if b is None or b.start <= q.start < b.end or cue.end > b.end:
         return False
     return any(o.start != q.start for o in ann.layer("quantity").within(b.start, b.end))
+
+
+def _percentile_scale(cand: Candidate) -> None:
+    """A score (not a rating) on a benchmark read on either scale (Codeforces: an Elo
+    rating or a percentile) is its percentile, as v1 says in the setting."""
+    slug = cand.metric.split(":", 1)[1] if cand.metric.startswith("score:") else None
+    entry = lexicon().vocab.benchmark_catalogue.get(slug) if slug else None
+    if entry and entry.kind == "either":
+        own = cand.qualifiers.get("setting")
+        cand.qualifiers["setting"] = f"{own}+percentile" if own else "percentile"
 
 
 def _evidence_value(value, evidence: Evidence):
