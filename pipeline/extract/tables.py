@@ -428,7 +428,7 @@ def shots_setting(*texts: str) -> str | None:
         if m and m.group(1):
             return f"{m.group(1)}-shot" + ("-cot" if m.group(2) else "")
         if m and m.group(3):
-            return f"pass@{m.group(3)}"
+            return m.group(3).lower()  # "pass@1", "cons@64" (the group holds the whole word)
         if m:
             return "cot"
     return None

@@ -10,6 +10,8 @@ from collections import Counter
 
 from pipeline.extract.fastre import led
 from pipeline.extract.lexicon import lexicon
+from pipeline.extract.patterns import SHOTS
+from pipeline.extract.tables import shots_setting
 from pipeline.extract.v2.data import config, cue_matcher
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.spans import Layer, Span
@@ -203,3 +205,16 @@ def annotate_brackets(ann: Annotated) -> None:
             elif stack:
                 spans.append(Span(stack.pop(), i + 1, "bracket"))
     ann.add("bracket", spans)
+
+
+def annotate_settings(ann: Annotated) -> None:
+    """The evaluation settings written in the units ("5-shot", "0-shot CoT", "pass@1"),
+    each a `shots` span holding its normalised form (v1's SHOTS reading), for the
+    qualifier row that gives a score the setting said nearest to it."""
+    spans = []
+    for start, end in regions(ann):
+        for m in SHOTS.finditer(ann.text, start, end):
+            setting = shots_setting(m.group(0))
+            if setting:
+                spans.append(Span(m.start(), m.end(), "shots", {"setting": setting, "word": m.group(0)}))
+    ann.add("shots", spans)

@@ -36,11 +36,30 @@ class Switches:
 
 
 def annotate_candidates(ann: Annotated, switches: Switches | None = None) -> list[Candidate]:
+    """Typed figures; then, over the figures left bare, the rules that read an earlier
+    figure's metric (a `figure` span: "A gives 200,000 tokens of context; B gives 128,000")."""
     switches = switches or Switches()
-    rules = sorted(enabled(all_rules(), switches.disabled, switches.only), key=lambda r: -r.priority)
-    blocks = enabled(blockers(), switches.disabled)
-    quals = enabled(qualifier_rules(), switches.disabled)
-    convention = _rate_convention(ann)
+    only = switches.only
+    rules = sorted(enabled(all_rules(), switches.disabled), key=lambda r: -r.priority)
+    context = (enabled(blockers(), switches.disabled), enabled(qualifier_rules(), switches.disabled), _rate_convention(ann))
+    repeats = [r for r in rules if _reads_figures(r) and (only is None or r.id in only)]
+    # (a figure-reading rule tested alone still reads the figures the other rules type)
+    out = _typed(ann, [r for r in rules if not _reads_figures(r) and (only is None or repeats or r.id in only)], context, set())
+    if repeats and out:
+        said = set(config().get("figure_evidence") or ())
+        ann.add("figure", [Span(c.quantity.start, c.quantity.get("unit_end", c.quantity.end), "figure",
+                                {"metric": c.metric, "word": c.metric}) for c in out
+                           if all(e.where in said for e in c.evidence)])
+        out = sorted(out + _typed(ann, repeats, context, {c.quantity.start for c in out}), key=lambda c: c.quantity.start)
+    return [c for c in out if only is None or c.rule in only]
+
+
+def _reads_figures(rule: Rule) -> bool:
+    return any(c.type == "figure" for c in rule.near)
+
+
+def _typed(ann: Annotated, rules: list[Rule], context: tuple, taken: set[int]) -> list[Candidate]:
+    blocks, quals, convention = context
     out = []
     by_class: dict[str, list[Rule]] = {}  # each quantity class's rules, highest priority first
     for unit in ann.units:
@@ -48,7 +67,7 @@ def annotate_candidates(ann: Annotated, switches: Switches | None = None) -> lis
             cls = q.get("cls")
             if cls not in by_class:
                 by_class[cls] = [r for r in rules if cls in r.quantity]
-            chosen = _best_rule(ann, unit, q, by_class[cls])
+            chosen = _best_rule(ann, unit, q, by_class[cls]) if q.start not in taken else None
             if chosen is None:
                 continue
             rule, evidence = chosen
@@ -58,6 +77,7 @@ def annotate_candidates(ann: Annotated, switches: Switches | None = None) -> lis
             value, high = _normalised(q, metric, convention, rule.emits.get("fraction_scale"))
             cand = Candidate(q, unit, metric, value, high, rule.id, evidence)
             cand.qualifiers = _qualifiers(ann, unit, q, metric, quals)
+            _percentile_scale(cand)
             out.append(cand)
     return out
 
@@ -91,6 +111,8 @@ def _all_evidence(ann: Annotated, unit: Span, q: Span, conditions: tuple[Conditi
 
 def _metric(ann: Annotated, rule: Rule, q: Span, evidence: list[Evidence]) -> str | None:
     metric = rule.emits["metric"]
+    if metric == "{figure}":  # the metric of the earlier figure the rule read
+        return next((e.span.get("metric") for e in evidence if e.span is not None and e.span.type == "figure"), None)
     if "{benchmark}" not in metric:
         return metric
     bench = next((e.span for e in evidence if e.span is not None and e.span.type == "benchmark"), None)
@@ -127,11 +149,40 @@ def _blocking(evidence: Evidence | None, block: Condition) -> bool:
 def _qualifiers(ann: Annotated, unit: Span, q: Span, metric: str, quals: list[Condition]) -> dict:
     out = {}
     for cond in quals:
-        if _applies(cond, metric) and find_evidence(ann, unit, q, cond):
-            out.update(dict(cond.sets))
+        evidence = find_evidence(ann, unit, q, cond) if _applies(cond, metric) else None
+        if evidence and not _others_aside(ann, q, evidence):  # a value `=attr` copies that attribute of the evidence span ("5-shot" from a `shots` span)
+            out.update({k: _evidence_value(v, evidence) for k, v in cond.sets})
     if q.get("currency") and q.get("currency") != "usd":
         out["currency"] = q.get("currency")
     return out
+
+
+def _others_aside(ann: Annotated, q: Span, evidence: Evidence) -> bool:
+    """The cue stands in a bracket that holds another figure but not this one: the aside
+    qualifies its own figure ("$0.27 (cached: $0.07)": the cache word is the $0.07's)."""
+    cue = evidence.span
+    if cue is None or evidence.where in ("header", "heading"):
+        return False
+    b = ann.layer("bracket").covering(cue.start)
+    if b is None or b.start <= q.start < b.end or cue.end > b.end:
+        return False
+    return any(o.start != q.start for o in ann.layer("quantity").within(b.start, b.end))
+
+
+def _percentile_scale(cand: Candidate) -> None:
+    """A score (not a rating) on a benchmark read on either scale (Codeforces: an Elo
+    rating or a percentile) is its percentile, as v1 says in the setting."""
+    slug = cand.metric.split(":", 1)[1] if cand.metric.startswith("score:") else None
+    entry = lexicon().vocab.benchmark_catalogue.get(slug) if slug else None
+    if entry and entry.kind == "either":
+        own = cand.qualifiers.get("setting")
+        cand.qualifiers["setting"] = f"{own}+percentile" if own else "percentile"
+
+
+def _evidence_value(value, evidence: Evidence):
+    if isinstance(value, str) and value.startswith("=") and evidence.span is not None:
+        return evidence.span.get(value[1:])
+    return value
 
 
 def _rate_convention(ann: Annotated) -> float:

@@ -16,6 +16,8 @@ beside attribution.py's distance and context features:
 Each is a named feature; train.py learns how much it counts."""
 from __future__ import annotations
 
+from pipeline.extract.lexicon import lexicon
+
 from pipeline.extract.v2.data import config
 from pipeline.extract.v2.document import Annotated
 from pipeline.extract.v2.spans import Span
@@ -102,6 +104,9 @@ def both_ref(ann: Annotated, unit: Span) -> list[str]:
     if ann.layer("model").within(unit.start, unit.end):
         return []
     named = _distinct([m.get("model") for m in reversed(ann.layer("model").within(0, unit.start))])
+    if len(named) < 2:  # "# A vs B" over "两个模型都支持 128K": the two the innermost heading names
+        headings = unit.get("headings") or ()
+        named = _distinct([m.model for m in lexicon().scan(headings[-1]).mentions]) if headings else []
     return named[:2] if len(named) >= 2 else []
 
 

@@ -13,7 +13,7 @@ from pipeline.extract.script import as_simplified
 from pipeline.extract.segments import blocks_of
 from pipeline.ingest.dates import find_published
 from pipeline.extract.v2.annotators import (annotate_brackets, annotate_clauses, annotate_cues, annotate_mentions,
-                                            annotate_sizes)
+                                            annotate_settings, annotate_sizes)
 from pipeline.extract.v2.attribution import Owner, deciding, owners, probability
 from pipeline.extract.v2.candidates import Candidate, Switches, annotate_candidates
 from pipeline.extract.v2.data import config, cue_type_pattern, weights
@@ -37,7 +37,8 @@ def annotate(text: str, source: str, deadline: Deadline | None = None) -> Annota
     deadline.check()
     annotate_structure(ann, blocks)
     ann.tokens = Tokens(ann.text, [(u.start, u.end) for u in ann.units])
-    for step in (annotate_mentions, annotate_cues, annotate_sizes, annotate_clauses, annotate_brackets, annotate_quantities):
+    for step in (annotate_mentions, annotate_cues, annotate_sizes, annotate_clauses, annotate_brackets, annotate_settings,
+                 annotate_quantities):
         deadline.check()
         step(ann)
     return ann
@@ -101,10 +102,25 @@ def valid(cand: Candidate) -> bool:
     return low_high[0] <= value <= low_high[1]
 
 
+def table_setting(cand: Candidate, own: str | None) -> str | None:
+    """A table cell's settings join the figure's own (as v1 reads them): the shots or
+    sampling its note, row label or header writes ("5-shot", "pass@1") for a score, and
+    the row's host and column's statistic for any figure; a percentile said ("p95")
+    replaces the column's statistic."""
+    unit = cand.unit
+    if unit.type != "cell":
+        return own
+    shots = unit.get("score_setting")
+    parts = [own] if own else ([shots] if shots and cand.metric.startswith("score:") else [])
+    parts += [p for p in (unit.get("setting") or "").split(",") if p and not (own and p.startswith("stat:"))]
+    return ",".join(parts) or None
+
+
 def to_claim(ann: Annotated, cand: Candidate, owner: Owner, p: float, model: dict) -> Claim | None:
     if not valid(cand):
         return None
     quals = dict(cand.qualifiers)
+    quals["setting"] = table_setting(cand, quals.get("setting"))
     start, end = ann.offsets.span(*cand.unit.get("quote"))
     evidence = ", ".join(f"{e.where} cue '{e.word}'" + (f" {e.distance} tokens away" if e.where != "header" else "")
                          for e in cand.evidence)

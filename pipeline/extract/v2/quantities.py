@@ -90,9 +90,12 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """Part of a word or a code ("v2", "8x7B", "3rd", "pass@1") or a rank ("#7"), not a figure."""
+    """Part of a word or a code ("v2", "8x7B", "3rd", "pass@1") or a rank ("#7"), not a figure;
+    a currency code glued to the number ("RMB3") is a price's sign."""
     before = text[start - 1] if start else " "
     after = text[end:end + 1]
+    if before.isascii() and before.isalpha() and currencies().before.search(text, text.rfind("\n", 0, start) + 1, start):
+        return after in ("x", "×")
     return before.isascii() and before.isalpha() or before in ("@", "#") or after in ("x", "×")
 
 

@@ -83,6 +83,7 @@ def _cells(ann: Annotated, block: Block, table_no: int) -> list[Span]:
                 out.append(Span(plan.start, plan.end, "cell", {
                     "quote": (row.start, row.end), "headings": row.headings, "header": f"{plan.cues} {words}".strip(),
                     "owner": plan.model, "block": block.index, "setting": plan.setting,
+                    "score_setting": plan.score_setting,
                     "label": labels.get(row.start) if bare else None}))
     return out
 
