@@ -449,24 +449,16 @@ def misattribution(a: list[Statement], b: list[Statement], ev: Evidence) -> tupl
         other = shared[0][0]
         return "misattribution", (f"{a[0].shown()} is given to {other.model} by the same quote "
                                   f"('{(claims[0].quote or '')[:60]}'), and nowhere else to {a[0].model}.")
-    for s, group in ((a[0], a), (b[0], b)):
-        if s.is_reference or _once(group, "own_match", lambda g: bool(_matching(g[0], ev.own_references))):
+    for s in (a[0], b[0]):
+        if s.is_reference or _matching(s, ev.own_references):
             continue
-        agrees = _once(group, "agrees", lambda g: {})  # per reference (by identity): the chosen value's, once
-        owners = {r.model: r for r in ev.other_references if r.model in ev.models_in_documents
-                  and r.metric == s.metric and _memo_agree(s, r, agrees)}
+        owners = {r.model: r for r in ev.other_references
+                  if r.model in ev.models_in_documents and r.metric == s.metric and agree(s, r)}
         if len(owners) == 1:
             model, ref = next(iter(owners.items()))
             return "misattribution", (f"{s.shown()} is {_label(ref)} {s.metric.replace('_', ' ')}, "
                                       f"a model the same document discusses, not {s.model}'s.")
     return None
-
-
-def _memo_agree(s: Statement, r: Statement, memo: dict) -> bool:
-    found = memo.get(id(r))
-    if found is None:
-        found = memo[id(r)] = agree(s, r)
-    return found
 
 
 def one_quote(a: list[Statement], b: list[Statement], ev: Evidence) -> tuple[str, str] | None:
