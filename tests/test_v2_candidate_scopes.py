@@ -10,10 +10,7 @@ from __future__ import annotations
 from pipeline.extract.v2.candidates import annotate_candidates
 from pipeline.extract.v2.pipeline import annotate
 from pipeline.extract.v2.rules import all_rules
-
-
-def _offered(text: str) -> set[tuple]:
-    return {(c.metric, c.value) for c in annotate_candidates(annotate(text, "case.md"))}
+from tests.v2_cases import offered as _offered
 
 
 ROW_TABLE = (

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from pipeline.extract.v2.candidates import annotate_candidates
 from pipeline.extract.v2.pipeline import annotate
-
-
-def _offered(text: str) -> set[tuple]:
-    return {(c.metric, c.value) for c in annotate_candidates(annotate(text, "case.md"))}
+from tests.v2_cases import offered as _offered
 
 
 def test_a_lead_in_paragraph_names_the_benchmark_of_the_list_under_it():

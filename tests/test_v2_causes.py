@@ -6,10 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.v2 import extract_claims as v2
-
-
-def _facts(text: str) -> set[tuple]:
-    return {(c.model, c.metric, c.value) for c in v2(text, "case.md")}
+from tests.v2_cases import facts as _facts
 
 
 @pytest.mark.parametrize("text, expected", [

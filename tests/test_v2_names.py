@@ -9,14 +9,11 @@ import pytest
 
 from pipeline.extract.lexicon import lexicon
 from pipeline.extract.v2 import extract_claims as v2
+from tests.v2_cases import facts as _facts
 
 
 def _models(text: str) -> list[str]:
     return [m.snapshot or m.model for m in lexicon().mentions(text)]
-
-
-def _facts(text: str) -> set[tuple]:
-    return {(c.model, c.metric, c.value) for c in v2(text, "case.md")}
 
 
 @pytest.mark.parametrize("text, models", [

@@ -4,10 +4,7 @@ they were learned from)."""
 from __future__ import annotations
 
 from pipeline.extract.v2 import extract_claims as v2
-
-
-def _facts(text: str) -> set[tuple]:
-    return {(c.model, c.metric, c.value) for c in v2(text, "case.md")}
+from tests.v2_cases import facts as _facts
 
 
 SCORE_TABLE = """\

@@ -18,3 +18,8 @@ def owners_of(text: str, value: float) -> dict[str, dict[str, float]]:
         if cand.value == value:
             return {o.model: o.features for o in owners}
     raise AssertionError(f"no candidate with value {value} in {text!r}")
+
+
+def offered(text: str) -> set[tuple]:
+    """The (metric, value) candidates the rules offer, before attribution."""
+    return {(c.metric, c.value) for c in annotate_candidates(annotate(text, "case.md"))}
